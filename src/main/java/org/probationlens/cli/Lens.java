@@ -1,0 +1,11 @@
+package org.probationlens.cli;
+
+/** The {@code lens} command line. */
+public final class Lens {
+  private Lens() {}
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.out.println("probation-lens");
+  }
+}

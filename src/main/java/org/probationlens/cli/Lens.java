@@ -1,11 +1,47 @@
 package org.probationlens.cli;
 
-/** The {@code lens} command line. */
+import java.util.Arrays;
+
+/**
+ * The {@code lens} command line: one subcommand per class, chosen by the first argument.
+ *
+ * <p>{@code kernel install|run} installs or starts the Probation Lens Jupyter kernel.
+ */
 public final class Lens {
   private Lens() {}
 
-  /** Entry point. */
+  /**
+   * Entry point.
+   *
+   * @param args the subcommand and its arguments
+   */
   public static void main(String[] args) {
-    System.out.println("probation-lens");
+    if (args.length == 0) {
+      usage();
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    int status;
+    switch (args[0]) {
+      case "kernel":
+        status = KernelCommand.run(rest);
+        break;
+      case "help":
+      case "--help":
+      case "-h":
+        usage();
+        status = 0;
+        break;
+      default:
+        System.err.println("lens: unknown command: " + args[0]);
+        usage();
+        status = 2;
+    }
+    System.exit(status);
+  }
+
+  private static void usage() {
+    System.err.println("Usage: java -jar probation-lens-all.jar COMMAND [ARGS]");
+    System.err.println(KernelCommand.USAGE);
   }
 }

@@ -5,6 +5,8 @@ import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.channels.Loop;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
@@ -12,6 +14,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +34,8 @@ final class KernelConnection {
 
   static void serve(Path connectionFile, LensKernel kernel) throws IOException {
     KernelConnectionProperties properties = read(connectionFile);
+    // the base library logs every message at INFO; keep the notebook server's log for problems
+    Logger.getLogger("").setLevel(Level.WARNING);
     JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
     Guarded connection;
     try {
@@ -45,6 +50,12 @@ final class KernelConnection {
           e);
     }
     kernel.becomeHandlerForConnection(connection);
+    connection.setHandler(
+        MessageType.KERNEL_INFO_REQUEST,
+        (env, request) -> {
+          env.setBusyDeferIdle();
+          env.reply(new KernelInfo(kernel));
+        });
     connection.connect();
     connection.guardChannels();
     connection.waitUntilClose();
@@ -79,6 +90,26 @@ final class KernelConnection {
       return InetAddress.getByName(ip).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
+    }
+  }
+
+  /**
+   * The kernel_info reply with the {@code status} field protocol 5 requires (the base library's
+   * reply leaves it out, which strict clients reject).
+   */
+  static final class KernelInfo extends KernelInfoReply {
+    @SuppressWarnings("unused") // serialised by gson
+    private final String status = "ok";
+
+    KernelInfo(LensKernel kernel) {
+      super(
+          "5.3",
+          "probation-lens",
+          Optional.ofNullable(LensKernel.class.getPackage().getImplementationVersion())
+              .orElse("development build"),
+          kernel.getLanguageInfo(),
+          kernel.getBanner(),
+          kernel.getHelpLinks());
     }
   }
 

@@ -143,6 +143,11 @@ public final class LensKernel extends BaseKernel {
         + " on the class path.";
   }
 
+  @Override
+  public List<LanguageInfo.Help> getHelpLinks() {
+    return List.of();
+  }
+
   // ------------------------------------------------------------------ execute
 
   @Override

@@ -7,9 +7,12 @@ Prints a last line "kernel-tests: N passed, N failed".
 
 import os
 import sys
+import time
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
 
 KERNEL_NAME = os.environ.get("LENS_KERNEL_NAME", "probation-lens")
 
@@ -52,12 +55,84 @@ class ProbationLensKernelTests(jupyter_kernel_test.KernelTests):
     code_generate_error = 'throw new IllegalStateException("a deliberate error");'
 
 
+class LensProtocolTests(unittest.TestCase):
+    """What the standard suite does not cover: interrupt, bad signatures, restart."""
+
+    TIMEOUT = 60
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=cls.TIMEOUT)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def run_cell(self, code):
+        """Executes code; returns (reply content, text/plain of the execute_result or None)."""
+        msg_id = self.kc.execute(code)
+        reply = self.reply_to(msg_id)
+        result = None
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "execute_result":
+                result = msg["content"]["data"].get("text/plain")
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return reply, result
+
+    def reply_to(self, msg_id, timeout=None):
+        while True:
+            reply = self.kc.get_shell_msg(timeout=timeout or self.TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]
+
+    def test_interrupt_stops_an_infinite_loop_within_two_seconds(self):
+        msg_id = self.kc.execute("while (true) {}")
+        while True:  # wait until the kernel is running the cell
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if (msg["parent_header"].get("msg_id") == msg_id
+                    and msg["msg_type"] == "execute_input"):
+                break
+        time.sleep(0.5)  # let the loop start spinning; the 2 s budget starts at the interrupt
+        start = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.reply_to(msg_id, timeout=10)
+        elapsed = time.monotonic() - start
+        self.assertEqual(reply["status"], "error")
+        self.assertLess(elapsed, 2.0, f"the loop stopped only after {elapsed:.2f} s")
+        self.assertEqual(self.run_cell("20 + 22")[1], "42")
+
+    def test_badly_signed_messages_are_dropped_and_the_kernel_keeps_serving(self):
+        forger = Session(key=b"not-the-connection-key", username="forger")
+        for channel in (self.kc.shell_channel, self.kc.control_channel):
+            forger.send(channel.socket, "execute_request",
+                        content={"code": "System.exit(3);", "silent": False})
+            forger.send(channel.socket, "kernel_info_request", content={})
+        reply, result = self.run_cell("6 * 7")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual(result, "42")
+        self.assertTrue(self.km.is_alive())
+
+    def test_restart_gives_a_fresh_session(self):
+        self.run_cell("int beforeRestart = 5;")
+        self.km.restart_kernel(now=False)
+        self.kc.wait_for_ready(timeout=self.TIMEOUT)
+        reply, _ = self.run_cell("beforeRestart")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(self.run_cell("1 + 1")[1], "2")
+
+
 def main():
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(ProbationLensKernelTests)
+    suite = unittest.TestSuite()
+    for case in (ProbationLensKernelTests, LensProtocolTests):
+        suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
     skipped = len(result.skipped)
-    passed = result.testsRun - failed - skipped
+    passed = max(0, result.testsRun - failed - skipped)
     print(f"kernel-tests: {passed} passed, {failed} failed ({skipped} skipped: features"
           " the kernel does not offer, such as history and the pager)")
     return 1 if failed else 0

@@ -171,7 +171,8 @@ final class TableRenderer {
       if (rows.length == 0) {
         b.append("no rows shown");
       } else {
-        b.append("showing ").append(range(0, headRows - 1));
+        b.append(rows.length == 1 ? "showing row " : "showing rows ")
+            .append(range(0, headRows - 1));
         if (tail > 0) {
           b.append(" and ").append(range(rows[headRows], rows[rows.length - 1]));
         }
@@ -193,8 +194,8 @@ final class TableRenderer {
 
   private static String range(int from, int to) {
     return from == to
-        ? "row " + Text.integer(from, true)
-        : "rows " + Text.integer(from, true) + "–" + Text.integer(to, true);
+        ? Text.integer(from, true)
+        : Text.integer(from, true) + "–" + Text.integer(to, true);
   }
 
   private String typesLine() {

@@ -63,6 +63,7 @@ public final class LensKernel extends BaseKernel {
   private final SourceCodeAnalysis analysis;
   private final List<String> libraryPackages;
   private final Javadocs javadocs;
+  private final Rendering rendering = new Rendering();
   private final AtomicLong running = new AtomicLong();
   private final AtomicLong cellsStarted = new AtomicLong();
   private volatile boolean stopRequested;
@@ -197,7 +198,7 @@ public final class LensKernel extends BaseKernel {
       }
       noteUnresolved(main);
       if (i == units.size() - 1) {
-        result = valueOf(main).map(Rendering::render).orElse(null);
+        result = valueOf(main).map(rendering::render).orElse(null);
       }
     }
     return result;
@@ -224,7 +225,8 @@ public final class LensKernel extends BaseKernel {
       return Optional.empty();
     }
     shell.varValue(variable);
-    return Optional.ofNullable(engine.control().captured()).or(() -> Optional.of(NullValue.NULL));
+    Object value = engine.control().captured();
+    return Optional.of(value == null ? NullValue.NULL : value);
   }
 
   /** Stands for a null result, which is shown as the text {@code null}. */
@@ -464,7 +466,7 @@ public final class LensKernel extends BaseKernel {
 
   /** Shows a value in the current cell's output; used by {@link Display#display(Object)}. */
   void show(Object value) {
-    DisplayData data = Rendering.render(value == null ? NullValue.NULL : value);
+    DisplayData data = rendering.render(value == null ? NullValue.NULL : value);
     if (getIO().display.isAttached()) {
       display(data);
     } else {

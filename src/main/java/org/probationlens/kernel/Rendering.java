@@ -1,31 +1,31 @@
 package org.probationlens.kernel;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import org.probationlens.render.MimeBundle;
+import org.probationlens.render.Renderers;
 
 /**
- * Turns a cell's value into the MIME bundle sent to the notebook. Everything is shown as text here;
- * tables and charts are handed to the display layer once it is part of the build.
+ * Turns a cell's value into the MIME bundle sent to the notebook, through the display layer ({@link
+ * Renderers}): bounded HTML tables, offline Plotly charts, text for the rest. Loads the bundled
+ * plotly.js into the page with the session's first chart.
  */
 final class Rendering {
-  /** The longest text/plain output sent for one value; longer text is cut with a note. */
-  static final int MAX_TEXT = 20_000;
+  private boolean plotlyLoaded;
 
-  private Rendering() {}
-
-  /** The bundle for {@code value}: always has text/plain. */
-  static DisplayData render(Object value) {
-    return new DisplayData(bounded(String.valueOf(value)));
-  }
-
-  static String bounded(String text) {
-    if (text.length() <= MAX_TEXT) {
-      return text;
+  /** The bundle for {@code value}: always has text/plain; null is shown as {@code null}. */
+  synchronized DisplayData render(Object value) {
+    MimeBundle bundle = Renderers.render(value).orElseGet(() -> MimeBundle.text("null"));
+    if (bundle.get(MimeBundle.PLOTLY_JSON).isPresent()
+        && bundle.get(MimeBundle.TEXT_HTML).isPresent()
+        && !plotlyLoaded) {
+      bundle =
+          bundle.with(
+              MimeBundle.TEXT_HTML,
+              Renderers.plotlyBootstrapHtml() + bundle.get(MimeBundle.TEXT_HTML).get());
+      plotlyLoaded = true;
     }
-    return text.substring(0, MAX_TEXT)
-        + "\n... (output cut: "
-        + text.length()
-        + " characters in all, the first "
-        + MAX_TEXT
-        + " shown)";
+    DisplayData data = new DisplayData();
+    bundle.jupyterData().forEach(data::putData);
+    return data;
   }
 }

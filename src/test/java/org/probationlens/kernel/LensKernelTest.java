@@ -206,4 +206,32 @@ class LensKernelTest {
     DisplayData doc = kernel.inspect(code, code.length(), false);
     assertTrue(text(doc).contains("Shows {@code value} in the cell's output"), text(doc));
   }
+
+  @Test
+  void aTableIsShownAsBoundedHtmlWithAPlainTextFallback() throws Exception {
+    DisplayData result =
+        kernel.eval("Table.create(\"areas\", StringColumn.create(\"code\", \"NTS\", \"LDN\"))");
+    assertTrue(result.hasDataForType(MIMEType.TEXT_HTML));
+    assertTrue(text(result).contains("NTS"), text(result));
+  }
+
+  @Test
+  void theFirstChartOfASessionCarriesPlotlyJsAndLaterChartsDoNot() throws Exception {
+    String chart =
+        "tech.tablesaw.plotly.api.VerticalBarPlot.create(\"t\","
+            + " Table.create(\"t\", StringColumn.create(\"k\", \"a\", \"b\"),"
+            + " IntColumn.create(\"n\", 1, 2)), \"k\", \"n\")";
+    LensKernel fresh = LensKernel.create();
+    try {
+      String first = (String) fresh.eval(chart).getData(MIMEType.TEXT_HTML);
+      String second = (String) fresh.eval(chart).getData(MIMEType.TEXT_HTML);
+      // the bundled plotly.js is about 4.8 MB; a chart's own div and script are a few kB
+      assertTrue(first.length() > 1_000_000, "first chart: " + first.length() + " characters");
+      assertTrue(second.length() < 100_000, "second chart: " + second.length() + " characters");
+      assertTrue(
+          fresh.eval(chart).hasDataForType(MIMEType.parse("application/vnd.plotly.v1+json")));
+    } finally {
+      fresh.onShutdown(false);
+    }
+  }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.JarFile;
 import java.util.logging.Level;
@@ -59,29 +60,36 @@ public final class LensKernel extends BaseKernel {
 
   private final CapturingExecutionControl.Provider engine =
       new CapturingExecutionControl.Provider();
-  private final JShell shell;
-  private final SourceCodeAnalysis analysis;
-  private final List<String> libraryPackages;
+  private final CompletableFuture<Session> session;
   private final Javadocs javadocs;
   private final Rendering rendering = new Rendering();
   private final AtomicLong running = new AtomicLong();
   private final AtomicLong cellsStarted = new AtomicLong();
   private volatile boolean stopRequested;
 
+  /** The JShell instance of a session and what it was started with. */
+  private record Session(JShell shell, SourceCodeAnalysis analysis, List<String> libraryPackages) {}
+
   private LensKernel() {
-    this.shell = JShell.builder().executionEngine(engine, Map.of()).build();
-    this.analysis = shell.sourceCodeAnalysis();
+    this.javadocs = new Javadocs(LensKernel.class.getClassLoader());
+    // JShell starts while the sockets come up, so the notebook sees the kernel ready at once;
+    // the first request that needs JShell waits for it
+    this.session = CompletableFuture.supplyAsync(() -> startSession(engine));
+    Display.bind(this);
+  }
+
+  private static Session startSession(CapturingExecutionControl.Provider engine) {
+    JShell shell = JShell.builder().executionEngine(engine, Map.of()).build();
     List<String> classPath = classPath();
     for (String entry : classPath) {
       shell.addToClasspath(entry);
     }
-    this.libraryPackages = libraryPackages(classPath);
-    this.javadocs = new Javadocs(LensKernel.class.getClassLoader());
+    List<String> packages = libraryPackages(classPath);
     List<String> imports = new ArrayList<>();
     for (String pkg : BASE_IMPORTS) {
       imports.add("import " + pkg + ".*;");
     }
-    for (String pkg : libraryPackages) {
+    for (String pkg : packages) {
       imports.add("import " + pkg + ".*;");
     }
     imports.add("import static " + Display.class.getName() + ".display;");
@@ -92,7 +100,19 @@ public final class LensKernel extends BaseKernel {
         }
       }
     }
-    Display.bind(this);
+    return new Session(shell, shell.sourceCodeAnalysis(), packages);
+  }
+
+  private JShell shell() {
+    return session.join().shell();
+  }
+
+  private SourceCodeAnalysis analysis() {
+    return session.join().analysis();
+  }
+
+  private List<String> libraryPackages() {
+    return session.join().libraryPackages();
   }
 
   /**
@@ -121,7 +141,7 @@ public final class LensKernel extends BaseKernel {
    * The packages of this library imported into every session, for example org.probationlens.area.
    */
   public List<String> importedLibraryPackages() {
-    return libraryPackages;
+    return libraryPackages();
   }
 
   @Override
@@ -165,7 +185,7 @@ public final class LensKernel extends BaseKernel {
   }
 
   private DisplayData evalCell(String code) throws CellException {
-    Cell cell = Cell.split(code, analysis);
+    Cell cell = Cell.split(code, analysis());
     List<Cell.Unit> units = cell.units();
     Map<String, Cell.Unit> unitsById = new java.util.HashMap<>();
     DisplayData result = null;
@@ -174,7 +194,7 @@ public final class LensKernel extends BaseKernel {
       if (stopRequested) {
         throw interrupted(cell, unit);
       }
-      List<SnippetEvent> events = shell.eval(unit.source());
+      List<SnippetEvent> events = shell().eval(unit.source());
       if (stopRequested) {
         throw interrupted(cell, unit);
       }
@@ -214,17 +234,17 @@ public final class LensKernel extends BaseKernel {
     } else if (snippet instanceof ExpressionSnippet e
         && snippet.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
       variable =
-          shell
+          shell()
               .variables()
               .filter(v -> v.name().equals(e.name()))
-              .filter(v -> shell.status(v).isActive())
+              .filter(v -> shell().status(v).isActive())
               .reduce((first, second) -> second)
               .orElse(null);
     }
     if (variable == null) {
       return Optional.empty();
     }
-    shell.varValue(variable);
+    shell().varValue(variable);
     Object value = engine.control().captured();
     return Optional.of(value == null ? NullValue.NULL : value);
   }
@@ -280,7 +300,7 @@ public final class LensKernel extends BaseKernel {
   }
 
   private String unresolved(DeclarationSnippet d) {
-    List<String> names = shell.unresolvedDependencies(d).toList();
+    List<String> names = shell().unresolvedDependencies(d).toList();
     return names.isEmpty() ? "its dependencies are defined" : String.join(", ", names) + " exist";
   }
 
@@ -322,7 +342,7 @@ public final class LensKernel extends BaseKernel {
   private CellException compilationError(Cell cell, Cell.Unit unit, Snippet snippet) {
     List<String> report = new ArrayList<>();
     String first = null;
-    for (Diag diag : shell.diagnostics(snippet).toList()) {
+    for (Diag diag : shell().diagnostics(snippet).toList()) {
       if (!diag.isError()) {
         continue;
       }
@@ -484,6 +504,11 @@ public final class LensKernel extends BaseKernel {
       return;
     }
     stopRequested = true;
+    Session started = session.getNow(null);
+    if (started == null) {
+      return;
+    }
+    JShell shell = started.shell();
     shell.stop();
     Thread escalation =
         new Thread(
@@ -524,7 +549,10 @@ public final class LensKernel extends BaseKernel {
   @Override
   public void onShutdown(boolean isRestarting) {
     try {
-      shell.close();
+      session.cancel(false);
+      if (!session.isCancelled()) {
+        shell().close();
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "closing JShell", e);
     }
@@ -535,7 +563,7 @@ public final class LensKernel extends BaseKernel {
 
   @Override
   public ReplacementOptions complete(String code, int at) {
-    Cell cell = Cell.split(code.substring(0, Math.min(at, code.length())), analysis);
+    Cell cell = Cell.split(code.substring(0, Math.min(at, code.length())), analysis());
     if (cell.units().isEmpty()) {
       return new ReplacementOptions(List.of(), at, at);
     }
@@ -543,7 +571,7 @@ public final class LensKernel extends BaseKernel {
     String source = code.substring(unit.start(), at);
     int[] anchor = new int[1];
     List<SourceCodeAnalysis.Suggestion> suggestions =
-        analysis.completionSuggestions(source, source.length(), anchor);
+        analysis().completionSuggestions(source, source.length(), anchor);
     Set<String> matches = new LinkedHashSet<>();
     suggestions.stream()
         .filter(SourceCodeAnalysis.Suggestion::matchesType)
@@ -571,7 +599,7 @@ public final class LensKernel extends BaseKernel {
     if (docs.isEmpty()) {
       return null;
     }
-    List<String> packages = new ArrayList<>(libraryPackages);
+    List<String> packages = new ArrayList<>(libraryPackages());
     packages.add(Display.class.getPackageName());
     StringBuilder text = new StringBuilder();
     Set<String> seen = new TreeSet<>();
@@ -595,20 +623,20 @@ public final class LensKernel extends BaseKernel {
   }
 
   private List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
-    Cell cell = Cell.split(code.substring(0, Math.min(cursor, code.length())), analysis);
+    Cell cell = Cell.split(code.substring(0, Math.min(cursor, code.length())), analysis());
     if (cell.units().isEmpty()) {
       return List.of();
     }
     Cell.Unit unit = cell.units().get(cell.units().size() - 1);
     String source = code.substring(unit.start(), cursor);
-    return analysis.documentation(source, source.length(), true);
+    return analysis().documentation(source, source.length(), true);
   }
 
   @Override
   public String isComplete(String code) {
     String rest = code;
     while (!rest.isBlank()) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+      SourceCodeAnalysis.CompletionInfo info = analysis().analyzeCompletion(rest);
       switch (info.completeness()) {
         case COMPLETE:
         case COMPLETE_WITH_SEMI:

@@ -298,6 +298,14 @@ public final class DatasetLoader {
               0,
               "a quoted field with no closing quote",
               "a closing double quote before the end of the file");
+        } else if (message.contains("Invalid character between encapsulated token")) {
+          problem(
+              start,
+              null,
+              0,
+              "text after a closing quote",
+              "a comma or the end of the line right after a closing double quote; checking"
+                  + " stopped at this line");
         } else {
           problem(
               start,
@@ -315,7 +323,9 @@ public final class DatasetLoader {
           null,
           0,
           "the end of the file",
-          schema.noteRows() + " note rows, then the header " + String.join(",", names()));
+          (schema.noteRows() == 0 ? "" : schema.noteRows() + " note rows, then ")
+              + "the header "
+              + String.join(",", names()));
     }
 
     private List<String> names() {

@@ -181,6 +181,42 @@ class DatasetLoaderTest {
   }
 
   @Test
+  void textAfterAClosingQuoteStopsTheCheckAtThatLine() throws IOException {
+    Path file =
+        write(
+            "afterquote.csv",
+            HEADER
+                + "a1,KNT,x,2016-03-31,true,0.5\n" // line 2: reported before the check stops
+                + "\"a2\"b,KNT,1,2016-03-31,true,0.5\n" // line 3: "a2"b is not valid CSV
+                + "a3,KNT,y,2016-03-31,true,0.5\n"); // line 4: not reached
+    DatasetValidationException e = fails(file);
+    assertEquals(
+        List.of(
+            at(file, 2, "count", 3, "x", "an integer >= 0"),
+            new Problem(
+                file.toString(),
+                3,
+                null,
+                0,
+                "text after a closing quote",
+                "a comma or the end of the line right after a closing double quote; checking"
+                    + " stopped at this line")),
+        e.problems());
+  }
+
+  @Test
+  void anEmptyFileSaysTheHeaderIsMissing() throws IOException {
+    Path file = write("empty.csv", "");
+    DatasetValidationException e = fails(file);
+    assertEquals(
+        file
+            + ": 1 problem; nothing was loaded\n"
+            + "  line 1: found \"the end of the file\", expected the header"
+            + " id,area,count,on,flag,share",
+        e.getMessage());
+  }
+
+  @Test
   void quotedFieldsSpanningLinesKeepPhysicalLineNumbers() throws IOException {
     // line 2's id is quoted and holds a line break, so the next row starts on line 4
     Path file =

@@ -1,8 +1,8 @@
 package org.probationlens.data;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,10 +44,8 @@ public final class ColumnSpec {
   /** Returned by {@link #parse(String)} for a value that does not fit the column. */
   static final Object INVALID = new Object();
 
-  private static final Pattern INTEGER_TEXT = Pattern.compile("-?[0-9]{1,18}");
   private static final Pattern DECIMAL_TEXT =
       Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,3})?");
-  private static final Pattern ISO_DATE_TEXT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern PERIOD_TEXT =
       Pattern.compile("(Jan-Mar|Apr-Jun|Jul-Sep|Oct-Dec) ([0-9]{4})");
   private static final String ISO_PATTERN = "uuuu-MM-dd";
@@ -465,13 +463,7 @@ public final class ColumnSpec {
       case CODE:
         return codes.contains(raw) ? raw : INVALID;
       case INTEGER:
-        if (!INTEGER_TEXT.matcher(raw).matches()) {
-          return INVALID;
-        }
-        long number = Long.parseLong(raw);
-        return number >= minInteger && number <= maxInteger
-            ? Integer.valueOf((int) number)
-            : INVALID;
+        return parseInteger(raw);
       case DECIMAL:
         if (!DECIMAL_TEXT.matcher(raw).matches()) {
           return INVALID;
@@ -491,17 +483,58 @@ public final class ColumnSpec {
     }
   }
 
-  private Object parseDate(String raw) {
-    if (ISO_PATTERN.equals(datePattern) && !ISO_DATE_TEXT.matcher(raw).matches()) {
+  /** Digits with an optional leading minus sign, at most 18 digits, within the range. */
+  private Object parseInteger(String raw) {
+    int length = raw.length();
+    int first = length > 0 && raw.charAt(0) == '-' ? 1 : 0;
+    if (length == first || length - first > 18) {
       return INVALID;
     }
+    long number = 0;
+    for (int i = first; i < length; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return INVALID;
+      }
+      number = number * 10 + (c - '0');
+    }
+    if (first == 1) {
+      number = -number;
+    }
+    return number >= minInteger && number <= maxInteger ? Integer.valueOf((int) number) : INVALID;
+  }
+
+  private Object parseDate(String raw) {
     LocalDate date;
     try {
-      date = LocalDate.parse(raw, dateFormat);
-    } catch (DateTimeParseException e) {
+      date = ISO_PATTERN.equals(datePattern) ? parseIsoDate(raw) : LocalDate.parse(raw, dateFormat);
+    } catch (DateTimeException e) {
       return INVALID;
     }
-    return date.isBefore(minDate) || date.isAfter(maxDate) ? INVALID : date;
+    return date == null || date.isBefore(minDate) || date.isAfter(maxDate) ? INVALID : date;
+  }
+
+  /** Exactly {@code dddd-dd-dd} naming a real date, or null; faster than a formatter. */
+  private static LocalDate parseIsoDate(String raw) {
+    if (raw.length() != 10 || raw.charAt(4) != '-' || raw.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(raw, 0, 4);
+    int month = digits(raw, 5, 7);
+    int day = digits(raw, 8, 10);
+    return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static Object parseQuarter(String raw) {

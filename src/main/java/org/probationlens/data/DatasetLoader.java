@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -287,8 +288,8 @@ public final class DatasetLoader {
           checkRow(start, records.next());
         }
       } catch (UncheckedIOException e) {
-        if (e.getCause() instanceof CharacterCodingException) {
-          throw e;
+        if (!(e.getCause() instanceof CSVException)) {
+          throw e; // not UTF-8, or the file could not be read: handled by run()
         }
         String message = String.valueOf(e.getCause().getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param column the column's name, or null when the problem concerns the whole line (for example an
  *     unclosed quote)
  * @param columnNumber the 1-based position of the field in the line, or 0 for the whole line
- * @param value what was found, exactly as written in the file (not trimmed), not null
+ * @param value what was found: a cell's text exactly as written (not trimmed); for a problem with
+ *     the row or the file's structure, a short description such as {@code 6 fields}; not null
  * @param expected what a valid file has there, in words, not null
  */
 public record Problem(

@@ -5,6 +5,7 @@ import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.JarFile;
 import java.util.logging.Level;
@@ -53,6 +58,15 @@ public final class LensKernel extends BaseKernel {
           "java.nio.file",
           "java.math",
           "tech.tablesaw.api");
+
+  /** Passes on a running cell's output a few times a second. */
+  private static final ScheduledExecutorService TICKER =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "lens-output");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** Packages of this project that are machinery, not analysis, and so are not imported. */
   private static final Set<String> NOT_IMPORTED =
@@ -177,9 +191,31 @@ public final class LensKernel extends BaseKernel {
     stopRequested = false;
     long cell = cellsStarted.incrementAndGet();
     running.set(cell);
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    CellOutput cellOut = new CellOutput(out);
+    CellOutput cellErr = new CellOutput(err);
+    System.setOut(cellOut.printStream());
+    System.setErr(cellErr.printStream());
+    ScheduledFuture<?> ticker =
+        TICKER.scheduleAtFixedRate(
+            () -> {
+              cellOut.forward();
+              cellErr.forward();
+            },
+            200,
+            200,
+            TimeUnit.MILLISECONDS);
     try {
       return evalCell(code);
     } finally {
+      ticker.cancel(false);
+      System.out.flush();
+      System.err.flush();
+      cellOut.finish();
+      cellErr.finish();
+      System.setOut(out);
+      System.setErr(err);
       running.set(0);
     }
   }
@@ -541,7 +577,11 @@ public final class LensKernel extends BaseKernel {
       ThreadGroup group = thread.getThreadGroup();
       if (group != null && group.getName().startsWith("JShell process local execution")) {
         LOG.warning("stopping snippet thread " + thread.getName() + " after an interrupt");
-        thread.stop();
+        try {
+          thread.stop();
+        } catch (UnsupportedOperationException e) {
+          LOG.warning("this JDK cannot stop threads; the cell runs on: " + e.getMessage());
+        }
       }
     }
   }

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -129,7 +132,10 @@ class LensKernelTest {
             () -> {
               try {
                 return kernel.eval(
-                    "System.setProperty(\"" + marker + "\", \"running\");\nwhile (true) {}");
+                    // one snippet, so the loop is running once the property is set
+                    "{\n  System.setProperty(\""
+                        + marker
+                        + "\", \"running\");\n  while (true) {}\n}");
               } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
               }
@@ -233,5 +239,37 @@ class LensKernelTest {
     } finally {
       fresh.onShutdown(false);
     }
+  }
+
+  @Test
+  void aFloodOfPrintedLinesIsGatheredIntoFewMessagesAndCutWithANote() throws Exception {
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    int[] flushes = new int[1];
+    PrintStream counting =
+        new PrintStream(sink, false, StandardCharsets.UTF_8) {
+          @Override
+          public void flush() {
+            flushes[0]++;
+            super.flush();
+          }
+        };
+    PrintStream old = System.out;
+    System.setOut(counting);
+    try {
+      kernel.eval("for (int i = 0; i < 200_000; i++) System.out.println(\"case \" + i);");
+    } finally {
+      System.setOut(old);
+    }
+    String printed = sink.toString(StandardCharsets.UTF_8);
+    // "case 0".."case 199999" with newlines: 10*7 + 90*8 + 900*9 + 9000*10 + 90000*11
+    // + 100000*12 = 2,288,890 bytes, more than the 1,048,576 kept
+    assertTrue(printed.startsWith("case 0\ncase 1\n"));
+    assertTrue(
+        printed.endsWith(
+            "\n... (output cut: the cell printed 2288890 bytes; the first 1048576 are shown."
+                + " Write large results to a file or show a table instead.)\n"),
+        printed.substring(printed.length() - 200));
+    // one flush per line would be 200,000 messages; gathered output needs a few dozen
+    assertTrue(flushes[0] < 1_000, flushes[0] + " flushes");
   }
 }

@@ -1,0 +1,111 @@
+package org.probationlens.court;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading court data: what is accepted and how each kind of bad input is reported. */
+class CourtDataTest {
+
+  /**
+   * Writes a small synthetic data set, then lets the test edit one file and re-seal the manifest.
+   */
+  private static Path written(Path dir) {
+    CourtDataGenerator.generate(11, 0.005).write(dir);
+    return dir;
+  }
+
+  private static void replaceLine(Path dir, String file, int lineNo, String text)
+      throws IOException {
+    Path p = dir.resolve(file);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(p, StandardCharsets.UTF_8));
+    lines.set(lineNo - 1, text);
+    Files.writeString(p, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    // re-seal: put the new SHA-256 in the manifest so that the value check, not the hash, fires
+    Path m = dir.resolve(CourtData.MANIFEST);
+    List<String> manifest = new java.util.ArrayList<>(Files.readAllLines(m));
+    for (int i = 1; i < manifest.size(); i++) {
+      String[] f = manifest.get(i).split(",");
+      if (f[0].equals(file)) {
+        f[2] = CourtData.sha256(p);
+        manifest.set(i, String.join(",", f));
+      }
+    }
+    Files.writeString(m, String.join("\n", manifest) + "\n");
+  }
+
+  @Test
+  void roundTripsThroughFiles(@TempDir Path dir) {
+    CourtData original = CourtDataGenerator.generate(11, 0.005);
+    original.write(dir);
+    CourtData loaded = CourtData.load(dir);
+    assertEquals(original.reports().printAll(), loaded.reports().printAll());
+    assertEquals(original.survey().printAll(), loaded.survey().printAll());
+    assertEquals(
+        "SYNTHETIC court data (court-generator 1, seed 11, scale 0.005): calibrated to published"
+            + " figures; not real cases",
+        loaded.provenance());
+  }
+
+  @Test
+  void anEditedFileFailsItsChecksum(@TempDir Path dir) throws IOException {
+    written(dir);
+    Path orders = dir.resolve("synthetic_orders.csv");
+    Files.writeString(orders, Files.readString(orders).replace(",CRC,0,0", ",CRC,0,1"));
+    CourtDataException e = assertThrows(CourtDataException.class, () -> CourtData.load(dir));
+    assertTrue(
+        e.getMessage().startsWith("manifest.csv line 4, column sha256: synthetic_orders.csv has"),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("(the file was changed after it was generated)"));
+  }
+
+  @Test
+  void badValuesAreReportedWithFileLineColumnAndValue(@TempDir Path dir) throws IOException {
+    written(dir);
+    replaceLine(dir, "synthetic_orders.csv", 3, "O0000002,MCDRH,2016-04-31,CO,CRC,20,30");
+    replaceLine(
+        dir,
+        "synthetic_reports.csv",
+        2,
+        "R0000001,MCXXX,ORAL,2018-06-14,2018-06-13,2018-06-14,CO,CUSTODY,CRC");
+    CourtDataException e = assertThrows(CourtDataException.class, () -> CourtData.load(dir));
+    assertEquals(
+        List.of(
+            "synthetic_reports.csv line 2, column due_date: value '2018-06-13' is before"
+                + " requested_date (2018-06-14)",
+            "synthetic_reports.csv line 2, column supervising_provider: value 'CRC' does not fit"
+                + " sentence CUSTODY (NPS or CRC for CO and SSO, NONE otherwise)",
+            "synthetic_reports.csv line 2, column court_code: value 'MCXXX' is not a court in the"
+                + " courts file",
+            "synthetic_orders.csv line 3, column rar_days_delivered: value '30' is more than"
+                + " rar_days_ordered (20)",
+            "synthetic_orders.csv line 3, column sentence_date: value '2016-04-31' is not a"
+                + " yyyy-MM-dd date"),
+        e.problems());
+  }
+
+  @Test
+  void aWrongHeaderIsNamed(@TempDir Path dir) throws IOException {
+    written(dir);
+    replaceLine(dir, "synthetic_survey.csv", 1, "respondent_id,court_code,role,item,score");
+    CourtDataException e = assertThrows(CourtDataException.class, () -> CourtData.load(dir));
+    assertEquals(
+        "synthetic_survey.csv line 1: expected header 'respondent_id,court_code,role,item,answer',"
+            + " found 'respondent_id,court_code,role,item,score'",
+        e.getMessage());
+  }
+
+  @Test
+  void aMissingManifestIsNamed(@TempDir Path dir) {
+    CourtDataException e = assertThrows(CourtDataException.class, () -> CourtData.load(dir));
+    assertTrue(e.getMessage().startsWith(dir.resolve("manifest.csv") + ": cannot be read"));
+  }
+}

@@ -91,6 +91,30 @@ public record Proportion(
     return value >= lower && value <= upper;
   }
 
+  /**
+   * The share and its interval as a reader would write it.
+   *
+   * @return e.g. {@code "0.365 (95% CI 0.344 to 0.387; 694 of 1902)"}
+   */
+  @Override
+  public String toString() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.3f (%s CI %.3f to %.3f; %d of %d)",
+        estimate,
+        percent(confidence),
+        lower,
+        upper,
+        successes,
+        trials);
+  }
+
+  /** A confidence level as a percentage, e.g. "95%" or "99.8%". */
+  static String percent(double confidence) {
+    return java.math.BigDecimal.valueOf(confidence * 100).stripTrailingZeros().toPlainString()
+        + "%";
+  }
+
   /** The two-sided standard normal quantile for a confidence level. */
   static double z(double confidence) {
     return new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);

@@ -74,6 +74,29 @@ public record ProportionDifference(
   }
 
   /**
+   * The difference and its interval as a reader would write it.
+   *
+   * @return e.g. {@code "+0.224 (95% CI +0.183 to +0.264): 0.813 (562 of 691) minus 0.589 (698 of
+   *     1185)"}
+   */
+  @Override
+  public String toString() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%+.3f (%s CI %+.3f to %+.3f): %.3f (%d of %d) minus %.3f (%d of %d)",
+        difference,
+        Proportion.percent(confidence),
+        lower,
+        upper,
+        first.estimate(),
+        first.successes(),
+        first.trials(),
+        second.estimate(),
+        second.successes(),
+        second.trials());
+  }
+
+  /**
    * Whether the interval excludes zero, i.e. the two shares differ at this confidence level.
    *
    * @return true if both limits lie on the same side of zero (and neither is zero)

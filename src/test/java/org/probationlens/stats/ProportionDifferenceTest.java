@@ -35,6 +35,15 @@ class ProportionDifferenceTest {
     assertEquals((double) k1 / n1 - (double) k2 / n2, d.difference(), 1e-15);
   }
 
+  @org.junit.jupiter.api.Test
+  void printsAsAReaderWouldWriteIt() {
+    // Newcombe 1998 Table II example (a): 56/70 - 48/80 = 0.8 - 0.6 = 0.200, interval 0.0524 to
+    // 0.3339.
+    assertEquals(
+        "+0.200 (95% CI +0.052 to +0.334): 0.800 (56 of 70) minus 0.600 (48 of 80)",
+        ProportionDifference.newcombe(56, 70, 48, 80, 0.95).toString());
+  }
+
   @ParameterizedTest
   @CsvSource({"56, 70, 48, 80, true", "5, 56, 0, 29, false"})
   void excludesZeroFollowsTheLimits(long k1, long n1, long k2, long n2, boolean excludes) {

@@ -49,6 +49,15 @@ class ProportionTest {
   }
 
   @Test
+  void printsAsAReaderWouldWriteIt() {
+    // 99.8%: z = 3.090232; by the formula above, 0.0717 and 0.5899.
+    assertEquals(
+        "0.250 (95% CI 0.112 to 0.469; 5 of 20)", Proportion.wilson(5, 20, 0.95).toString());
+    assertEquals(
+        "0.250 (99.8% CI 0.072 to 0.590; 5 of 20)", Proportion.wilson(5, 20, 0.998).toString());
+  }
+
+  @Test
   void allSuccessesGiveAnUpperLimitOfExactlyOne() {
     // n = 29, k = 29: lower = n / (n + z^2) = 29 / 32.841459 = 0.883029 (by hand)
     Proportion p = Proportion.wilson(29, 29, 0.95);

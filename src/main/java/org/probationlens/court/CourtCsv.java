@@ -2,7 +2,6 @@ package org.probationlens.court;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ final class CourtCsv {
 
   private CourtCsv() {}
 
-  static void write(Table t, CourtTable layout, Path file) throws IOException {
+  /** The table as the bytes of its CSV file (UTF-8, header first, one line per row). */
+  static byte[] toCsv(Table t, CourtTable layout) {
     if (!t.columnNames().equals(layout.columns())) {
       throw new IllegalArgumentException(
           "table "
@@ -38,23 +38,18 @@ final class CourtCsv {
               + ", expected "
               + layout.columns());
     }
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write(String.join(",", layout.columns()));
-      w.write('\n');
-      StringBuilder line = new StringBuilder();
-      for (int r = 0; r < t.rowCount(); r++) {
-        line.setLength(0);
-        for (int c = 0; c < t.columnCount(); c++) {
-          if (c > 0) {
-            line.append(',');
-          }
-          Column<?> col = t.column(c);
-          line.append(col.getUnformattedString(r));
+    StringBuilder out = new StringBuilder(String.join(",", layout.columns())).append('\n');
+    for (int r = 0; r < t.rowCount(); r++) {
+      for (int c = 0; c < t.columnCount(); c++) {
+        if (c > 0) {
+          out.append(',');
         }
-        line.append('\n');
-        w.write(line.toString());
+        Column<?> col = t.column(c);
+        out.append(col.getUnformattedString(r));
       }
+      out.append('\n');
     }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Reads all five files, checking each value and the links between files. */

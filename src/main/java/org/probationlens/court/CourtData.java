@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.probationlens.data.Provenance;
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,11 +38,16 @@ public final class CourtData {
   private final long seed;
   private final double scale;
   private final String generator;
+  private final byte[][] files;
 
   private CourtData(Table[] tables, long seed, double scale, String generator) {
     this.seed = seed;
     this.scale = scale;
     this.generator = generator;
+    this.files = new byte[tables.length][];
+    for (int i = 0; i < tables.length; i++) {
+      files[i] = CourtCsv.toCsv(tables[i], CourtTable.values()[i]);
+    }
     String label = " (SYNTHETIC, seed " + seed + ", scale " + fmt(scale) + ")";
     this.courts = named(tables[0], "courts" + label);
     this.reports = named(tables[1], "reports" + label);
@@ -148,7 +154,7 @@ public final class CourtData {
       }
       Path file = dir.resolve(f[0]);
       try {
-        String actual = sha256(file);
+        String actual = sha256(Files.readAllBytes(file));
         if (!actual.equals(f[2])) {
           problems.add(
               where
@@ -208,14 +214,13 @@ public final class CourtData {
       Table[] tables = {courts, reports, orders, breaches, survey};
       for (int i = 0; i < tables.length; i++) {
         CourtTable layout = CourtTable.values()[i];
-        Path file = dir.resolve(layout.fileName(true));
-        CourtCsv.write(tables[i], layout, file);
+        Files.write(dir.resolve(layout.fileName(true)), files[i]);
         manifest
             .append(layout.fileName(true))
             .append(',')
             .append(tables[i].rowCount())
             .append(',')
-            .append(sha256(file))
+            .append(sha256(files[i]))
             .append(",synthetic,")
             .append(generator)
             .append(',')
@@ -244,6 +249,27 @@ public final class CourtData {
         + ", scale "
         + fmt(scale)
         + "): calibrated to published figures; not real cases";
+  }
+
+  /**
+   * The provenance of one table, in the project's common form: synthetic, with the generator, its
+   * version, the seed and the SHA-256 of the table's CSV file (as {@link #write(Path)} writes it
+   * and {@code manifest.csv} records it).
+   *
+   * @param table which table, not null
+   * @return the provenance, not null
+   */
+  public Provenance provenance(CourtTable table) {
+    return Provenance.synthetic(
+        "Court-level "
+            + table.name().toLowerCase(Locale.ROOT)
+            + " (synthetic, scale "
+            + fmt(scale)
+            + ")",
+        CourtDataGenerator.class.getName(),
+        seed,
+        generator,
+        sha256(files[table.ordinal()]));
   }
 
   /**
@@ -333,10 +359,10 @@ public final class CourtData {
     return String.format(Locale.ROOT, "%s", scale);
   }
 
-  static String sha256(Path file) throws IOException {
+  static String sha256(byte[] bytes) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
+      return HexFormat.of().formatHex(md.digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }

@@ -13,6 +13,7 @@ import org.probationlens.stats.FunnelLimits;
 import org.probationlens.stats.OrdinalSummary;
 import org.probationlens.stats.Proportion;
 import org.probationlens.stats.ProportionDifference;
+import org.probationlens.stats.RankCorrelation;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -316,6 +317,45 @@ public final class CourtLiaison {
     long[] a = counts(c, "liaison_rating", first.name(), "reports", "followed");
     long[] b = counts(c, "liaison_rating", second.name(), "reports", "followed");
     return ProportionDifference.newcombe(a[1], a[0], b[1], b[0], confidence);
+  }
+
+  /**
+   * The liaison-manager effect on one survey item: the share agreeing at courts rated {@code first}
+   * minus that at courts rated {@code second}, with Newcombe's interval.
+   *
+   * @param item the survey item, not null
+   * @param first e.g. {@link LiaisonRating#STRONG}
+   * @param second e.g. {@link LiaisonRating#WEAK}
+   * @return the difference and interval
+   */
+  public ProportionDifference liaisonEffectOnSurvey(
+      SurveyItem item, LiaisonRating first, LiaisonRating second) {
+    Table s = surveyByRating(item);
+    long[] a = counts(s, "liaison_rating", first.name(), "answers", "agree");
+    long[] b = counts(s, "liaison_rating", second.name(), "answers", "agree");
+    return ProportionDifference.newcombe(a[1], a[0], b[1], b[0], confidence);
+  }
+
+  /**
+   * Whether knowing what is on offer shows in sentencing: Spearman's rank correlation, across
+   * courts, between the share of a court's sentencers who agree they know the local services and
+   * the share of its sentences that follow the report's proposal.
+   *
+   * @return the correlation and its interval; courts missing either share are left out
+   */
+  public RankCorrelation awarenessAndConcordance() {
+    Table p = courtProfile();
+    List<double[]> pairs = new ArrayList<>();
+    for (int i = 0; i < p.rowCount(); i++) {
+      double a = p.doubleColumn("aware_share").getDouble(i);
+      double c = p.doubleColumn("concordance").getDouble(i);
+      if (!Double.isNaN(a) && !Double.isNaN(c)) {
+        pairs.add(new double[] {a, c});
+      }
+    }
+    double[] x = pairs.stream().mapToDouble(v -> v[0]).toArray();
+    double[] y = pairs.stream().mapToDouble(v -> v[1]).toArray();
+    return RankCorrelation.spearman(x, y, confidence);
   }
 
   /**

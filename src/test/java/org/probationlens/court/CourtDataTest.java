@@ -35,7 +35,7 @@ class CourtDataTest {
     for (int i = 1; i < manifest.size(); i++) {
       String[] f = manifest.get(i).split(",");
       if (f[0].equals(file)) {
-        f[2] = CourtData.sha256(p);
+        f[2] = CourtData.sha256(Files.readAllBytes(p));
         manifest.set(i, String.join(",", f));
       }
     }
@@ -53,6 +53,21 @@ class CourtDataTest {
         "SYNTHETIC court data (court-generator 1, seed 11, scale 0.005): calibrated to published"
             + " figures; not real cases",
         loaded.provenance());
+  }
+
+  @Test
+  void eachTableCarriesSyntheticProvenanceWithTheManifestHash(@TempDir Path dir)
+      throws IOException {
+    CourtData data = CourtDataGenerator.generate(11, 0.005);
+    data.write(dir);
+    org.probationlens.data.Provenance p = data.provenance(CourtTable.ORDERS);
+    assertEquals(org.probationlens.data.Provenance.Kind.SYNTHETIC, p.kind());
+    assertEquals(11L, p.seed());
+    assertEquals(CourtDataGenerator.VERSION, p.generatorVersion());
+    assertEquals(
+        CourtData.sha256(Files.readAllBytes(dir.resolve("synthetic_orders.csv"))), p.sha256());
+    assertTrue(p.oneLine().startsWith("SYNTHETIC data, not published figures."));
+    assertEquals(p, CourtData.load(dir).provenance(CourtTable.ORDERS));
   }
 
   @Test

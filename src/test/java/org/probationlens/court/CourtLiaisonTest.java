@@ -170,6 +170,51 @@ class CourtLiaisonTest {
   }
 
   @Test
+  void surveyEffectAgreesWithDuckDb() throws SQLException {
+    Map<String, long[]> expected =
+        query(
+            "SELECT c.liaison_rating, count(*), count(*) FILTER (WHERE answer >= 4)"
+                + " FROM survey s JOIN courts c USING (court_code)"
+                + " WHERE item = 'AWARE_OF_LOCAL_SERVICES' GROUP BY 1");
+    ProportionDifference d =
+        measures.liaisonEffectOnSurvey(
+            SurveyItem.AWARE_OF_LOCAL_SERVICES, LiaisonRating.STRONG, LiaisonRating.WEAK);
+    long[] s = expected.get("STRONG");
+    long[] w = expected.get("WEAK");
+    assertEquals(
+        ProportionDifference.newcombe(s[1], s[0], w[1], w[0], 0.95).toString(), d.toString());
+  }
+
+  @Test
+  void awarenessAndConcordanceRankCorrelationAgreesWithDuckDb() throws SQLException {
+    // DuckDB: Pearson correlation of average ranks (ties share the mean of their positions).
+    String perCourt =
+        "SELECT court_code,"
+            + " (SELECT avg(CASE WHEN answer >= 4 THEN 1.0 ELSE 0.0 END) FROM survey s"
+            + "  WHERE s.court_code = c.court_code AND item = 'AWARE_OF_LOCAL_SERVICES') AS a,"
+            + " (SELECT avg(CASE WHEN proposal = sentence THEN 1.0 ELSE 0.0 END) FROM reports r"
+            + "  WHERE r.court_code = c.court_code) AS k FROM courts c";
+    String ranked =
+        "SELECT (rank() OVER (ORDER BY a) - rank() OVER (ORDER BY a DESC)) / 2.0 AS ra,"
+            + " (rank() OVER (ORDER BY k) - rank() OVER (ORDER BY k DESC)) / 2.0 AS rk"
+            + " FROM ("
+            + perCourt
+            + ")";
+    double rho;
+    try (Statement st = db.createStatement();
+        ResultSet r = st.executeQuery("SELECT corr(ra, rk) FROM (" + ranked + ")")) {
+      r.next();
+      rho = r.getDouble(1);
+    }
+    // For a tie group with lowest rank L (rank() ascending) and position T counted from the top
+    // (rank() descending), the highest rank is n + 1 - T, so the average rank is
+    // (L - T)/2 + (n + 1)/2. The constant does not change a correlation, so corr() of
+    // (L - T)/2 is Spearman's rho with average ranks for ties.
+    assertEquals(rho, measures.awarenessAndConcordance().rho(), 1e-9);
+    assertEquals(42, measures.awarenessAndConcordance().units());
+  }
+
+  @Test
   void funnelFlagsOnlyCourtsOutsideTheirLimits() {
     Table f = measures.concordanceFunnel();
     for (int i = 0; i < f.rowCount(); i++) {

@@ -61,7 +61,8 @@ public final class CaseGenerator {
 
   static final int LAST_FY = 2020;
 
-  private static final int PROGRESS_BLOCK = 1 << 12;
+  /** At most this many rows between progress reports (and at most 1/200 of the run). */
+  private static final long PROGRESS_BLOCK = 1 << 12;
 
   private final List<SyntheticArea> areas;
   private final List<String> cpaCodes;
@@ -298,6 +299,8 @@ public final class CaseGenerator {
       out.put(CASES_HEADER);
       out.put((byte) '\n');
       long id = 0;
+      final long progressBlock = Math.max(1, Math.min(PROGRESS_BLOCK, rows / 200));
+      long untilProgress = progressBlock;
       for (int d = 0; d < days; d++) {
         final int day = CaseModel.FIRST_DAY + d;
         long target = d == days - 1 ? rows : Math.round(rows * (dayCumulative[d] / total));
@@ -388,8 +391,9 @@ public final class CaseGenerator {
             weightBytes[weight] = ascii(weightText[weight] + "\n");
           }
           out.put(weightBytes[weight]);
-          if ((id & (PROGRESS_BLOCK - 1)) == 0) {
+          if (--untilProgress == 0) {
             progress.progress(id, rows);
+            untilProgress = progressBlock;
           }
         }
       }

@@ -32,7 +32,10 @@ import java.util.TreeSet;
  * <p>The forecast is scaled to the generated cases, not the other way round: for each CPA, the
  * 2015-16 forecast of every work type is the CPA's actual 2015-16 CRC volume of that work type
  * divided by (1 - shortfall / 100), with the shortfall from {@link ShortfallPlan}. So the
- * calibration holds exactly, up to rounding to hundredths, at any row count.
+ * calibration holds exactly, up to rounding to hundredths, at any row count. Other years scale the
+ * 2015-16 forecast by the volume foreseen at letting ({@link CaseModel#foreseenRate}): the 2014-15
+ * forecast runs from 1 June 2014, with PSS and the extra licences from 1 February 2015; 2020-21 is
+ * a full year, as let, although the contracts ended on 31 December 2020 and the cases stop there.
  */
 public final class CaseGenerator {
 
@@ -43,7 +46,11 @@ public final class CaseGenerator {
    * The row count of a full national run: at this size the number of orders and licences running on
    * 30 September 2016 is about 250,000, the published scale (PAC HC 484: about 243,000 people under
    * supervision in September 2016; HMIP 2017-18: more than 260,000). A run of {@code rows} rows is
-   * the fraction {@code rows / FULL_SCALE_ROWS} of the nation.
+   * the fraction {@code rows / FULL_SCALE_ROWS} of the nation. Found by generating 2,000,000 rows
+   * (seed 2014), counting the rows with {@code start_date <= 2016-09-30 <= end_date}, and scaling
+   * so that count is 250,000; {@code CaseGeneratorTest} checks it on another seed. Orders started
+   * before June 2014 are not in the data (the contract starts there), so the start rate absorbs
+   * them.
    */
   public static final long FULL_SCALE_ROWS = 1_754_000;
 
@@ -221,15 +228,18 @@ public final class CaseGenerator {
     return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
-  /** Days of a financial year (from 1 April of {@code fy}) on which a work type could start. */
-  static int activeDays(int fy, WorkType type) {
-    int first = (int) LocalDate.of(fy, 4, 1).toEpochDay();
+  /**
+   * The volume of a work type foreseen at letting for financial year {@code fy} (from 1 April), in
+   * the relative units of {@link CaseModel#foreseenRate}, counting days from 1 June 2014.
+   */
+  static double foreseenVolume(int fy, WorkType type) {
+    int first = Math.max((int) LocalDate.of(fy, 4, 1).toEpochDay(), CaseModel.FIRST_DAY);
     int last = (int) LocalDate.of(fy + 1, 3, 31).toEpochDay();
-    first = Math.max(first, CaseModel.FIRST_DAY);
-    if (type == WorkType.PSS) {
-      first = Math.max(first, CaseModel.ORA_DAY);
+    double volume = 0;
+    for (int day = first; day <= last; day++) {
+      volume += CaseModel.foreseenRate(type, day);
     }
-    return Math.max(0, last - first + 1);
+    return volume;
   }
 
   static String financialYear(int fy) {
@@ -419,7 +429,13 @@ public final class CaseGenerator {
       out.put(FORECAST_HEADER);
       out.put((byte) '\n');
       Map<String, Double> measured = new TreeMap<>();
-      int fy1516Days = activeDays(2015, WorkType.CO);
+      double[][] yearShare = new double[LAST_FY - FIRST_FY + 1][WorkType.ALL.length];
+      for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
+        for (WorkType type : WorkType.ALL) {
+          yearShare[fy - FIRST_FY][type.ordinal()] =
+              foreseenVolume(fy, type) / foreseenVolume(2015, type);
+        }
+      }
       for (int c = 0; c < cpaCodes.size(); c++) {
         String cpa = cpaCodes.get(c);
         long actual = 0;
@@ -438,7 +454,7 @@ public final class CaseGenerator {
         long forecast1516 = 0;
         for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
           for (WorkType type : WorkType.ALL) {
-            double share = scale * activeDays(fy, type) / fy1516Days;
+            double share = scale * yearShare[fy - FIRST_FY][type.ordinal()];
             long count = Math.round(crcCount[c][type.ordinal()] * share);
             BigDecimal weighted =
                 BigDecimal.valueOf(crcWeight[c][type.ordinal()] * share / 100.0)

@@ -50,6 +50,15 @@ final class CaseModel {
     }
   }
 
+  /**
+   * The start rate as foreseen when the contracts were let: the Offender Rehabilitation Act's
+   * changes (the extra licences, PSS) but otherwise flat volumes, without the later fall in court
+   * orders (MoJ "had modelled workflow changes of about 2%", PAC HC 897 via Civil Service World).
+   */
+  static double foreseenRate(WorkType type, int day) {
+    return type.isCourtOrder() ? startRate(type, FIRST_DAY) : startRate(type, day);
+  }
+
   private static double courtOrderTrend(int day) {
     return day < FY1516_FIRST ? 1.0 : 1.0 - 0.05 * (day - FY1516_FIRST) / 365.25;
   }

@@ -248,7 +248,9 @@ class CaseGeneratorTest {
     assertEquals(
         List.of("2014-15", "2015-16", "2016-17", "2017-18", "2018-19", "2019-20", "2020-21"),
         years);
-    // 2014-15 runs from 1 June 2014 (304 days); PSS from 1 Feb 2015 (59 days); 2015-16 has 366.
+    // Foreseen at letting: court orders flat; licences 45 (thousand a year) to 31 Jan 2015 and 85
+    // from 1 Feb 2015. 2014-15 runs from 1 June 2014: 245 days to 31 Jan, then 59 days (Feb-Mar
+    // 2015); 2015-16 has 366 days and 2016-17 365.
     Map<String, Long> c01 = new TreeMap<>();
     for (String[] row : forecast) {
       if (row[0].equals("C01")) {
@@ -256,7 +258,11 @@ class CaseGeneratorTest {
       }
     }
     assertEquals(c01.get("2015-16 CO") * 304.0 / 366, c01.get("2014-15 CO"), 1.0);
-    assertEquals(c01.get("2015-16 PSS") * 59.0 / 366, c01.get("2014-15 PSS"), 1.0);
+    assertEquals(c01.get("2015-16 CO") * 365.0 / 366, c01.get("2018-19 CO"), 1.0);
+    assertEquals(
+        c01.get("2015-16 LIC") * (245 * 45.0 + 59 * 85.0) / (366 * 85.0),
+        c01.get("2014-15 LIC"),
+        1.0);
     assertEquals(c01.get("2015-16 LIC") * 365.0 / 366, c01.get("2016-17 LIC"), 1.0);
   }
 

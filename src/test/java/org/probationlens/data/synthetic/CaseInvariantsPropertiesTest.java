@@ -21,7 +21,7 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
 
 /** Invariants of every generated row, for arbitrary seeds and row counts. */
-class CaseInvariantsProperties {
+class CaseInvariantsPropertiesTest {
 
   private static final LocalDate FIRST = LocalDate.of(2014, 6, 1);
   private static final LocalDate LAST = LocalDate.of(2020, 12, 31);

@@ -106,6 +106,10 @@ public final class DataCommand {
       progress.abandon();
       err.println("lens data: cannot write into " + arguments.out() + ": " + e);
       return FAILED;
+    } catch (IllegalStateException e) {
+      progress.abandon();
+      err.println("lens data: " + e.getMessage());
+      return FAILED;
     }
     out.println("synthetic data written (no row describes a real person or case):");
     out.println("  " + result.casesFile() + "  sha256 " + result.casesSha256());

@@ -193,6 +193,86 @@ class OfflinePlotlyBrowserTest {
     assertTrue(Files.size(png) > 10_000, "screenshot written: " + png);
   }
 
+  /** A notebook (nbformat 4) whose cells hold the given outputs, as a kernel would send them. */
+  static String notebook(List<MimeBundle> outputs) {
+    com.google.gson.JsonArray cells = new com.google.gson.JsonArray();
+    int n = 1;
+    for (MimeBundle b : outputs) {
+      com.google.gson.JsonObject output = new com.google.gson.JsonObject();
+      output.addProperty("output_type", "execute_result");
+      output.addProperty("execution_count", n);
+      output.add("data", new com.google.gson.Gson().toJsonTree(b.jupyterData()));
+      output.add("metadata", new com.google.gson.JsonObject());
+      com.google.gson.JsonArray outs = new com.google.gson.JsonArray();
+      outs.add(output);
+      com.google.gson.JsonObject cell = new com.google.gson.JsonObject();
+      cell.addProperty("cell_type", "code");
+      cell.addProperty("execution_count", n++);
+      cell.add("metadata", new com.google.gson.JsonObject());
+      cell.addProperty("source", "// cell " + n);
+      cell.add("outputs", outs);
+      cells.add(cell);
+    }
+    com.google.gson.JsonObject nb = new com.google.gson.JsonObject();
+    nb.add("cells", cells);
+    com.google.gson.JsonObject meta = new com.google.gson.JsonObject();
+    com.google.gson.JsonObject lang = new com.google.gson.JsonObject();
+    lang.addProperty("name", "java");
+    meta.add("language_info", lang);
+    nb.add("metadata", meta);
+    nb.addProperty("nbformat", 4);
+    nb.addProperty("nbformat_minor", 5);
+    return nb.toString();
+  }
+
+  @Test
+  void figuresDrawInNbconvertHtmlExportsWithLabAndClassicTemplates() throws Exception {
+    Path nbconvert = Path.of("/usr/bin/jupyter-nbconvert");
+    assumeTrue(
+        Files.isExecutable(nbconvert),
+        "nbconvert check skipped: /usr/bin/jupyter-nbconvert is absent (Debian package"
+            + " jupyter-nbconvert)");
+    MimeBundle one = survey().toMimeBundle();
+    MimeBundle two = forecast().toMimeBundle();
+    MimeBundle bootstrap =
+        MimeBundle.of("plotly.js " + Renderers.plotlyVersion(), Renderers.plotlyBootstrapHtml());
+    Path nb = OUT.resolve("nbconvert-check.ipynb");
+    Files.createDirectories(OUT);
+    Files.writeString(
+        nb,
+        notebook(List.of(bootstrap, one, Renderers.table(synthetic()), two)),
+        StandardCharsets.UTF_8);
+    for (String template : List.of("lab", "classic")) {
+      Process p =
+          new ProcessBuilder(
+                  nbconvert.toString(),
+                  "--to",
+                  "html",
+                  "--template",
+                  template,
+                  "--output",
+                  "nbconvert-" + template,
+                  "--output-dir",
+                  OUT.toAbsolutePath().toString(),
+                  nb.toAbsolutePath().toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail("nbconvert did not finish within 180 s");
+      }
+      assertEquals(0, p.exitValue(), "nbconvert --template " + template);
+      String dom = dumpDom(OUT.resolve("nbconvert-" + template + ".html"), 15_000);
+      for (MimeBundle b : List.of(one, two)) {
+        String id = divId(html(b));
+        assertTrue(
+            figureDom(dom, id).contains("class=\"main-svg\""),
+            "no plotly svg in " + id + " with the " + template + " template");
+      }
+    }
+  }
+
   @Test
   void aFigureShownBeforeTheBootstrapWaitsForItAndDraws() throws Exception {
     String early = html(forecast().toMimeBundle());

@@ -274,6 +274,25 @@ class OfflinePlotlyBrowserTest {
   }
 
   @Test
+  void everyTablesawPlotClassDraws() throws Exception {
+    List<String> fragments = new ArrayList<>(List.of(Renderers.plotlyBootstrapHtml()));
+    java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, tech.tablesaw.plotly.components.Figure> e :
+        TablesawFigures.all().entrySet()) {
+      String h = html(Renderers.figure(e.getValue(), "synthetic test data"));
+      ids.put(e.getKey(), divId(h));
+      fragments.add(h);
+    }
+    Path page = StandalonePage.write(OUT.resolve("tablesaw-plots.html"), "all plots", fragments);
+    String dom = dumpDom(page, 20_000);
+    for (java.util.Map.Entry<String, String> e : ids.entrySet()) {
+      assertTrue(
+          figureDom(dom, e.getValue()).contains("class=\"main-svg\""),
+          "no plotly svg for " + e.getKey());
+    }
+  }
+
+  @Test
   void aFigureShownBeforeTheBootstrapWaitsForItAndDraws() throws Exception {
     String early = html(forecast().toMimeBundle());
     String late = html(survey().toMimeBundle());

@@ -64,7 +64,10 @@ public final class CourtLiaison {
    * @return a copy, not null
    */
   public CourtLiaison withConfidence(double level) {
-    Proportion.wilson(0, 1, level);
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException(
+          "confidence must be strictly between 0 and 1, e.g. 0.95; was " + level);
+    }
     return new CourtLiaison(data, days, level);
   }
 
@@ -254,7 +257,18 @@ public final class CourtLiaison {
    * @return one summary per {@link SurveyItem}, in declaration order
    */
   public List<OrdinalSummary> survey() {
-    return surveyWhere(null);
+    Table s = data.survey();
+    List<OrdinalSummary> out = new ArrayList<>();
+    for (SurveyItem item : SurveyItem.values()) {
+      long[] counts = new long[SurveyItem.LEVELS.size()];
+      for (int i = 0; i < s.rowCount(); i++) {
+        if (s.stringColumn("item").get(i).equals(item.name())) {
+          counts[s.intColumn("answer").getInt(i) - 1]++;
+        }
+      }
+      out.add(OrdinalSummary.of(item.name(), SurveyItem.LEVELS, counts, 3, confidence));
+    }
+    return out;
   }
 
   /**
@@ -485,27 +499,6 @@ public final class CourtLiaison {
     Map<String, Double> out = new HashMap<>();
     for (int i = 0; i < g.rowCount(); i++) {
       out.put(g.stringColumn("court_code").get(i), g.doubleColumn("share").get(i));
-    }
-    return out;
-  }
-
-  private List<OrdinalSummary> surveyWhere(String ratingFilter) {
-    Table s = data.survey();
-    Map<String, String> rating = courtRatings();
-    List<OrdinalSummary> out = new ArrayList<>();
-    for (SurveyItem item : SurveyItem.values()) {
-      long[] counts = new long[5];
-      for (int i = 0; i < s.rowCount(); i++) {
-        if (!s.stringColumn("item").get(i).equals(item.name())) {
-          continue;
-        }
-        if (ratingFilter != null
-            && !ratingFilter.equals(rating.get(s.stringColumn("court_code").get(i)))) {
-          continue;
-        }
-        counts[s.intColumn("answer").getInt(i) - 1]++;
-      }
-      out.add(OrdinalSummary.of(item.name(), SurveyItem.LEVELS, counts, 3, confidence));
     }
     return out;
   }

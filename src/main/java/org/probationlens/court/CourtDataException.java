@@ -20,8 +20,8 @@ public final class CourtDataException extends RuntimeException {
   }
 
   /**
-   * Every problem found, one per entry, e.g. {@code "synthetic_orders.csv line 12, column
-   * rar_days_delivered: value '30' is more than rar_days_ordered (20)"}.
+   * Every problem found, one per entry, e.g. {@code synthetic_orders.csv: line 3, column 7
+   * (rar_days_delivered): found "30", expected no more than rar_days_ordered}.
    *
    * @return the problems, not empty
    */

@@ -90,20 +90,37 @@ class CourtDataTest {
         dir,
         "synthetic_reports.csv",
         2,
-        "R0000001,MCXXX,ORAL,2018-06-14,2018-06-13,2018-06-14,CO,CUSTODY,CRC");
+        "R0000001,MCDRH,ORAL,2018-06-14,2018-06-13,2018-06-14,CO,CUSTODY,CRC");
     CourtDataException e = assertThrows(CourtDataException.class, () -> CourtData.load(dir));
     assertEquals(
         List.of(
-            "synthetic_reports.csv line 2, column due_date: value '2018-06-13' is before"
-                + " requested_date (2018-06-14)",
-            "synthetic_reports.csv line 2, column supervising_provider: value 'CRC' does not fit"
-                + " sentence CUSTODY (NPS or CRC for CO and SSO, NONE otherwise)",
-            "synthetic_reports.csv line 2, column court_code: value 'MCXXX' is not a court in the"
-                + " courts file",
-            "synthetic_orders.csv line 3, column rar_days_delivered: value '30' is more than"
-                + " rar_days_ordered (20)",
-            "synthetic_orders.csv line 3, column sentence_date: value '2016-04-31' is not a"
-                + " yyyy-MM-dd date"),
+            "synthetic_reports.csv: line 2, column 5 (due_date): found \"2018-06-13\", expected a"
+                + " date on or after requested_date",
+            "synthetic_reports.csv: line 2, column 9 (supervising_provider): found \"CRC\", expected"
+                + " NPS or CRC when the sentence is CO or SSO, NONE otherwise",
+            "synthetic_orders.csv: line 3, column 3 (sentence_date): found \"2016-04-31\", expected"
+                + " a date yyyy-MM-dd in 2014-01-01..2021-12-31",
+            "synthetic_orders.csv: line 3, column 7 (rar_days_delivered): found \"30\", expected no"
+                + " more than rar_days_ordered"),
+        e.problems());
+  }
+
+  @Test
+  void linksBetweenFilesAreChecked(@TempDir Path dir) throws IOException {
+    written(dir);
+    replaceLine(
+        dir,
+        "synthetic_reports.csv",
+        2,
+        "R0000001,MCXXX,ORAL,2018-06-14,2018-06-14,2018-06-14,CO,CO,CRC");
+    replaceLine(dir, "synthetic_breaches.csv", 2, "B0000001,MCDRH,C01,2017-05-18,2017-05-19");
+    CourtDataException e = assertThrows(CourtDataException.class, () -> CourtData.load(dir));
+    assertEquals(
+        List.of(
+            "synthetic_reports.csv: line 2, column 2 (court_code): found \"MCXXX\", expected a"
+                + " court_code listed in synthetic_courts.csv",
+            "synthetic_breaches.csv: line 2, column 3 (cpa_code): found \"C01\", expected the CPA"
+                + " of court MCDRH (C03)"),
         e.problems());
   }
 
@@ -113,8 +130,10 @@ class CourtDataTest {
     replaceLine(dir, "synthetic_survey.csv", 1, "respondent_id,court_code,role,item,score");
     CourtDataException e = assertThrows(CourtDataException.class, () -> CourtData.load(dir));
     assertEquals(
-        "synthetic_survey.csv line 1: expected header 'respondent_id,court_code,role,item,answer',"
-            + " found 'respondent_id,court_code,role,item,score'",
+        "synthetic_survey.csv: line 1, column 5 (score): found \"score\", expected only the columns"
+            + " respondent_id,court_code,role,item,answer\n"
+            + "synthetic_survey.csv: line 1, column 5 (answer): found \"score\", expected the column"
+            + " \"answer\" (the header is respondent_id,court_code,role,item,answer)",
         e.getMessage());
   }
 

@@ -1,5 +1,7 @@
 package org.probationlens.court;
 
+import java.util.List;
+
 /**
  * A statement put to sentencers (magistrates and district judges), answered on a five-point
  * agreement scale from 1 (strongly disagree) to 5 (strongly agree). The items follow the Chief
@@ -16,7 +18,7 @@ public enum SurveyItem {
   FRUSTRATED_BY_RAR;
 
   /** The labels of the five answer levels, from 1 to 5. */
-  public static final java.util.List<String> LEVELS =
-      java.util.List.of(
+  public static final List<String> LEVELS =
+      List.of(
           "strongly disagree", "disagree", "neither agree nor disagree", "agree", "strongly agree");
 }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The {@code lens} command line: one subcommand per class, chosen by the first argument.
  *
- * <p>{@code kernel install|run} installs or starts the Probation Lens Jupyter kernel.
+ * <p>{@code data ...} generates synthetic case-level data; {@code kernel install|run} installs or
+ * starts the Probation Lens Jupyter kernel.
  */
 public final class Lens {
   private Lens() {}
@@ -23,6 +24,9 @@ public final class Lens {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     int status;
     switch (args[0]) {
+      case "data":
+        status = DataCommand.run(rest, System.out, System.err, System.console() != null);
+        break;
       case "kernel":
         status = KernelCommand.run(rest);
         break;
@@ -42,6 +46,8 @@ public final class Lens {
 
   private static void usage() {
     System.err.println("Usage: java -jar probation-lens-all.jar COMMAND [ARGS]");
+    System.err.println(
+        "  data ...       generate synthetic case-level data (data --help for options)");
     System.err.println(KernelCommand.USAGE);
   }
 }

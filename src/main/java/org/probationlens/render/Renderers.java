@@ -36,6 +36,21 @@ public final class Renderers {
    * @throws NullPointerException if a {@link RichDisplay} returns a null bundle
    */
   public static Optional<MimeBundle> render(Object value) {
+    return render(value, TableOptions.defaults());
+  }
+
+  /**
+   * Renders any value as {@link #render(Object)} does, but shows tables, slices and columns with
+   * the given options (a kernel may let the user choose, say, 50 rows for the session).
+   *
+   * @param value the value, may be null
+   * @param tableOptions how to show tables, not null
+   * @return the bundle, or empty when {@code value} is null (nothing to show)
+   * @throws NullPointerException if {@code tableOptions} is null, or a {@link RichDisplay} returns
+   *     a null bundle
+   */
+  public static Optional<MimeBundle> render(Object value, TableOptions tableOptions) {
+    Objects.requireNonNull(tableOptions, "tableOptions");
     if (value == null) {
       return Optional.empty();
     }
@@ -49,13 +64,13 @@ public final class Renderers {
               () -> value.getClass().getName() + ".toMimeBundle() returned null"));
     }
     if (value instanceof Table table) {
-      return Optional.of(table(table));
+      return Optional.of(table(table, tableOptions));
     }
     if (value instanceof TableSlice slice) {
-      return Optional.of(table(slice.asTable()));
+      return Optional.of(table(slice.asTable(), tableOptions));
     }
     if (value instanceof Column<?> column) {
-      return Optional.of(table(Table.create(column.name(), column)));
+      return Optional.of(table(Table.create(column.name(), column), tableOptions));
     }
     if (value instanceof Figure figure) {
       return Optional.of(figure(figure));

@@ -112,7 +112,9 @@ final class TableRenderer {
     for (int i = 0; i < rows.length; i++) {
       int row = rows[i];
       Object value = column.isMissing(row) ? null : column.get(row);
-      if (value == null) {
+      // Tablesaw's missing-value marker for text is the empty string, which not every path
+      // reports through isMissing
+      if (value == null || (value instanceof String s && s.isEmpty())) {
         missing[i][j] = true;
         cells[i][j] = MISSING;
       } else if (floating) {

@@ -10,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,17 @@ class FigureRenderingTest {
     JsonObject j = json(Renderers.figure(f));
     assertEquals(new JsonObject(), j.getAsJsonObject("layout"));
     assertEquals("Plotly figure (1 trace: bar)", Renderers.figure(f).plain());
+  }
+
+  @Test
+  void everyTablesawPlotClassIsReadIntoPlotlyJson() {
+    for (Map.Entry<String, Figure> e : TablesawFigures.all().entrySet()) {
+      JsonObject j = json(Renderers.figure(e.getValue()));
+      assertTrue(j.getAsJsonArray("data").size() >= 1, e.getKey());
+      assertEquals(
+          e.getKey(),
+          j.getAsJsonObject("layout").getAsJsonObject("title").get("text").getAsString());
+    }
   }
 
   @Test

@@ -58,6 +58,13 @@ class RenderersTest {
   }
 
   @Test
+  void tableOptionsCanBeGivenForTheWholeRender() {
+    Table t = Table.create("starts", IntColumn.create("n", IntStream.range(0, 100).toArray()));
+    MimeBundle b = Renderers.render(t, TableOptions.defaults().withMaxRows(4)).orElseThrow();
+    assertTrue(b.plain().contains("100 rows × 1 column · showing rows 0–1 and 98–99"), b.plain());
+  }
+
+  @Test
   void aFigureRendersAsHtmlAndPlotlyJson() {
     MimeBundle b = Renderers.render(FigureRenderingTest.bar()).orElseThrow();
     assertEquals(

@@ -1,0 +1,149 @@
+"""jupyter_kernel_test.KernelTests against the installed Probation Lens kernel.
+
+Run with Debian's /usr/bin/python3 (python3-jupyter-kernel-test); the kernel must be installed
+where Jupyter finds it (./lens test sets JUPYTER_PATH to the project-local install).
+Prints a last line "kernel-tests: N passed, N failed".
+"""
+
+import os
+import sys
+import time
+import unittest
+
+import jupyter_kernel_test
+from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
+
+KERNEL_NAME = os.environ.get("LENS_KERNEL_NAME", "probation-lens")
+
+
+class ProbationLensKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = KERNEL_NAME
+    language_name = "java"
+    file_extension = ".jshell"
+
+    code_hello_world = 'System.out.println("hello, world");'
+    code_stderr = 'System.err.println("this goes to stderr");'
+
+    # a name with exactly one completion among java.lang and the session's imports
+    completion_samples = [
+        {"text": "Syst", "matches": {"System"}},
+        {"text": "Math.flo", "matches": {"floor(", "floorDiv(", "floorMod("}},
+        {"text": "int span = 3;\nMath.flo", "matches": {"floor(", "floorDiv(", "floorMod("}},
+    ]
+
+    complete_code_samples = ["1 + 1", "int x = 1;", "int y = 2;\ny * 3", "class Unit {}"]
+    incomplete_code_samples = [
+        "for (int i = 0; i < 3; i++) {",
+        "int total = (1 +",
+        "/* an open comment",
+    ]
+    invalid_code_samples = ["int z = ;", "}", "else { }"]
+
+    code_inspect_sample = "Math.max"
+
+    code_display_data = [
+        {"code": 'display("shown before the cell ends");', "mime": "text/plain"},
+    ]
+
+    code_execute_result = [
+        {"code": "6 * 7", "result": "42"},
+        {"code": 'String.join("-", "N01", "C21")', "result": "N01-C21"},
+        {"code": "int a = 40;\nint b = 2;\na + b", "result": "42"},
+    ]
+
+    code_generate_error = 'throw new IllegalStateException("a deliberate error");'
+
+
+class LensProtocolTests(unittest.TestCase):
+    """What the standard suite does not cover: interrupt, bad signatures, restart."""
+
+    TIMEOUT = 60
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=cls.TIMEOUT)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def run_cell(self, code):
+        """Executes code; returns (reply content, text/plain of the execute_result or None)."""
+        msg_id = self.kc.execute(code)
+        reply = self.reply_to(msg_id)
+        result = None
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "execute_result":
+                result = msg["content"]["data"].get("text/plain")
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return reply, result
+
+    def reply_to(self, msg_id, timeout=None):
+        while True:
+            reply = self.kc.get_shell_msg(timeout=timeout or self.TIMEOUT)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]
+
+    def test_interrupt_stops_an_infinite_loop_within_two_seconds(self):
+        # one snippet: once "looping" is printed, the loop itself is running
+        msg_id = self.kc.execute('{ System.out.println("looping"); while (true) {} }')
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "looping" in msg["content"]["text"]):
+                break
+        start = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.reply_to(msg_id, timeout=10)
+        elapsed = time.monotonic() - start
+        self.assertEqual(reply["status"], "error")
+        self.assertLess(elapsed, 2.0, f"the loop stopped only after {elapsed:.2f} s")
+        self.assertEqual(self.run_cell("20 + 22")[1], "42")
+
+    def test_badly_signed_messages_are_dropped_and_the_kernel_keeps_serving(self):
+        forger = Session(key=b"not-the-connection-key", username="forger")
+        for channel in (self.kc.shell_channel, self.kc.control_channel):
+            forger.send(channel.socket, "execute_request",
+                        content={"code": "System.exit(3);", "silent": False})
+            forger.send(channel.socket, "kernel_info_request", content={})
+        reply, result = self.run_cell("6 * 7")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual(result, "42")
+        self.assertTrue(self.km.is_alive())
+
+    def test_a_flood_of_output_ends_with_the_cell_idle_and_a_note(self):
+        # one message per line would pass the output socket's high-water mark (1000) and lose
+        # the idle status; run_cell waits for that status
+        reply, _ = self.run_cell('for (int i = 0; i < 200000; i++) System.out.println(i);')
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual(self.run_cell("1 + 2")[1], "3")
+
+    def test_restart_gives_a_fresh_session(self):
+        self.run_cell("int beforeRestart = 5;")
+        self.km.restart_kernel(now=False)
+        self.kc.wait_for_ready(timeout=self.TIMEOUT)
+        reply, _ = self.run_cell("beforeRestart")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(self.run_cell("1 + 1")[1], "2")
+
+
+def main():
+    suite = unittest.TestSuite()
+    for case in (ProbationLensKernelTests, LensProtocolTests):
+        suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
+    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    skipped = len(result.skipped)
+    passed = max(0, result.testsRun - failed - skipped)
+    print(f"kernel-tests: {passed} passed, {failed} failed ({skipped} skipped: features"
+          " the kernel does not offer, such as history and the pager)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

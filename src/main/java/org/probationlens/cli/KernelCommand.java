@@ -1,0 +1,232 @@
+package org.probationlens.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.probationlens.kernel.LensKernel;
+
+/**
+ * {@code lens kernel install [--user | --prefix DIR] [--name NAME] [--heap SIZE]} writes the
+ * Jupyter kernelspec for the Probation Lens kernel; {@code lens kernel run CONNECTION_FILE} starts
+ * the kernel (Jupyter runs this itself, from the kernelspec).
+ */
+final class KernelCommand {
+  static final String USAGE =
+      "  kernel install [--user | --prefix DIR] [--name NAME] [--heap SIZE]\n"
+          + "                 install the Jupyter kernelspec \"Java (Probation Lens)\" (default name"
+          + " probation-lens, heap 4g)\n"
+          + "  kernel run CONNECTION_FILE\n"
+          + "                 start the kernel on the sockets of a Jupyter connection file";
+
+  /** The kernelspec's name unless --name is given. */
+  static final String DEFAULT_NAME = "probation-lens";
+
+  /** The -Xmx heap unless --heap is given. */
+  static final String DEFAULT_HEAP = "4g";
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern HEAP = Pattern.compile("[0-9]+[kKmMgG]?");
+
+  private KernelCommand() {}
+
+  static int run(String[] args) {
+    if (args.length == 0) {
+      System.err.println("lens kernel: expected install or run\n" + USAGE);
+      return 2;
+    }
+    try {
+      switch (args[0]) {
+        case "install":
+          return install(List.of(args).subList(1, args.length));
+        case "run":
+          if (args.length != 2) {
+            System.err.println("lens kernel run: expected exactly one CONNECTION_FILE\n" + USAGE);
+            return 2;
+          }
+          LensKernel.serve(Path.of(args[1]));
+          return 0;
+        default:
+          System.err.println("lens kernel: unknown subcommand " + args[0] + "\n" + USAGE);
+          return 2;
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("lens kernel: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("lens kernel: " + e);
+      return 1;
+    }
+  }
+
+  /** What {@code lens kernel install} was asked to do. */
+  record InstallOptions(String name, String heap, boolean user, Path prefix) {
+    InstallOptions {
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "--name " + name + ": expected letters, digits, '.', '_' or '-'");
+      }
+      if (!HEAP.matcher(heap).matches()) {
+        throw new IllegalArgumentException(
+            "--heap " + heap + ": expected a size such as 4g or 2048m");
+      }
+      if (user && prefix != null) {
+        throw new IllegalArgumentException("--user and --prefix " + prefix + " cannot be combined");
+      }
+    }
+
+    static InstallOptions parse(List<String> args) {
+      String name = DEFAULT_NAME;
+      String heap = DEFAULT_HEAP;
+      boolean user = false;
+      Path prefix = null;
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        switch (arg) {
+          case "--user":
+            user = true;
+            break;
+          case "--prefix":
+            prefix = Path.of(value(args, ++i, arg)).toAbsolutePath();
+            break;
+          case "--name":
+            name = value(args, ++i, arg);
+            break;
+          case "--heap":
+            heap = value(args, ++i, arg);
+            break;
+          default:
+            throw new IllegalArgumentException(
+                "install: unknown option "
+                    + arg
+                    + "; expected --user, --prefix DIR, --name NAME or --heap SIZE");
+        }
+      }
+      return new InstallOptions(name, heap, user, prefix);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+      if (i >= args.size()) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args.get(i);
+    }
+  }
+
+  private static int install(List<String> args) throws IOException {
+    InstallOptions options = InstallOptions.parse(args);
+    Path jar = runningJar();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath();
+    Path spec = Files.createTempDirectory("lens-kernelspec");
+    try {
+      Path dir = Files.createDirectory(spec.resolve(options.name()));
+      Files.writeString(
+          dir.resolve("kernel.json"),
+          kernelJson(java, jar, options.heap()),
+          StandardCharsets.UTF_8);
+      List<String> command = new ArrayList<>();
+      command.add(jupyter());
+      command.addAll(List.of("kernelspec", "install", "--replace", "--name", options.name()));
+      if (options.user()) {
+        command.add("--user");
+      } else if (options.prefix() != null) {
+        command.add("--prefix");
+        command.add(options.prefix().toString());
+      }
+      command.add(dir.toString());
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        System.err.println(
+            "lens kernel install: jupyter kernelspec install did not finish in 120 s");
+        return 1;
+      }
+      if (process.exitValue() != 0) {
+        System.err.println("lens kernel install: " + String.join(" ", command) + " failed");
+        return process.exitValue();
+      }
+      System.err.println(
+          "lens kernel install: kernel "
+              + options.name()
+              + " (Java (Probation Lens)) uses "
+              + java
+              + " -Xmx"
+              + options.heap()
+              + " -jar "
+              + jar);
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      try (Stream<Path> walk = Files.walk(spec)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** The kernel.json text: argv runs this jar's {@code kernel run} with the connection file. */
+  static String kernelJson(Path java, Path jar, String heap) {
+    List<String> argv =
+        List.of(
+            java.toString(),
+            "-Xmx" + heap,
+            "-Djava.awt.headless=true",
+            "-jar",
+            jar.toString(),
+            "kernel",
+            "run",
+            "{connection_file}");
+    StringBuilder json = new StringBuilder("{\n  \"argv\": [");
+    for (int i = 0; i < argv.size(); i++) {
+      json.append(i == 0 ? "\n    " : ",\n    ").append(quote(argv.get(i)));
+    }
+    json.append("\n  ],\n")
+        .append("  \"display_name\": \"Java (Probation Lens)\",\n")
+        .append("  \"language\": \"java\",\n")
+        .append("  \"interrupt_mode\": \"message\",\n")
+        .append("  \"metadata\": {\"debugger\": false}\n")
+        .append("}\n");
+    return json.toString();
+  }
+
+  private static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.append('"').toString();
+  }
+
+  private static String jupyter() {
+    Path debian = Path.of("/usr/bin/jupyter");
+    return Files.isExecutable(debian) ? debian.toString() : "jupyter";
+  }
+
+  private static Path runningJar() {
+    try {
+      Path location =
+          Path.of(KernelCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!location.toString().endsWith(".jar")) {
+        throw new IllegalArgumentException(
+            "install must run from the shaded jar (target/probation-lens-<version>-all.jar),"
+                + " not from "
+                + location
+                + "; build it with mvn package or use ./lens kernel install");
+      }
+      return location.toAbsolutePath();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the running jar", e);
+    }
+  }
+}

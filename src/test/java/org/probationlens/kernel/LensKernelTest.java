@@ -1,0 +1,275 @@
+package org.probationlens.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The kernel in-process: what a notebook cell sees, without sockets. */
+class LensKernelTest {
+  private static LensKernel kernel;
+
+  @BeforeAll
+  static void start() {
+    kernel = LensKernel.create();
+  }
+
+  @AfterAll
+  static void stop() {
+    kernel.onShutdown(false);
+  }
+
+  private static String text(DisplayData data) {
+    return (String) data.getData(MIMEType.TEXT_PLAIN);
+  }
+
+  @Test
+  void lastExpressionOfAMultiStatementCellIsTheResult() throws Exception {
+    // 3 * 14 = 42 by hand; the two declarations show nothing, the last expression is the result
+    DisplayData result = kernel.eval("int a = 3;\nint b = 14;\na * b");
+    assertEquals("42", text(result));
+  }
+
+  @Test
+  void aDeclarationOrStatementAloneShowsNothing() throws Exception {
+    assertNull(kernel.eval("int unused = 1;"));
+    assertNull(kernel.eval("System.out.print(\"\")"));
+  }
+
+  @Test
+  void aVariableNameAsLastLineShowsItsValueAndStringsAreShownRaw() throws Exception {
+    kernel.eval("String area = \"Northamptonshire\";");
+    assertEquals("Northamptonshire", text(kernel.eval("area")));
+  }
+
+  @Test
+  void blankLinesAndIndentBetweenStatementsAreSplitCorrectly() throws Exception {
+    DisplayData result = kernel.eval("int x = 20;\n\n  int y = 22;\n\nx + y");
+    assertEquals("42", text(result));
+  }
+
+  @Test
+  void libraryAndTablesawArePreloaded() throws Exception {
+    DisplayData result =
+        kernel.eval(
+            "Table t = Table.create(\"t\", IntColumn.create(\"n\", 1, 2, 3));\nt.rowCount()");
+    assertEquals("3", text(result));
+    assertEquals("2014-06-01", text(kernel.eval("LocalDate.of(2014, 6, 1).toString()")));
+  }
+
+  @Test
+  void compileErrorPointsAtTheCellLineAndColumn() {
+    // line 2 is `int b = "x";`; the string literal starts at column 9 (8 characters before it)
+    CellCompilationException e =
+        assertThrows(
+            CellCompilationException.class, () -> kernel.eval("int a = 1;\nint b = \"x\";"));
+    assertEquals(
+        "line 2, column 9: incompatible types: java.lang.String cannot be converted to int",
+        e.getMessage());
+    assertEquals("    int b = \"x\";", e.report().get(1));
+    assertEquals("            ^", e.report().get(2));
+  }
+
+  @Test
+  void compileErrorInAnIndentedLaterStatementIsMappedToThatLine() {
+    // third line, 4 spaces of indent, `undefinedName` starts at column 5
+    CellCompilationException e =
+        assertThrows(
+            CellCompilationException.class,
+            () -> kernel.eval("int p = 1;\nint q = 2;\n    undefinedName + 1"));
+    assertTrue(e.getMessage().startsWith("line 3, column 5: cannot find symbol"), e.getMessage());
+  }
+
+  @Test
+  void runtimeExceptionShowsTheUsersFramesAsCellLines() {
+    CellRuntimeException e =
+        assertThrows(
+            CellRuntimeException.class,
+            () -> kernel.eval("int divide(int d) {\n  return 10 / d;\n}\n\ndivide(0)"));
+    assertEquals("java.lang.ArithmeticException: / by zero", e.getMessage());
+    List<String> report = e.report();
+    // the method is declared at line 1 and the division is its line 2; the call is line 5
+    assertEquals(
+        List.of(
+            "java.lang.ArithmeticException: / by zero",
+            "  In your code:",
+            "    at this cell, line 2 in divide()",
+            "    at this cell, line 5"),
+        report);
+  }
+
+  @Test
+  void libraryFramesComeAfterTheUsersFrames() {
+    CellRuntimeException e =
+        assertThrows(CellRuntimeException.class, () -> kernel.eval("Integer.parseInt(\"x1\")"));
+    assertEquals("java.lang.NumberFormatException: For input string: \"x1\"", e.getMessage());
+    assertEquals("  In your code:", e.report().get(1));
+    assertEquals("    at this cell, line 1", e.report().get(2));
+    assertEquals("  Thrown inside:", e.report().get(3));
+    assertTrue(e.report().get(4).contains("java.lang.NumberFormatException.forInputString"));
+  }
+
+  @Test
+  void interruptStopsAnInfiniteLoopWithinTwoSecondsAndTheKernelStaysUsable() throws Exception {
+    String marker = "lens.test.loop." + System.nanoTime();
+    CompletableFuture<DisplayData> cell =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return kernel.eval(
+                    // one snippet, so the loop is running once the property is set
+                    "{\n  System.setProperty(\""
+                        + marker
+                        + "\", \"running\");\n  while (true) {}\n}");
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.getProperty(marker) == null) {
+      assertTrue(System.nanoTime() < deadline, "the loop cell never started");
+      Thread.onSpinWait();
+    }
+    kernel.interrupt();
+    ExecutionException stopped =
+        assertThrows(ExecutionException.class, () -> cell.get(2, TimeUnit.SECONDS));
+    assertInstanceOf(CellInterruptedException.class, stopped.getCause());
+    assertEquals("2", text(kernel.eval("1 + 1")));
+  }
+
+  @Test
+  void outOfMemoryIsReportedAndTheKernelLivesOn() throws Exception {
+    CellRuntimeException e =
+        assertThrows(
+            CellRuntimeException.class,
+            () ->
+                kernel.eval(
+                    "{\n  var hog = new ArrayList<long[]>();\n"
+                        + "  while (true) hog.add(new long[16_000_000]);\n}"));
+    assertTrue(e.getMessage().startsWith("OutOfMemoryError: the cell ran out of memory"));
+    assertTrue(e.report().get(1).startsWith("The kernel is still running with a heap of "));
+    assertEquals("6", text(kernel.eval("2 * 3")));
+  }
+
+  @Test
+  void redefiningAClassThatAVariableUsesIsSurfaced() throws Exception {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      kernel.eval("class Office {}\nOffice office = new Office();");
+      kernel.eval("class Office { int staff; }");
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals(
+        "note: variable office (Office) was reset to null because type Office was redefined;"
+            + " its earlier value is lost.",
+        err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+  }
+
+  @Test
+  void completionOffersMembersOfTheSnippetUnderTheCursor() {
+    String code = "int n = 1;\nMath.flo";
+    ReplacementOptions options = kernel.complete(code, code.length());
+    assertEquals(List.of("floor(", "floorDiv(", "floorMod("), options.getReplacements());
+    assertEquals(code.length() - 3, options.getSourceStart());
+    assertEquals(code.length(), options.getSourceEnd());
+  }
+
+  @Test
+  void isCompleteTellsCompleteIncompleteAndInvalidApart() {
+    assertEquals("complete", kernel.isComplete("int x = 1;\nx + 1"));
+    assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
+    assertEquals("", kernel.isComplete("int y = (1 +"));
+    assertEquals("invalid", kernel.isComplete("int z = ;"));
+  }
+
+  @Test
+  void inspectShowsTheSignatureOfAMethod() {
+    DisplayData doc = kernel.inspect("Math.max(", 8, false);
+    assertTrue(text(doc).contains("int Math.max(int a, int b)"), text(doc));
+  }
+
+  @Test
+  void inspectShowsTheLibrarysOwnJavadoc() {
+    String code = "display";
+    DisplayData doc = kernel.inspect(code, code.length(), false);
+    assertTrue(text(doc).contains("Shows {@code value} in the cell's output"), text(doc));
+  }
+
+  @Test
+  void aTableIsShownAsBoundedHtmlWithAPlainTextFallback() throws Exception {
+    DisplayData result =
+        kernel.eval("Table.create(\"areas\", StringColumn.create(\"code\", \"NTS\", \"LDN\"))");
+    assertTrue(result.hasDataForType(MIMEType.TEXT_HTML));
+    assertTrue(text(result).contains("NTS"), text(result));
+  }
+
+  @Test
+  void theFirstChartOfASessionCarriesPlotlyJsAndLaterChartsDoNot() throws Exception {
+    String chart =
+        "tech.tablesaw.plotly.api.VerticalBarPlot.create(\"t\","
+            + " Table.create(\"t\", StringColumn.create(\"k\", \"a\", \"b\"),"
+            + " IntColumn.create(\"n\", 1, 2)), \"k\", \"n\")";
+    LensKernel fresh = LensKernel.create();
+    try {
+      String first = (String) fresh.eval(chart).getData(MIMEType.TEXT_HTML);
+      String second = (String) fresh.eval(chart).getData(MIMEType.TEXT_HTML);
+      // the bundled plotly.js is about 4.8 MB; a chart's own div and script are a few kB
+      assertTrue(first.length() > 1_000_000, "first chart: " + first.length() + " characters");
+      assertTrue(second.length() < 100_000, "second chart: " + second.length() + " characters");
+      assertTrue(
+          fresh.eval(chart).hasDataForType(MIMEType.parse("application/vnd.plotly.v1+json")));
+    } finally {
+      fresh.onShutdown(false);
+    }
+  }
+
+  @Test
+  void aFloodOfPrintedLinesIsGatheredIntoFewMessagesAndCutWithANote() throws Exception {
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    int[] flushes = new int[1];
+    PrintStream counting =
+        new PrintStream(sink, false, StandardCharsets.UTF_8) {
+          @Override
+          public void flush() {
+            flushes[0]++;
+            super.flush();
+          }
+        };
+    PrintStream old = System.out;
+    System.setOut(counting);
+    try {
+      kernel.eval("for (int i = 0; i < 200_000; i++) System.out.println(\"case \" + i);");
+    } finally {
+      System.setOut(old);
+    }
+    String printed = sink.toString(StandardCharsets.UTF_8);
+    // "case 0".."case 199999" with newlines: 10*7 + 90*8 + 900*9 + 9000*10 + 90000*11
+    // + 100000*12 = 2,288,890 bytes, more than the 1,048,576 kept
+    assertTrue(printed.startsWith("case 0\ncase 1\n"));
+    assertTrue(
+        printed.endsWith(
+            "\n... (output cut: the cell printed 2288890 bytes; the first 1048576 are shown."
+                + " Write large results to a file or show a table instead.)\n"),
+        printed.substring(printed.length() - 200));
+    // one flush per line would be 200,000 messages; gathered output needs a few dozen
+    assertTrue(flushes[0] < 1_000, flushes[0] + " flushes");
+  }
+}

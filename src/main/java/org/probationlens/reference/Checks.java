@@ -1,0 +1,81 @@
+package org.probationlens.reference;
+
+import java.util.List;
+import java.util.Objects;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Several reproduced figures, each beside its published value, with a pass or fail: the summary
+ * table a notebook ends with.
+ *
+ * @param checks the checks, in the order made; not null
+ */
+public record Checks(List<Check> checks) {
+
+  /** Copies the list. */
+  public Checks {
+    checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
+  }
+
+  /**
+   * Collects checks.
+   *
+   * @param checks the checks, not null
+   * @return the collection, not null
+   */
+  public static Checks of(Check... checks) {
+    return new Checks(List.of(checks));
+  }
+
+  /**
+   * Whether every check passed.
+   *
+   * @return true when none failed
+   */
+  public boolean allPass() {
+    return checks.stream().allMatch(Check::pass);
+  }
+
+  /**
+   * One row per check: {@code result, id, published, computed, tolerance, basis, period, source,
+   * tag}.
+   *
+   * @return a new table, not null
+   */
+  public Table table() {
+    StringColumn result = StringColumn.create("result");
+    StringColumn id = StringColumn.create("id");
+    StringColumn published = StringColumn.create("published");
+    StringColumn computed = StringColumn.create("computed");
+    StringColumn tolerance = StringColumn.create("tolerance");
+    StringColumn basis = StringColumn.create("basis");
+    StringColumn period = StringColumn.create("period");
+    StringColumn source = StringColumn.create("source");
+    StringColumn tag = StringColumn.create("tag");
+    for (Check c : checks) {
+      PublishedFigure f = c.figure();
+      result.append(c.pass() ? "PASS" : "FAIL");
+      id.append(f.id());
+      published.append(f.valueText());
+      computed.append(c.computedText());
+      tolerance.append("+/- " + PublishedFigure.number(f.tolerance()) + " " + f.unit());
+      basis.append(c.basis());
+      period.append(f.period());
+      source.append(f.source());
+      tag.append(f.tag());
+    }
+    return Table.create("published figures reproduced")
+        .addColumns(result, id, published, computed, tolerance, basis, period, source, tag);
+  }
+
+  /** One line per check, then a count of passes. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder();
+    checks.forEach(c -> s.append(c).append('\n'));
+    long passed = checks.stream().filter(Check::pass).count();
+    s.append(passed).append(" of ").append(checks.size()).append(" published figures reproduced");
+    return s.toString();
+  }
+}

@@ -249,6 +249,57 @@ public final class PaymentModel {
     return out;
   }
 
+  /**
+   * What it would take: the factor by which every actual weighted volume would have to be
+   * multiplied for the model to pay a given total (found by bisection to GBP 1,000). This is an
+   * exploration, not a calibration: nothing else changes, and the answer says how far the volumes
+   * would have to fall, not that they did.
+   *
+   * @param volumes as for {@link #simulate}, not null
+   * @param targetPaid the total paid to reach, GBP, > 0
+   * @return the factor, 0 to 2
+   * @throws IllegalArgumentException when no factor from 0 to 2 reaches the target
+   */
+  public double volumeFactorFor(Table volumes, double targetPaid) {
+    if (!(targetPaid > 0)) {
+      throw new IllegalArgumentException("targetPaid " + targetPaid + "; expected GBP > 0");
+    }
+    double lo = 0;
+    double hi = 2;
+    double paidLo = simulate(scaled(volumes, lo)).totals().paid();
+    double paidHi = simulate(scaled(volumes, hi)).totals().paid();
+    if (targetPaid < paidLo || targetPaid > paidHi) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "no volume factor from 0 to 2 pays GBP %.0f; the model pays GBP %.0f to %.0f",
+              targetPaid,
+              paidLo,
+              paidHi));
+    }
+    for (int step = 0; step < 50; step++) {
+      double mid = (lo + hi) / 2;
+      double paid = simulate(scaled(volumes, mid)).totals().paid();
+      if (paid < targetPaid) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo + hi) / 2;
+  }
+
+  private static Table scaled(Table volumes, double factor) {
+    Table copy = volumes.copy();
+    NumericColumn<?> a = copy.numberColumn(ACTUAL_WEIGHTED);
+    DoubleColumn s = DoubleColumn.create(ACTUAL_WEIGHTED);
+    for (int i = 0; i < copy.rowCount(); i++) {
+      s.append(a.getDouble(i) * factor);
+    }
+    copy.replaceColumn(ACTUAL_WEIGHTED, s);
+    return copy;
+  }
+
   private static void validate(Table volumes) {
     List<String> problems = new ArrayList<>();
     for (String c : List.of(CPA, FINANCIAL_YEAR)) {

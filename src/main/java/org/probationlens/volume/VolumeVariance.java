@@ -285,6 +285,18 @@ public final class VolumeVariance {
    *     {@link #FORECAST_WEIGHTED}, {@link #ACTUAL_WEIGHTED}; sorted by CPA then year
    */
   public Table annualVolumes() {
+    return annualVolumes(null);
+  }
+
+  /**
+   * As {@link #annualVolumes()}, but counting only starts up to a last date: the year that contains
+   * it keeps that share of its forecast (by days), later years are left out. Use it when the
+   * contracts, or the data, end inside a year: the CRC contracts ended early, in December 2020.
+   *
+   * @param lastStart the last start date counted, or null for whole years
+   * @return as {@link #annualVolumes()}
+   */
+  public Table annualVolumes(LocalDate lastStart) {
     TreeSet<FinancialYear> years = new TreeSet<>();
     for (String fy : forecast.stringColumn("financial_year")) {
       years.add(parseYear(fy));
@@ -297,9 +309,16 @@ public final class VolumeVariance {
     out.addColumns(cols);
     Map<String, Map<FinancialYear, double[]>> rows = new TreeMap<>();
     for (FinancialYear fy : years) {
+      if (lastStart != null && fy.start().isAfter(lastStart)) {
+        continue;
+      }
+      ReportingPeriod period =
+          lastStart == null || !lastStart.isBefore(fy.end())
+              ? ReportingPeriod.of(fy)
+              : new ReportingPeriod(fy.toString(), fy.start(), lastStart);
       Table t =
           geography.rollUp(
-              base(Level.CPA, ReportingPeriod.of(fy)),
+              base(Level.CPA, period),
               Level.CPA.columnName(),
               Level.CPA,
               Level.CPA,

@@ -117,6 +117,18 @@ class PaymentModelTest {
   }
 
   @Test
+  void volumeFactorIsFoundByBisection() {
+    // No band, no PbR, no credits, price 1,000: paid = 1,000 x (80 k + 103 k) = 183,000 k.
+    // Paying 91,500 needs k = 0.5.
+    PaymentModel plain =
+        PaymentModel.of(options().withBandWidth(0).withPbrShare(0).withServiceCreditsPerYear(0));
+    assertEquals(0.5, plain.volumeFactorFor(volumes(), 91_500), 1e-5);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> plain.volumeFactorFor(volumes(), 1e9));
+    assertTrue(e.getMessage().startsWith("no volume factor from 0 to 2 pays GBP 1000000000"));
+  }
+
+  @Test
   void badInputIsNamed() {
     IllegalArgumentException noPrice =
         assertThrows(

@@ -135,6 +135,18 @@ class VolumeVarianceTest {
   }
 
   @Test
+  void annualVolumesCanStopInsideAYear() {
+    // Up to 30 June 2015: 2014-15 whole; 2015-16 keeps 91 of its 366 days of forecast
+    // (C07: 20 x 91/366) and counts K4 + K5 = 4 for C07, nothing for C17.
+    Table t = variance.annualVolumes(LocalDate.of(2015, 6, 30));
+    assertEquals(4, t.rowCount());
+    assertEquals(20.0 * 91 / 366, t.doubleColumn("forecast_weighted").getDouble(1), EPS);
+    assertEquals(4.0, t.doubleColumn("actual_weighted").getDouble(1), EPS);
+    assertEquals(0.0, t.doubleColumn("actual_weighted").getDouble(3), EPS);
+    assertEquals(2, variance.annualVolumes(LocalDate.of(2015, 3, 31)).rowCount());
+  }
+
+  @Test
   void refusesWhatItCannotComputeAndSaysWhy() {
     IllegalStateException noYear =
         assertThrows(

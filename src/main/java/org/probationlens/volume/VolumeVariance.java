@@ -212,6 +212,42 @@ public final class VolumeVariance {
   }
 
   /**
+   * How the choice of reporting unit changes the picture: the range of weighted shortfalls across
+   * the units of each level, for one period. Finer units show wider ranges (smaller volumes, and
+   * for PCC areas an apportioned forecast); coarser units average extremes away.
+   *
+   * @param period the start dates counted, not null
+   * @param levels the levels to compare, at least one; PCC_AREA and NPS_DIVISION need {@link
+   *     #apportioningForecastBy}
+   * @return one row per level: {@code level, units, lowest_pct, lowest_unit, highest_pct,
+   *     highest_unit, spread_points} (highest - lowest, percentage points)
+   */
+  public Table compareLevels(ReportingPeriod period, Level... levels) {
+    if (levels.length == 0) {
+      throw new IllegalArgumentException("compareLevels needs at least one level");
+    }
+    StringColumn level = StringColumn.create("level");
+    IntColumn units = IntColumn.create("units");
+    DoubleColumn low = DoubleColumn.create("lowest_pct");
+    StringColumn lowUnit = StringColumn.create("lowest_unit");
+    DoubleColumn high = DoubleColumn.create("highest_pct");
+    StringColumn highUnit = StringColumn.create("highest_unit");
+    DoubleColumn spread = DoubleColumn.create("spread_points");
+    for (Level l : levels) {
+      ShortfallRange r = shortfall(l, period).range();
+      level.append(l.name());
+      units.append(r.units());
+      low.append(r.low());
+      lowUnit.append(r.lowUnit());
+      high.append(r.high());
+      highUnit.append(r.highUnit());
+      spread.append(r.high() - r.low());
+    }
+    return Table.create("weighted shortfall range by reporting unit, " + period.label())
+        .addColumns(level, units, low, lowUnit, high, highUnit, spread);
+  }
+
+  /**
    * The mix effect: how much of each unit's weighted shortfall comes from each work type.
    *
    * @param level the reporting unit, not null

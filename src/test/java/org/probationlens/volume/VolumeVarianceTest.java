@@ -102,6 +102,22 @@ class VolumeVarianceTest {
   }
 
   @Test
+  void levelsCompareSideBySide() {
+    // 2015-16 with the 2014-15 apportionment: PCC areas 25% (LDN) to 60% (CHS); CPAs 25% (C17)
+    // to 40% (C07); England and Wales 37.5% alone.
+    Table t =
+        variance
+            .apportioningForecastBy(FY1415)
+            .compareLevels(FY1516, Level.PCC_AREA, Level.CPA, Level.ENGLAND_AND_WALES);
+    assertEquals(List.of("PCC_AREA", "CPA", "ENGLAND_AND_WALES"), t.stringColumn("level").asList());
+    assertEquals(List.of(3, 2, 1), t.intColumn("units").asList());
+    assertEquals(List.of("LDN", "C17", "K04000001"), t.stringColumn("lowest_unit").asList());
+    assertEquals(35.0, t.doubleColumn("spread_points").getDouble(0), EPS);
+    assertEquals(15.0, t.doubleColumn("spread_points").getDouble(1), EPS);
+    assertEquals(0.0, t.doubleColumn("spread_points").getDouble(2), EPS);
+  }
+
+  @Test
   void byWorkTypeRanksWithinEachType() {
     // CO: C07 30% (10 vs 7), C17 25% (4 vs 3). LIC: only C07, 50%.
     Table t = variance.shortfallByWorkType(Level.CPA, FY1516).ranking();

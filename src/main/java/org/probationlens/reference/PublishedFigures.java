@@ -202,13 +202,13 @@ public final class PublishedFigures {
    * @return the check, not null
    * @throws IllegalArgumentException when the figure is a range
    */
-  public Check check(String id, double computed, String basis) {
+  public FigureCheck check(String id, double computed, String basis) {
     PublishedFigure f = figure(id);
     if (f.kind() == PublishedFigure.Kind.RANGE) {
       throw new IllegalArgumentException(
           "figure " + id + " is a range (" + f.valueText() + "); give a computed low and high");
     }
-    return Check.of(f, computed, computed, basis);
+    return FigureCheck.of(f, computed, computed, basis);
   }
 
   /**
@@ -221,7 +221,7 @@ public final class PublishedFigures {
    * @return the check, not null
    * @throws IllegalArgumentException when the figure is not a range
    */
-  public Check check(String id, double computedLow, double computedHigh, String basis) {
+  public FigureCheck check(String id, double computedLow, double computedHigh, String basis) {
     PublishedFigure f = figure(id);
     if (f.kind() != PublishedFigure.Kind.RANGE) {
       throw new IllegalArgumentException(
@@ -231,6 +231,6 @@ public final class PublishedFigures {
               id,
               f.valueText()));
     }
-    return Check.of(f, computedLow, computedHigh, basis);
+    return FigureCheck.of(f, computedLow, computedHigh, basis);
   }
 }

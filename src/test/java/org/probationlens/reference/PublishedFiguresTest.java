@@ -52,7 +52,7 @@ class PublishedFiguresTest {
   void aRangePassesWhenBothEndsAreWithinTolerance() {
     // Tolerance 0.5 percentage points: 6.4..35.6 passes; 5.4..36 fails (low end off by 0.6).
     assertTrue(registry.check("shortfall_range_2015_16", 6.4, 35.6, "test").pass());
-    Check fail = registry.check("shortfall_range_2015_16", 5.4, 36.0, "test");
+    FigureCheck fail = registry.check("shortfall_range_2015_16", 5.4, 36.0, "test");
     assertFalse(fail.pass());
     assertEquals(
         "FAIL shortfall_range_2015_16: published 6 to 36 percent (2015-16; PAC HC 484 (2016-17)"
@@ -75,8 +75,8 @@ class PublishedFiguresTest {
 
   @Test
   void checksTabulatePassAndFail() {
-    Checks checks =
-        Checks.of(
+    FigureChecks checks =
+        FigureChecks.of(
             registry.check("max_payments", 3.7, "calibrated"),
             registry.check("value_to_contractors", 2.9, "not calibrated"));
     assertFalse(checks.allPass());

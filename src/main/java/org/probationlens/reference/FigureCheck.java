@@ -15,11 +15,11 @@ import java.util.Objects;
  * @param basis what the computed value rests on, for example "synthetic data calibrated to this
  *     figure" or "model at default assumptions, not calibrated to this figure"; not blank
  */
-public record Check(
+public record FigureCheck(
     PublishedFigure figure, double computedLow, double computedHigh, boolean pass, String basis) {
 
   /** Validates the check. */
-  public Check {
+  public FigureCheck {
     Objects.requireNonNull(figure, "figure");
     Objects.requireNonNull(basis, "basis");
     if (basis.isBlank()) {
@@ -33,7 +33,7 @@ public record Check(
     }
   }
 
-  static Check of(PublishedFigure f, double low, double high, String basis) {
+  static FigureCheck of(PublishedFigure f, double low, double high, String basis) {
     double tol = f.tolerance() + 1e-9;
     boolean pass =
         switch (f.kind()) {
@@ -41,7 +41,7 @@ public record Check(
           case RANGE -> Math.abs(low - f.low()) <= tol && Math.abs(high - f.high()) <= tol;
           case UPPER_BOUND -> high <= f.high() + tol;
         };
-    return new Check(f, low, high, pass, basis);
+    return new FigureCheck(f, low, high, pass, basis);
   }
 
   /**

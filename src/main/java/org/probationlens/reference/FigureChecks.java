@@ -11,10 +11,10 @@ import tech.tablesaw.api.Table;
  *
  * @param checks the checks, in the order made; not null
  */
-public record Checks(List<Check> checks) {
+public record FigureChecks(List<FigureCheck> checks) {
 
   /** Copies the list. */
-  public Checks {
+  public FigureChecks {
     checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
   }
 
@@ -24,8 +24,8 @@ public record Checks(List<Check> checks) {
    * @param checks the checks, not null
    * @return the collection, not null
    */
-  public static Checks of(Check... checks) {
-    return new Checks(List.of(checks));
+  public static FigureChecks of(FigureCheck... checks) {
+    return new FigureChecks(List.of(checks));
   }
 
   /**
@@ -34,7 +34,7 @@ public record Checks(List<Check> checks) {
    * @return true when none failed
    */
   public boolean allPass() {
-    return checks.stream().allMatch(Check::pass);
+    return checks.stream().allMatch(FigureCheck::pass);
   }
 
   /**
@@ -53,7 +53,7 @@ public record Checks(List<Check> checks) {
     StringColumn period = StringColumn.create("period");
     StringColumn source = StringColumn.create("source");
     StringColumn tag = StringColumn.create("tag");
-    for (Check c : checks) {
+    for (FigureCheck c : checks) {
       PublishedFigure f = c.figure();
       result.append(c.pass() ? "PASS" : "FAIL");
       id.append(f.id());
@@ -74,7 +74,7 @@ public record Checks(List<Check> checks) {
   public String toString() {
     StringBuilder s = new StringBuilder();
     checks.forEach(c -> s.append(c).append('\n'));
-    long passed = checks.stream().filter(Check::pass).count();
+    long passed = checks.stream().filter(FigureCheck::pass).count();
     s.append(passed).append(" of ").append(checks.size()).append(" published figures reproduced");
     return s.toString();
   }

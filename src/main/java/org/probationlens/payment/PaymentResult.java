@@ -143,8 +143,9 @@ public record PaymentResult(
    */
   public Table byCpa() {
     return withShares(
-        Geography.standard()
-            .rollUp(table, PaymentModel.CPA, Level.CPA, Level.CPA, null, moneySums()));
+            Geography.standard()
+                .rollUp(table, PaymentModel.CPA, Level.CPA, Level.CPA, null, moneySums()))
+        .setName("CRC payments by CPA, all years (model)");
   }
 
   /**
@@ -158,7 +159,8 @@ public record PaymentResult(
   public Table byOwner(Geography geography, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
     return withShares(
-        geography.rollUp(table, PaymentModel.CPA, Level.CPA, Level.OWNER, asOf, moneySums()));
+            geography.rollUp(table, PaymentModel.CPA, Level.CPA, Level.OWNER, asOf, moneySums()))
+        .setName("CRC payments by owner as of " + asOf + ", all years (model)");
   }
 
   /**

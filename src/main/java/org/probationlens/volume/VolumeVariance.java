@@ -191,7 +191,11 @@ public final class VolumeVariance {
             ownersAsOf(period),
             RollUp.sum(FORECAST_COUNT, ACTUAL_COUNT, FORECAST_WEIGHTED, ACTUAL_WEIGHTED));
     return new Shortfall(
-        level.columnName(), period, false, finish(total, level.columnName(), false), note(level));
+        level.columnName(),
+        period,
+        false,
+        finish(total, level.columnName(), false, period),
+        note(level));
   }
 
   /**
@@ -207,7 +211,7 @@ public final class VolumeVariance {
         level.columnName(),
         period,
         true,
-        finish(base(level, period), level.columnName(), true),
+        finish(base(level, period), level.columnName(), true, period),
         note(level));
   }
 
@@ -309,7 +313,7 @@ public final class VolumeVariance {
         groupColumn,
         period,
         false,
-        finish(grouped, groupColumn, false),
+        finish(grouped, groupColumn, false, period),
         "CPA groups given by the caller; the case data does not classify areas");
   }
 
@@ -634,8 +638,15 @@ public final class VolumeVariance {
   }
 
   /** Builds the documented result columns from summed columns. */
-  private static Table finish(Table summed, String keyColumn, boolean byWorkType) {
-    Table out = Table.create(summed.name());
+  private static Table finish(
+      Table summed, String keyColumn, boolean byWorkType, ReportingPeriod period) {
+    Table out =
+        Table.create(
+            "CRC volumes against forecast by "
+                + keyColumn
+                + (byWorkType ? " and work type" : "")
+                + ", "
+                + period.label());
     StringColumn key = StringColumn.create(keyColumn);
     StringColumn type = StringColumn.create(WORK_TYPE);
     DoubleColumn fc = DoubleColumn.create(FORECAST_COUNT);

@@ -4,9 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.commons.text.StringEscapeUtils;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.area.RollUp;
+import org.probationlens.render.MimeBundle;
+import org.probationlens.render.Renderers;
+import org.probationlens.render.RichDisplay;
+import org.probationlens.render.TableOptions;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -29,8 +34,8 @@ import tech.tablesaw.columns.Column;
  * @param priceNote where the price came from (given, or calibrated to which published figure)
  * @param table the payments by CPA and year, not null
  */
-public record PaymentResult(
-    PaymentOptions options, double unitPrice, String priceNote, Table table) {
+public record PaymentResult(PaymentOptions options, double unitPrice, String priceNote, Table table)
+    implements RichDisplay {
 
   /** Column: lower edge of the baseline band, weighted volume. */
   public static final String BAND_LOW = "band_low";
@@ -292,11 +297,13 @@ public record PaymentResult(
     return String.format(Locale.ROOT, "%s%.1f%%", prefix, fraction * 100);
   }
 
-  /** The totals, the table by CPA (GBP m) and the assumptions, as readable text. */
-  @Override
-  public String toString() {
+  private static final String TITLE =
+      "CRC payments (model; payments computed from synthetic volumes are synthetic)";
+
+  /** The table by CPA with money in GBP millions, for reading. */
+  private Table byCpaInMillions() {
     Table cpa = byCpa();
-    Table shown = Table.create(cpa.name());
+    Table shown = Table.create(cpa.name() + ", GBP m");
     for (Column<?> c : cpa.columns()) {
       if (c instanceof DoubleColumn d && MONEY.contains(d.name())) {
         shown.addColumns(d.divide(1e6).setName(d.name() + "_m"));
@@ -304,11 +311,35 @@ public record PaymentResult(
         shown.addColumns(c.copy());
       }
     }
-    return "CRC payments (model; synthetic volumes give synthetic payments)\n"
+    return shown;
+  }
+
+  /** The totals, the table by CPA (GBP m) and the assumptions, as readable text. */
+  @Override
+  public String toString() {
+    return TITLE
+        + "\n"
         + totals()
         + "\n"
-        + shown.print(30)
+        + byCpaInMillions().print(30)
         + "\n"
         + assumptions().print();
+  }
+
+  /** The totals, the table by CPA (GBP m) and the assumptions, in a notebook. */
+  @Override
+  public MimeBundle toMimeBundle() {
+    TableOptions money = TableOptions.defaults().withMaxRows(30).withFixedDecimals(1);
+    TableOptions text = TableOptions.defaults().withMaxCellChars(240);
+    String html =
+        "<div class=\"probation-lens-result\"><p><b>"
+            + StringEscapeUtils.escapeHtml4(TITLE)
+            + "</b></p><p>"
+            + StringEscapeUtils.escapeHtml4(totals().toString())
+            + "</p>"
+            + Renderers.table(byCpaInMillions(), money).get(MimeBundle.TEXT_HTML).orElse("")
+            + Renderers.table(assumptions(), text).get(MimeBundle.TEXT_HTML).orElse("")
+            + "</div>";
+    return MimeBundle.of(toString(), html);
   }
 }

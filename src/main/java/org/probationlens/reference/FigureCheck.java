@@ -1,6 +1,8 @@
 package org.probationlens.reference;
 
 import java.util.Objects;
+import org.probationlens.render.MimeBundle;
+import org.probationlens.render.RichDisplay;
 
 /**
  * A reproduced value set beside the published figure it reproduces: the published value, the
@@ -16,7 +18,8 @@ import java.util.Objects;
  *     figure" or "model at default assumptions, not calibrated to this figure"; not blank
  */
 public record FigureCheck(
-    PublishedFigure figure, double computedLow, double computedHigh, boolean pass, String basis) {
+    PublishedFigure figure, double computedLow, double computedHigh, boolean pass, String basis)
+    implements RichDisplay {
 
   /** Validates the check. */
   public FigureCheck {
@@ -80,5 +83,12 @@ public record FigureCheck(
         + PublishedFigure.number(figure.tolerance())
         + " "
         + figure.unit();
+  }
+
+  /** One row of a checks table, in a notebook. */
+  @Override
+  public MimeBundle toMimeBundle() {
+    MimeBundle table = FigureChecks.of(this).toMimeBundle();
+    return MimeBundle.of(toString(), table.get(MimeBundle.TEXT_HTML).orElse(""));
   }
 }

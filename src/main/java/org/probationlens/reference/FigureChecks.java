@@ -2,6 +2,11 @@ package org.probationlens.reference;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.text.StringEscapeUtils;
+import org.probationlens.render.MimeBundle;
+import org.probationlens.render.Renderers;
+import org.probationlens.render.RichDisplay;
+import org.probationlens.render.TableOptions;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -11,7 +16,7 @@ import tech.tablesaw.api.Table;
  *
  * @param checks the checks, in the order made; not null
  */
-public record FigureChecks(List<FigureCheck> checks) {
+public record FigureChecks(List<FigureCheck> checks) implements RichDisplay {
 
   /** Copies the list. */
   public FigureChecks {
@@ -69,13 +74,29 @@ public record FigureChecks(List<FigureCheck> checks) {
         .addColumns(result, id, published, computed, tolerance, basis, period, source, tag);
   }
 
+  private String summary() {
+    long passed = checks.stream().filter(FigureCheck::pass).count();
+    return passed + " of " + checks.size() + " published figures reproduced";
+  }
+
   /** One line per check, then a count of passes. */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
     checks.forEach(c -> s.append(c).append('\n'));
-    long passed = checks.stream().filter(FigureCheck::pass).count();
-    s.append(passed).append(" of ").append(checks.size()).append(" published figures reproduced");
-    return s.toString();
+    return s.append(summary()).toString();
+  }
+
+  /** The table of checks with PASS or FAIL on each row, and the count of passes. */
+  @Override
+  public MimeBundle toMimeBundle() {
+    TableOptions options = TableOptions.defaults().withMaxRows(100).withMaxCellChars(200);
+    String html =
+        "<div class=\"probation-lens-checks\"><p><b>"
+            + StringEscapeUtils.escapeHtml4(summary())
+            + "</b></p>"
+            + Renderers.table(table(), options).get(MimeBundle.TEXT_HTML).orElse("")
+            + "</div>";
+    return MimeBundle.of(toString(), html);
   }
 }

@@ -1,8 +1,11 @@
 package org.probationlens.volume;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probationlens.render.MimeBundle;
+import org.probationlens.render.RichDisplay;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -36,7 +39,8 @@ import tech.tablesaw.api.Table;
  * @param table the decomposition, not null
  * @param note how the figures were made where that is not obvious; empty otherwise
  */
-public record MixEffect(String unit, ReportingPeriod period, Table table, String note) {
+public record MixEffect(String unit, ReportingPeriod period, Table table, String note)
+    implements RichDisplay {
 
   /** Column: F_k / F * 100. */
   public static final String FORECAST_SHARE_PCT = "forecast_share_pct";
@@ -132,17 +136,31 @@ public record MixEffect(String unit, ReportingPeriod period, Table table, String
     return table.where(table.stringColumn(unit).isEqualTo(code));
   }
 
+  private List<String> heading() {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(
+        "Mix effect: contribution of each work type to the weighted shortfall by "
+            + unit
+            + ", starts in "
+            + period);
+    if (!note.isEmpty()) {
+      lines.add("Note: " + note);
+    }
+    lines.add(
+        "contribution_pct = (F_k - A_k) / F * 100; the contributions of a unit sum to its"
+            + " shortfall");
+    return lines;
+  }
+
   /** A readable summary: what, when, and the table. */
   @Override
   public String toString() {
-    return "Mix effect: contribution of each work type to the weighted shortfall by "
-        + unit
-        + ", starts in "
-        + period
-        + "\n"
-        + (note.isEmpty() ? "" : "Note: " + note + "\n")
-        + "contribution_pct = (F_k - A_k) / F * 100; the contributions of a unit sum to its"
-        + " shortfall\n"
-        + Text.format(table);
+    return String.join("\n", heading()) + "\n" + Text.format(table);
+  }
+
+  /** The same summary for a notebook, the table as HTML. */
+  @Override
+  public MimeBundle toMimeBundle() {
+    return Text.bundle(toString(), heading(), table);
   }
 }

@@ -1,6 +1,10 @@
 package org.probationlens.volume;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.probationlens.render.MimeBundle;
+import org.probationlens.render.RichDisplay;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -22,7 +26,8 @@ import tech.tablesaw.api.Table;
  *     empty when there is nothing to add
  */
 public record Shortfall(
-    String unit, ReportingPeriod period, boolean byWorkType, Table table, String note) {
+    String unit, ReportingPeriod period, boolean byWorkType, Table table, String note)
+    implements RichDisplay {
 
   /** Validates the result. */
   public Shortfall {
@@ -114,23 +119,32 @@ public record Shortfall(
         column, pct.getDouble(lo), key.get(lo), pct.getDouble(hi), key.get(hi), table.rowCount());
   }
 
+  private List<String> heading() {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "CRC volume shortfall against contract forecast by "
+            + unit
+            + (byWorkType ? " and work type" : "")
+            + ", starts in "
+            + period);
+    if (!note.isEmpty()) {
+      lines.add("Note: " + note);
+    }
+    if (table.rowCount() > 0) {
+      lines.add("Weighted shortfall: " + range());
+    }
+    return lines;
+  }
+
   /** A readable summary: what, when, the range, and the ranked table. */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder();
-    s.append("CRC volume shortfall against contract forecast by ")
-        .append(unit)
-        .append(byWorkType ? " and work type" : "")
-        .append(", starts in ")
-        .append(period)
-        .append('\n');
-    if (!note.isEmpty()) {
-      s.append("Note: ").append(note).append('\n');
-    }
-    if (table.rowCount() > 0) {
-      s.append("Weighted shortfall: ").append(range()).append('\n');
-    }
-    s.append(Text.format(ranking()));
-    return s.toString();
+    return String.join("\n", heading()) + "\n" + Text.format(ranking());
+  }
+
+  /** The same summary for a notebook: the heading lines and the ranked table as HTML. */
+  @Override
+  public MimeBundle toMimeBundle() {
+    return Text.bundle(toString(), heading(), ranking());
   }
 }

@@ -91,6 +91,8 @@ class PaymentModelTest {
     assertEquals("CALIBRATED", a.stringColumn("status").get(row));
     assertEquals(
         "ASSUMPTION", a.stringColumn("status").get(a.stringColumn("input").indexOf("band width")));
+    String html = r.toMimeBundle().get("text/html").orElseThrow();
+    assertTrue(html.contains(">ASSUMPTION<") && html.contains(">CALIBRATED<"), html);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.render.MimeBundle;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -84,6 +85,11 @@ class PublishedFiguresTest {
     assertEquals(List.of("PASS", "FAIL"), t.stringColumn("result").asList());
     assertEquals(List.of("3.70 GBP bn", "2.90 GBP bn"), t.stringColumn("computed").asList());
     assertTrue(checks.toString().endsWith("1 of 2 published figures reproduced"));
+    MimeBundle bundle = checks.toMimeBundle();
+    assertEquals(checks.toString(), bundle.plain());
+    String html = bundle.get(MimeBundle.TEXT_HTML).orElseThrow();
+    assertTrue(html.contains("<b>1 of 2 published figures reproduced</b>"), html);
+    assertTrue(html.contains(">PASS<") && html.contains(">FAIL<"), html);
   }
 
   @Test

@@ -202,5 +202,12 @@ class VolumeVarianceTest {
                 + " units\n"),
         text);
     assertTrue(text.contains("40.0"), text);
+    String html = variance.shortfall(Level.CPA, FY1516).toMimeBundle().get("text/html").get();
+    assertTrue(
+        html.startsWith(
+            "<div class=\"probation-lens-result\"><p><b>CRC volume shortfall against contract"
+                + " forecast by cpa, starts in 2015-16 (2015-04-01 to 2016-03-31)</b></p>"),
+        html);
+    assertTrue(html.contains(">40.0<"), html);
   }
 }

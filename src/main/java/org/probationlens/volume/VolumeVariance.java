@@ -195,7 +195,7 @@ public final class VolumeVariance {
         period,
         false,
         finish(total, level.columnName(), false, period),
-        note(level));
+        note(level, period));
   }
 
   /**
@@ -212,7 +212,7 @@ public final class VolumeVariance {
         period,
         true,
         finish(base(level, period), level.columnName(), true, period),
-        note(level));
+        note(level, period));
   }
 
   /**
@@ -259,7 +259,7 @@ public final class VolumeVariance {
    * @return the decomposition, not null
    */
   public MixEffect mixEffect(Level level, ReportingPeriod period) {
-    return MixEffect.of(level.columnName(), period, base(level, period), note(level));
+    return MixEffect.of(level.columnName(), period, base(level, period), note(level, period));
   }
 
   /**
@@ -391,7 +391,7 @@ public final class VolumeVariance {
     return ownersAsOf != null ? ownersAsOf : period.end();
   }
 
-  private String note(Level level) {
+  private String note(Level level, ReportingPeriod period) {
     return switch (level) {
       case PCC_AREA, NPS_DIVISION ->
           "forecast apportioned from CPAs by each PCC area's share of actual CRC volume in "

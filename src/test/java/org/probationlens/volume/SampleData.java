@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
+import org.probationlens.data.CaseRecords;
+import org.probationlens.data.ForecastVolumes;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -16,8 +18,12 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /** Case and forecast files in the shared contracts, and the tables read from them. */
 record SampleData(Path casesCsv, Path forecastCsv, Table cases, Table forecast) {
 
-  static SampleData get(Path dir) throws IOException {
-    return random(dir, 20_000, 2014);
+  /** The committed synthetic sample, {@code data/sample}, through the validating loaders. */
+  static SampleData committed() {
+    Path dir = Path.of(System.getProperty("lens.projectDir", ".")).resolve("data/sample");
+    Path c = dir.resolve("cases.csv");
+    Path f = dir.resolve("forecast.csv");
+    return new SampleData(c, f, CaseRecords.load(c).table(), ForecastVolumes.load(f).table());
   }
 
   /** A seeded random set: every PCC area, all five work types, 2014-06-01 to 2020-12-31. */

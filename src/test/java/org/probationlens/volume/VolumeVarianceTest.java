@@ -185,6 +185,21 @@ class VolumeVarianceTest {
   }
 
   @Test
+  void crcStartsWithoutAForecastAreAnErrorNotDropped() {
+    // Forecast without C17: C17's 2015-16 CRC start (K9) has nothing to be measured against.
+    Table forecast = VolumeFixtures.forecast();
+    Table noLondon = forecast.where(forecast.stringColumn("cpa_code").isNotEqualTo("C17"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> VolumeVariance.of(VolumeFixtures.cases(), noLondon).shortfall(Level.CPA, FY1516));
+    assertEquals(
+        "CRC starts in 2015-16 with no forecast for their CPA and work type: [C17/CO]; a shortfall"
+            + " needs a forecast",
+        e.getMessage());
+  }
+
+  @Test
   void ownersNeedADateWithAPublishedOwner() {
     // Before the share sale (1 Feb 2015) CRCs had no private owner: Geography refuses.
     assertThrows(

@@ -20,6 +20,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.dates.PackedLocalDate;
 
 /**
  * CRC work volumes against the volumes the contracts were let on: how far actual starts (raw, a
@@ -486,7 +487,11 @@ public final class VolumeVariance {
 
   /** Actual CRC starts in the period keyed by (keyColumn value, work type): {count, weighted}. */
   private Map<List<String>, double[]> actualFor(ReportingPeriod period, String keyColumn) {
-    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
+    // One pass; dates compared in Tablesaw's packed form (ordered like the dates), keys looked up
+    // in small hash maps, so that no object is made per row.
+    int from = PackedLocalDate.pack(period.start());
+    int to = PackedLocalDate.pack(period.end());
+    Map<String, Map<String, double[]>> sums = new HashMap<>();
     StringColumn providerType = cases.stringColumn("provider_type");
     StringColumn key = cases.stringColumn(keyColumn);
     StringColumn type = cases.stringColumn(WORK_TYPE);
@@ -496,22 +501,26 @@ public final class VolumeVariance {
       if (!CRC.equals(providerType.get(i))) {
         continue;
       }
-      LocalDate d = start.get(i);
-      if (d == null) {
+      if (start.isMissing(i)) {
         throw new IllegalArgumentException(
             "cases row " + (i + 1) + ", column start_date: value is missing; expected a date");
       }
-      if (!period.contains(d)) {
+      int d = start.getIntInternal(i);
+      if (d < from || d > to) {
         continue;
       }
       if (weight.isMissing(i)) {
         throw new IllegalArgumentException(
             "cases row " + (i + 1) + ", column weight: value is missing; expected a number >= 0");
       }
-      double[] v = out.computeIfAbsent(List.of(key.get(i), type.get(i)), k -> new double[2]);
+      double[] v =
+          sums.computeIfAbsent(key.get(i), k -> new HashMap<>())
+              .computeIfAbsent(type.get(i), t -> new double[2]);
       v[0] += 1;
       v[1] += weight.getDouble(i);
     }
+    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
+    sums.forEach((k, byType) -> byType.forEach((t, v) -> out.put(List.of(k, t), v)));
     return out;
   }
 

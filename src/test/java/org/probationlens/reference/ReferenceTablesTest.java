@@ -47,7 +47,8 @@ class ReferenceTablesTest {
         "crc_service_levels.csv",
         "crc_service_levels_national_quarterly.csv",
         "volumes_finance.csv",
-        "pbr_reoffending.csv"
+        "pbr_reoffending.csv",
+        "published_figures.csv"
       })
   void everyRowKeepsItsSourceAndATag(String file) throws IOException {
     Table t = read(file);

@@ -1,0 +1,759 @@
+package org.probationlens.volume;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.probationlens.area.Geography;
+import org.probationlens.area.Level;
+import org.probationlens.area.RollUp;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+
+/**
+ * CRC work volumes against the volumes the contracts were let on: how far actual starts (raw, a
+ * count) and weighted volume (the sum of each case's {@code weight}) fell short of forecast, by any
+ * reporting unit, work type and period. This is the measure behind the published finding that CRC
+ * volumes were "6% to 36% lower than MoJ predicted" in 2015-16 (PAC HC 484, 2016-17).
+ *
+ * <p>Definitions, used in every result:
+ *
+ * <ul>
+ *   <li>shortfall % = (forecast - actual) / forecast * 100; positive means less work than forecast.
+ *       It is missing (NaN) where the forecast is 0.
+ *   <li>Only CRC cases ({@code provider_type = CRC}) count against a CRC contract's forecast: NPS
+ *       cases are not paid under CRC contracts, so they are left out of every figure here (they are
+ *       not an error; they are simply another service's work).
+ *   <li>A case counts in the period that contains its {@code start_date}.
+ *   <li>Forecasts are annual, by CPA and work type; a period's forecast is the overlapping years'
+ *       forecasts spread evenly over their days (see {@link ReportingPeriod}).
+ * </ul>
+ *
+ * <p>Reporting units: the forecast exists per CPA, so CPA, owner and England and Wales figures are
+ * exact sums (made with {@link Geography#rollUp}). PCC areas and NPS divisions cut CPAs, so their
+ * forecast must be apportioned, and only when the caller says how ({@link
+ * #apportioningForecastBy(ReportingPeriod)}).
+ *
+ * <p>Inputs are the shared case-level and forecast contracts: {@code cases} needs {@code
+ * provider_type, provider_code, pcc_area, work_type} (string), {@code start_date} (date) and {@code
+ * weight} (number); {@code forecast} needs {@code cpa_code, financial_year, work_type} (string) and
+ * {@code forecast_count, forecast_weighted} (number). Immutable: the {@code with...} methods return
+ * copies. The input tables are never changed.
+ */
+public final class VolumeVariance {
+
+  /** Column: forecast number of starts in the period. */
+  public static final String FORECAST_COUNT = "forecast_count";
+
+  /** Column: actual number of CRC starts in the period. */
+  public static final String ACTUAL_COUNT = "actual_count";
+
+  /** Column: (forecast_count - actual_count) / forecast_count * 100. */
+  public static final String COUNT_SHORTFALL_PCT = "count_shortfall_pct";
+
+  /** Column: forecast weighted volume in the period. */
+  public static final String FORECAST_WEIGHTED = "forecast_weighted";
+
+  /** Column: actual weighted volume (sum of {@code weight}) of CRC starts in the period. */
+  public static final String ACTUAL_WEIGHTED = "actual_weighted";
+
+  /** Column: (forecast_weighted - actual_weighted) / forecast_weighted * 100. */
+  public static final String WEIGHTED_SHORTFALL_PCT = "weighted_shortfall_pct";
+
+  /** Column: 1 for the largest weighted shortfall, ties broken by code. */
+  public static final String RANK = "rank";
+
+  /** Column: the work type (CO, SSO, LIC, PSS, PRE). */
+  public static final String WORK_TYPE = "work_type";
+
+  private static final String CRC = "CRC";
+
+  private final Table cases;
+  private final Table forecast;
+  private final Geography geography;
+  private final ReportingPeriod apportionBaseline;
+  private final LocalDate ownersAsOf;
+
+  private VolumeVariance(
+      Table cases,
+      Table forecast,
+      Geography geography,
+      ReportingPeriod apportionBaseline,
+      LocalDate ownersAsOf) {
+    this.cases = cases;
+    this.forecast = forecast;
+    this.geography = geography;
+    this.apportionBaseline = apportionBaseline;
+    this.ownersAsOf = ownersAsOf;
+  }
+
+  /**
+   * Volumes against forecast over the standard geography.
+   *
+   * @param cases case-level starts (the shared {@code cases.csv} contract), not null
+   * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
+   * @return the analysis, not null
+   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   */
+  public static VolumeVariance of(Table cases, Table forecast) {
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(forecast, "forecast");
+    List<String> problems = new ArrayList<>();
+    for (String c : List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE)) {
+      requireType(cases, "cases", c, ColumnType.STRING, problems);
+    }
+    requireType(cases, "cases", "start_date", ColumnType.LOCAL_DATE, problems);
+    requireNumeric(cases, "cases", "weight", problems);
+    for (String c : List.of("cpa_code", "financial_year", WORK_TYPE)) {
+      requireType(forecast, "forecast", c, ColumnType.STRING, problems);
+    }
+    requireNumeric(forecast, "forecast", FORECAST_COUNT, problems);
+    requireNumeric(forecast, "forecast", FORECAST_WEIGHTED, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new VolumeVariance(cases, forecast, Geography.standard(), null, null);
+  }
+
+  /**
+   * The same analysis over another geography, for example one that {@linkplain
+   * Geography#assumingNpsDivision assumes} Northamptonshire's NPS division.
+   *
+   * @param geography the geography, not null
+   * @return a copy, not null
+   */
+  public VolumeVariance withGeography(Geography geography) {
+    return new VolumeVariance(
+        cases,
+        forecast,
+        Objects.requireNonNull(geography, "geography"),
+        apportionBaseline,
+        ownersAsOf);
+  }
+
+  /**
+   * Allows PCC-area and NPS-division figures by apportioning each CPA's forecast to its PCC areas
+   * in proportion to each area's share of the CPA's actual CRC volume in a baseline period
+   * (weighted share for the weighted forecast, count share for the count forecast). This is an
+   * assumption of the analysis, not a published split: no forecast below CPA level was published.
+   * Choose a baseline before the period analysed, or every area gets its CPA's shortfall exactly.
+   *
+   * @param baseline the period whose actual shares apportion the forecast, not null
+   * @return a copy, not null
+   */
+  public VolumeVariance apportioningForecastBy(ReportingPeriod baseline) {
+    return new VolumeVariance(
+        cases, forecast, geography, Objects.requireNonNull(baseline, "baseline"), ownersAsOf);
+  }
+
+  /**
+   * Fixes the date at which CPAs are assigned to owners (owners changed in February 2019). Without
+   * it, owner figures use the last day of the period analysed.
+   *
+   * @param asOf the date, not null
+   * @return a copy, not null
+   */
+  public VolumeVariance withOwnersAsOf(LocalDate asOf) {
+    return new VolumeVariance(
+        cases, forecast, geography, apportionBaseline, Objects.requireNonNull(asOf, "asOf"));
+  }
+
+  /**
+   * The shortfall of each unit at a level, all work types together, ranked.
+   *
+   * @param level the reporting unit, not null
+   * @param period the start dates counted, not null
+   * @return one row per unit: key ({@code level.columnName()}), {@link #FORECAST_COUNT}, {@link
+   *     #ACTUAL_COUNT}, {@link #COUNT_SHORTFALL_PCT}, {@link #FORECAST_WEIGHTED}, {@link
+   *     #ACTUAL_WEIGHTED}, {@link #WEIGHTED_SHORTFALL_PCT}, {@link #RANK}
+   * @throws IllegalStateException when the forecast does not cover the period, a CPA has CRC starts
+   *     but no forecast, or the level needs an apportionment not given
+   */
+  public Shortfall shortfall(Level level, ReportingPeriod period) {
+    Table byType = base(level, period);
+    Table total =
+        geography.rollUp(
+            byType,
+            level.columnName(),
+            level,
+            level,
+            ownersAsOf(period),
+            RollUp.sum(FORECAST_COUNT, ACTUAL_COUNT, FORECAST_WEIGHTED, ACTUAL_WEIGHTED));
+    return new Shortfall(
+        level.columnName(),
+        period,
+        false,
+        finish(total, level.columnName(), false, period),
+        note(level, period));
+  }
+
+  /**
+   * The shortfall of each unit and work type.
+   *
+   * @param level the reporting unit, not null
+   * @param period the start dates counted, not null
+   * @return one row per unit and work type, columns as {@link #shortfall} with {@link #WORK_TYPE}
+   *     after the key; {@link #RANK} ranks units within each work type
+   */
+  public Shortfall shortfallByWorkType(Level level, ReportingPeriod period) {
+    return new Shortfall(
+        level.columnName(),
+        period,
+        true,
+        finish(base(level, period), level.columnName(), true, period),
+        note(level, period));
+  }
+
+  /**
+   * How the choice of reporting unit changes the picture: the range of weighted shortfalls across
+   * the units of each level, for one period. Finer units show wider ranges (smaller volumes, and
+   * for PCC areas an apportioned forecast); coarser units average extremes away.
+   *
+   * @param period the start dates counted, not null
+   * @param levels the levels to compare, at least one; PCC_AREA and NPS_DIVISION need {@link
+   *     #apportioningForecastBy}
+   * @return one row per level: {@code level, units, lowest_pct, lowest_unit, highest_pct,
+   *     highest_unit, spread_points} (highest - lowest, percentage points)
+   */
+  public Table compareLevels(ReportingPeriod period, Level... levels) {
+    if (levels.length == 0) {
+      throw new IllegalArgumentException("compareLevels needs at least one level");
+    }
+    StringColumn level = StringColumn.create("level");
+    IntColumn units = IntColumn.create("units");
+    DoubleColumn low = DoubleColumn.create("lowest_pct");
+    StringColumn lowUnit = StringColumn.create("lowest_unit");
+    DoubleColumn high = DoubleColumn.create("highest_pct");
+    StringColumn highUnit = StringColumn.create("highest_unit");
+    DoubleColumn spread = DoubleColumn.create("spread_points");
+    for (Level l : levels) {
+      ShortfallRange r = shortfall(l, period).range();
+      level.append(l.name());
+      units.append(r.units());
+      low.append(r.low());
+      lowUnit.append(r.lowUnit());
+      high.append(r.high());
+      highUnit.append(r.highUnit());
+      spread.append(r.high() - r.low());
+    }
+    return Table.create("weighted shortfall range by reporting unit, " + period.label())
+        .addColumns(level, units, low, lowUnit, high, highUnit, spread);
+  }
+
+  /**
+   * The mix effect: how much of each unit's weighted shortfall comes from each work type.
+   *
+   * @param level the reporting unit, not null
+   * @param period the start dates counted, not null
+   * @return the decomposition, not null
+   */
+  public MixEffect mixEffect(Level level, ReportingPeriod period) {
+    return MixEffect.of(level.columnName(), period, base(level, period), note(level, period));
+  }
+
+  /**
+   * The shortfall of groups of CPAs given by the caller (for example a metropolitan / other split
+   * that a synthetic generator documents). The case data itself says nothing about rural or urban
+   * areas, so any such grouping is the caller's, and the result says so.
+   *
+   * @param groupColumn the name of the group column in the result, not null
+   * @param groupOfCpa the group of every CPA in the forecast, not null
+   * @param period the start dates counted, not null
+   * @return one row per group, columns as {@link #shortfall} with {@code groupColumn} as key
+   * @throws IllegalArgumentException naming every CPA without a group
+   */
+  public Shortfall shortfallByGroup(
+      String groupColumn, Map<String, String> groupOfCpa, ReportingPeriod period) {
+    Objects.requireNonNull(groupColumn, "groupColumn");
+    Objects.requireNonNull(groupOfCpa, "groupOfCpa");
+    Table cpa = base(Level.CPA, period);
+    StringColumn keys = cpa.stringColumn(Level.CPA.columnName());
+    TreeSet<String> missing = new TreeSet<>();
+    Map<String, double[]> sums = new TreeMap<>();
+    for (int i = 0; i < cpa.rowCount(); i++) {
+      String group = groupOfCpa.get(keys.get(i));
+      if (group == null) {
+        missing.add(keys.get(i));
+        continue;
+      }
+      double[] s = sums.computeIfAbsent(group, g -> new double[4]);
+      s[0] += cpa.doubleColumn(FORECAST_COUNT).getDouble(i);
+      s[1] += cpa.doubleColumn(ACTUAL_COUNT).getDouble(i);
+      s[2] += cpa.doubleColumn(FORECAST_WEIGHTED).getDouble(i);
+      s[3] += cpa.doubleColumn(ACTUAL_WEIGHTED).getDouble(i);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "groupOfCpa has no group for CPA(s) " + missing + "; every CPA needs one");
+    }
+    Table grouped = Table.create(cpa.name() + " by " + groupColumn);
+    StringColumn key = StringColumn.create(groupColumn);
+    DoubleColumn[] cols = numericColumns();
+    grouped.addColumns(key);
+    grouped.addColumns(cols);
+    sums.forEach(
+        (g, s) -> {
+          key.append(g);
+          for (int j = 0; j < 4; j++) {
+            cols[j].append(s[j]);
+          }
+        });
+    return new Shortfall(
+        groupColumn,
+        period,
+        false,
+        finish(grouped, groupColumn, false, period),
+        "CPA groups given by the caller; the case data does not classify areas");
+  }
+
+  /**
+   * Each CPA's forecast and actual CRC volume in every financial year of the forecast: the volumes
+   * a payment model reconciles.
+   *
+   * @return columns {@code cpa, financial_year}, {@link #FORECAST_COUNT}, {@link #ACTUAL_COUNT},
+   *     {@link #FORECAST_WEIGHTED}, {@link #ACTUAL_WEIGHTED}; sorted by CPA then year
+   */
+  public Table annualVolumes() {
+    return annualVolumes(null);
+  }
+
+  /**
+   * As {@link #annualVolumes()}, but counting only starts up to a last date: the year that contains
+   * it keeps that share of its forecast (by days), later years are left out. Use it when the
+   * contracts, or the data, end inside a year: the CRC contracts ended early, in December 2020.
+   *
+   * @param lastStart the last start date counted, or null for whole years
+   * @return as {@link #annualVolumes()}
+   */
+  public Table annualVolumes(LocalDate lastStart) {
+    TreeSet<FinancialYear> years = new TreeSet<>();
+    for (String fy : forecast.stringColumn("financial_year")) {
+      years.add(parseYear(fy));
+    }
+    Table out = Table.create("annual CRC volumes against forecast");
+    StringColumn cpa = StringColumn.create("cpa");
+    StringColumn year = StringColumn.create("financial_year");
+    DoubleColumn[] cols = numericColumns();
+    out.addColumns(cpa, year);
+    out.addColumns(cols);
+    Map<String, Map<FinancialYear, double[]>> rows = new TreeMap<>();
+    for (FinancialYear fy : years) {
+      if (lastStart != null && fy.start().isAfter(lastStart)) {
+        continue;
+      }
+      ReportingPeriod period =
+          lastStart == null || !lastStart.isBefore(fy.end())
+              ? ReportingPeriod.of(fy)
+              : new ReportingPeriod(fy.toString(), fy.start(), lastStart);
+      Table t =
+          geography.rollUp(
+              base(Level.CPA, period),
+              Level.CPA.columnName(),
+              Level.CPA,
+              Level.CPA,
+              null,
+              RollUp.sum(FORECAST_COUNT, ACTUAL_COUNT, FORECAST_WEIGHTED, ACTUAL_WEIGHTED));
+      for (int i = 0; i < t.rowCount(); i++) {
+        double[] v = new double[4];
+        for (int j = 0; j < 4; j++) {
+          v[j] = t.doubleColumn(cols[j].name()).getDouble(i);
+        }
+        rows.computeIfAbsent(t.stringColumn("cpa").get(i), k -> new TreeMap<>()).put(fy, v);
+      }
+    }
+    rows.forEach(
+        (c, byYear) ->
+            byYear.forEach(
+                (fy, v) -> {
+                  cpa.append(c);
+                  year.append(fy.toString());
+                  for (int j = 0; j < 4; j++) {
+                    cols[j].append(v[j]);
+                  }
+                }));
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private LocalDate ownersAsOf(ReportingPeriod period) {
+    return ownersAsOf != null ? ownersAsOf : period.end();
+  }
+
+  private String note(Level level, ReportingPeriod period) {
+    return switch (level) {
+      case PCC_AREA, NPS_DIVISION ->
+          "forecast apportioned from CPAs by each PCC area's share of actual CRC volume in "
+              + apportionBaseline.label()
+              + " (an assumption: no forecast below CPA level was published)";
+      case OWNER ->
+          "CPAs assigned to owners as of " + (ownersAsOf == null ? "period end" : ownersAsOf);
+      default -> "";
+    };
+  }
+
+  /** Long-form table at a level: key, work_type, forecast/actual count/weighted (doubles). */
+  private Table base(Level level, ReportingPeriod period) {
+    Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(period, "period");
+    return switch (level) {
+      case CPA -> cpaBase(period);
+      case OWNER, ENGLAND_AND_WALES ->
+          geography.rollUp(
+              cpaBase(period),
+              Level.CPA.columnName(),
+              Level.CPA,
+              level,
+              ownersAsOf(period),
+              sumsKeepingWorkType());
+      case PCC_AREA -> pccBase(period);
+      case NPS_DIVISION ->
+          geography.rollUp(
+              pccBase(period),
+              Level.PCC_AREA.columnName(),
+              Level.PCC_AREA,
+              level,
+              null,
+              sumsKeepingWorkType());
+    };
+  }
+
+  private static RollUp sumsKeepingWorkType() {
+    return RollUp.sum(FORECAST_COUNT, ACTUAL_COUNT, FORECAST_WEIGHTED, ACTUAL_WEIGHTED)
+        .keeping(WORK_TYPE);
+  }
+
+  /** Forecast for the period by CPA and work type: {count, weighted}. */
+  private Map<List<String>, double[]> forecastFor(ReportingPeriod period) {
+    Map<FinancialYear, Double> shares = new LinkedHashMap<>();
+    for (FinancialYear fy : period.financialYears()) {
+      shares.put(fy, period.shareOf(fy));
+    }
+    Map<FinancialYear, Integer> rowsPerYear = new HashMap<>();
+    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
+    StringColumn cpa = forecast.stringColumn("cpa_code");
+    StringColumn year = forecast.stringColumn("financial_year");
+    StringColumn type = forecast.stringColumn(WORK_TYPE);
+    NumericColumn<?> count = forecast.numberColumn(FORECAST_COUNT);
+    NumericColumn<?> weighted = forecast.numberColumn(FORECAST_WEIGHTED);
+    for (int i = 0; i < forecast.rowCount(); i++) {
+      FinancialYear fy = parseYear(year.get(i));
+      Double share = shares.get(fy);
+      if (share == null) {
+        continue;
+      }
+      rowsPerYear.merge(fy, 1, Integer::sum);
+      if (count.isMissing(i) || weighted.isMissing(i)) {
+        throw new IllegalArgumentException(
+            "forecast row "
+                + (i + 1)
+                + " ("
+                + cpa.get(i)
+                + ", "
+                + fy
+                + ", "
+                + type.get(i)
+                + "): forecast_count or forecast_weighted is missing; expected a number");
+      }
+      double[] v = out.computeIfAbsent(List.of(cpa.get(i), type.get(i)), k -> new double[2]);
+      v[0] += count.getDouble(i) * share;
+      v[1] += weighted.getDouble(i) * share;
+    }
+    for (FinancialYear fy : shares.keySet()) {
+      if (!rowsPerYear.containsKey(fy)) {
+        throw new IllegalStateException(
+            "the forecast has no rows for financial year "
+                + fy
+                + ", which period "
+                + period
+                + " overlaps; the forecast covers "
+                + new TreeSet<>(forecast.stringColumn("financial_year").asList()));
+      }
+    }
+    return out;
+  }
+
+  /** Actual CRC starts in the period keyed by (keyColumn value, work type): {count, weighted}. */
+  private Map<List<String>, double[]> actualFor(ReportingPeriod period, String keyColumn) {
+    // One pass; dates compared in Tablesaw's packed form (ordered like the dates), keys looked up
+    // in small hash maps, so that no object is made per row.
+    int from = PackedLocalDate.pack(period.start());
+    int to = PackedLocalDate.pack(period.end());
+    Map<String, Map<String, double[]>> sums = new HashMap<>();
+    StringColumn providerType = cases.stringColumn("provider_type");
+    StringColumn key = cases.stringColumn(keyColumn);
+    StringColumn type = cases.stringColumn(WORK_TYPE);
+    DateColumn start = cases.dateColumn("start_date");
+    NumericColumn<?> weight = cases.numberColumn("weight");
+    for (int i = 0; i < cases.rowCount(); i++) {
+      if (!CRC.equals(providerType.get(i))) {
+        continue;
+      }
+      if (start.isMissing(i)) {
+        throw new IllegalArgumentException(
+            "cases row " + (i + 1) + ", column start_date: value is missing; expected a date");
+      }
+      int d = start.getIntInternal(i);
+      if (d < from || d > to) {
+        continue;
+      }
+      if (weight.isMissing(i)) {
+        throw new IllegalArgumentException(
+            "cases row " + (i + 1) + ", column weight: value is missing; expected a number >= 0");
+      }
+      double[] v =
+          sums.computeIfAbsent(key.get(i), k -> new HashMap<>())
+              .computeIfAbsent(type.get(i), t -> new double[2]);
+      v[0] += 1;
+      v[1] += weight.getDouble(i);
+    }
+    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
+    sums.forEach((k, byType) -> byType.forEach((t, v) -> out.put(List.of(k, t), v)));
+    return out;
+  }
+
+  private Table cpaBase(ReportingPeriod period) {
+    Map<List<String>, double[]> f = forecastFor(period);
+    Map<List<String>, double[]> a = actualFor(period, "provider_code");
+    TreeSet<String> unforecast = new TreeSet<>();
+    for (List<String> k : a.keySet()) {
+      if (!f.containsKey(k)) {
+        unforecast.add(k.get(0) + "/" + k.get(1));
+      }
+    }
+    if (!unforecast.isEmpty()) {
+      throw new IllegalStateException(
+          "CRC starts in "
+              + period.label()
+              + " with no forecast for their CPA and work type: "
+              + unforecast
+              + "; a shortfall needs a forecast");
+    }
+    Table out = emptyBase(Level.CPA.columnName());
+    f.forEach((k, fv) -> appendBase(out, k.get(0), k.get(1), fv, a.get(k)));
+    return out;
+  }
+
+  private Table pccBase(ReportingPeriod period) {
+    if (apportionBaseline == null) {
+      throw new IllegalStateException(
+          "forecasts exist only per CPA; to report by PCC area or NPS division, say how to"
+              + " apportion them: apportioningForecastBy(baselinePeriod)");
+    }
+    Map<List<String>, double[]> f = forecastFor(period);
+    Map<List<String>, double[]> a = actualFor(period, "pcc_area");
+    // Baseline shares: each area's CRC volume (all work types) over its CPA's.
+    Map<List<String>, double[]> baseline = actualFor(apportionBaseline, "pcc_area");
+    Map<String, double[]> areaTotals = new TreeMap<>();
+    baseline.forEach(
+        (k, v) -> {
+          double[] t = areaTotals.computeIfAbsent(k.get(0), x -> new double[2]);
+          t[0] += v[0];
+          t[1] += v[1];
+        });
+    Map<String, double[]> cpaTotals = new TreeMap<>();
+    Map<String, String> cpaOfArea = new TreeMap<>();
+    geography
+        .pccAreas()
+        .forEach(
+            area -> {
+              cpaOfArea.put(area.code(), area.cpaCode());
+              double[] t = areaTotals.getOrDefault(area.code(), new double[2]);
+              double[] c = cpaTotals.computeIfAbsent(area.cpaCode(), x -> new double[2]);
+              c[0] += t[0];
+              c[1] += t[1];
+            });
+    TreeSet<String> unknown = new TreeSet<>();
+    a.keySet()
+        .forEach(
+            k -> {
+              if (!cpaOfArea.containsKey(k.get(0))) {
+                unknown.add(k.get(0));
+              }
+            });
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "cases have unknown pcc_area code(s) " + unknown + "; expected one of the 42 PCC areas");
+    }
+    Table out = emptyBase(Level.PCC_AREA.columnName());
+    TreeSet<String> noBaseline = new TreeSet<>();
+    for (Map.Entry<String, String> e : cpaOfArea.entrySet()) {
+      String area = e.getKey();
+      String cpa = e.getValue();
+      double[] cpaTotal = cpaTotals.get(cpa);
+      double[] areaTotal = areaTotals.getOrDefault(area, new double[2]);
+      for (Map.Entry<List<String>, double[]> fe : f.entrySet()) {
+        if (!fe.getKey().get(0).equals(cpa)) {
+          continue;
+        }
+        if (cpaTotal[0] == 0 || cpaTotal[1] == 0) {
+          noBaseline.add(cpa);
+          continue;
+        }
+        String type = fe.getKey().get(1);
+        double[] fv = {
+          fe.getValue()[0] * areaTotal[0] / cpaTotal[0],
+          fe.getValue()[1] * areaTotal[1] / cpaTotal[1]
+        };
+        appendBase(out, area, type, fv, a.get(List.of(area, type)));
+      }
+    }
+    if (!noBaseline.isEmpty()) {
+      throw new IllegalStateException(
+          "CPA(s) "
+              + noBaseline
+              + " have no CRC volume in the apportionment baseline "
+              + apportionBaseline
+              + ", so their forecast cannot be split between PCC areas; choose another baseline");
+    }
+    return out;
+  }
+
+  private static Table emptyBase(String keyColumn) {
+    Table t = Table.create("CRC volumes against forecast");
+    t.addColumns(StringColumn.create(keyColumn), StringColumn.create(WORK_TYPE));
+    t.addColumns(numericColumns());
+    return t;
+  }
+
+  private static DoubleColumn[] numericColumns() {
+    return new DoubleColumn[] {
+      DoubleColumn.create(FORECAST_COUNT),
+      DoubleColumn.create(ACTUAL_COUNT),
+      DoubleColumn.create(FORECAST_WEIGHTED),
+      DoubleColumn.create(ACTUAL_WEIGHTED)
+    };
+  }
+
+  private static void appendBase(Table t, String key, String type, double[] f, double[] a) {
+    t.stringColumn(0).append(key);
+    t.stringColumn(1).append(type);
+    t.doubleColumn(FORECAST_COUNT).append(f[0]);
+    t.doubleColumn(ACTUAL_COUNT).append(a == null ? 0 : a[0]);
+    t.doubleColumn(FORECAST_WEIGHTED).append(f[1]);
+    t.doubleColumn(ACTUAL_WEIGHTED).append(a == null ? 0 : a[1]);
+  }
+
+  /** Builds the documented result columns from summed columns. */
+  private static Table finish(
+      Table summed, String keyColumn, boolean byWorkType, ReportingPeriod period) {
+    Table out =
+        Table.create(
+            "CRC volumes against forecast by "
+                + keyColumn
+                + (byWorkType ? " and work type" : "")
+                + ", "
+                + period.label());
+    StringColumn key = StringColumn.create(keyColumn);
+    StringColumn type = StringColumn.create(WORK_TYPE);
+    DoubleColumn fc = DoubleColumn.create(FORECAST_COUNT);
+    IntColumn ac = IntColumn.create(ACTUAL_COUNT);
+    DoubleColumn cp = DoubleColumn.create(COUNT_SHORTFALL_PCT);
+    DoubleColumn fw = DoubleColumn.create(FORECAST_WEIGHTED);
+    DoubleColumn aw = DoubleColumn.create(ACTUAL_WEIGHTED);
+    DoubleColumn wp = DoubleColumn.create(WEIGHTED_SHORTFALL_PCT);
+    IntColumn rank = IntColumn.create(RANK);
+    for (int i = 0; i < summed.rowCount(); i++) {
+      key.append(summed.stringColumn(keyColumn).get(i));
+      if (byWorkType) {
+        type.append(summed.stringColumn(WORK_TYPE).get(i));
+      }
+      double f = summed.numberColumn(FORECAST_COUNT).getDouble(i);
+      double a = summed.numberColumn(ACTUAL_COUNT).getDouble(i);
+      fc.append(f);
+      ac.append((int) Math.round(a));
+      cp.append(shortfallPercent(f, a));
+      double g = summed.numberColumn(FORECAST_WEIGHTED).getDouble(i);
+      double b = summed.numberColumn(ACTUAL_WEIGHTED).getDouble(i);
+      fw.append(g);
+      aw.append(b);
+      wp.append(shortfallPercent(g, b));
+    }
+    // Rank within each work type (or overall): 1 = largest weighted shortfall; ties by key.
+    Map<String, List<Integer>> groups = new TreeMap<>();
+    for (int i = 0; i < summed.rowCount(); i++) {
+      groups.computeIfAbsent(byWorkType ? type.get(i) : "", k -> new ArrayList<>()).add(i);
+    }
+    int[] ranks = new int[summed.rowCount()];
+    for (List<Integer> rows : groups.values()) {
+      rows.sort(
+          Comparator.<Integer>comparingDouble(
+                  i -> Double.isNaN(wp.getDouble(i)) ? Double.NEGATIVE_INFINITY : -wp.getDouble(i))
+              .thenComparing(key::get));
+      for (int r = 0; r < rows.size(); r++) {
+        ranks[rows.get(r)] = r + 1;
+      }
+    }
+    for (int r : ranks) {
+      rank.append(r);
+    }
+    out.addColumns(key);
+    if (byWorkType) {
+      out.addColumns(type);
+    }
+    out.addColumns(fc, ac, cp, fw, aw, wp, rank);
+    return out;
+  }
+
+  /**
+   * (forecast - actual) / forecast * 100, or NaN when the forecast is 0.
+   *
+   * @param forecast the forecast volume
+   * @param actual the actual volume
+   * @return the shortfall in percent
+   */
+  static double shortfallPercent(double forecast, double actual) {
+    return forecast == 0 ? Double.NaN : (forecast - actual) / forecast * 100.0;
+  }
+
+  private static FinancialYear parseYear(String label) {
+    try {
+      return FinancialYear.parse(label);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("forecast column financial_year: " + e.getMessage(), e);
+    }
+  }
+
+  private static int compareKeys(List<String> a, List<String> b) {
+    int c = a.get(0).compareTo(b.get(0));
+    return c != 0 ? c : a.get(1).compareTo(b.get(1));
+  }
+
+  private static void requireType(
+      Table t, String name, String column, ColumnType type, List<String> problems) {
+    if (!t.columnNames().contains(column)) {
+      problems.add(
+          name + " table has no column '" + column + "' (columns: " + t.columnNames() + ")");
+    } else if (t.column(column).type() != type) {
+      problems.add(
+          name + " column '" + column + "' is " + t.column(column).type() + "; expected " + type);
+    }
+  }
+
+  private static void requireNumeric(Table t, String name, String column, List<String> problems) {
+    if (!t.columnNames().contains(column)) {
+      problems.add(
+          name + " table has no column '" + column + "' (columns: " + t.columnNames() + ")");
+    } else if (!(t.column(column) instanceof NumericColumn)) {
+      problems.add(
+          name
+              + " column '"
+              + column
+              + "' is "
+              + t.column(column).type()
+              + "; expected a numeric column");
+    }
+  }
+}

@@ -447,7 +447,7 @@ public final class InnovationRegister {
    * cumulative number and share of CRCs by then. An owner-wide innovation counts for each CRC the
    * owner held at the time. A "by" date counts at the end of its period (adopted no later than).
    *
-   * <p>Columns: {@code cpa_code, crc, adopted_by, date_as_recorded, innovation_id, tag,
+   * <p>Columns: {@code type, cpa_code, crc, adopted_by, date_as_recorded, innovation_id, tag,
    * cumulative_crcs, share_of_crcs}, in date order; CRCs whose adoption is undated come last with
    * empty {@code adopted_by}, {@code cumulative_crcs} and {@code share_of_crcs}.
    *
@@ -479,6 +479,7 @@ public final class InnovationRegister {
         Comparator.comparing(
                 (Adoption a) -> a.by().orElse(LocalDate.MAX), Comparator.naturalOrder())
             .thenComparing(Adoption::cpa));
+    StringColumn kind = StringColumn.create("type");
     StringColumn cpa = StringColumn.create("cpa_code");
     StringColumn crc = StringColumn.create("crc");
     DateColumn adopted = DateColumn.create("adopted_by");
@@ -490,6 +491,7 @@ public final class InnovationRegister {
     int n = 0;
     int all = geography.cpas().size();
     for (Adoption a : ordered) {
+      kind.append(type.code());
       cpa.append(a.cpa());
       crc.append(geography.cpa(a.cpa()).shortName());
       recorded.append(a.event().date().toString());
@@ -508,6 +510,7 @@ public final class InnovationRegister {
     }
     return Table.create(
         "diffusion of " + type.code() + " (" + stage.code() + ") across CRCs",
+        kind,
         cpa,
         crc,
         adopted,

@@ -521,6 +521,52 @@ public final class InnovationRegister {
         share);
   }
 
+  /**
+   * Diffusion curves for charting: for each type, the cumulative number and share of the 21 CRCs
+   * that had reached {@code stage} by each date, from 0 on 1 June 2014 (the CRCs' creation) to 25
+   * June 2021 (the end of the contracts), one row per date on which the count changed. Adoptions
+   * with an unknown date are left off the curve (they are listed by {@link #diffusion}).
+   *
+   * <p>Columns: {@code type, date, cumulative_crcs, share_of_crcs}.
+   *
+   * @param types the innovation types, not null or empty
+   * @param stage the stage that counts as adoption, not null
+   * @return a new table in long form, one curve per type, not null
+   */
+  public Table diffusionCurves(List<InnovationType> types, LifecycleStage stage) {
+    Objects.requireNonNull(types, "types");
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException("types: expected at least one innovation type");
+    }
+    StringColumn kind = StringColumn.create("type");
+    DateColumn date = DateColumn.create("date");
+    IntColumn cumulative = IntColumn.create("cumulative_crcs");
+    DoubleColumn share = DoubleColumn.create("share_of_crcs");
+    int all = geography.cpas().size();
+    for (InnovationType type : types) {
+      Table t = diffusion(type, stage);
+      TreeMap<LocalDate, Integer> byDate = new TreeMap<>();
+      byDate.put(CONTRACTS_START, 0);
+      int last = 0;
+      for (int r = 0; r < t.rowCount(); r++) {
+        if (!t.dateColumn("adopted_by").isMissing(r)) {
+          last = t.intColumn("cumulative_crcs").getInt(r);
+          byDate.put(t.dateColumn("adopted_by").get(r), last);
+        }
+      }
+      byDate.put(CONTRACTS_END, last);
+      byDate.forEach(
+          (d, n) -> {
+            kind.append(type.code());
+            date.append(d);
+            cumulative.append(n);
+            share.append((double) n / all);
+          });
+    }
+    return Table.create(
+        "CRCs that had reached " + stage.code() + ", by type", kind, date, cumulative, share);
+  }
+
   private static boolean earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
     if (a.isEmpty()) {
       return false;
@@ -622,11 +668,14 @@ public final class InnovationRegister {
   /**
    * Published counts about CRC innovation that name no CRC, such as the NAO's finding (2019) that
    * only 2 of the 21 CRCs delivered the IT they promised; from {@code
-   * data/reference/innovation_counts.csv}.
+   * data/reference/innovation_counts.csv}, validated on load.
    *
-   * @return the counts, not null
+   * <p>Columns: {@code measure, value, of, period, source, tag}.
+   *
+   * @return a new table, not null
    */
-  public static List<PublishedCount> publishedCounts() {
+  public static Table publishedCounts() {
+    List<PublishedCount> counts;
     try (InputStream in = InnovationRegister.class.getResourceAsStream(COUNTS_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
@@ -634,10 +683,18 @@ public final class InnovationRegister {
       }
       List<String> lines =
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
-      return PublishedCount.parse("innovation_counts.csv", lines);
+      counts = PublishedCount.parse("innovation_counts.csv", lines);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return Table.create(
+        "published counts about CRC innovation",
+        StringColumn.create("measure", counts.stream().map(PublishedCount::measure).toList()),
+        IntColumn.create("value", counts.stream().mapToInt(PublishedCount::value).toArray()),
+        IntColumn.create("of", counts.stream().mapToInt(PublishedCount::of).toArray()),
+        StringColumn.create("period", counts.stream().map(PublishedCount::period).toList()),
+        StringColumn.create("source", counts.stream().map(PublishedCount::source).toList()),
+        StringColumn.create("tag", counts.stream().map(c -> c.tag().code()).toList()));
   }
 
   /** Reads and validates register lines. */

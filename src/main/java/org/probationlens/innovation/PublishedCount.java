@@ -16,11 +16,11 @@ import java.util.Objects;
  * @param source the citation; not blank
  * @param tag the evidence tag; never {@link EvidenceTag#SYNTHETIC}
  */
-public record PublishedCount(
+record PublishedCount(
     String measure, int value, int of, String period, String source, EvidenceTag tag) {
 
   /** Validates the fields. */
-  public PublishedCount {
+  PublishedCount {
     Objects.requireNonNull(measure, "measure");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(source, "source");

@@ -263,13 +263,25 @@ class InnovationRegisterTest {
 
   @Test
   void publishedCountsCarryTheNaoFinding() {
-    PublishedCount nao = InnovationRegister.publishedCounts().get(0);
+    Table t = InnovationRegister.publishedCounts();
     // facts.md section 2: "Only 2 CRCs delivered the IT innovation they promised (NAO press
     // release 2019)"
-    assertEquals("crcs_delivering_promised_it", nao.measure());
-    assertEquals(2, nao.value());
-    assertEquals(21, nao.of());
-    assertEquals(EvidenceTag.FOUND, nao.tag());
+    assertEquals("crcs_delivering_promised_it", t.stringColumn("measure").get(0));
+    assertEquals(2, t.intColumn("value").getInt(0));
+    assertEquals(21, t.intColumn("of").getInt(0));
+    assertEquals("found", t.stringColumn("tag").get(0));
+  }
+
+  @Test
+  void diffusionCurvesRunFromTheCrcsCreationToTheContractsEnd() {
+    // documented IT: Sodexo's six CRCs by 30 Nov 2018 (DOC-09), nothing else
+    Table t =
+        InnovationRegister.documented()
+            .diffusionCurves(List.of(InnovationType.IT_SYSTEM), LifecycleStage.ROLLED_OUT);
+    assertEquals(
+        List.of(LocalDate.of(2014, 6, 1), LocalDate.of(2018, 11, 30), LocalDate.of(2021, 6, 25)),
+        t.dateColumn("date").asList());
+    assertEquals(List.of(0, 6, 6), t.intColumn("cumulative_crcs").asList());
   }
 
   private static double indexOf(Table t, String cpa) {

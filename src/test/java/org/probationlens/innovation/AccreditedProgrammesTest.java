@@ -3,8 +3,15 @@ package org.probationlens.innovation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.probationlens.data.CaseRecords;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -56,5 +63,38 @@ class AccreditedProgrammesTest {
         "table 'hand-made cases': row 4: column accredited_programme: value 'yes': expected true |"
             + " false",
         e.getMessage());
+  }
+
+  @Test
+  void committedSyntheticCasesAgreeWithDuckDb() throws Exception {
+    Path file =
+        Path.of(System.getProperty("lens.projectDir", ".")).resolve("data/sample/cases.csv");
+    Table ours =
+        AccreditedProgrammes.shareByQuarter(CaseRecords.load(file).table())
+            .where(t -> t.stringColumn("provider_type").isEqualTo("ALL"));
+    List<String> expected = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT year(start_date) || '-Q' || quarter(start_date) AS q, count(*) AS orders,"
+                    + " sum(CASE WHEN accredited_programme THEN 1 ELSE 0 END) AS starts"
+                    + " FROM read_csv('"
+                    + file.toAbsolutePath()
+                    + "', header = true) WHERE work_type IN ('CO', 'SSO') GROUP BY q ORDER BY q")) {
+      while (rs.next()) {
+        expected.add(rs.getString(1) + " " + rs.getInt(2) + " " + rs.getInt(3));
+      }
+    }
+    List<String> actual = new ArrayList<>();
+    for (int r = 0; r < ours.rowCount(); r++) {
+      actual.add(
+          ours.stringColumn("quarter").get(r)
+              + " "
+              + ours.intColumn("orders").getInt(r)
+              + " "
+              + ours.intColumn("programme_starts").getInt(r));
+    }
+    assertEquals(expected, actual);
   }
 }

@@ -13,9 +13,18 @@
  *       groups share one survival function, chi-square on k-1 degrees of freedom.
  * </ul>
  *
- * <p>Other families (proportions and their intervals, ordinal comparisons, funnel limits,
- * disclosure control) live here too. Results are immutable records validated on construction;
- * inputs are never changed, and bad input fails with a message naming the argument, the value and
- * what was allowed.
+ * <p>Shares and their comparisons, for questions such as the share of reports delivered on time:
+ *
+ * <ul>
+ *   <li>{@link org.probationlens.stats.Proportion}: a share with its Wilson score interval;
+ *   <li>{@link org.probationlens.stats.ProportionDifference}: the difference of two independent
+ *       shares with Newcombe's interval;
+ *   <li>{@link org.probationlens.stats.OrdinalSummary}: answers on an ordered (Likert) scale;
+ *   <li>{@link org.probationlens.stats.FunnelLimits}: control limits for funnel plots of shares;
+ *   <li>{@link org.probationlens.stats.RankCorrelation}: Spearman's rank correlation.
+ * </ul>
+ *
+ * <p>Results are immutable records validated on construction; inputs are never changed, and bad
+ * input fails with a message naming the argument, the value and what was allowed.
  */
 package org.probationlens.stats;

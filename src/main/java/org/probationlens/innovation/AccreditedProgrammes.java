@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.probationlens.stats.Proportion;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -82,6 +83,8 @@ public final class AccreditedProgrammes {
     IntColumn orders = IntColumn.create("orders");
     IntColumn starts = IntColumn.create("programme_starts");
     DoubleColumn share = DoubleColumn.create("share");
+    DoubleColumn lower = DoubleColumn.create("lower");
+    DoubleColumn upper = DoubleColumn.create("upper");
     counts.forEach(
         (q, byType) ->
             byType.forEach(
@@ -90,7 +93,10 @@ public final class AccreditedProgrammes {
                   type.append(t);
                   orders.append(c[0]);
                   starts.append(c[1]);
-                  share.append((double) c[1] / c[0]);
+                  Proportion p = Proportion.wilson(c[1], c[0], 0.95);
+                  share.append(p.estimate());
+                  lower.append(p.lower());
+                  upper.append(p.upper());
                 }));
     return Table.create(
         "accredited programme starts as a share of orders, by quarter",
@@ -98,7 +104,9 @@ public final class AccreditedProgrammes {
         type,
         orders,
         starts,
-        share);
+        share,
+        lower,
+        upper);
   }
 
   private static LocalDate date(Table t, Column<?> c, int r) {

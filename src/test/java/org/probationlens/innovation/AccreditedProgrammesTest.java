@@ -51,6 +51,13 @@ class AccreditedProgrammesTest {
     assertEquals(List.of(2, 1, 1, 0, 0, 0), t.intColumn("programme_starts").asList());
     assertEquals(0.5, t.doubleColumn("share").getDouble(0), 0.0);
     assertEquals(1.0 / 3, t.doubleColumn("share").getDouble(1), 1e-12);
+    // Wilson 95% interval for 2 of 4, by hand: z = 1.959964, z^2 = 3.841459;
+    // centre = (2 + z^2/2) / (4 + z^2) = 3.920729 / 7.841459 = 0.5;
+    // half-width = z sqrt(p(1-p)/n + z^2/(4n^2)) / (1 + z^2/n)
+    //            = 1.959964 * sqrt(0.122523) / 1.960365 = 1.959964 * 0.350033 / 1.960365
+    //            = 0.686052 / 1.960365 = 0.349961
+    assertEquals(0.5 - 0.349961, t.doubleColumn("lower").getDouble(0), 1e-6);
+    assertEquals(0.5 + 0.349961, t.doubleColumn("upper").getDouble(0), 1e-6);
   }
 
   @Test

@@ -1,0 +1,284 @@
+package org.probationlens.engine;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** One column of a {@link ColumnTable}, held in a primitive array. Package-private machinery. */
+abstract class Col {
+  final String name;
+
+  Col(String name) {
+    this.name = name;
+  }
+
+  abstract int size();
+
+  /** Returns a short word for messages, e.g. {@code "category"}. */
+  abstract String kind();
+
+  /** Returns the value of a row as a double, for measures; categories cannot be measured. */
+  abstract double number(int row);
+
+  /** Returns whether {@link #number} means something for this column. */
+  abstract boolean numeric();
+
+  abstract Col renamed(String newName);
+
+  /** A dictionary-encoded category: each row holds the index of its value in the dictionary. */
+  static final class Category extends Col {
+    final int[] codes;
+    final String[] dictionary;
+
+    Category(String name, int[] codes, String[] dictionary) {
+      super(name);
+      this.codes = codes;
+      this.dictionary = dictionary;
+    }
+
+    @Override
+    int size() {
+      return codes.length;
+    }
+
+    @Override
+    String kind() {
+      return "category";
+    }
+
+    @Override
+    double number(int row) {
+      throw new UnsupportedOperationException(name);
+    }
+
+    @Override
+    boolean numeric() {
+      return false;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Category(newName, codes, dictionary);
+    }
+
+    int codeOf(String value) {
+      for (int i = 0; i < dictionary.length; i++) {
+        if (dictionary[i].equals(value)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Returns rank[code]: the position of each dictionary value in sorted (natural) order. */
+    int[] sortRanks() {
+      Integer[] order = new Integer[dictionary.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparing(i -> dictionary[i]));
+      int[] rank = new int[order.length];
+      for (int r = 0; r < order.length; r++) {
+        rank[order[r]] = r;
+      }
+      return rank;
+    }
+
+    List<String> values() {
+      return List.of(dictionary);
+    }
+  }
+
+  /** Whole numbers, such as sentence months or RAR days. */
+  static final class Ints extends Col {
+    final int[] values;
+
+    Ints(String name, int[] values) {
+      super(name);
+      this.values = values;
+    }
+
+    @Override
+    int size() {
+      return values.length;
+    }
+
+    @Override
+    String kind() {
+      return "integer";
+    }
+
+    @Override
+    double number(int row) {
+      return values[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Ints(newName, values);
+    }
+  }
+
+  /** Decimal numbers, such as the weighted-volume weight. */
+  static final class Doubles extends Col {
+    final double[] values;
+
+    Doubles(String name, double[] values) {
+      super(name);
+      this.values = values;
+    }
+
+    @Override
+    int size() {
+      return values.length;
+    }
+
+    @Override
+    String kind() {
+      return "decimal";
+    }
+
+    @Override
+    double number(int row) {
+      return values[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Doubles(newName, values);
+    }
+  }
+
+  /** Dates as epoch days. Measured as the epoch day (so min and max are dates). */
+  static final class Days extends Col {
+    final int[] epochDays;
+
+    Days(String name, int[] epochDays) {
+      super(name);
+      this.epochDays = epochDays;
+    }
+
+    @Override
+    int size() {
+      return epochDays.length;
+    }
+
+    @Override
+    String kind() {
+      return "date";
+    }
+
+    @Override
+    double number(int row) {
+      return epochDays[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return false;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Days(newName, epochDays);
+    }
+
+    LocalDate date(int row) {
+      return LocalDate.ofEpochDay(epochDays[row]);
+    }
+  }
+
+  /** Yes/no flags, such as whether an accredited programme was required. */
+  static final class Booleans extends Col {
+    final boolean[] values;
+
+    Booleans(String name, boolean[] values) {
+      super(name);
+      this.values = values;
+    }
+
+    @Override
+    int size() {
+      return values.length;
+    }
+
+    @Override
+    String kind() {
+      return "boolean";
+    }
+
+    @Override
+    double number(int row) {
+      return values[row] ? 1 : 0;
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Booleans(newName, values);
+    }
+  }
+
+  /**
+   * Free text such as case identifiers, held as ASCII/UTF-8 bytes end to end with row offsets, so
+   * ten million identifiers cost bytes rather than ten million {@code String} objects.
+   */
+  static final class Text extends Col {
+    final byte[] bytes;
+    final int[] offsets; // length rows + 1
+
+    Text(String name, byte[] bytes, int[] offsets) {
+      super(name);
+      this.bytes = bytes;
+      this.offsets = offsets;
+    }
+
+    @Override
+    int size() {
+      return offsets.length - 1;
+    }
+
+    @Override
+    String kind() {
+      return "text";
+    }
+
+    @Override
+    double number(int row) {
+      throw new UnsupportedOperationException(name);
+    }
+
+    @Override
+    boolean numeric() {
+      return false;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Text(newName, bytes, offsets);
+    }
+
+    String get(int row) {
+      return new String(
+          bytes,
+          offsets[row],
+          offsets[row + 1] - offsets[row],
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -98,7 +98,13 @@ final class SegmentParser {
     for (int i = s; i < e; i++) {
       h = h * 31 + b[i];
     }
-    out.idHash[row] = h ^ (h >>> 15) * 0x2C1B3C6D;
+    // Murmur3's finaliser spreads sequential identifiers over all bits.
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
+    out.idHash[row] = h;
     idLength += length;
 
     int providerType = code(1, PROVIDER_TYPE, CaseCsv.PROVIDER_TYPES);

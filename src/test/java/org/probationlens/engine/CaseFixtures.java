@@ -39,6 +39,10 @@ public final class CaseFixtures {
     int last = (int) LocalDate.of(2020, 12, 31).toEpochDay();
     int ora = (int) LocalDate.of(2015, 2, 1).toEpochDay();
     SplittableRandom random = new SplittableRandom(seed);
+    String[] dayText = new String[last + 3651 - first + 1];
+    for (int d = 0; d < dayText.length; d++) {
+      dayText[d] = LocalDate.ofEpochDay((long) first + d).toString();
+    }
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(CaseCsv.HEADER);
       out.write('\n');
@@ -57,7 +61,10 @@ public final class CaseFixtures {
         int upw = requirements && random.nextBoolean() ? random.nextInt(40, 301) : 0;
         int weightHundredths = random.nextInt(25, 301);
         line.setLength(0);
-        line.append(String.format("K%08d", r + 1))
+        String id = Integer.toString(r + 1);
+        line.append('K')
+            .append("00000000", 0, Math.max(0, 8 - id.length()))
+            .append(id)
             .append(',')
             .append(crc ? "CRC" : "NPS")
             .append(',')
@@ -67,9 +74,9 @@ public final class CaseFixtures {
             .append(',')
             .append(WORK_TYPES[workType])
             .append(',')
-            .append(LocalDate.ofEpochDay(start))
+            .append(dayText[start - first])
             .append(',')
-            .append(LocalDate.ofEpochDay((long) start + duration))
+            .append(dayText[start + duration - first])
             .append(',')
             .append(random.nextInt(1, 121))
             .append(',')
@@ -83,7 +90,8 @@ public final class CaseFixtures {
             .append(',')
             .append(weightHundredths / 100)
             .append('.')
-            .append(String.format("%02d", weightHundredths % 100))
+            .append(weightHundredths % 100 < 10 ? "0" : "")
+            .append(weightHundredths % 100)
             .append('\n');
         out.append(line);
       }

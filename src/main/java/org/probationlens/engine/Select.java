@@ -78,6 +78,7 @@ final class Select {
         high = Math.min(high, a[i]);
       }
     }
-    return low + (h - lo) * (high - low);
+    double d = h - lo;
+    return low * (1 - d) + high * d;
   }
 }

@@ -1,0 +1,151 @@
+package org.probationlens.data;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The synthetic case-level dataset {@code cases.csv}: one row per community order, suspended
+ * sentence order, licence, post-sentence supervision period or pre-release case started in England
+ * and Wales between June 2014 and December 2020, with its provider (an NPS division or a CRC's
+ * contract package area), PCC area, requirements, dates, outcome and weighted-volume weight.
+ *
+ * <p>Case-level probation data is personal data and is never published: every file of this shape is
+ * synthetic, and its provenance says so.
+ */
+public final class CaseRecords {
+
+  /** First day a start may fall on: the case data cover June 2014 onwards. */
+  static final LocalDate FIRST_START = LocalDate.of(2014, 6, 1);
+
+  /** Last day a start may fall on. */
+  static final LocalDate LAST_START = LocalDate.of(2020, 12, 31);
+
+  /**
+   * The Offender Rehabilitation Act 2014 commenced on 1 February 2015: the rehabilitation activity
+   * requirement (RAR) and post-sentence supervision (PSS) exist only from then.
+   */
+  static final LocalDate ORA_COMMENCEMENT = LocalDate.of(2015, 2, 1);
+
+  private static final List<String> WITH_REQUIREMENTS = List.of("CO", "SSO");
+
+  private static final Schema SCHEMA =
+      Schema.builder("cases")
+          .columns(
+              ColumnSpec.text("case_id"),
+              ColumnSpec.code("provider_type", Codes.PROVIDER_TYPES),
+              ColumnSpec.code("provider_code", concat(Codes.NPS_DIVISIONS, Codes.CPAS)),
+              ColumnSpec.code("pcc_area", Codes.PCC_AREAS),
+              ColumnSpec.code("work_type", Codes.WORK_TYPES),
+              ColumnSpec.isoDate("start_date", FIRST_START, LAST_START),
+              ColumnSpec.isoDate("end_date"),
+              ColumnSpec.integer("sentence_months", 1, 120),
+              ColumnSpec.integer("rar_days", 0, Integer.MAX_VALUE),
+              ColumnSpec.integer("upw_hours", 0, 300),
+              ColumnSpec.bool("accredited_programme"),
+              ColumnSpec.code("termination_reason", Codes.TERMINATION_REASONS),
+              ColumnSpec.decimal("weight", 0, Double.MAX_VALUE))
+          .primaryKey("case_id")
+          .rules(
+              Rule.of(
+                  "provider_code",
+                  "a CPA code C01..C21 for a CRC case, an NPS division N01..N07 for an NPS case",
+                  row ->
+                      row.text("provider_code")
+                          .startsWith(row.text("provider_type").equals("CRC") ? "C" : "N"),
+                  "provider_type"),
+              Rule.of(
+                  "start_date",
+                  "a date on or after " + ORA_COMMENCEMENT + " for post-sentence supervision (PSS)",
+                  row ->
+                      !row.text("work_type").equals("PSS")
+                          || !row.date("start_date").isBefore(ORA_COMMENCEMENT),
+                  "work_type"),
+              Rule.of(
+                  "end_date",
+                  "a date on or after start_date",
+                  row -> !row.date("end_date").isBefore(row.date("start_date")),
+                  "start_date"),
+              Rule.of(
+                  "rar_days",
+                  "0 unless work_type is CO or SSO",
+                  row ->
+                      row.integer("rar_days") == 0
+                          || WITH_REQUIREMENTS.contains(row.text("work_type")),
+                  "work_type"),
+              Rule.of(
+                  "rar_days",
+                  "0 for a start before " + ORA_COMMENCEMENT + " (RAR exists from then)",
+                  row ->
+                      row.integer("rar_days") == 0
+                          || !row.date("start_date").isBefore(ORA_COMMENCEMENT),
+                  "start_date"),
+              Rule.of(
+                  "upw_hours",
+                  "0 or 40..300 hours of unpaid work",
+                  row -> row.integer("upw_hours") == 0 || row.integer("upw_hours") >= 40),
+              Rule.of(
+                  "upw_hours",
+                  "0 unless work_type is CO or SSO",
+                  row ->
+                      row.integer("upw_hours") == 0
+                          || WITH_REQUIREMENTS.contains(row.text("work_type")),
+                  "work_type"))
+          .build();
+
+  private CaseRecords() {}
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /**
+   * The layout of {@code cases.csv} as the shared data contract fixes it: 13 columns, key {@code
+   * case_id}, and its cross-column rules (end not before start; a CRC case's provider is a CPA, an
+   * NPS case's a division; RAR days and unpaid-work hours only on community and suspended sentence
+   * orders; RAR and PSS only from 1 February 2015; unpaid work 0 or 40..300 hours).
+   *
+   * @return the schema
+   */
+  public static Schema schema() {
+    return SCHEMA;
+  }
+
+  /**
+   * Loads and validates a synthetic {@code cases.csv} whose seed and generator version were not
+   * recorded; its provenance says so.
+   *
+   * @param file the file, not null
+   * @return the cases with SYNTHETIC provenance
+   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   */
+  public static LoadedDataset load(Path file) {
+    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, null, null));
+  }
+
+  /**
+   * Loads and validates a synthetic {@code cases.csv} made by a known generator run.
+   *
+   * @param file the file, not null
+   * @param seed the seed the generator was given
+   * @param generatorVersion the generator's version, not blank
+   * @return the cases with SYNTHETIC provenance naming the seed and version
+   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   */
+  public static LoadedDataset load(Path file, long seed, String generatorVersion) {
+    java.util.Objects.requireNonNull(generatorVersion, "generatorVersion");
+    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, seed, generatorVersion));
+  }
+
+  private static Provenance provenance(String sha256, Long seed, String version) {
+    return Provenance.synthetic(
+        "Synthetic case records (one row per order or licence started)",
+        "Probation Lens synthetic case generator, calibrated to published aggregates",
+        seed,
+        version,
+        sha256);
+  }
+}

@@ -1,0 +1,94 @@
+package org.probationlens.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A dataset file failed validation, so nothing was loaded. It lists every problem found (up to the
+ * loader's limit) with file, line, column, value and what was expected, and says how many more were
+ * found but not listed.
+ */
+public final class DatasetValidationException extends RuntimeException {
+
+  private final String file;
+  private final List<Problem> problems;
+  private final long unlisted;
+
+  /**
+   * Creates the exception.
+   *
+   * @param file the file or resource as the caller named it, not null
+   * @param problems the problems listed, in file order, not empty
+   * @param unlisted how many further problems were found beyond the listing limit, at least 0
+   */
+  DatasetValidationException(String file, List<Problem> problems, long unlisted) {
+    super(message(file, problems, unlisted));
+    this.file = file;
+    this.problems = List.copyOf(problems);
+    this.unlisted = unlisted;
+  }
+
+  private static String message(String file, List<Problem> problems, long unlisted) {
+    Objects.requireNonNull(file, "file");
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("a validation failure needs at least one problem");
+    }
+    if (unlisted < 0) {
+      throw new IllegalArgumentException("unlisted must be >= 0, was " + unlisted);
+    }
+    long total = problems.size() + unlisted;
+    StringBuilder text =
+        new StringBuilder(file)
+            .append(": ")
+            .append(total)
+            .append(total == 1 ? " problem" : " problems")
+            .append("; nothing was loaded");
+    for (Problem problem : problems) {
+      text.append("\n  ").append(problem.describe());
+    }
+    if (unlisted > 0) {
+      text.append("\n  ... and ")
+          .append(unlisted)
+          .append(" more not listed (the listing stops at ")
+          .append(problems.size())
+          .append(")");
+    }
+    return text.toString();
+  }
+
+  /**
+   * The file or class-path resource that failed, as the caller named it.
+   *
+   * @return the file name, not null
+   */
+  public String file() {
+    return file;
+  }
+
+  /**
+   * The problems listed, in the order they occur in the file.
+   *
+   * @return an unmodifiable list, never empty
+   */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /**
+   * How many further problems were found after the listing limit was reached.
+   *
+   * @return the count not listed, 0 when every problem is listed
+   */
+  public long unlisted() {
+    return unlisted;
+  }
+
+  /**
+   * All problems found, listed or not.
+   *
+   * @return {@code problems().size() + unlisted()}
+   */
+  public long total() {
+    return problems.size() + unlisted;
+  }
+}

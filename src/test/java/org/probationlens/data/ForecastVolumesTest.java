@@ -1,0 +1,76 @@
+package org.probationlens.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** The forecast.csv contract of COMMON.md. */
+class ForecastVolumesTest {
+
+  @TempDir Path dir;
+
+  private static final String HEADER =
+      "cpa_code,financial_year,work_type,forecast_count,forecast_weighted\n";
+
+  @Test
+  void loadsForecastsWithSyntheticProvenance() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("forecast.csv"),
+            HEADER + "C01,2015-16,CO,1200,1500.5\nC01,2015-16,SSO,800,950\nC21,2020-21,PRE,0,0\n");
+    LoadedDataset forecast = ForecastVolumes.load(file, 7L, "0.1.0");
+    Table table = forecast.table();
+    assertEquals(3, table.rowCount());
+    assertEquals(2000, (int) table.intColumn("forecast_count").sum());
+    assertEquals(2450.5, table.doubleColumn("forecast_weighted").sum());
+    assertEquals(Provenance.Kind.SYNTHETIC, forecast.provenance().kind());
+    assertEquals(7L, forecast.provenance().seed());
+  }
+
+  @Test
+  void rejectsAYearOutsideTheContractsAndARepeatedCompositeKey() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("forecast.csv"),
+            HEADER
+                + "C01,2015-16,CO,1200,1500.5\n"
+                + "C01,2013-14,CO,1200,1500.5\n"
+                + "C22,2015-16,CO,1,1\n"
+                + "C01,2015-16,CO,1100,1400\n");
+    DatasetValidationException e =
+        assertThrows(DatasetValidationException.class, () -> ForecastVolumes.load(file));
+    String f = file.toString();
+    assertEquals(
+        List.of(
+            new Problem(
+                f,
+                3,
+                "financial_year",
+                2,
+                "2013-14",
+                "one of 2014-15, 2015-16, 2016-17, 2017-18, 2018-19, 2019-20, 2020-21"),
+            new Problem(
+                f,
+                4,
+                "cpa_code",
+                1,
+                "C22",
+                "one of C01, C02, C03, C04, C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, C15,"
+                    + " C16, C17, C18, C19, C20, C21"),
+            new Problem(
+                f,
+                5,
+                "cpa_code",
+                1,
+                "C01,2015-16,CO",
+                "a unique cpa_code,financial_year,work_type; line 2 has the same")),
+        e.problems());
+  }
+}

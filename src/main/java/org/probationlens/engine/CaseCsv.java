@@ -9,8 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.probationlens.data.CaseRecords;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The fast path for the synthetic case dataset {@code cases.csv} (one row per order or licence
@@ -22,10 +31,10 @@ import java.util.Objects;
  * order (for example work types CO, SSO, LIC, PSS, PRE), so a filter on a code that no case happens
  * to have is still accepted, and a misspelt code is refused.
  *
- * <p>It accepts a file only in the canonical form the generator writes (the header exactly, LF or
- * CRLF-free lines, no quoting, plain decimals) and every value and cross-column rule valid. Any
- * other file is refused with a {@link CaseCsvException} naming file, line, column, value and what
- * was expected.
+ * <p>It validates as strictly as the validating loader of {@code org.probationlens.data} (the same
+ * column specifications and cross-column rules of {@link CaseRecords#schema()}), and reports
+ * problems with that loader's own {@link DatasetValidationException}: a file the fast reader does
+ * not take is handed to the loader, whose verdict and located problem list are final.
  */
 public final class CaseCsv {
   private CaseCsv() {}
@@ -74,8 +83,9 @@ public final class CaseCsv {
    *
    * @param file the file, not null
    * @return the cases, a table named {@code cases}
-   * @throws CaseCsvException naming file, line, column, value and what was expected, if the file is
-   *     not a valid case dataset; nothing is returned then
+   * @throws DatasetValidationException if the file is not a valid case dataset: the validating
+   *     loader's own exception, listing every problem with file, line, column, value and what was
+   *     expected; nothing is returned then
    * @throws UncheckedIOException if the file cannot be read
    */
   public static ColumnTable read(Path file) {
@@ -85,17 +95,86 @@ public final class CaseCsv {
   /**
    * Reads and validates {@code cases.csv} on at most {@code threads} threads; the result is the
    * same for any count.
+   *
+   * <p>The fast reader takes the form the generator writes (the header exactly, lines ending in LF,
+   * no quotes, plain decimals) with every value and rule valid. Any other file, valid or not, goes
+   * to the validating loader ({@link CaseRecords#schema()} read by {@link DatasetLoader}): its
+   * verdict is final, so both paths accept the same files and report the same problems.
+   *
+   * @throws DatasetValidationException as {@link #read(Path)}
    */
   public static ColumnTable read(Path file, int threads) {
     Objects.requireNonNull(file, "file");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
+    try {
+      return readFast(file, threads);
+    } catch (Refusal refusal) {
+      Table loaded = DatasetLoader.of(CaseRecords.schema()).read(file);
+      return fromLoaded(loaded);
+    }
+  }
+
+  /** The fast reader alone: the table, or a located {@link Refusal}. */
+  static ColumnTable readFast(Path file, int threads) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return new Reader(file.toString(), channel, threads).read();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** Re-encodes a table from the validating loader with the contract's dictionaries. */
+  static ColumnTable fromLoaded(Table table) {
+    int rows = table.rowCount();
+    List<Col> out = new ArrayList<>();
+    StringColumn ids = table.stringColumn(COLUMNS[0]);
+    int[] offsets = new int[rows + 1];
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int r = 0; r < rows; r++) {
+      byte[] id = ids.get(r).getBytes(UTF8);
+      bytes.write(id, 0, id.length);
+      offsets[r + 1] = offsets[r] + id.length;
+    }
+    out.add(new Col.Text(COLUMNS[0], bytes.toByteArray(), offsets));
+    out.add(category(table, COLUMNS[1], PROVIDER_TYPES));
+    out.add(category(table, COLUMNS[2], PROVIDER_CODES));
+    out.add(category(table, COLUMNS[3], PCC_AREAS));
+    out.add(category(table, COLUMNS[4], WORK_TYPES));
+    for (int c = 5; c <= 6; c++) {
+      DateColumn dates = table.dateColumn(COLUMNS[c]);
+      int[] days = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        days[r] = Math.toIntExact(dates.get(r).toEpochDay());
+      }
+      out.add(new Col.Days(COLUMNS[c], days));
+    }
+    for (int c = 7; c <= 9; c++) {
+      out.add(new Col.Ints(COLUMNS[c], table.intColumn(COLUMNS[c]).asIntArray()));
+    }
+    BooleanColumn flags = table.booleanColumn(COLUMNS[10]);
+    boolean[] accredited = new boolean[rows];
+    for (int r = 0; r < rows; r++) {
+      accredited[r] = flags.get(r);
+    }
+    out.add(new Col.Booleans(COLUMNS[10], accredited));
+    out.add(category(table, COLUMNS[11], TERMINATION_REASONS));
+    out.add(new Col.Doubles(COLUMNS[12], table.doubleColumn(COLUMNS[12]).asDoubleArray()));
+    return ColumnTable.of("cases", out);
+  }
+
+  private static Col category(Table table, String name, String[] dictionary) {
+    Map<String, Integer> codeOf = new HashMap<>();
+    for (int i = 0; i < dictionary.length; i++) {
+      codeOf.put(dictionary[i], i);
+    }
+    StringColumn values = table.stringColumn(name);
+    int[] codes = new int[table.rowCount()];
+    for (int r = 0; r < codes.length; r++) {
+      codes[r] = codeOf.get(values.get(r));
+    }
+    return new Col.Category(name, codes, dictionary.clone());
   }
 
   /** One read of one file. */
@@ -181,16 +260,27 @@ public final class CaseCsv {
       Columns cols = new Columns(rows);
       byte[][] idBytes = new byte[segments][];
       int[] idLength = new int[segments];
+      Refusal[] refused = new Refusal[segments];
       Parallel.run(
           segments,
           threads,
           s -> {
             byte[] buf = readSegment(from[s], to[s]);
             SegmentParser parser = new SegmentParser(label, buf, cols, firstRow[s], buf.length);
-            parser.parseAll(firstRow[s + 1] - firstRow[s]);
+            try {
+              parser.parseAll(firstRow[s + 1] - firstRow[s]);
+            } catch (Refusal refusal) {
+              refused[s] = refusal;
+            }
             idBytes[s] = parser.ids;
             idLength[s] = parser.idLength;
           });
+      // Report the earliest problem in the file, whichever thread found one first.
+      for (Refusal refusal : refused) {
+        if (refusal != null) {
+          throw refusal;
+        }
+      }
       // Join the identifier bytes and shift the per-segment offsets.
       long idTotal = 0;
       for (int s = 0; s < segments; s++) {
@@ -243,6 +333,7 @@ public final class CaseCsv {
         partCount[hash[r] >>> 28]++;
       }
       int[] firstDuplicate = new int[parts];
+      int[] firstSeen = new int[parts];
       Arrays.fill(firstDuplicate, -1);
       Parallel.run(
           parts,
@@ -264,6 +355,7 @@ public final class CaseCsv {
                     && Arrays.equals(
                         ids, offsets[r], offsets[r + 1], ids, offsets[other], offsets[other + 1])) {
                   firstDuplicate[p] = r;
+                  firstSeen[p] = other;
                   return;
                 }
                 slot = (slot + 1) & mask;
@@ -272,14 +364,22 @@ public final class CaseCsv {
             }
           });
       int first = -1;
-      for (int d : firstDuplicate) {
+      int seen = -1;
+      for (int p = 0; p < parts; p++) {
+        int d = firstDuplicate[p];
         if (d >= 0 && (first < 0 || d < first)) {
           first = d;
+          seen = firstSeen[p];
         }
       }
       if (first >= 0) {
         String id = new String(ids, offsets[first], offsets[first + 1] - offsets[first], UTF8);
-        throw problem(first + 2L, "case_id", 1, id, "a unique case_id (this one appears earlier)");
+        throw problem(
+            first + 2L,
+            "case_id",
+            1,
+            id,
+            "a unique case_id; line " + (seen + 2L) + " has the same");
       }
     }
 
@@ -303,9 +403,9 @@ public final class CaseCsv {
       return out;
     }
 
-    private CaseCsvException problem(
+    private Refusal problem(
         long line, String column, int columnNumber, String value, String expected) {
-      return new CaseCsvException(label, line, column, columnNumber, value, expected);
+      return new Refusal(label, line, column, columnNumber, value, expected);
     }
   }
 

@@ -72,14 +72,13 @@ final class SegmentParser {
       wrongFieldCount(FIELDS + 1);
     }
     for (int f = 0; f < FIELDS; f++) {
-      for (int i = fieldStart[f]; i < fieldEnd[f]; i++) {
-        byte c = b[i];
-        if (c == '"' || c == '\r') {
-          throw problem(
-              f,
-              "an unquoted value on a line ending in LF (the fast reader takes the generator's"
-                  + " canonical form)");
-        }
+      // A quote opening a field starts RFC 4180 quoting, and a CR may end a CRLF line: both are
+      // valid CSV that the fast reader leaves to the validating loader.
+      boolean quoted = fieldStart[f] < fieldEnd[f] && b[fieldStart[f]] == '"';
+      if (quoted || (f == FIELDS - 1 && le > p && b[le - 1] == '\r')) {
+        Refusal declined = problem(f, "the generator's canonical form (no quotes, LF line ends)");
+        declined.declined = true;
+        throw declined;
       }
     }
     // case_id
@@ -169,9 +168,9 @@ final class SegmentParser {
     String found = fields == 1 && lineEnd == p ? "an empty line" : fields + " fields";
     String expected = FIELDS + " fields, as in the header";
     if (fields < FIELDS) {
-      throw new CaseCsvException(label, line, CaseCsv.COLUMNS[fields], fields + 1, found, expected);
+      throw new Refusal(label, line, CaseCsv.COLUMNS[fields], fields + 1, found, expected);
     }
-    throw new CaseCsvException(label, line, "(extra field)", FIELDS + 1, found, expected);
+    throw new Refusal(label, line, "(extra field)", FIELDS + 1, found, expected);
   }
 
   private int code(int f, CodeTable table, String[] values) {
@@ -307,9 +306,9 @@ final class SegmentParser {
     return Double.parseDouble(new String(b, s, e - s, StandardCharsets.US_ASCII));
   }
 
-  private CaseCsvException problem(int f, String expected) {
+  private Refusal problem(int f, String expected) {
     String value =
         new String(b, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
-    return new CaseCsvException(label, line, CaseCsv.COLUMNS[f], f + 1, value, expected);
+    return new Refusal(label, line, CaseCsv.COLUMNS[f], f + 1, value, expected);
   }
 }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.probationlens.data.CaseRecords;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
 import tech.tablesaw.api.Table;
 
 class CaseCsvTest {
@@ -63,6 +66,39 @@ class CaseCsvTest {
     }
   }
 
+  /**
+   * Reads a malformed file both ways: the public result must be the validating loader's own
+   * exception with the same problem list as {@link CaseRecords#load}, and the fast reader's own
+   * refusal must locate the first of those problems exactly (same line, column, value and
+   * expectation), which shows it checks as strictly as the loader rather than merely deferring.
+   */
+  static Problem assertSameProblemsBothWays(Path file) {
+    return assertSameProblemsBothWays(file, true);
+  }
+
+  static Problem assertSameProblemsBothWays(Path file, boolean compareRefusal) {
+    DatasetValidationException normal =
+        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+    DatasetValidationException fast =
+        assertThrows(DatasetValidationException.class, () -> CaseCsv.read(file));
+    assertEquals(normal.problems(), fast.problems());
+    assertEquals(normal.getMessage(), fast.getMessage());
+    Refusal refusal = assertThrows(Refusal.class, () -> CaseCsv.readFast(file, 2));
+    Problem first = normal.problems().get(0);
+    if (!compareRefusal) {
+      return first;
+    }
+    assertEquals(
+        List.of(first.line(), first.columnNumber(), String.valueOf(first.column()), first.value()),
+        List.of(
+            refusal.line(),
+            refusal.columnNumber(),
+            String.valueOf(refusal.column()),
+            refusal.value()));
+    assertEquals(first.expected(), refusal.expected());
+    return first;
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -85,85 +121,90 @@ class CaseCsvTest {
         ",COMPLETED,|,,|3|12|termination_reason|a value (required): one of COMPLETED,"
             + " REVOKED_BREACH, REVOKED_NEW_OFFENCE, OTHER, ONGOING",
       })
-  void refusesABadValueNamingLineColumnValueAndExpectation(
+  void refusesABadValueAsTheValidatingLoaderDoes(
       String good, String bad, long line, int columnNumber, String column, String expected)
       throws IOException {
     Path file = write(CaseCsv.HEADER, GOOD_2, GOOD_1.replace(good, bad));
-    CaseCsvException e = assertThrows(CaseCsvException.class, () -> CaseCsv.read(file));
-    String value = bad.replace(",", "");
-    assertEquals(line, e.line());
-    assertEquals(columnNumber, e.columnNumber());
-    assertEquals(column, e.column());
-    assertEquals(value, e.value());
-    assertEquals(expected, e.expected());
-    assertEquals(
-        file
-            + ": line "
-            + line
-            + ", column "
-            + columnNumber
-            + " ("
-            + column
-            + "): found \""
-            + value
-            + "\", expected "
-            + expected,
-        e.getMessage());
+    Problem first = assertSameProblemsBothWays(file);
+    // And the expectation is the one the dataset contract gives, written out here.
+    assertEquals(line, first.line());
+    assertEquals(columnNumber, first.columnNumber());
+    assertEquals(column, first.column());
+    assertEquals(bad.replace(",", ""), first.value());
+    assertEquals(expected, first.expected());
   }
 
   @Test
-  void refusesRulesAcrossColumns() throws IOException {
+  void refusesRulesAcrossColumnsAsTheLoaderDoes() throws IOException {
     // PSS exists from 1 February 2015 only.
-    CaseCsvException pss =
-        assertThrows(
-            CaseCsvException.class,
-            () -> CaseCsv.read(write(CaseCsv.HEADER, GOOD_2.replace(",LIC,", ",PSS,"))));
+    Problem pss =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_2.replace(",LIC,", ",PSS,")));
     assertEquals(
         "a date on or after 2015-02-01 for post-sentence supervision (PSS)", pss.expected());
-    assertEquals("start_date", pss.column());
-    // RAR days on a licence.
-    CaseCsvException rar =
-        assertThrows(
-            CaseCsvException.class,
-            () -> CaseCsv.read(write(CaseCsv.HEADER, GOOD_1.replace(",CO,", ",LIC,"))));
+    // RAR days and unpaid work on a licence.
+    Problem rar =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1.replace(",CO,", ",LIC,")));
     assertEquals("rar_days", rar.column());
     assertEquals("0 unless work_type is CO or SSO", rar.expected());
+    // RAR before the Offender Rehabilitation Act 2014 commenced.
+    Problem early =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1.replace("2015-03-02", "2015-01-31")));
+    assertEquals("rar_days", early.column());
   }
 
   @Test
-  void refusesARepeatedCaseIdAtItsSecondLine() throws IOException {
-    Path file = write(CaseCsv.HEADER, GOOD_1, GOOD_2, GOOD_2.replace("K00000002", "K00000001"));
-    CaseCsvException e = assertThrows(CaseCsvException.class, () -> CaseCsv.read(file));
-    assertEquals(4, e.line());
-    assertEquals("case_id", e.column());
-    assertEquals("K00000001", e.value());
+  void refusesARepeatedCaseIdAsTheLoaderDoes() throws IOException {
+    Problem dup =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1, GOOD_2, GOOD_2.replace("K00000002", "K00000001")));
+    assertEquals(4, dup.line());
+    assertEquals("case_id", dup.column());
   }
 
   @Test
-  void refusesWrongFieldCountsAndHeaders() throws IOException {
-    CaseCsvException few =
-        assertThrows(
-            CaseCsvException.class,
-            () -> CaseCsv.read(write(CaseCsv.HEADER, GOOD_1, "K9,CRC,C05")));
-    assertEquals(
-        dir.resolve("cases.csv")
-            + ": line 3, column 4 (pcc_area): found \"3 fields\", expected 13 fields, as in the"
-            + " header",
-        few.getMessage());
-    CaseCsvException many =
-        assertThrows(
-            CaseCsvException.class, () -> CaseCsv.read(write(CaseCsv.HEADER, GOOD_1 + ",x")));
+  void refusesWrongFieldCountsAndHeadersAsTheLoaderDoes() throws IOException {
+    Problem few = assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1, "K9,CRC,C05"));
+    assertEquals("pcc_area", few.column());
+    assertEquals("3 fields", few.value());
+    Problem many = assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1 + ",x"));
     assertEquals("(extra field)", many.column());
-    assertEquals(14, many.columnNumber());
-    assertEquals("14 fields", many.value());
-    CaseCsvException empty =
-        assertThrows(CaseCsvException.class, () -> CaseCsv.read(write(CaseCsv.HEADER, "", GOOD_1)));
+    Problem empty = assertSameProblemsBothWays(write(CaseCsv.HEADER, "", GOOD_1));
     assertEquals("an empty line", empty.value());
-    assertEquals(2, empty.line());
-    CaseCsvException header =
-        assertThrows(
-            CaseCsvException.class,
-            () -> CaseCsv.read(write(CaseCsv.HEADER.replace("weight", "wt"), GOOD_1)));
-    assertEquals(1, header.line());
+    // The fast reader refuses any header but the contract's without locating the fault itself;
+    // the loader's problems, which the caller gets, do.
+    Problem header =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER.replace("weight", "wt"), GOOD_1), false);
+    assertEquals("wt", header.value());
+  }
+
+  @Test
+  void takesValidFilesTheFastReaderDoesNotParseThroughTheLoader() throws IOException {
+    // CRLF line ends, a quoted field and an exponent are valid CSV and valid values; the fast
+    // reader declines them and the validating loader reads them.
+    Path file = dir.resolve("crlf.csv");
+    Files.writeString(
+        file,
+        CaseCsv.HEADER
+            + "\r\n"
+            + GOOD_1.replace(",CO,", ",\"CO\",").replace(",1.25", ",125e-2")
+            + "\r\n"
+            + GOOD_2
+            + "\r\n");
+    assertThrows(Refusal.class, () -> CaseCsv.readFast(file, 1));
+    Table table = CaseCsv.read(file).toTablesaw();
+    assertEquals(List.of("CO", "LIC"), table.stringColumn("work_type").asList());
+    assertArrayEquals(new double[] {1.25, 0.5}, table.doubleColumn("weight").asDoubleArray(), 0);
+  }
+
+  @Test
+  void fastReaderAndLoaderReadTheSameValues() {
+    Path file = CaseFixtures.writeCases(dir.resolve("cases.csv"), 5_000, 99L);
+    Table fast = CaseCsv.readFast(file, 2).toTablesaw();
+    Table normal = CaseRecords.load(file).table();
+    assertEquals(normal.columnNames(), fast.columnNames());
+    for (String column : normal.columnNames()) {
+      assertEquals(normal.column(column).asList(), fast.column(column).asList(), column);
+    }
   }
 }

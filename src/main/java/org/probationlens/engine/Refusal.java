@@ -1,11 +1,11 @@
 package org.probationlens.engine;
 
 /**
- * A case file that the fast reader refused, located: the file, line (1 = header), column, the value
- * found and what was expected there, e.g. {@code cases.csv: line 7, column 8 (sentence_months):
- * found "0", expected an integer 1..120}. Nothing is loaded from a refused file.
+ * Why the fast reader would not take a file, located as the validating loader locates problems
+ * (file, line with the header as 1, column, value, expectation). Internal: {@link CaseCsv} then
+ * hands the file to the validating loader, whose verdict and problem list are final.
  */
-public final class CaseCsvException extends RuntimeException {
+final class Refusal extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String file;
@@ -15,8 +15,10 @@ public final class CaseCsvException extends RuntimeException {
   private final String value;
   private final String expected;
 
-  CaseCsvException(
-      String file, long line, String column, int columnNumber, String value, String expected) {
+  /** True when the file may be valid but is not in the form the fast reader parses. */
+  boolean declined;
+
+  Refusal(String file, long line, String column, int columnNumber, String value, String expected) {
     super(
         file
             + ": "
@@ -26,7 +28,10 @@ public final class CaseCsvException extends RuntimeException {
             + ": found \""
             + value
             + "\", expected "
-            + expected);
+            + expected,
+        null,
+        false,
+        false);
     this.file = file;
     this.line = line;
     this.column = column;
@@ -36,32 +41,32 @@ public final class CaseCsvException extends RuntimeException {
   }
 
   /** Returns the file as given to the reader. */
-  public String file() {
+  String file() {
     return file;
   }
 
   /** Returns the line, counting the header as line 1. */
-  public long line() {
+  long line() {
     return line;
   }
 
   /** Returns the column's name, or null when the whole line is at fault. */
-  public String column() {
+  String column() {
     return column;
   }
 
   /** Returns the 1-based field number, or 0 when the whole line is at fault. */
-  public int columnNumber() {
+  int columnNumber() {
     return columnNumber;
   }
 
   /** Returns the value found, as written in the file. */
-  public String value() {
+  String value() {
     return value;
   }
 
   /** Returns what a valid file has there, in words. */
-  public String expected() {
+  String expected() {
     return expected;
   }
 }

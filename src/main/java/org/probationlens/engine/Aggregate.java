@@ -57,6 +57,7 @@ public final class Aggregate {
   }
 
   private static final int MAX_PARTITIONS = 16;
+  private static final int BLOCK = 4096;
   private static final long DENSE_KEY_LIMIT = 1 << 20;
   private static final long PARTIAL_BUDGET_BYTES = 128L << 20;
 
@@ -316,26 +317,8 @@ public final class Aggregate {
       long[] packedOfGroup;
       int groups;
       if (dense) {
-        groups = (int) space;
-        packedOfGroup = null;
-        Parallel.run(
-            chunks,
-            threads,
-            c -> {
-              int from = Chunks.start(c, rows);
-              int to = Chunks.end(c, rows);
-              Arrays.fill(gid, from, to, 0);
-              for (int k = 0; k < keyCols.length; k++) {
-                int[] codes = keyCols[k].codes;
-                int s = (int) stride[k];
-                for (int i = from; i < to; i++) {
-                  gid[i] += codes[i] * s;
-                }
-              }
-              for (Filter.Compiled f : filters) {
-                f.reject(from, to, gid);
-              }
-            });
+        // Group ids are computed block by block inside the aggregation pass.
+        return aggregate(gid, (int) space, null, true);
       } else {
         Parallel.run(
             chunks,
@@ -353,7 +336,7 @@ public final class Aggregate {
           if (gid[i] >= 0) {
             long packed = 0;
             for (int k = 0; k < keyCols.length; k++) {
-              packed += keyCols[k].codes[i] * stride[k];
+              packed += keyCols[k].code(i) * stride[k];
             }
             gid[i] = ids.idOf(packed);
           }
@@ -361,10 +344,33 @@ public final class Aggregate {
         groups = ids.size();
         packedOfGroup = ids.keys();
       }
-      return aggregate(gid, groups, packedOfGroup);
+      return aggregate(gid, groups, packedOfGroup, false);
     }
 
-    private Table aggregate(int[] gid, int groups, long[] packedOfGroup) {
+    /** Writes the dense group ids of rows [from, to), -1 for rows the filters reject. */
+    private void groupIds(int from, int to, int[] gid, int[] scratch) {
+      Arrays.fill(gid, from, to, 0);
+      for (int k = 0; k < keyCols.length; k++) {
+        int s = (int) stride[k];
+        Col.Category key = keyCols[k];
+        if (key.codes != null) {
+          int[] codes = key.codes;
+          for (int i = from; i < to; i++) {
+            gid[i] += codes[i] * s;
+          }
+        } else {
+          key.codes(from, to, scratch);
+          for (int i = from; i < to; i++) {
+            gid[i] += scratch[i - from] * s;
+          }
+        }
+      }
+      for (Filter.Compiled f : filters) {
+        f.reject(from, to, gid);
+      }
+    }
+
+    private Table aggregate(int[] gid, int groups, long[] packedOfGroup, boolean computeIds) {
       int slots = 1;
       for (Measure m : measures) {
         slots += (m.kind() == Kind.COUNT || m.kind() == Kind.DISTINCT) ? 0 : 2;
@@ -386,16 +392,31 @@ public final class Aggregate {
             int from = (int) ((long) rows * p / partitions);
             int to = (int) ((long) rows * (p + 1) / partitions);
             int[] cnt = new int[groups];
-            for (int i = from; i < to; i++) {
-              int g = gid[i];
-              if (g >= 0) {
-                cnt[g]++;
+            double[][] acc = new double[measures.size()][];
+            for (int j = 0; j < measures.size(); j++) {
+              acc[j] = newAccumulator(measures.get(j), groups);
+            }
+            int[] scratch = computeIds ? new int[BLOCK] : null;
+            // Block by block, so each block's ids are still in cache when they are summed.
+            for (int b = from; b < to; b += BLOCK) {
+              int e = Math.min(to, b + BLOCK);
+              if (computeIds) {
+                groupIds(b, e, gid, scratch);
+              }
+              for (int i = b; i < e; i++) {
+                int g = gid[i];
+                if (g >= 0) {
+                  cnt[g]++;
+                }
+              }
+              for (int j = 0; j < measures.size(); j++) {
+                if (acc[j] != null) {
+                  accumulate(measures.get(j), gid, b, e, acc[j]);
+                }
               }
             }
             counts[p] = cnt;
-            for (int j = 0; j < measures.size(); j++) {
-              partial[p][j] = accumulate(measures.get(j), gid, from, to, groups);
-            }
+            partial[p] = acc;
           });
       // Merge the partitions in order, so floating-point sums do not depend on the threads.
       int[] count = new int[groups];
@@ -506,67 +527,73 @@ public final class Aggregate {
       return result;
     }
 
-    /** Sums (or min/max) one measure over one partition; null for measures not summed. */
-    private double[] accumulate(Measure m, int[] gid, int from, int to, int groups) {
+    /** A partition's accumulator for a measure: null for measures that are not summed. */
+    private static double[] newAccumulator(Measure m, int groups) {
       switch (m.kind()) {
         case COUNT:
         case QUANTILE:
         case DISTINCT:
           return null;
         case MIN:
+          {
+            double[] acc = new double[groups];
+            Arrays.fill(acc, Double.POSITIVE_INFINITY);
+            return acc;
+          }
         case MAX:
           {
-            boolean isMin = m.kind() == Kind.MIN;
             double[] acc = new double[groups];
-            Arrays.fill(acc, isMin ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
-            Col col = table.column(m.column());
-            for (int i = from; i < to; i++) {
-              int g = gid[i];
-              if (g >= 0) {
-                double v = value(col, i);
-                acc[g] = isMin ? Math.min(acc[g], v) : Math.max(acc[g], v);
-              }
-            }
+            Arrays.fill(acc, Double.NEGATIVE_INFINITY);
             return acc;
           }
         default:
-          {
-            double[] acc = new double[groups];
-            Col col = table.column(m.column());
-            if (m.kind() == Kind.WEIGHTED_SUM) {
-              Col w = table.column(m.weight());
-              for (int i = from; i < to; i++) {
-                int g = gid[i];
-                if (g >= 0) {
-                  acc[g] += value(col, i) * value(w, i);
-                }
-              }
-            } else if (col instanceof Col.Doubles) {
-              double[] v = ((Col.Doubles) col).values;
-              for (int i = from; i < to; i++) {
-                int g = gid[i];
-                if (g >= 0) {
-                  acc[g] += v[i];
-                }
-              }
-            } else if (col instanceof Col.Ints) {
-              int[] v = ((Col.Ints) col).values;
-              for (int i = from; i < to; i++) {
-                int g = gid[i];
-                if (g >= 0) {
-                  acc[g] += v[i];
-                }
-              }
-            } else {
-              for (int i = from; i < to; i++) {
-                int g = gid[i];
-                if (g >= 0) {
-                  acc[g] += col.number(i);
-                }
-              }
-            }
-            return acc;
+          return new double[groups];
+      }
+    }
+
+    /** Adds rows [from, to) of one measure into its accumulator, in row order. */
+    private void accumulate(Measure m, int[] gid, int from, int to, double[] acc) {
+      Col col = table.column(m.column());
+      if (m.kind() == Kind.MIN || m.kind() == Kind.MAX) {
+        boolean isMin = m.kind() == Kind.MIN;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            double v = value(col, i);
+            acc[g] = isMin ? Math.min(acc[g], v) : Math.max(acc[g], v);
           }
+        }
+      } else if (m.kind() == Kind.WEIGHTED_SUM) {
+        Col w = table.column(m.weight());
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += value(col, i) * value(w, i);
+          }
+        }
+      } else if (col instanceof Col.Doubles) {
+        double[] v = ((Col.Doubles) col).values;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += v[i];
+          }
+        }
+      } else if (col instanceof Col.Ints) {
+        int[] v = ((Col.Ints) col).values;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += v[i];
+          }
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += col.number(i);
+          }
+        }
       }
     }
 
@@ -609,9 +636,14 @@ public final class Aggregate {
           at += counts[p][g];
         }
       }
-      double[] gathered = new double[start[groups]];
       for (Map.Entry<String, List<Integer>> entry : byColumn.entrySet()) {
         Col col = table.column(entry.getKey());
+        // Decimals are gathered as doubles; everything else (whole numbers, dates, category
+        // codes, flags) as ints, half the memory traffic.
+        boolean decimal = col instanceof Col.Doubles;
+        int total = start[groups];
+        int[] ints = decimal ? null : new int[total];
+        double[] doubles = decimal ? new double[total] : null;
         Parallel.run(
             partitions,
             threads,
@@ -619,38 +651,47 @@ public final class Aggregate {
               int from = (int) ((long) rows * p / partitions);
               int to = (int) ((long) rows * (p + 1) / partitions);
               int[] at = cursor[p].clone();
-              if (col instanceof Col.Ints) {
-                int[] v = ((Col.Ints) col).values;
-                for (int i = from; i < to; i++) {
-                  int g = gid[i];
-                  if (g >= 0) {
-                    gathered[at[g]++] = v[i];
-                  }
-                }
-              } else if (col instanceof Col.Doubles) {
+              if (decimal) {
                 double[] v = ((Col.Doubles) col).values;
                 for (int i = from; i < to; i++) {
                   int g = gid[i];
                   if (g >= 0) {
-                    gathered[at[g]++] = v[i] == 0 ? 0.0 : v[i];
+                    doubles[at[g]++] = v[i] == 0 ? 0.0 : v[i];
                   }
                 }
               } else {
-                for (int i = from; i < to; i++) {
-                  int g = gid[i];
-                  if (g >= 0) {
-                    gathered[at[g]++] = distinctValue(col, i);
+                int[] v = intValues(col);
+                if (v != null) {
+                  for (int i = from; i < to; i++) {
+                    int g = gid[i];
+                    if (g >= 0) {
+                      ints[at[g]++] = v[i];
+                    }
+                  }
+                } else {
+                  for (int i = from; i < to; i++) {
+                    int g = gid[i];
+                    if (g >= 0) {
+                      ints[at[g]++] =
+                          col instanceof Col.Category
+                              ? ((Col.Category) col).code(i)
+                              : (int) col.number(i);
+                    }
                   }
                 }
               }
             });
         List<Integer> asked = entry.getValue();
-        boolean sort = false;
+        List<Integer> quantileMeasures = new ArrayList<>();
+        List<Integer> distinctMeasures = new ArrayList<>();
         for (int j : asked) {
           out[j] = new double[groups];
-          sort |= measures.get(j).kind() == Kind.DISTINCT;
+          (measures.get(j).kind() == Kind.DISTINCT ? distinctMeasures : quantileMeasures).add(j);
         }
-        boolean sorted = sort;
+        double[] qs = new double[quantileMeasures.size()];
+        for (int i = 0; i < qs.length; i++) {
+          qs[i] = measures.get(quantileMeasures.get(i)).q();
+        }
         int blocks = Math.min(groups, 64 * Math.max(1, threads));
         Parallel.run(
             blocks,
@@ -658,27 +699,38 @@ public final class Aggregate {
             b -> {
               int gFrom = (int) ((long) groups * b / blocks);
               int gTo = (int) ((long) groups * (b + 1) / blocks);
+              double[] result = new double[qs.length];
               for (int g = gFrom; g < gTo; g++) {
                 if (count[g] == 0) {
                   continue;
                 }
                 int from = start[g];
                 int to = start[g + 1];
-                if (sorted) {
-                  Arrays.sort(gathered, from, to);
-                }
-                for (int j : asked) {
-                  Measure m = measures.get(j);
-                  if (m.kind() == Kind.DISTINCT) {
-                    int distinct = 1;
+                if (!distinctMeasures.isEmpty()) {
+                  int distinct = 1;
+                  if (decimal) {
+                    Arrays.sort(doubles, from, to);
                     for (int i = from + 1; i < to; i++) {
-                      if (gathered[i] != gathered[i - 1]) {
-                        distinct++;
-                      }
+                      distinct += doubles[i] != doubles[i - 1] ? 1 : 0;
                     }
-                    out[j][g] = distinct;
                   } else {
-                    out[j][g] = Select.quantile(gathered, from, to, m.q(), sorted);
+                    Arrays.sort(ints, from, to);
+                    for (int i = from + 1; i < to; i++) {
+                      distinct += ints[i] != ints[i - 1] ? 1 : 0;
+                    }
+                  }
+                  for (int j : distinctMeasures) {
+                    out[j][g] = distinct;
+                  }
+                }
+                if (qs.length > 0) {
+                  if (decimal) {
+                    Select.quantiles(doubles, from, to, qs, result);
+                  } else {
+                    Select.quantiles(ints, from, to, qs, result);
+                  }
+                  for (int i = 0; i < qs.length; i++) {
+                    out[quantileMeasures.get(i)][g] = result[i];
                   }
                 }
               }
@@ -687,15 +739,17 @@ public final class Aggregate {
       return out;
     }
 
-    private static double distinctValue(Col col, int row) {
-      if (col instanceof Col.Category) {
-        return ((Col.Category) col).codes[row];
+    private static int[] intValues(Col col) {
+      if (col instanceof Col.Ints) {
+        return ((Col.Ints) col).values;
       }
       if (col instanceof Col.Days) {
-        return ((Col.Days) col).epochDays[row];
+        return ((Col.Days) col).epochDays;
       }
-      double v = col.number(row);
-      return v == 0 ? 0.0 : v;
+      if (col instanceof Col.Category) {
+        return ((Col.Category) col).codes;
+      }
+      return null;
     }
   }
 

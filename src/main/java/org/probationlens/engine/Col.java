@@ -26,20 +26,66 @@ abstract class Col {
 
   abstract Col renamed(String newName);
 
-  /** A dictionary-encoded category: each row holds the index of its value in the dictionary. */
+  /**
+   * A dictionary-encoded category: each row holds the index of its value in the dictionary. A
+   * category derived from a date column (such as the quarter) holds no codes of its own: its code
+   * is {@code codeOfDay[epochDay - base]}, looked up when needed, so deriving it costs nothing.
+   */
   static final class Category extends Col {
+    /** The codes, or null for a category derived from dates. */
     final int[] codes;
+
     final String[] dictionary;
+    final int[] sourceDays;
+    final int base;
+    final int[] codeOfDay;
 
     Category(String name, int[] codes, String[] dictionary) {
       super(name);
       this.codes = codes;
       this.dictionary = dictionary;
+      this.sourceDays = null;
+      this.base = 0;
+      this.codeOfDay = null;
+    }
+
+    private Category(
+        String name, String[] dictionary, int[] sourceDays, int base, int[] codeOfDay) {
+      super(name);
+      this.codes = null;
+      this.dictionary = dictionary;
+      this.sourceDays = sourceDays;
+      this.base = base;
+      this.codeOfDay = codeOfDay;
+    }
+
+    /** A category computed from a date column through a table of codes by day. */
+    static Category ofDays(
+        String name, String[] dictionary, int[] sourceDays, int base, int[] codeOfDay) {
+      return new Category(name, dictionary, sourceDays, base, codeOfDay);
+    }
+
+    int code(int row) {
+      return codes != null ? codes[row] : codeOfDay[sourceDays[row] - base];
+    }
+
+    /** Writes the codes of rows [from, to) into {@code out[0, to - from)}. */
+    void codes(int from, int to, int[] out) {
+      if (codes != null) {
+        System.arraycopy(codes, from, out, 0, to - from);
+      } else {
+        int[] days = sourceDays;
+        int[] map = codeOfDay;
+        int b = base;
+        for (int i = from; i < to; i++) {
+          out[i - from] = map[days[i] - b];
+        }
+      }
     }
 
     @Override
     int size() {
-      return codes.length;
+      return codes != null ? codes.length : sourceDays.length;
     }
 
     @Override
@@ -59,7 +105,9 @@ abstract class Col {
 
     @Override
     Col renamed(String newName) {
-      return new Category(newName, codes, dictionary);
+      return codes != null
+          ? new Category(newName, codes, dictionary)
+          : new Category(newName, dictionary, sourceDays, base, codeOfDay);
     }
 
     int codeOf(String value) {

@@ -268,11 +268,11 @@ public final class ColumnTable {
       min = Math.min(min, chunkMin[c]);
       max = Math.max(max, chunkMax[c]);
     }
-    int[] out = new int[rows];
     if (rows == 0) {
-      return with(new Col.Category(newName, out, new String[0]));
+      return with(new Col.Category(newName, new int[0], new String[0]));
     }
-    // One label per day in [min, max]; dictionary in chronological order.
+    // One label per day in [min, max]; dictionary in chronological order. No codes are stored:
+    // the new column looks each row's code up from its date when it is read.
     int span = max - min + 1;
     int[] codeOfDay = new int[span];
     List<String> dictionary = new ArrayList<>();
@@ -285,16 +285,8 @@ public final class ColumnTable {
       }
       codeOfDay[d] = dictionary.size() - 1;
     }
-    int base = min;
-    Parallel.run(
-        chunks,
-        threads,
-        c -> {
-          for (int i = Chunks.start(c, rows), end = Chunks.end(c, rows); i < end; i++) {
-            out[i] = codeOfDay[days[i] - base];
-          }
-        });
-    return with(new Col.Category(newName, out, dictionary.toArray(new String[0])));
+    return with(
+        Col.Category.ofDays(newName, dictionary.toArray(new String[0]), days, min, codeOfDay));
   }
 
   /**
@@ -308,8 +300,8 @@ public final class ColumnTable {
       if (col instanceof Col.Category) {
         Col.Category cat = (Col.Category) col;
         StringColumn out = StringColumn.create(col.name);
-        for (int code : cat.codes) {
-          out.append(cat.dictionary[code]);
+        for (int i = 0; i < rows; i++) {
+          out.append(cat.dictionary[cat.code(i)]);
         }
         table.addColumns(out);
       } else if (col instanceof Col.Ints) {

@@ -80,6 +80,15 @@ public final class Filter {
             keep[code] = true;
           }
           int[] codes = cat.codes;
+          if (codes == null) {
+            return (from, to, gid) -> {
+              for (int i = from; i < to; i++) {
+                if (!keep[cat.code(i)]) {
+                  gid[i] = -1;
+                }
+              }
+            };
+          }
           return (from, to, gid) -> {
             for (int i = from; i < to; i++) {
               if (!keep[codes[i]]) {

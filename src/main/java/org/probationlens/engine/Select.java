@@ -2,83 +2,210 @@ package org.probationlens.engine;
 
 import java.util.Arrays;
 
-/** Order statistics and quantiles of a slice of an array, in linear expected time. */
+/**
+ * Exact quantiles of a slice of an array, by selection in linear expected time (Hoare's quickselect
+ * with a median-of-three pivot, falling back to sorting after too many unlucky pivots).
+ *
+ * <p>Quantiles are by linear interpolation between the closest ranks: with n values sorted as x, h
+ * = (n - 1) q and d = h - floor h, the q-quantile is (1 - d) x[floor h] + d x[ceil h]. This is R's
+ * type 7, NumPy's default and DuckDB's {@code quantile_cont}, evaluated in the same floating-point
+ * order as DuckDB 1.4 so that results match it to the last bit.
+ */
 final class Select {
   private Select() {}
 
   /**
-   * Rearranges {@code a[from, to)} so that {@code a[from + k]} holds the value of rank k (0-based)
-   * with nothing larger before it and nothing smaller after it, and returns that value.
+   * Computes the quantiles {@code qs} of {@code a[from, to)} (not empty) into {@code out}; the
+   * slice is reordered. Ranks are selected in ascending order, each in what is left to the right of
+   * the previous one, so several quantiles cost little more than one.
    */
-  static double kth(double[] a, int from, int to, int k) {
-    int lo = from;
-    int hi = to - 1;
-    int target = from + k;
-    int budget = 2 * (32 - Integer.numberOfLeadingZeros(to - from)) + 8;
-    while (hi > lo) {
-      if (budget-- == 0) {
-        // Unlucky pivots: fall back to sorting what is left (introselect).
-        Arrays.sort(a, lo, hi + 1);
-        return a[target];
-      }
-      double pivot = medianOfThree(a[lo], a[lo + ((hi - lo) >>> 1)], a[hi]);
-      // Three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot.
-      int lt = lo;
-      int gt = hi;
-      int i = lo;
-      while (i <= gt) {
-        double v = a[i];
-        if (v < pivot) {
-          a[i++] = a[lt];
-          a[lt++] = v;
-        } else if (v > pivot) {
-          a[i] = a[gt];
-          a[gt--] = v;
-        } else {
-          i++;
-        }
-      }
-      if (target < lt) {
-        hi = lt - 1;
-      } else if (target > gt) {
-        lo = gt + 1;
-      } else {
-        return pivot;
-      }
+  static void quantiles(int[] a, int from, int to, double[] qs, double[] out) {
+    int n = to - from;
+    int[] ranks = ranks(qs, n);
+    int floor = from;
+    for (int rank : ranks) {
+      select(a, floor, to - 1, from + rank);
+      floor = from + rank + 1;
     }
-    return a[target];
+    for (int i = 0; i < qs.length; i++) {
+      double h = (double) (n - 1) * qs[i];
+      int lo = (int) Math.floor(h);
+      int hi = (int) Math.ceil(h);
+      out[i] = interpolate(a[from + lo], a[from + hi], h - lo);
+    }
   }
 
-  private static double medianOfThree(double x, double y, double z) {
-    return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+  /** As {@link #quantiles(int[], int, int, double[], double[])} for decimals. */
+  static void quantiles(double[] a, int from, int to, double[] qs, double[] out) {
+    int n = to - from;
+    int[] ranks = ranks(qs, n);
+    int floor = from;
+    for (int rank : ranks) {
+      select(a, floor, to - 1, from + rank);
+      floor = from + rank + 1;
+    }
+    for (int i = 0; i < qs.length; i++) {
+      double h = (double) (n - 1) * qs[i];
+      int lo = (int) Math.floor(h);
+      int hi = (int) Math.ceil(h);
+      out[i] = interpolate(a[from + lo], a[from + hi], h - lo);
+    }
+  }
+
+  private static double interpolate(double low, double high, double d) {
+    return d == 0 ? low : low * (1 - d) + high * d;
+  }
+
+  /** The distinct ranks needed (floor and ceiling of each h), ascending. */
+  private static int[] ranks(double[] qs, int n) {
+    int[] ranks = new int[qs.length * 2];
+    for (int i = 0; i < qs.length; i++) {
+      double h = (double) (n - 1) * qs[i];
+      ranks[2 * i] = (int) Math.floor(h);
+      ranks[2 * i + 1] = (int) Math.ceil(h);
+    }
+    Arrays.sort(ranks);
+    int unique = 0;
+    for (int i = 0; i < ranks.length; i++) {
+      if (i == 0 || ranks[i] != ranks[i - 1]) {
+        ranks[unique++] = ranks[i];
+      }
+    }
+    return Arrays.copyOf(ranks, unique);
   }
 
   /**
-   * Returns the q-quantile of {@code a[from, to)} (not empty) by linear interpolation between the
-   * closest ranks: h = (n - 1) q, the result is x[floor h] + (h - floor h) (x[ceil h] - x[floor h])
-   * over the sorted values x. This is R's type 7, NumPy's default and DuckDB's {@code
-   * quantile_cont}. The slice is reordered.
+   * Rearranges {@code a[lo, hi]} (inclusive) so that {@code a[k]} holds the value that would be
+   * there if the range were sorted, nothing larger before it and nothing smaller after it.
    */
-  static double quantile(double[] a, int from, int to, double q, boolean sorted) {
-    int n = to - from;
-    double h = (double) (n - 1) * q;
-    int lo = (int) Math.floor(h);
-    int hi = (int) Math.ceil(h);
-    double low = sorted ? a[from + lo] : kth(a, from, to, lo);
-    if (lo == hi) {
-      return low;
-    }
-    double high;
-    if (sorted) {
-      high = a[from + hi];
-    } else {
-      // After kth, everything after position lo is >= low; the next rank is their minimum.
-      high = Double.POSITIVE_INFINITY;
-      for (int i = from + lo + 1; i < to; i++) {
-        high = Math.min(high, a[i]);
+  static void select(int[] a, int lo, int hi, int k) {
+    int budget = 2 * (32 - Integer.numberOfLeadingZeros(hi - lo + 1)) + 8;
+    while (hi > lo) {
+      if (hi - lo < 16) {
+        insertionSort(a, lo, hi);
+        return;
+      }
+      if (budget-- == 0) {
+        Arrays.sort(a, lo, hi + 1);
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      int pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          int t = a[i];
+          a[i++] = a[j];
+          a[j--] = t;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
       }
     }
-    double d = h - lo;
-    return low * (1 - d) + high * d;
+  }
+
+  /** As {@link #select(int[], int, int, int)} for decimals (no NaN). */
+  static void select(double[] a, int lo, int hi, int k) {
+    int budget = 2 * (32 - Integer.numberOfLeadingZeros(hi - lo + 1)) + 8;
+    while (hi > lo) {
+      if (hi - lo < 16) {
+        insertionSort(a, lo, hi);
+        return;
+      }
+      if (budget-- == 0) {
+        Arrays.sort(a, lo, hi + 1);
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i++] = a[j];
+          a[j--] = t;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static void insertionSort(int[] a, int lo, int hi) {
+    for (int i = lo + 1; i <= hi; i++) {
+      int v = a[i];
+      int j = i - 1;
+      while (j >= lo && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
+  private static void insertionSort(double[] a, int lo, int hi) {
+    for (int i = lo + 1; i <= hi; i++) {
+      double v = a[i];
+      int j = i - 1;
+      while (j >= lo && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 }

@@ -49,27 +49,29 @@ final class SegmentParser {
 
   private void parseRow(int row) {
     line = row + 2L;
-    int le = p;
-    while (le < limit && b[le] != '\n') {
-      le++;
-    }
-    lineEnd = le;
-    // Split into fields.
+    // Split into fields in one scan to the line end.
+    int field = 0;
+    fieldStart[0] = p;
     int at = p;
-    for (int f = 0; f < FIELDS; f++) {
-      fieldStart[f] = at;
-      int e = at;
-      while (e < le && b[e] != ',') {
-        e++;
+    while (at < limit) {
+      byte c = b[at];
+      if (c == ',') {
+        if (field == FIELDS - 1) {
+          lineEnd = endOfLine(at);
+          wrongFieldCount();
+        }
+        fieldEnd[field++] = at;
+        fieldStart[field] = at + 1;
+      } else if (c == '\n') {
+        break;
       }
-      fieldEnd[f] = e;
-      if (e == le && f < FIELDS - 1) {
-        wrongFieldCount(f + 1);
-      }
-      at = e + 1;
+      at++;
     }
-    if (fieldEnd[FIELDS - 1] != le) {
-      wrongFieldCount(FIELDS + 1);
+    int le = at;
+    lineEnd = le;
+    fieldEnd[field] = le;
+    if (field < FIELDS - 1) {
+      wrongFieldCount();
     }
     for (int f = 0; f < FIELDS; f++) {
       // A quote opening a field starts RFC 4180 quoting, and a CR may end a CRLF line: both are
@@ -158,7 +160,15 @@ final class SegmentParser {
     p = le + 1;
   }
 
-  private void wrongFieldCount(int reached) {
+  private int endOfLine(int from) {
+    int i = from;
+    while (i < limit && b[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  private void wrongFieldCount() {
     int fields = 1;
     for (int i = p; i < lineEnd; i++) {
       if (b[i] == ',') {

@@ -46,6 +46,16 @@ class CaseCsvTest {
   }
 
   @Test
+  void readsALastLineWithoutLineFeed() throws IOException {
+    Path file = dir.resolve("cases.csv");
+    Files.writeString(file, CaseCsv.HEADER + "\n" + GOOD_1 + "\n" + GOOD_2);
+    ColumnTable table = CaseCsv.readFast(file, 1);
+    assertEquals(2, table.rowCount());
+    assertEquals(
+        List.of("K00000001", "K00000002"), table.toTablesaw().stringColumn("case_id").asList());
+  }
+
+  @Test
   void dictionariesAreTheContractsCodes() throws IOException {
     ColumnTable table = CaseCsv.read(write(CaseCsv.HEADER, GOOD_1));
     assertEquals(List.of("CO", "SSO", "LIC", "PSS", "PRE"), table.categories("work_type"));

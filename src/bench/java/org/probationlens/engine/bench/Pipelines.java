@@ -56,12 +56,11 @@ final class Pipelines {
     ColumnTable derived =
         cases
             .withQuarter("quarter", "start_date")
-            .withFinancialYear("financial_year", "start_date")
             .withDaysBetween("duration_days", "start_date", "end_date");
     Table groups =
         Aggregate.of(derived)
             .where(Filter.equalTo("provider_type", "CRC"))
-            .by("provider_code", "work_type", "quarter", "financial_year")
+            .by("provider_code", "work_type", "quarter")
             .count()
             .sum("weight")
             .median("duration_days")
@@ -71,7 +70,7 @@ final class Pipelines {
     Map<String, double[]> lookup = forecastLookup(forecast);
     int n = groups.rowCount();
     StringColumn cpa = groups.stringColumn("provider_code");
-    StringColumn year = groups.stringColumn("financial_year");
+    StringColumn quarter = groups.stringColumn("quarter");
     StringColumn work = groups.stringColumn("work_type");
     IntColumn count = groups.intColumn("count");
     DoubleColumn weighted = groups.doubleColumn("sum_weight");
@@ -81,7 +80,7 @@ final class Pipelines {
     boolean[] matched = new boolean[n];
     int kept = 0;
     for (int r = 0; r < n; r++) {
-      double[] f = lookup.get(cpa.get(r) + "|" + year.get(r) + "|" + work.get(r));
+      double[] f = lookup.get(cpa.get(r) + "|" + financialYear(quarter.get(r)) + "|" + work.get(r));
       if (f == null) {
         continue;
       }
@@ -109,6 +108,13 @@ final class Pipelines {
     return groups;
   }
 
+  /** The financial year of a quarter label: 2016-Q1 is in 2015-16, 2016-Q2 in 2016-17. */
+  static String financialYear(String quarter) {
+    int year = Integer.parseInt(quarter.substring(0, 4));
+    int start = quarter.endsWith("Q1") ? year - 1 : year;
+    return start + "-" + String.format("%02d", (start + 1) % 100);
+  }
+
   static List<ShortfallRow> engineRows(Table t) {
     List<ShortfallRow> out = new ArrayList<>();
     for (int r = 0; r < t.rowCount(); r++) {
@@ -131,22 +137,22 @@ final class Pipelines {
   static final String DUCK_SQL =
       "WITH c AS (SELECT provider_code AS cpa, work_type,"
           + " CAST(year(start_date) AS VARCHAR) || '-Q' || CAST(quarter(start_date) AS VARCHAR)"
-          + " AS quarter,"
-          + " CASE WHEN month(start_date) >= 4 THEN year(start_date) ELSE year(start_date) - 1"
-          + " END AS fy, weight, end_date - start_date AS duration_days"
+          + " AS quarter, weight, end_date - start_date AS duration_days"
           + " FROM cases WHERE provider_type = 'CRC'),"
-          + " g AS (SELECT cpa, work_type, quarter, fy, count(*) AS starts,"
+          + " g AS (SELECT cpa, work_type, quarter, count(*) AS starts,"
           + " sum(weight) AS weighted, quantile_cont(duration_days, 0.5) AS median_days,"
           + " quantile_cont(duration_days, 0.9) AS p90_days FROM c"
-          + " GROUP BY cpa, work_type, quarter, fy)"
-          + " SELECT g.cpa, g.work_type, g.quarter, starts, weighted, median_days, p90_days,"
+          + " GROUP BY cpa, work_type, quarter),"
+          + " y AS (SELECT *, CAST(left(quarter, 4) AS INTEGER)"
+          + " - CASE WHEN right(quarter, 1) = '1' THEN 1 ELSE 0 END AS fy FROM g)"
+          + " SELECT y.cpa, y.work_type, y.quarter, starts, weighted, median_days, p90_days,"
           + " f.forecast_count / 4.0 AS forecast_quarter,"
           + " 100.0 * (f.forecast_count / 4.0 - starts) / (f.forecast_count / 4.0) AS shortfall,"
           + " 100.0 * (f.forecast_weighted / 4.0 - weighted) / (f.forecast_weighted / 4.0)"
           + " AS weighted_shortfall"
-          + " FROM g JOIN forecast f ON f.cpa_code = g.cpa AND f.work_type = g.work_type"
-          + " AND f.financial_year = CAST(g.fy AS VARCHAR) || '-'"
-          + " || lpad(CAST((g.fy + 1) % 100 AS VARCHAR), 2, '0')"
+          + " FROM y JOIN forecast f ON f.cpa_code = y.cpa AND f.work_type = y.work_type"
+          + " AND f.financial_year = CAST(y.fy AS VARCHAR) || '-'"
+          + " || lpad(CAST((y.fy + 1) % 100 AS VARCHAR), 2, '0')"
           + " ORDER BY 1, 2, 3";
 
   /** DuckDB: the same pipeline in one SQL statement, every row fetched. */
@@ -186,32 +192,23 @@ final class Pipelines {
   /** Idiomatic Tablesaw: where, new columns, summarize(...).by(...), joinOn(...).inner(...). */
   static Table tablesaw(Table cases, Table forecast) {
     Table crc = cases.where(cases.stringColumn("provider_type").isEqualTo("CRC"));
-    IntColumn year = crc.dateColumn("start_date").year();
-    IntColumn month = crc.dateColumn("start_date").monthValue();
-    IntColumn fyStart = IntColumn.create("fy_start");
-    for (int r = 0; r < crc.rowCount(); r++) {
-      fyStart.append(month.getInt(r) >= 4 ? year.getInt(r) : year.getInt(r) - 1);
-    }
-    StringColumn fy = StringColumn.create("financial_year");
-    for (int r = 0; r < crc.rowCount(); r++) {
-      int y = fyStart.getInt(r);
-      fy.append(y + "-" + String.format("%02d", (y + 1) % 100));
-    }
     crc.addColumns(
         // yearQuarter() writes 2015-02 for April-June 2015; relabel as 2015-Q2.
         crc.dateColumn("start_date").yearQuarter().replaceAll("-0", "-Q").setName("quarter"),
-        fy,
         crc.dateColumn("start_date")
             .daysUntil(crc.dateColumn("end_date"))
             .setName("duration_days"));
     Table volume =
         crc.summarize("duration_days", AggregateFunctions.count, AggregateFunctions.median, P90)
-            .by("provider_code", "work_type", "quarter", "financial_year");
+            .by("provider_code", "work_type", "quarter");
     Table weighted =
-        crc.summarize("weight", AggregateFunctions.sum)
-            .by("provider_code", "work_type", "quarter", "financial_year");
-    Table groups =
-        volume.joinOn("provider_code", "work_type", "quarter", "financial_year").inner(weighted);
+        crc.summarize("weight", AggregateFunctions.sum).by("provider_code", "work_type", "quarter");
+    Table groups = volume.joinOn("provider_code", "work_type", "quarter").inner(weighted);
+    StringColumn fy = StringColumn.create("financial_year");
+    for (String quarter : groups.stringColumn("quarter")) {
+      fy.append(financialYear(quarter));
+    }
+    groups.addColumns(fy);
     Table byCpa = forecast.copy();
     byCpa.column("cpa_code").setName("provider_code");
     Table joined = groups.joinOn("provider_code", "financial_year", "work_type").inner(byCpa);

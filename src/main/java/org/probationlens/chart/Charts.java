@@ -1,0 +1,326 @@
+package org.probationlens.chart;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.traces.BarTrace;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/**
+ * One-call charts for probation analysis: bars by area or provider, rankings, volumes over time,
+ * actual starts against the forecast a contract was let on. Each takes a mandatory source line,
+ * shown with the chart, and returns a {@link Chart} that renders offline in a notebook.
+ *
+ * <p>The table is never changed. Categories and x values must all be present (a missing one is an
+ * error naming the column and row); a missing y value leaves a gap in the chart.
+ */
+public final class Charts {
+
+  /** The height of a chart in pixels, unless it has many bars. */
+  public static final int HEIGHT = 420;
+
+  private Charts() {}
+
+  /**
+   * Vertical bars, one per row, in the table's order: for example starts by work type.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param categoryColumn the column naming each bar (any type, no missing values)
+   * @param valueColumn the numeric column giving each bar's height
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, of the wrong type, or a category is
+   *     missing, or the source is blank
+   */
+  public static Chart bar(
+      String title, Table table, String categoryColumn, String valueColumn, String source) {
+    check(title, table, source);
+    String[] categories = categories(table, categoryColumn);
+    double[] values = values(table, valueColumn);
+    Trace trace = BarTrace.builder(categories, values).name(valueColumn).build();
+    Layout layout =
+        base(title, HEIGHT)
+            .xAxis(Axis.builder().title(categoryColumn).type(Axis.Type.CATEGORY).build())
+            .yAxis(Axis.builder().title(valueColumn).build())
+            .build();
+    return new Chart(new Figure(layout, trace), source);
+  }
+
+  /**
+   * A ranking as horizontal bars, the largest value at the top: for example the volume shortfall of
+   * each CPA against its forecast. Rows with a missing value come last, with no bar. The height
+   * grows with the number of bars so that every label shows.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param categoryColumn the column naming each bar (any type, no missing values)
+   * @param valueColumn the numeric column to rank by
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, of the wrong type, or a category is
+   *     missing, or the source is blank
+   */
+  public static Chart horizontalBar(
+      String title, Table table, String categoryColumn, String valueColumn, String source) {
+    check(title, table, source);
+    String[] categories = categories(table, categoryColumn);
+    double[] values = values(table, valueColumn);
+    // Plotly draws the first bar at the bottom: order smallest first (missing below all) so that
+    // the largest is at the top.
+    Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(
+        order,
+        Comparator.comparingDouble(
+            (Integer i) -> Double.isNaN(values[i]) ? Double.NEGATIVE_INFINITY : values[i]));
+    String[] c = new String[order.length];
+    double[] v = new double[order.length];
+    int longest = 3;
+    for (int k = 0; k < order.length; k++) {
+      c[k] = categories[order[k]];
+      v[k] = values[order[k]];
+      longest = Math.max(longest, c[k].length());
+    }
+    Trace trace =
+        BarTrace.builder(c, v)
+            .orientation(BarTrace.Orientation.HORIZONTAL)
+            .name(valueColumn)
+            .build();
+    int height = Math.max(HEIGHT, 24 * c.length + 140);
+    int left = Math.min(320, Math.max(60, 7 * longest + 24));
+    Layout layout =
+        base(title, height)
+            .margin(Margin.builder().left(left).right(30).top(60).bottom(60).build())
+            .xAxis(Axis.builder().title(valueColumn).build())
+            .yAxis(Axis.builder().type(Axis.Type.CATEGORY).build())
+            .build();
+    return new Chart(new Figure(layout, trace), source);
+  }
+
+  /**
+   * One line through the table's points in order of x: for example monthly starts.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param xColumn the column along the bottom (dates, numbers or labels; no missing values)
+   * @param yColumn the numeric column up the side
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, of the wrong type, or an x value is
+   *     missing, or the source is blank
+   */
+  public static Chart line(
+      String title, Table table, String xColumn, String yColumn, String source) {
+    return lines(title, table, xColumn, List.of(yColumn), source);
+  }
+
+  /**
+   * Several lines against the same x, one per numeric column, named by the column: for example
+   * starts of each work type by quarter.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param xColumn the column along the bottom (dates, numbers or labels; no missing values)
+   * @param yColumns the numeric columns, one line each, at least one
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, of the wrong type, or an x value is
+   *     missing, or {@code yColumns} is empty, or the source is blank
+   */
+  public static Chart lines(
+      String title, Table table, String xColumn, List<String> yColumns, String source) {
+    check(title, table, source);
+    Objects.requireNonNull(yColumns, "yColumns");
+    if (yColumns.isEmpty()) {
+      throw new IllegalArgumentException("yColumns must name at least one column");
+    }
+    Table sorted = sortedOn(table, xColumn);
+    List<Trace> traces = new ArrayList<>();
+    for (String y : yColumns) {
+      traces.add(lineTrace(sorted, xColumn, y, y, null));
+    }
+    String yTitle = yColumns.size() == 1 ? yColumns.get(0) : "";
+    Layout layout =
+        base(title, HEIGHT)
+            .xAxis(Axis.builder().title(xColumn).build())
+            .yAxis(Axis.builder().title(yTitle).build())
+            .showLegend(yColumns.size() > 1)
+            .build();
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), source);
+  }
+
+  /**
+   * Actual volumes against the forecast a contract was let on, over time: the actual as a solid
+   * line with markers, the forecast dashed.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param periodColumn the period (dates, numbers or labels such as "2015-16"; no missing values)
+   * @param actualColumn the numeric column of actual volumes
+   * @param forecastColumn the numeric column of forecast volumes
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, of the wrong type, or a period is
+   *     missing, or the source is blank
+   */
+  public static Chart actualVersusForecast(
+      String title,
+      Table table,
+      String periodColumn,
+      String actualColumn,
+      String forecastColumn,
+      String source) {
+    check(title, table, source);
+    Table sorted = sortedOn(table, periodColumn);
+    Trace actual =
+        lineTrace(sorted, periodColumn, actualColumn, "Actual (" + actualColumn + ")", null);
+    Trace forecast =
+        lineTrace(
+            sorted,
+            periodColumn,
+            forecastColumn,
+            "Forecast (" + forecastColumn + ")",
+            Line.builder().dash(Line.Dash.DASH).build());
+    Layout layout =
+        base(title, HEIGHT)
+            .xAxis(Axis.builder().title(periodColumn).build())
+            .yAxis(Axis.builder().title("").build())
+            .showLegend(true)
+            .build();
+    return new Chart(new Figure(layout, actual, forecast), source);
+  }
+
+  /**
+   * Points, one per row: for example each area's caseload against its breach rate.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param xColumn the numeric column along the bottom
+   * @param yColumn the numeric column up the side
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent or not numeric, or the source is blank
+   */
+  public static Chart scatter(
+      String title, Table table, String xColumn, String yColumn, String source) {
+    check(title, table, source);
+    double[] x = values(table, xColumn);
+    double[] y = values(table, yColumn);
+    Trace trace = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.MARKERS).name(yColumn).build();
+    Layout layout =
+        base(title, HEIGHT)
+            .xAxis(Axis.builder().title(xColumn).build())
+            .yAxis(Axis.builder().title(yColumn).build())
+            .build();
+    return new Chart(new Figure(layout, trace), source);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static void check(String title, Table table, String source) {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(source, "source");
+    if (source.isBlank()) {
+      throw new IllegalArgumentException("source must not be blank: say where the data came from");
+    }
+  }
+
+  private static Layout.LayoutBuilder base(String title, int height) {
+    return Layout.builder()
+        .title(title)
+        .height(height)
+        .autosize(true)
+        .hoverMode(Layout.HoverMode.CLOSEST);
+  }
+
+  private static Column<?> column(Table table, String name) {
+    Objects.requireNonNull(name, "column name");
+    if (!table.containsColumn(name)) {
+      throw new IllegalArgumentException(
+          "no column '"
+              + name
+              + "' in table '"
+              + table.name()
+              + "'; its columns are "
+              + table.columnNames());
+    }
+    return table.column(name);
+  }
+
+  private static double[] values(Table table, String name) {
+    Column<?> c = column(table, name);
+    if (!(c instanceof NumericColumn<?> n)) {
+      throw new IllegalArgumentException(
+          "column '"
+              + name
+              + "' in table '"
+              + table.name()
+              + "' is "
+              + c.type().name()
+              + "; a chart needs a numeric column here (INTEGER, LONG, SHORT, FLOAT or DOUBLE)");
+    }
+    double[] v = new double[n.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = n.isMissing(i) ? Double.NaN : n.getDouble(i);
+    }
+    return v;
+  }
+
+  private static String[] categories(Table table, String name) {
+    Column<?> c = column(table, name);
+    String[] out = new String[c.size()];
+    for (int i = 0; i < out.length; i++) {
+      Object value = c.isMissing(i) ? null : c.get(i);
+      if (value == null || (value instanceof String s && s.isEmpty())) {
+        throw new IllegalArgumentException(
+            "column '"
+                + name
+                + "' in table '"
+                + table.name()
+                + "' has a missing value at row "
+                + i
+                + "; every bar and point needs one");
+      }
+      out[i] = String.valueOf(value);
+    }
+    return out;
+  }
+
+  private static Table sortedOn(Table table, String xColumn) {
+    categories(table, xColumn); // checks presence and that no x is missing
+    return table.sortAscendingOn(xColumn);
+  }
+
+  private static Trace lineTrace(
+      Table sorted, String xColumn, String yColumn, String name, Line line) {
+    Column<?> x = sorted.column(xColumn);
+    double[] y = values(sorted, yColumn);
+    ScatterTrace.ScatterBuilder b;
+    if (x instanceof NumericColumn<?> nx) {
+      b = ScatterTrace.builder(nx.asDoubleArray(), y);
+    } else {
+      StringColumn labels = StringColumn.create(xColumn, categories(sorted, xColumn));
+      b = ScatterTrace.builder(labels, DoubleColumn.create(yColumn, y));
+    }
+    b.mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(name);
+    if (line != null) {
+      b.line(line);
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,246 @@
+package org.probationlens.court;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.probationlens.area.Geography;
+import org.probationlens.area.PccArea;
+import org.probationlens.data.ColumnSpec;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
+import org.probationlens.data.Rule;
+import org.probationlens.data.Schema;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Writes and strictly reads the court CSV files. Each file is read by the project's validating
+ * loader ({@link DatasetLoader}) against its {@link Schema}; the links between files (every
+ * court_code names a court; a breach's CPA is its court's) are checked here. Every problem names
+ * file, line, column, the value and what was expected.
+ */
+final class CourtCsv {
+  static final int MAX_PROBLEMS = 50;
+
+  private CourtCsv() {}
+
+  /** The table as the bytes of its CSV file (UTF-8, header first, one line per row). */
+  static byte[] toCsv(Table t, CourtTable layout) {
+    if (!t.columnNames().equals(layout.columns())) {
+      throw new IllegalArgumentException(
+          "table "
+              + t.name()
+              + " has columns "
+              + t.columnNames()
+              + ", expected "
+              + layout.columns());
+    }
+    StringBuilder out = new StringBuilder(String.join(",", layout.columns())).append('\n');
+    for (int r = 0; r < t.rowCount(); r++) {
+      for (int c = 0; c < t.columnCount(); c++) {
+        if (c > 0) {
+          out.append(',');
+        }
+        Column<?> col = t.column(c);
+        out.append(col.getUnformattedString(r));
+      }
+      out.append('\n');
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Reads all five files, checking each value and the links between files. */
+  static Table[] readAll(Path dir, boolean synthetic) {
+    List<String> problems = new ArrayList<>();
+    Table[] tables = new Table[CourtTable.values().length];
+    for (CourtTable t : CourtTable.values()) {
+      Path file = dir.resolve(t.fileName(synthetic));
+      try {
+        tables[t.ordinal()] = DatasetLoader.of(schema(t)).withMaxProblems(MAX_PROBLEMS).read(file);
+      } catch (DatasetValidationException e) {
+        for (Problem p : e.problems()) {
+          problems.add(t.fileName(synthetic) + ": " + p.describe());
+        }
+        if (e.unlisted() > 0) {
+          problems.add(t.fileName(synthetic) + ": ... and " + e.unlisted() + " more not listed");
+        }
+      } catch (UncheckedIOException e) {
+        problems.add(t.fileName(synthetic) + ": cannot be read: " + e.getCause().getMessage());
+      }
+    }
+    Table courts = tables[CourtTable.COURTS.ordinal()];
+    if (courts != null) {
+      Map<String, String> cpaOf = new HashMap<>();
+      for (int i = 0; i < courts.rowCount(); i++) {
+        cpaOf.put(courts.stringColumn("court_code").get(i), courts.stringColumn("cpa_code").get(i));
+      }
+      String courtsFile = CourtTable.COURTS.fileName(synthetic);
+      for (CourtTable t :
+          List.of(CourtTable.REPORTS, CourtTable.ORDERS, CourtTable.BREACHES, CourtTable.SURVEY)) {
+        Table table = tables[t.ordinal()];
+        if (table == null) {
+          continue;
+        }
+        StringColumn court = table.stringColumn("court_code");
+        for (int i = 0; i < table.rowCount() && problems.size() < MAX_PROBLEMS; i++) {
+          String c = court.get(i);
+          if (!cpaOf.containsKey(c)) {
+            problems.add(
+                located(t, synthetic, i, "court_code", c, "a court_code listed in " + courtsFile));
+          } else if (t == CourtTable.BREACHES
+              && !cpaOf.get(c).equals(table.stringColumn("cpa_code").get(i))) {
+            problems.add(
+                located(
+                    t,
+                    synthetic,
+                    i,
+                    "cpa_code",
+                    table.stringColumn("cpa_code").get(i),
+                    "the CPA of court " + c + " (" + cpaOf.get(c) + ")"));
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CourtDataException(problems);
+    }
+    return tables;
+  }
+
+  /** A problem found after loading; rows are one line each (no quoting), after the header. */
+  private static String located(
+      CourtTable t, boolean synthetic, int row, String column, String value, String expected) {
+    return t.fileName(synthetic)
+        + ": line "
+        + (row + 2)
+        + ", column "
+        + (t.columns().indexOf(column) + 1)
+        + " ("
+        + column
+        + "): found \""
+        + value
+        + "\", expected "
+        + expected;
+  }
+
+  /** The layout of each file, as the validating loader checks it. */
+  static Schema schema(CourtTable t) {
+    BusinessDays days = BusinessDays.englandAndWales();
+    LocalDate first = days.firstDate();
+    LocalDate last = days.lastDate();
+    List<String> providers = List.of("NPS", "CRC");
+    return switch (t) {
+      case COURTS -> {
+        Map<String, String> cpaOfArea = new HashMap<>();
+        for (PccArea a : Geography.standard().pccAreas()) {
+          cpaOfArea.put(a.code(), a.cpaCode());
+        }
+        List<String> cpas = Geography.standard().cpas().stream().map(c -> c.code()).toList();
+        yield Schema.builder("courts")
+            .columns(
+                ColumnSpec.text("court_code"),
+                ColumnSpec.text("court_name"),
+                ColumnSpec.code("pcc_area", cpaOfArea.keySet()),
+                ColumnSpec.code("cpa_code", cpas),
+                ColumnSpec.code("liaison_rating", names(LiaisonRating.values())))
+            .primaryKey("court_code")
+            .rules(
+                Rule.of(
+                    "cpa_code",
+                    "the CPA that the court's pcc_area belongs to",
+                    row -> row.text("cpa_code").equals(cpaOfArea.get(row.text("pcc_area"))),
+                    "pcc_area"))
+            .build();
+      }
+      case REPORTS ->
+          Schema.builder("reports")
+              .columns(
+                  ColumnSpec.text("report_id"),
+                  ColumnSpec.text("court_code"),
+                  ColumnSpec.code("report_type", names(ReportType.values())),
+                  ColumnSpec.isoDate("requested_date", first, last),
+                  ColumnSpec.isoDate("due_date", first, last),
+                  ColumnSpec.isoDate("delivered_date", first, last),
+                  ColumnSpec.code("proposal", names(Disposal.values())),
+                  ColumnSpec.code("sentence", names(Disposal.values())),
+                  ColumnSpec.code("supervising_provider", List.of("NPS", "CRC", "NONE")))
+              .primaryKey("report_id")
+              .rules(
+                  Rule.of(
+                      "due_date",
+                      "a date on or after requested_date",
+                      row -> !row.date("due_date").isBefore(row.date("requested_date")),
+                      "requested_date"),
+                  Rule.of(
+                      "delivered_date",
+                      "a date on or after requested_date",
+                      row -> !row.date("delivered_date").isBefore(row.date("requested_date")),
+                      "requested_date"),
+                  Rule.of(
+                      "supervising_provider",
+                      "NPS or CRC when the sentence is CO or SSO, NONE otherwise",
+                      row ->
+                          Disposal.valueOf(row.text("sentence")).isSupervisedInCommunity()
+                              != row.text("supervising_provider").equals("NONE"),
+                      "sentence"))
+              .build();
+      case ORDERS ->
+          Schema.builder("orders")
+              .columns(
+                  ColumnSpec.text("order_id"),
+                  ColumnSpec.text("court_code"),
+                  ColumnSpec.isoDate("sentence_date", first, last),
+                  ColumnSpec.code("order_type", List.of("CO", "SSO")),
+                  ColumnSpec.code("supervising_provider", providers),
+                  ColumnSpec.integer("rar_days_ordered", 0, 365),
+                  ColumnSpec.integer("rar_days_delivered", 0, 365))
+              .primaryKey("order_id")
+              .rules(
+                  Rule.of(
+                      "rar_days_delivered",
+                      "no more than rar_days_ordered",
+                      row -> row.integer("rar_days_delivered") <= row.integer("rar_days_ordered"),
+                      "rar_days_ordered"))
+              .build();
+      case BREACHES ->
+          Schema.builder("breaches")
+              .columns(
+                  ColumnSpec.text("breach_id"),
+                  ColumnSpec.text("court_code"),
+                  ColumnSpec.code(
+                      "cpa_code", Geography.standard().cpas().stream().map(c -> c.code()).toList()),
+                  ColumnSpec.isoDate("aware_date", first, last),
+                  ColumnSpec.isoDate("referral_date", first, last))
+              .primaryKey("breach_id")
+              .rules(
+                  Rule.of(
+                      "referral_date",
+                      "a date on or after aware_date",
+                      row -> !row.date("referral_date").isBefore(row.date("aware_date")),
+                      "aware_date"))
+              .build();
+      case SURVEY ->
+          Schema.builder("survey")
+              .columns(
+                  ColumnSpec.text("respondent_id"),
+                  ColumnSpec.text("court_code"),
+                  ColumnSpec.code("role", List.of("MAGISTRATE", "DISTRICT_JUDGE")),
+                  ColumnSpec.code("item", names(SurveyItem.values())),
+                  ColumnSpec.integer("answer", 1, 5))
+              .primaryKey("respondent_id", "item")
+              .build();
+    };
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).toList();
+  }
+}

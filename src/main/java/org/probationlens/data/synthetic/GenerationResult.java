@@ -1,0 +1,58 @@
+package org.probationlens.data.synthetic;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a generation run wrote: the three files, their SHA-256, and each CPA's 2015-16 shortfall as
+ * it comes out of the written numbers (synthetic, see {@link ShortfallPlan}).
+ *
+ * @param settings the seed and row count
+ * @param casesFile the {@code cases.csv} written: one row per synthetic order or licence started
+ * @param forecastFile the {@code forecast.csv} written: the synthetic volumes each CPA's contract
+ *     was let on
+ * @param manifestFile the {@code MANIFEST} written: seed, rows, generator version, hashes
+ * @param casesSha256 lowercase hex SHA-256 of {@code cases.csv}
+ * @param forecastSha256 lowercase hex SHA-256 of {@code forecast.csv}
+ * @param shortfallPercentByCpa per CPA, (forecast_weighted - actual_weighted) / forecast_weighted *
+ *     100 for financial year 2015-16, computed from the values as written; CPA code order
+ */
+public record GenerationResult(
+    GeneratorSettings settings,
+    Path casesFile,
+    Path forecastFile,
+    Path manifestFile,
+    String casesSha256,
+    String forecastSha256,
+    Map<String, Double> shortfallPercentByCpa) {
+
+  /** Checks that nothing is missing and copies the map. */
+  public GenerationResult {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(casesFile, "casesFile");
+    Objects.requireNonNull(forecastFile, "forecastFile");
+    Objects.requireNonNull(manifestFile, "manifestFile");
+    Objects.requireNonNull(casesSha256, "casesSha256");
+    Objects.requireNonNull(forecastSha256, "forecastSha256");
+    shortfallPercentByCpa = Collections.unmodifiableMap(new TreeMap<>(shortfallPercentByCpa));
+  }
+
+  /** The smallest 2015-16 shortfall across CPAs, in percent. */
+  public double lowestShortfallPercent() {
+    return shortfallPercentByCpa.values().stream()
+        .mapToDouble(Double::doubleValue)
+        .min()
+        .orElseThrow();
+  }
+
+  /** The largest 2015-16 shortfall across CPAs, in percent. */
+  public double highestShortfallPercent() {
+    return shortfallPercentByCpa.values().stream()
+        .mapToDouble(Double::doubleValue)
+        .max()
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,43 @@
+package org.probationlens.data.synthetic;
+
+/**
+ * What to generate: the seed of the random stream and the number of case rows (orders and licences
+ * started). The same settings always give byte-identical files.
+ *
+ * @param seed any {@code long}; it fixes every random draw, including which CPA gets which
+ *     synthetic 2015-16 shortfall
+ * @param rows the number of rows of {@code cases.csv}, from {@link #MIN_ROWS} to {@link #MAX_ROWS}
+ */
+public record GeneratorSettings(long seed, long rows) {
+
+  /** The fewest rows accepted: below this the per-CPA calibration has too few cases to hold. */
+  public static final long MIN_ROWS = 10_000;
+
+  /** The most rows accepted: case ids are {@code K} and eight digits. */
+  public static final long MAX_ROWS = 99_999_999;
+
+  /** The seed of the committed sample and of {@code ./lens data} without {@code --seed}. */
+  public static final long DEFAULT_SEED = 2014;
+
+  /** The row count of the committed sample and of {@code ./lens data} without {@code --rows}. */
+  public static final long DEFAULT_ROWS = 10_000;
+
+  /** Checks that {@code rows} is within range. */
+  public GeneratorSettings {
+    if (rows < MIN_ROWS || rows > MAX_ROWS) {
+      throw new IllegalArgumentException(
+          "rows is "
+              + rows
+              + "; expected a whole number from "
+              + MIN_ROWS
+              + " to "
+              + MAX_ROWS
+              + " (fewer rows cannot hold the per-CPA calibration; more do not fit the case id)");
+    }
+  }
+
+  /** The settings of the committed sample: seed {@value #DEFAULT_SEED}, 10,000 rows. */
+  public static GeneratorSettings defaults() {
+    return new GeneratorSettings(DEFAULT_SEED, DEFAULT_ROWS);
+  }
+}

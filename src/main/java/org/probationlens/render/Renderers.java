@@ -1,0 +1,199 @@
+package org.probationlens.render;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.table.TableSlice;
+
+/**
+ * Turns what a notebook cell returns (a table of probation data, a Plotly chart, an analysis
+ * result) into a {@link MimeBundle} that Jupyter, nbconvert or a report can show. Works without a
+ * kernel; every output is offline (no CDN) and bounded (no table is dumped whole).
+ *
+ * <p>A Plotly chart needs plotly.js on the page: {@link #plotlyBootstrapHtml()} gives it, to be
+ * shown once per notebook session before the first chart. A chart shown earlier on the page waits
+ * for it.
+ */
+public final class Renderers {
+
+  /** Plain text longer than this many characters is cut, with a note saying so. */
+  public static final int MAX_PLAIN_CHARS = 20_000;
+
+  private Renderers() {}
+
+  /**
+   * Renders any value a cell may produce, in this order: a {@link MimeBundle} as it is; a {@link
+   * RichDisplay} by its own bundle; a Tablesaw {@link Table}, {@link TableSlice} or {@link Column}
+   * as a bounded table with {@link TableOptions#defaults()}; a tablesaw-jsplot {@link Figure} as an
+   * offline Plotly chart; anything else as plain text from {@code toString()}, cut at {@link
+   * #MAX_PLAIN_CHARS} characters.
+   *
+   * @param value the value, may be null
+   * @return the bundle, or empty when {@code value} is null (nothing to show)
+   * @throws NullPointerException if a {@link RichDisplay} returns a null bundle
+   */
+  public static Optional<MimeBundle> render(Object value) {
+    return render(value, TableOptions.defaults());
+  }
+
+  /**
+   * Renders any value as {@link #render(Object)} does, but shows tables, slices and columns with
+   * the given options (a kernel may let the user choose, say, 50 rows for the session).
+   *
+   * @param value the value, may be null
+   * @param tableOptions how to show tables, not null
+   * @return the bundle, or empty when {@code value} is null (nothing to show)
+   * @throws NullPointerException if {@code tableOptions} is null, or a {@link RichDisplay} returns
+   *     a null bundle
+   */
+  public static Optional<MimeBundle> render(Object value, TableOptions tableOptions) {
+    Objects.requireNonNull(tableOptions, "tableOptions");
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof MimeBundle bundle) {
+      return Optional.of(bundle);
+    }
+    if (value instanceof RichDisplay rich) {
+      return Optional.of(
+          Objects.requireNonNull(
+              rich.toMimeBundle(),
+              () -> value.getClass().getName() + ".toMimeBundle() returned null"));
+    }
+    if (value instanceof Table table) {
+      return Optional.of(table(table, tableOptions));
+    }
+    if (value instanceof TableSlice slice) {
+      return Optional.of(table(slice.asTable(), tableOptions));
+    }
+    if (value instanceof Column<?> column) {
+      return Optional.of(table(Table.create(column.name(), column), tableOptions));
+    }
+    if (value instanceof Figure figure) {
+      return Optional.of(figure(figure));
+    }
+    return Optional.of(MimeBundle.text(boundedPlain(String.valueOf(value))));
+  }
+
+  /**
+   * A table with the default options: at most 20 rows and 20 columns, numbers formatted, and a
+   * footer with its shape and column types.
+   *
+   * @param table the table, not null
+   * @return HTML and plain text, not null
+   */
+  public static MimeBundle table(Table table) {
+    return table(table, TableOptions.defaults());
+  }
+
+  /**
+   * A table rendered with the given options.
+   *
+   * @param table the table, not null
+   * @param options how to show it, not null
+   * @return HTML and plain text, not null
+   */
+  public static MimeBundle table(Table table, TableOptions options) {
+    return TableRenderer.render(
+        Objects.requireNonNull(table, "table"), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * A chart with no source line.
+   *
+   * @param figure the tablesaw-jsplot figure, not null
+   * @return plain text, HTML (div and script) and Plotly JSON, not null
+   * @throws IllegalArgumentException if tablesaw-jsplot's JavaScript for the figure cannot be read
+   */
+  public static MimeBundle figure(Figure figure) {
+    return FigureRenderer.render(Objects.requireNonNull(figure, "figure"), null, newDivId());
+  }
+
+  /**
+   * A chart with a visible source line beneath it ("Source: " and the caption) in HTML, and on the
+   * figure itself in the Plotly JSON.
+   *
+   * @param figure the tablesaw-jsplot figure, not null
+   * @param source where the data came from, not null or blank
+   * @return plain text, HTML (div and script) and Plotly JSON, not null
+   * @throws IllegalArgumentException if {@code source} is blank, or tablesaw-jsplot's JavaScript
+   *     for the figure cannot be read
+   */
+  public static MimeBundle figure(Figure figure, String source) {
+    return FigureRenderer.render(
+        Objects.requireNonNull(figure, "figure"), checkSource(source), newDivId());
+  }
+
+  /**
+   * The HTML that loads the bundled plotly.js into the page: a {@code <script>} element holding the
+   * whole library (about 4.8 MB), which sets {@code window.Plotly} unless a Plotly is there
+   * already. It makes no network request. Show it once per notebook session, before the first
+   * chart.
+   *
+   * @return the HTML, not null
+   * @throws IllegalStateException if the jar was built without the bundled library
+   */
+  public static String plotlyBootstrapHtml() {
+    return Bootstrap.HTML;
+  }
+
+  /**
+   * The version of the bundled plotly.js (from the npm package plotly.js-dist-min).
+   *
+   * @return the version, such as "4.1.2", not null
+   * @throws IllegalStateException if the jar was built without the bundled library
+   */
+  public static String plotlyVersion() {
+    return PlotlyJs.version();
+  }
+
+  private static final class Bootstrap {
+    static final String HTML = build();
+
+    private static String build() {
+      String version = PlotlyJs.version();
+      String js = PlotlyJs.script();
+      return "<div class=\"pl-plotly-bootstrap\" data-plotly-version=\""
+          + Text.html(version)
+          + "\" style=\"display:none\"></div>\n"
+          + "<script type=\"text/javascript\">\n"
+          + "/* plotly.js "
+          + version
+          + " (npm plotly.js-dist-min, MIT licence), bundled offline by Probation Lens */\n"
+          + "if (typeof window.Plotly === \"undefined\") {\n"
+          + js
+          + "\n}\n</script>\n";
+    }
+  }
+
+  static String checkSource(String source) {
+    Objects.requireNonNull(source, "source");
+    if (source.isBlank()) {
+      throw new IllegalArgumentException("source must not be blank: say where the data came from");
+    }
+    return source;
+  }
+
+  static String newDivId() {
+    return "pl-fig-" + UUID.randomUUID();
+  }
+
+  static String boundedPlain(String s) {
+    if (s.length() <= MAX_PLAIN_CHARS) {
+      return s;
+    }
+    int cut = MAX_PLAIN_CHARS;
+    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--;
+    }
+    return s.substring(0, cut)
+        + "\n… (cut: "
+        + Text.integer(s.length(), true)
+        + " characters in all, the first "
+        + Text.integer(cut, true)
+        + " shown)";
+  }
+}

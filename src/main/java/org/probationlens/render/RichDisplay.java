@@ -1,0 +1,20 @@
+package org.probationlens.render;
+
+/**
+ * A value that knows how to show itself in a notebook: an analysis result (a volume variance, a
+ * payment simulation, an inspection sample plan) or a captioned chart implements this, and {@link
+ * Renderers#render(Object)} uses it in preference to any other rendering.
+ *
+ * <p>Implementations usually build their bundle from {@link Renderers#table} and {@link
+ * Renderers#figure}, so that tables stay bounded and charts stay offline.
+ */
+@FunctionalInterface
+public interface RichDisplay {
+
+  /**
+   * The representations of this value.
+   *
+   * @return the bundle, with at least plain text, not null
+   */
+  MimeBundle toMimeBundle();
+}

@@ -1,0 +1,124 @@
+package org.probationlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataCommandTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(boolean terminal, String... args) {
+    return DataCommand.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        terminal);
+  }
+
+  private String firstErrorLine() {
+    return err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+  }
+
+  @Test
+  void badArgumentsGiveAClearErrorAndStatusTwo() {
+    assertEquals(DataCommand.USAGE, run(false, "--rows", "10M"));
+    assertEquals(
+        "lens data: --rows '10M' is not valid; expected a whole number from 10000 to 99999999"
+            + " (digits only)",
+        firstErrorLine());
+    err.reset();
+    assertEquals(DataCommand.USAGE, run(false, "--rows", "500"));
+    assertEquals(
+        "lens data: --rows 500 is out of range; expected a whole number from 10000 to 99999999"
+            + " (digits only)",
+        firstErrorLine());
+    err.reset();
+    assertEquals(DataCommand.USAGE, run(false, "--seed"));
+    assertEquals("lens data: --seed needs a value", firstErrorLine());
+    err.reset();
+    assertEquals(DataCommand.USAGE, run(false, "--seed", "1.5"));
+    assertEquals(
+        "lens data: --seed '1.5' is not valid; expected a whole number (a 64-bit signed integer)",
+        firstErrorLine());
+    err.reset();
+    assertEquals(DataCommand.USAGE, run(false, "--seed", "9223372036854775808"));
+    assertEquals(
+        "lens data: --seed 9223372036854775808 is out of range; expected a whole number from"
+            + " -9223372036854775808 to 9223372036854775807",
+        firstErrorLine());
+    err.reset();
+    assertEquals(DataCommand.USAGE, run(false, "--rows", "20000", "--rows=30000"));
+    assertEquals("lens data: --rows given twice", firstErrorLine());
+    err.reset();
+    assertEquals(DataCommand.USAGE, run(false, "--out-dir", "x"));
+    assertEquals(
+        "lens data: unknown argument '--out-dir'; expected --rows, --seed or --out",
+        firstErrorLine());
+  }
+
+  @Test
+  void anOutputPathThatIsAFileIsRefused(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    assertEquals(DataCommand.USAGE, run(false, "--out", file.toString()));
+    assertEquals(
+        "lens data: --out " + file + " exists and is not a directory; expected a directory",
+        firstErrorLine());
+  }
+
+  @Test
+  void writesTheFilesWithOneProgressLinePerTenPercentWhenNotATerminal(@TempDir Path dir) {
+    assertEquals(
+        DataCommand.OK, run(false, "--rows=12000", "--seed", "-3", "--out", dir.toString()));
+    for (String file : List.of("cases.csv", "forecast.csv", "MANIFEST")) {
+      assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+    }
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(
+        List.of(
+            "lens data: generating 12,000 SYNTHETIC rows, seed -3, into " + dir,
+            "lens data: 10% (1,200 of 12,000 rows)",
+            "lens data: 20% (2,400 of 12,000 rows)",
+            "lens data: 30% (3,600 of 12,000 rows)",
+            "lens data: 40% (4,800 of 12,000 rows)",
+            "lens data: 50% (6,000 of 12,000 rows)",
+            "lens data: 60% (7,200 of 12,000 rows)",
+            "lens data: 70% (8,400 of 12,000 rows)",
+            "lens data: 80% (9,600 of 12,000 rows)",
+            "lens data: 90% (10,800 of 12,000 rows)",
+            "lens data: 100% (12,000 of 12,000 rows)"),
+        lines);
+    String summary = out.toString(StandardCharsets.UTF_8);
+    assertTrue(summary.startsWith("synthetic data written"), summary);
+    // the CPA values are 6 and 36 up to forecasts rounded to hundredths of a weighted unit
+    assertTrue(
+        summary.matches(
+            "(?s).*shortfall against forecast across CPAs: (5\\.9[5-9]|6\\.0[0-5])% to"
+                + " (35\\.9[5-9]|36\\.0[0-5])%.*"),
+        summary);
+  }
+
+  @Test
+  void drawsABarInPlaceOnATerminal() {
+    DataCommand.Progress bar =
+        new DataCommand.Progress(new PrintStream(err, true, StandardCharsets.UTF_8), true);
+    bar.progress(0, 200);
+    bar.progress(1, 200);
+    bar.progress(100, 200);
+    bar.progress(200, 200);
+    String drawn = err.toString(StandardCharsets.UTF_8);
+    assertEquals(3, drawn.chars().filter(c -> c == '\r').count(), drawn);
+    assertTrue(drawn.contains("\r[###############---------------]  50%  100 / 200 rows"), drawn);
+    assertTrue(drawn.contains("\r[##############################] 100%  200 / 200 rows"), drawn);
+    assertTrue(drawn.endsWith("\n"), drawn);
+  }
+}

@@ -1,0 +1,91 @@
+package org.probationlens.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.table.TableSlice;
+
+/** What {@link Renderers#render(Object)} does with each kind of value a cell may return. */
+class RenderersTest {
+
+  @Test
+  void nullRendersAsNothing() {
+    assertEquals(Optional.empty(), Renderers.render(null));
+  }
+
+  @Test
+  void aBundleIsPassedThrough() {
+    MimeBundle b = MimeBundle.text("x");
+    assertEquals(b, Renderers.render(b).orElseThrow());
+  }
+
+  @Test
+  void richDisplayWinsOverEverythingElse() {
+    MimeBundle b = MimeBundle.of("volume variance", "<p>volume variance</p>");
+    RichDisplay result = () -> b;
+    assertEquals(b, Renderers.render(result).orElseThrow());
+  }
+
+  @Test
+  void aRichDisplayThatReturnsNullIsAnError() {
+    RichDisplay broken = () -> null;
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> Renderers.render(broken));
+    assertTrue(e.getMessage().endsWith(".toMimeBundle() returned null"), e.getMessage());
+  }
+
+  @Test
+  void tablesSlicesAndColumnsRenderAsBoundedTables() {
+    Table t = Table.create("starts", IntColumn.create("n", IntStream.range(0, 100).toArray()));
+    MimeBundle table = Renderers.render(t).orElseThrow();
+    assertEquals(Renderers.table(t), table);
+    assertTrue(table.plain().contains("100 rows × 1 column · showing rows 0–9 and 90–99"));
+
+    TableSlice slice = new TableSlice(t, t.intColumn("n").isGreaterThanOrEqualTo(50));
+    assertTrue(
+        Renderers.render(slice).orElseThrow().plain().contains("50 rows × 1 column · showing"));
+
+    MimeBundle column = Renderers.render(t.intColumn("n")).orElseThrow();
+    assertTrue(column.plain().startsWith("n\n"), column.plain());
+    assertTrue(column.plain().contains("100 rows × 1 column"));
+  }
+
+  @Test
+  void tableOptionsCanBeGivenForTheWholeRender() {
+    Table t = Table.create("starts", IntColumn.create("n", IntStream.range(0, 100).toArray()));
+    MimeBundle b = Renderers.render(t, TableOptions.defaults().withMaxRows(4)).orElseThrow();
+    assertTrue(b.plain().contains("100 rows × 1 column · showing rows 0–1 and 98–99"), b.plain());
+  }
+
+  @Test
+  void aFigureRendersAsHtmlAndPlotlyJson() {
+    MimeBundle b = Renderers.render(FigureRenderingTest.bar()).orElseThrow();
+    assertEquals(
+        List.of(MimeBundle.TEXT_PLAIN, MimeBundle.TEXT_HTML, MimeBundle.PLOTLY_JSON),
+        List.copyOf(b.data().keySet()));
+  }
+
+  @Test
+  void otherValuesFallBackToPlainText() {
+    assertEquals(MimeBundle.text("42"), Renderers.render(42).orElseThrow());
+    assertEquals(
+        MimeBundle.text("[BED, LDN]"), Renderers.render(List.of("BED", "LDN")).orElseThrow());
+  }
+
+  @Test
+  void hugePlainTextIsCutWithANote() {
+    String big = "x".repeat(1_000_000);
+    String shown = Renderers.render(big).orElseThrow().plain();
+    assertEquals(
+        "x".repeat(Renderers.MAX_PLAIN_CHARS)
+            + "\n… (cut: 1,000,000 characters in all, the first 20,000 shown)",
+        shown);
+  }
+}

@@ -3,12 +3,16 @@ package org.probationlens.engine.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.probationlens.engine.CaseFixtures;
+import org.probationlens.data.synthetic.CaseGenerator;
+import org.probationlens.data.synthetic.GeneratorSettings;
+import org.probationlens.data.synthetic.ProgressListener;
+import org.probationlens.engine.FastPath;
 
 /**
- * Writes the benchmark's synthetic files when they are missing: {@code DIR/rows-N/cases.csv} and
- * {@code forecast.csv}, from the tests' seeded fixture writer (made-up data in the contract's
- * format, not calibrated to published figures).
+ * Writes the benchmark's synthetic files when they are missing, with the project's calibrated
+ * generator (the same as {@code ./lens data --rows N --seed 2014 --out DIR/rows-N}): made-up cases,
+ * never real ones. Then checks that the fast reader takes them itself, so the load benchmark times
+ * the fast path rather than the validating loader it hands other files to.
  *
  * <p>Usage: {@code BenchData DIR N [N...]}
  */
@@ -21,20 +25,24 @@ public final class BenchData {
     for (int i = 1; i < args.length; i++) {
       int rows = Integer.parseInt(args[i]);
       Path dir = base.resolve("rows-" + rows);
-      Files.createDirectories(dir);
-      if (!Files.isRegularFile(dir.resolve("forecast.csv"))) {
-        CaseFixtures.writeForecast(dir.resolve("forecast.csv"), 2014L);
-      }
-      if (!Files.isRegularFile(dir.resolve("cases.csv"))) {
+      if (!Files.isRegularFile(dir.resolve("cases.csv"))
+          || !Files.isRegularFile(dir.resolve("forecast.csv"))) {
         long t0 = System.nanoTime();
-        Path tmp = dir.resolve("cases.csv.tmp");
-        CaseFixtures.writeCases(tmp, rows, 2014L);
-        Files.move(tmp, dir.resolve("cases.csv"));
+        CaseGenerator.standard()
+            .generate(dir, new GeneratorSettings(2014, rows), ProgressListener.none());
         System.out.printf(
-            "bench: wrote %,d synthetic cases to %s in %.1f s%n",
-            rows, dir.resolve("cases.csv"), (System.nanoTime() - t0) / 1e9);
+            "bench: generated %,d synthetic cases (%s) in %s in %.1f s%n",
+            rows,
+            CaseGenerator.command(new GeneratorSettings(2014, rows)),
+            dir,
+            (System.nanoTime() - t0) / 1e9);
       } else {
         System.out.printf("bench: using %s%n", dir.resolve("cases.csv"));
+      }
+      String refusal = FastPath.refusal(dir.resolve("cases.csv"));
+      if (refusal != null) {
+        throw new IllegalStateException(
+            "the fast reader does not take " + dir.resolve("cases.csv") + ": " + refusal);
       }
     }
   }

@@ -214,7 +214,8 @@ public final class ColumnTable {
 
   /**
    * Returns a table with one more category column, the calendar quarter of a date column, labelled
-   * as {@link YearQuarter#toString()} does ({@code 2015-Q2} for April to June 2015).
+   * as {@link YearQuarter#toString()} does ({@code 2015-Q2} for April to June 2015). The column
+   * stores no codes: each row's quarter is looked up from its date when read.
    *
    * @param newName the new column's name, not already used
    * @param dateColumn the date column, e.g. {@code start_date}

@@ -587,6 +587,15 @@ public final class Aggregate {
             acc[g] += v[i];
           }
         }
+      } else if (col instanceof Col.DayDifference) {
+        int[] end = ((Col.DayDifference) col).to;
+        int[] start = ((Col.DayDifference) col).from;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += end[i] - start[i];
+          }
+        }
       } else {
         for (int i = from; i < to; i++) {
           int g = gid[i];
@@ -603,6 +612,10 @@ public final class Aggregate {
       }
       if (col instanceof Col.Ints) {
         return ((Col.Ints) col).values[row];
+      }
+      if (col instanceof Col.DayDifference) {
+        Col.DayDifference d = (Col.DayDifference) col;
+        return d.to[row] - d.from[row];
       }
       return col.number(row);
     }
@@ -661,7 +674,16 @@ public final class Aggregate {
                 }
               } else {
                 int[] v = intValues(col);
-                if (v != null) {
+                if (col instanceof Col.DayDifference) {
+                  int[] endDays = ((Col.DayDifference) col).to;
+                  int[] startDays = ((Col.DayDifference) col).from;
+                  for (int i = from; i < to; i++) {
+                    int g = gid[i];
+                    if (g >= 0) {
+                      ints[at[g]++] = endDays[i] - startDays[i];
+                    }
+                  }
+                } else if (v != null) {
                   for (int i = from; i < to; i++) {
                     int g = gid[i];
                     if (g >= 0) {

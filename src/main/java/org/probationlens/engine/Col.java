@@ -173,6 +173,54 @@ abstract class Col {
     }
   }
 
+  /**
+   * Days from one date column to another ({@code to - from}), such as the planned length of an
+   * order; computed when read, so deriving it stores nothing.
+   */
+  static final class DayDifference extends Col {
+    final int[] to;
+    final int[] from;
+
+    DayDifference(String name, int[] to, int[] from) {
+      super(name);
+      this.to = to;
+      this.from = from;
+    }
+
+    @Override
+    int size() {
+      return to.length;
+    }
+
+    @Override
+    String kind() {
+      return "integer";
+    }
+
+    @Override
+    double number(int row) {
+      return to[row] - from[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new DayDifference(newName, to, from);
+    }
+
+    int[] materialize() {
+      int[] out = new int[to.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = to[i] - from[i];
+      }
+      return out;
+    }
+  }
+
   /** Decimal numbers, such as the weighted-volume weight. */
   static final class Doubles extends Col {
     final double[] values;

@@ -191,7 +191,7 @@ public final class ColumnTable {
   /**
    * Returns a table with one more whole-number column, the days from one date column to another
    * ({@code to - from}), e.g. the planned length of an order from {@code start_date} to {@code
-   * end_date}.
+   * end_date}. The column stores nothing: each row's days are computed from its dates when read.
    *
    * @param newName the new column's name, not already used
    * @param fromDate the earlier date column
@@ -200,16 +200,7 @@ public final class ColumnTable {
   public ColumnTable withDaysBetween(String newName, String fromDate, String toDate) {
     int[] from = days(fromDate).epochDays;
     int[] to = days(toDate).epochDays;
-    int[] out = new int[rows];
-    Parallel.run(
-        Chunks.count(rows),
-        Parallel.defaultThreads(),
-        c -> {
-          for (int i = Chunks.start(c, rows), end = Chunks.end(c, rows); i < end; i++) {
-            out[i] = to[i] - from[i];
-          }
-        });
-    return with(new Col.Ints(newName, out));
+    return with(new Col.DayDifference(newName, to, from));
   }
 
   /**
@@ -307,6 +298,8 @@ public final class ColumnTable {
         table.addColumns(out);
       } else if (col instanceof Col.Ints) {
         table.addColumns(IntColumn.create(col.name, ((Col.Ints) col).values));
+      } else if (col instanceof Col.DayDifference) {
+        table.addColumns(IntColumn.create(col.name, ((Col.DayDifference) col).materialize()));
       } else if (col instanceof Col.Doubles) {
         table.addColumns(DoubleColumn.create(col.name, ((Col.Doubles) col).values));
       } else if (col instanceof Col.Days) {

@@ -159,6 +159,18 @@ public final class Filter {
               }
             };
           }
+          if (col instanceof Col.DayDifference) {
+            int[] end = ((Col.DayDifference) col).to;
+            int[] start = ((Col.DayDifference) col).from;
+            return (from, to, gid) -> {
+              for (int i = from; i < to; i++) {
+                int v = end[i] - start[i];
+                if (v < min || v > max) {
+                  gid[i] = -1;
+                }
+              }
+            };
+          }
           if (col instanceof Col.Doubles) {
             double[] values = ((Col.Doubles) col).values;
             return (from, to, gid) -> {

@@ -115,6 +115,7 @@ class AggregateDuckDbTest {
         Aggregate.of(cases)
             .where(Filter.in("work_type", "CO", "SSO"))
             .where(Filter.between("sentence_months", 12, 24))
+            .where(Filter.between("duration_days", 30, 2000))
             .count()
             .sum("weight")
             .median("duration_days")
@@ -126,7 +127,8 @@ class AggregateDuckDbTest {
             "SELECT count(*), sum(weight), quantile_cont(duration_days, 0.5),"
                 + " quantile_cont(duration_days, 0.9), count(DISTINCT start_date) FROM "
                 + DUCK_CASES
-                + " WHERE work_type IN ('CO', 'SSO') AND sentence_months BETWEEN 12 AND 24");
+                + " WHERE work_type IN ('CO', 'SSO') AND sentence_months BETWEEN 12 AND 24"
+                + " AND duration_days BETWEEN 30 AND 2000");
     assertSameCells(duck, engine);
   }
 

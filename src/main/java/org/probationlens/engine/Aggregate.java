@@ -348,20 +348,37 @@ public final class Aggregate {
     }
 
     /** Writes the dense group ids of rows [from, to), -1 for rows the filters reject. */
-    private void groupIds(int from, int to, int[] gid, int[] scratch) {
-      Arrays.fill(gid, from, to, 0);
+    private void groupIds(int from, int to, int[] gid) {
+      if (keyCols.length == 0) {
+        Arrays.fill(gid, from, to, 0);
+      }
       for (int k = 0; k < keyCols.length; k++) {
         int s = (int) stride[k];
         Col.Category key = keyCols[k];
+        boolean first = k == 0;
         if (key.codes != null) {
           int[] codes = key.codes;
-          for (int i = from; i < to; i++) {
-            gid[i] += codes[i] * s;
+          if (first) {
+            for (int i = from; i < to; i++) {
+              gid[i] = codes[i] * s;
+            }
+          } else {
+            for (int i = from; i < to; i++) {
+              gid[i] += codes[i] * s;
+            }
           }
         } else {
-          key.codes(from, to, scratch);
-          for (int i = from; i < to; i++) {
-            gid[i] += scratch[i - from] * s;
+          int[] days = key.sourceDays;
+          int[] map = key.codeOfDay;
+          int base = key.base;
+          if (first) {
+            for (int i = from; i < to; i++) {
+              gid[i] = map[days[i] - base] * s;
+            }
+          } else {
+            for (int i = from; i < to; i++) {
+              gid[i] += map[days[i] - base] * s;
+            }
           }
         }
       }
@@ -396,12 +413,11 @@ public final class Aggregate {
             for (int j = 0; j < measures.size(); j++) {
               acc[j] = newAccumulator(measures.get(j), groups);
             }
-            int[] scratch = computeIds ? new int[BLOCK] : null;
             // Block by block, so each block's ids are still in cache when they are summed.
             for (int b = from; b < to; b += BLOCK) {
               int e = Math.min(to, b + BLOCK);
               if (computeIds) {
-                groupIds(b, e, gid, scratch);
+                groupIds(b, e, gid);
               }
               for (int i = b; i < e; i++) {
                 int g = gid[i];

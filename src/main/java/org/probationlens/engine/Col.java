@@ -69,20 +69,6 @@ abstract class Col {
       return codes != null ? codes[row] : codeOfDay[sourceDays[row] - base];
     }
 
-    /** Writes the codes of rows [from, to) into {@code out[0, to - from)}. */
-    void codes(int from, int to, int[] out) {
-      if (codes != null) {
-        System.arraycopy(codes, from, out, 0, to - from);
-      } else {
-        int[] days = sourceDays;
-        int[] map = codeOfDay;
-        int b = base;
-        for (int i = from; i < to; i++) {
-          out[i - from] = map[days[i] - b];
-        }
-      }
-    }
-
     @Override
     int size() {
       return codes != null ? codes.length : sourceDays.length;

@@ -13,7 +13,7 @@ import org.probationlens.area.PccArea;
 
 /**
  * Writes small, deterministic, synthetic {@code cases.csv} and {@code forecast.csv} files in the
- * dataset contract's format, for tests and the benchmark. Made-up data: never real cases.
+ * dataset contract's format, for the engine's tests. Made-up data: never real cases.
  */
 public final class CaseFixtures {
   private CaseFixtures() {}

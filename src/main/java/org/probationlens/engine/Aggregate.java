@@ -367,6 +367,17 @@ public final class Aggregate {
               gid[i] += codes[i] * s;
             }
           }
+        } else if (key.smallCodes != null) {
+          byte[] codes = key.smallCodes;
+          if (first) {
+            for (int i = from; i < to; i++) {
+              gid[i] = codes[i] * s;
+            }
+          } else {
+            for (int i = from; i < to; i++) {
+              gid[i] += codes[i] * s;
+            }
+          }
         } else {
           int[] days = key.sourceDays;
           int[] map = key.codeOfDay;

@@ -448,33 +448,33 @@ public final class CaseCsv {
 
   /** The output arrays, written by all segment parsers at their own rows. */
   static final class Columns {
-    final int[] providerType;
-    final int[] providerCode;
-    final int[] area;
-    final int[] workType;
+    final byte[] providerType;
+    final byte[] providerCode;
+    final byte[] area;
+    final byte[] workType;
     final int[] start;
     final int[] end;
     final int[] sentenceMonths;
     final int[] rarDays;
     final int[] upwHours;
     final boolean[] accredited;
-    final int[] termination;
+    final byte[] termination;
     final double[] weight;
     final int[] idOffsets;
     int[] idHash;
 
     Columns(int rows) {
-      providerType = new int[rows];
-      providerCode = new int[rows];
-      area = new int[rows];
-      workType = new int[rows];
+      providerType = new byte[rows];
+      providerCode = new byte[rows];
+      area = new byte[rows];
+      workType = new byte[rows];
       start = new int[rows];
       end = new int[rows];
       sentenceMonths = new int[rows];
       rarDays = new int[rows];
       upwHours = new int[rows];
       accredited = new boolean[rows];
-      termination = new int[rows];
+      termination = new byte[rows];
       weight = new double[rows];
       idOffsets = new int[rows + 1];
       idHash = new int[rows];

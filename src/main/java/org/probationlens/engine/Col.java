@@ -32,8 +32,11 @@ abstract class Col {
    * is {@code codeOfDay[epochDay - base]}, looked up when needed, so deriving it costs nothing.
    */
   static final class Category extends Col {
-    /** The codes, or null for a category derived from dates. */
+    /** The codes, or null for a category derived from dates or held in bytes. */
     final int[] codes;
+
+    /** The codes in one byte each (dictionaries of at most 127 values), or null. */
+    final byte[] smallCodes;
 
     final String[] dictionary;
     final int[] sourceDays;
@@ -43,6 +46,21 @@ abstract class Col {
     Category(String name, int[] codes, String[] dictionary) {
       super(name);
       this.codes = codes;
+      this.smallCodes = null;
+      this.dictionary = dictionary;
+      this.sourceDays = null;
+      this.base = 0;
+      this.codeOfDay = null;
+    }
+
+    /** A category of at most 127 values with its codes in bytes, a quarter of the memory. */
+    Category(String name, byte[] smallCodes, String[] dictionary) {
+      super(name);
+      if (dictionary.length > Byte.MAX_VALUE) {
+        throw new IllegalArgumentException(name + ": too many values for byte codes");
+      }
+      this.codes = null;
+      this.smallCodes = smallCodes;
       this.dictionary = dictionary;
       this.sourceDays = null;
       this.base = 0;
@@ -53,6 +71,7 @@ abstract class Col {
         String name, String[] dictionary, int[] sourceDays, int base, int[] codeOfDay) {
       super(name);
       this.codes = null;
+      this.smallCodes = null;
       this.dictionary = dictionary;
       this.sourceDays = sourceDays;
       this.base = base;
@@ -66,12 +85,18 @@ abstract class Col {
     }
 
     int code(int row) {
-      return codes != null ? codes[row] : codeOfDay[sourceDays[row] - base];
+      if (codes != null) {
+        return codes[row];
+      }
+      return smallCodes != null ? smallCodes[row] : codeOfDay[sourceDays[row] - base];
     }
 
     @Override
     int size() {
-      return codes != null ? codes.length : sourceDays.length;
+      if (codes != null) {
+        return codes.length;
+      }
+      return smallCodes != null ? smallCodes.length : sourceDays.length;
     }
 
     @Override
@@ -91,8 +116,11 @@ abstract class Col {
 
     @Override
     Col renamed(String newName) {
-      return codes != null
-          ? new Category(newName, codes, dictionary)
+      if (codes != null) {
+        return new Category(newName, codes, dictionary);
+      }
+      return smallCodes != null
+          ? new Category(newName, smallCodes, dictionary)
           : new Category(newName, dictionary, sourceDays, base, codeOfDay);
     }
 

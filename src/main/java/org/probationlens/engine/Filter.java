@@ -80,6 +80,16 @@ public final class Filter {
             keep[code] = true;
           }
           int[] codes = cat.codes;
+          byte[] smallCodes = cat.smallCodes;
+          if (smallCodes != null) {
+            return (from, to, gid) -> {
+              for (int i = from; i < to; i++) {
+                if (!keep[smallCodes[i]]) {
+                  gid[i] = -1;
+                }
+              }
+            };
+          }
           if (codes == null) {
             return (from, to, gid) -> {
               for (int i = from; i < to; i++) {

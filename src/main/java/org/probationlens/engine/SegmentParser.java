@@ -145,17 +145,17 @@ final class SegmentParser {
     if (upw != 0 && !requirements) {
       throw problem(9, "0 unless work_type is CO or SSO");
     }
-    out.providerType[row] = providerType;
-    out.providerCode[row] = providerCode;
-    out.area[row] = area;
-    out.workType[row] = workType;
+    out.providerType[row] = (byte) providerType;
+    out.providerCode[row] = (byte) providerCode;
+    out.area[row] = (byte) area;
+    out.workType[row] = (byte) workType;
     out.start[row] = start;
     out.end[row] = end;
     out.sentenceMonths[row] = sentence;
     out.rarDays[row] = rar;
     out.upwHours[row] = upw;
     out.accredited[row] = accredited;
-    out.termination[row] = termination;
+    out.termination[row] = (byte) termination;
     out.weight[row] = weight;
     p = le + 1;
   }

@@ -274,9 +274,45 @@ abstract class Col {
   static final class Days extends Col {
     final int[] epochDays;
 
+    /** {min, max} of the days, found once on first use (the array never changes). */
+    private volatile int[] range;
+
     Days(String name, int[] epochDays) {
       super(name);
       this.epochDays = epochDays;
+    }
+
+    /** Returns {earliest, latest} epoch day; the column must not be empty. */
+    int[] range() {
+      int[] known = range;
+      if (known == null) {
+        int rows = epochDays.length;
+        int chunks = Chunks.count(rows);
+        int[] chunkMin = new int[chunks];
+        int[] chunkMax = new int[chunks];
+        Parallel.run(
+            chunks,
+            Parallel.defaultThreads(),
+            c -> {
+              int lo = Integer.MAX_VALUE;
+              int hi = Integer.MIN_VALUE;
+              for (int i = Chunks.start(c, rows), end = Chunks.end(c, rows); i < end; i++) {
+                lo = Math.min(lo, epochDays[i]);
+                hi = Math.max(hi, epochDays[i]);
+              }
+              chunkMin[c] = lo;
+              chunkMax[c] = hi;
+            });
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int c = 0; c < chunks; c++) {
+          min = Math.min(min, chunkMin[c]);
+          max = Math.max(max, chunkMax[c]);
+        }
+        known = new int[] {min, max};
+        range = known;
+      }
+      return known;
     }
 
     @Override

@@ -236,33 +236,13 @@ public final class ColumnTable {
 
   private ColumnTable withPeriod(
       String newName, String dateColumn, java.util.function.Function<LocalDate, String> label) {
-    int[] days = days(dateColumn).epochDays;
-    int threads = Parallel.defaultThreads();
-    int chunks = Chunks.count(rows);
-    int[] chunkMin = new int[chunks];
-    int[] chunkMax = new int[chunks];
-    Parallel.run(
-        chunks,
-        threads,
-        c -> {
-          int lo = Integer.MAX_VALUE;
-          int hi = Integer.MIN_VALUE;
-          for (int i = Chunks.start(c, rows), end = Chunks.end(c, rows); i < end; i++) {
-            lo = Math.min(lo, days[i]);
-            hi = Math.max(hi, days[i]);
-          }
-          chunkMin[c] = lo;
-          chunkMax[c] = hi;
-        });
-    int min = Integer.MAX_VALUE;
-    int max = Integer.MIN_VALUE;
-    for (int c = 0; c < chunks; c++) {
-      min = Math.min(min, chunkMin[c]);
-      max = Math.max(max, chunkMax[c]);
-    }
+    Col.Days dates = days(dateColumn);
+    int[] days = dates.epochDays;
     if (rows == 0) {
       return with(new Col.Category(newName, new int[0], new String[0]));
     }
+    int min = dates.range()[0];
+    int max = dates.range()[1];
     // One label per day in [min, max]; dictionary in chronological order. No codes are stored:
     // the new column looks each row's code up from its date when it is read.
     int span = max - min + 1;

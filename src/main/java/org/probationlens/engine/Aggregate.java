@@ -1,0 +1,870 @@
+package org.probationlens.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A grouped aggregation of case-level data, built fluently and run in parallel: for example the
+ * starts, weighted volume and median and 90th-percentile planned length of CRC cases by area, work
+ * type and quarter.
+ *
+ * <pre>{@code
+ * Table t = Aggregate.of(cases.withQuarter("quarter", "start_date")
+ *                              .withDaysBetween("duration_days", "start_date", "end_date"))
+ *     .where(Filter.equalTo("provider_type", "CRC"))
+ *     .by("pcc_area", "work_type", "quarter")
+ *     .count().sum("weight").median("duration_days").quantile("duration_days", 0.9)
+ *     .run();
+ * }</pre>
+ *
+ * <p>Each step returns a new, immutable {@code Aggregate}. The result has one row per group that
+ * has at least one case after the filters, sorted by the key columns (each in natural string
+ * order), with the key columns first and then one column per measure in the order asked. Results do
+ * not depend on the number of threads: the rows are cut into pieces by their count alone, and
+ * partial sums are added in a fixed order.
+ *
+ * <p>Quantiles are exact, by linear interpolation between the closest ranks (R type 7, DuckDB
+ * {@code quantile_cont}). Keys must be category columns; measures numeric (whole-number, decimal or
+ * boolean) columns; distinct counts take any column but text.
+ */
+public final class Aggregate {
+
+  /** The kinds of measure. */
+  enum Kind {
+    COUNT,
+    SUM,
+    WEIGHTED_SUM,
+    MEAN,
+    MIN,
+    MAX,
+    QUANTILE,
+    DISTINCT
+  }
+
+  /** One measure asked for. */
+  record Measure(Kind kind, String column, String weight, double q, String name) {
+    Measure renamed(String newName) {
+      return new Measure(kind, column, weight, q, newName);
+    }
+  }
+
+  private static final int MAX_PARTITIONS = 16;
+  private static final int BLOCK = 4096;
+  private static final long DENSE_KEY_LIMIT = 1 << 20;
+  private static final long PARTIAL_BUDGET_BYTES = 128L << 20;
+
+  private final ColumnTable table;
+  private final List<Filter> filters;
+  private final List<String> keys;
+  private final List<Measure> measures;
+  private final int threads;
+
+  private Aggregate(
+      ColumnTable table,
+      List<Filter> filters,
+      List<String> keys,
+      List<Measure> measures,
+      int threads) {
+    this.table = table;
+    this.filters = List.copyOf(filters);
+    this.keys = List.copyOf(keys);
+    this.measures = List.copyOf(measures);
+    this.threads = threads;
+  }
+
+  /**
+   * Starts an aggregation of a table of cases, with no filter, no key (one group: the whole table),
+   * no measure, on all available processors.
+   */
+  public static Aggregate of(ColumnTable table) {
+    Objects.requireNonNull(table, "table");
+    return new Aggregate(table, List.of(), List.of(), List.of(), Parallel.defaultThreads());
+  }
+
+  /**
+   * Starts an aggregation of a Tablesaw table, copied first by {@link ColumnTable#fromTablesaw}.
+   */
+  public static Aggregate of(Table table) {
+    return of(ColumnTable.fromTablesaw(table));
+  }
+
+  /** Keeps only the cases meeting a condition (several {@code where}s all apply). */
+  public Aggregate where(Filter filter) {
+    Objects.requireNonNull(filter, "filter");
+    List<Filter> more = new ArrayList<>(filters);
+    more.add(filter);
+    return new Aggregate(table, more, keys, measures, threads);
+  }
+
+  /**
+   * Groups by one or more category columns (added after any named before), e.g. {@code
+   * by("pcc_area", "work_type")}.
+   */
+  public Aggregate by(String... columns) {
+    List<String> more = new ArrayList<>(keys);
+    for (String column : columns) {
+      table.category(column);
+      if (more.contains(column)) {
+        throw new IllegalArgumentException("key column " + column + " is named twice");
+      }
+      more.add(column);
+    }
+    return new Aggregate(table, filters, more, measures, threads);
+  }
+
+  /** Adds the number of cases in each group, column {@code count}. */
+  public Aggregate count() {
+    return add(new Measure(Kind.COUNT, null, null, Double.NaN, "count"));
+  }
+
+  /** Adds the sum of a numeric column, e.g. the weighted volume {@code sum("weight")}. */
+  public Aggregate sum(String column) {
+    return add(new Measure(Kind.SUM, numeric(column), null, Double.NaN, "sum_" + column));
+  }
+
+  /**
+   * Adds the sum of a column times a weight column, e.g. weighted RAR days: the sum over cases of
+   * {@code rar_days * weight}. Column {@code wsum_<column>_<weight>}.
+   */
+  public Aggregate weightedSum(String column, String weight) {
+    return add(
+        new Measure(
+            Kind.WEIGHTED_SUM,
+            numeric(column),
+            numeric(weight),
+            Double.NaN,
+            "wsum_" + column + "_" + weight));
+  }
+
+  /** Adds the mean of a numeric column, column {@code mean_<column>}. */
+  public Aggregate mean(String column) {
+    return add(new Measure(Kind.MEAN, numeric(column), null, Double.NaN, "mean_" + column));
+  }
+
+  /** Adds the smallest value of a numeric column, column {@code min_<column>}. */
+  public Aggregate min(String column) {
+    return add(new Measure(Kind.MIN, numeric(column), null, Double.NaN, "min_" + column));
+  }
+
+  /** Adds the largest value of a numeric column, column {@code max_<column>}. */
+  public Aggregate max(String column) {
+    return add(new Measure(Kind.MAX, numeric(column), null, Double.NaN, "max_" + column));
+  }
+
+  /** Adds the exact median of a numeric column, column {@code median_<column>}. */
+  public Aggregate median(String column) {
+    return add(new Measure(Kind.QUANTILE, numeric(column), null, 0.5, "median_" + column));
+  }
+
+  /**
+   * Adds an exact quantile of a numeric column by linear interpolation (DuckDB {@code
+   * quantile_cont}), column {@code p<100q>_<column>}, e.g. {@code p90_duration_days}.
+   *
+   * @param q the probability, in [0, 1]
+   */
+  public Aggregate quantile(String column, double q) {
+    if (!(q >= 0 && q <= 1)) {
+      throw new IllegalArgumentException("quantile of " + column + ": q=" + q + ", expected 0..1");
+    }
+    String percent = java.math.BigDecimal.valueOf(q * 100).stripTrailingZeros().toPlainString();
+    return add(new Measure(Kind.QUANTILE, numeric(column), null, q, "p" + percent + "_" + column));
+  }
+
+  /**
+   * Adds the number of distinct values of a column in each group, e.g. the number of areas a
+   * provider worked in. Column {@code distinct_<column>}.
+   */
+  public Aggregate distinctCount(String column) {
+    Col col = table.column(column);
+    if (col instanceof Col.Text) {
+      throw new IllegalArgumentException(
+          "distinct count of " + column + ": text columns are not counted; use a category column");
+    }
+    return add(new Measure(Kind.DISTINCT, column, null, Double.NaN, "distinct_" + column));
+  }
+
+  /** Renames the measure added last, e.g. {@code sum("weight").as("weighted_volume")}. */
+  public Aggregate as(String name) {
+    Objects.requireNonNull(name, "name");
+    if (measures.isEmpty()) {
+      throw new IllegalStateException("as(" + name + ") needs a measure before it");
+    }
+    List<Measure> more = new ArrayList<>(measures);
+    more.set(more.size() - 1, more.get(more.size() - 1).renamed(name));
+    return new Aggregate(table, filters, keys, more, threads);
+  }
+
+  /** Uses at most this many threads (default: the available processors); the result is the same. */
+  public Aggregate threads(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, was " + count);
+    }
+    return new Aggregate(table, filters, keys, measures, count);
+  }
+
+  /**
+   * Runs the aggregation.
+   *
+   * @return one row per non-empty group, key columns (strings) then measures: count and distinct
+   *     counts as int columns, the rest as double columns
+   * @throws IllegalArgumentException if no measure was asked for, or two output columns share a
+   *     name
+   */
+  public Table run() {
+    if (measures.isEmpty()) {
+      throw new IllegalArgumentException("nothing to compute: add a measure such as count()");
+    }
+    Map<String, Boolean> names = new LinkedHashMap<>();
+    for (String key : keys) {
+      names.put(key, true);
+    }
+    for (Measure m : measures) {
+      if (names.put(m.name(), true) != null) {
+        throw new IllegalArgumentException(
+            "output column " + m.name() + " appears twice; rename one with as(...)");
+      }
+    }
+    return new Run(table, filters, keys, measures, threads).execute();
+  }
+
+  private Aggregate add(Measure measure) {
+    List<Measure> more = new ArrayList<>(measures);
+    more.add(measure);
+    return new Aggregate(table, filters, keys, more, threads);
+  }
+
+  private String numeric(String column) {
+    Col col = table.column(column);
+    if (!col.numeric()) {
+      throw new IllegalArgumentException(
+          "column "
+              + column
+              + " is a "
+              + col.kind()
+              + " column; expected a whole-number, decimal or boolean column"
+              + (col instanceof Col.Days ? " (derive days with ColumnTable.withDaysBetween)" : ""));
+    }
+    return column;
+  }
+
+  @Override
+  public String toString() {
+    return "Aggregate of "
+        + table.name()
+        + (filters.isEmpty() ? "" : " where " + filters)
+        + " by "
+        + keys
+        + ": "
+        + measures.stream().map(Measure::name).toList();
+  }
+
+  /** One execution: the plan's arrays and the phases over them. */
+  private static final class Run {
+    private final ColumnTable table;
+    private final List<Filter.Compiled> filters;
+    private final List<Measure> measures;
+    private final int threads;
+    private final int rows;
+    private final Col.Category[] keyCols;
+    private final long[] stride;
+
+    Run(
+        ColumnTable table,
+        List<Filter> filters,
+        List<String> keys,
+        List<Measure> measures,
+        int threads) {
+      this.table = table;
+      this.filters = Filter.compileAll(filters, table);
+      this.measures = measures;
+      this.threads = threads;
+      this.rows = table.rowCount();
+      this.keyCols = new Col.Category[keys.size()];
+      this.stride = new long[keys.size()];
+      for (int k = 0; k < keyCols.length; k++) {
+        keyCols[k] = table.category(keys.get(k));
+      }
+    }
+
+    Table execute() {
+      // Key space: mixed radix over the dictionaries, last key varying fastest.
+      long space = 1;
+      boolean overflow = false;
+      for (int k = keyCols.length - 1; k >= 0; k--) {
+        stride[k] = space;
+        long size = Math.max(1, keyCols[k].dictionary.length);
+        if (space > Long.MAX_VALUE / size) {
+          overflow = true;
+          break;
+        }
+        space *= size;
+      }
+      if (overflow) {
+        throw new IllegalArgumentException(
+            "too many key combinations to pack in a long; group by fewer or coarser columns");
+      }
+      int[] gid = new int[rows];
+      int chunks = Chunks.count(rows);
+      boolean dense = space <= DENSE_KEY_LIMIT && space <= Math.max(1 << 12, 4L * rows);
+      long[] packedOfGroup;
+      int groups;
+      if (dense) {
+        // Group ids are computed block by block inside the aggregation pass.
+        return aggregate(gid, (int) space, null, true);
+      } else {
+        Parallel.run(
+            chunks,
+            threads,
+            c -> {
+              int from = Chunks.start(c, rows);
+              int to = Chunks.end(c, rows);
+              Arrays.fill(gid, from, to, 0);
+              for (Filter.Compiled f : filters) {
+                f.reject(from, to, gid);
+              }
+            });
+        LongIds ids = new LongIds();
+        for (int i = 0; i < rows; i++) {
+          if (gid[i] >= 0) {
+            long packed = 0;
+            for (int k = 0; k < keyCols.length; k++) {
+              packed += keyCols[k].code(i) * stride[k];
+            }
+            gid[i] = ids.idOf(packed);
+          }
+        }
+        groups = ids.size();
+        packedOfGroup = ids.keys();
+      }
+      return aggregate(gid, groups, packedOfGroup, false);
+    }
+
+    /** Writes the dense group ids of rows [from, to), -1 for rows the filters reject. */
+    private void groupIds(int from, int to, int[] gid) {
+      if (keyCols.length == 0) {
+        Arrays.fill(gid, from, to, 0);
+      }
+      for (int k = 0; k < keyCols.length; k++) {
+        int s = (int) stride[k];
+        Col.Category key = keyCols[k];
+        boolean first = k == 0;
+        if (key.codes != null) {
+          int[] codes = key.codes;
+          if (first) {
+            for (int i = from; i < to; i++) {
+              gid[i] = codes[i] * s;
+            }
+          } else {
+            for (int i = from; i < to; i++) {
+              gid[i] += codes[i] * s;
+            }
+          }
+        } else if (key.smallCodes != null) {
+          byte[] codes = key.smallCodes;
+          if (first) {
+            for (int i = from; i < to; i++) {
+              gid[i] = codes[i] * s;
+            }
+          } else {
+            for (int i = from; i < to; i++) {
+              gid[i] += codes[i] * s;
+            }
+          }
+        } else {
+          int[] days = key.sourceDays;
+          int[] map = key.codeOfDay;
+          int base = key.base;
+          if (first) {
+            for (int i = from; i < to; i++) {
+              gid[i] = map[days[i] - base] * s;
+            }
+          } else {
+            for (int i = from; i < to; i++) {
+              gid[i] += map[days[i] - base] * s;
+            }
+          }
+        }
+      }
+      for (Filter.Compiled f : filters) {
+        f.reject(from, to, gid);
+      }
+    }
+
+    private Table aggregate(int[] gid, int groups, long[] packedOfGroup, boolean computeIds) {
+      int slots = 1;
+      for (Measure m : measures) {
+        slots += (m.kind() == Kind.COUNT || m.kind() == Kind.DISTINCT) ? 0 : 2;
+      }
+      long perPartition = (long) groups * slots * 8L;
+      int partitions =
+          (int)
+              Math.max(
+                  1,
+                  Math.min(
+                      Math.min(MAX_PARTITIONS, Chunks.count(rows)),
+                      PARTIAL_BUDGET_BYTES / Math.max(1, perPartition)));
+      int[][] counts = new int[partitions][];
+      double[][][] partial = new double[partitions][measures.size()][];
+      Parallel.run(
+          partitions,
+          threads,
+          p -> {
+            int from = (int) ((long) rows * p / partitions);
+            int to = (int) ((long) rows * (p + 1) / partitions);
+            int[] cnt = new int[groups];
+            double[][] acc = new double[measures.size()][];
+            for (int j = 0; j < measures.size(); j++) {
+              acc[j] = newAccumulator(measures.get(j), groups);
+            }
+            // Block by block, so each block's ids are still in cache when they are summed.
+            for (int b = from; b < to; b += BLOCK) {
+              int e = Math.min(to, b + BLOCK);
+              if (computeIds) {
+                groupIds(b, e, gid);
+              }
+              for (int i = b; i < e; i++) {
+                int g = gid[i];
+                if (g >= 0) {
+                  cnt[g]++;
+                }
+              }
+              for (int j = 0; j < measures.size(); j++) {
+                if (acc[j] != null) {
+                  accumulate(measures.get(j), gid, b, e, acc[j]);
+                }
+              }
+            }
+            counts[p] = cnt;
+            partial[p] = acc;
+          });
+      // Merge the partitions in order, so floating-point sums do not depend on the threads.
+      int[] count = new int[groups];
+      double[][] merged = new double[measures.size()][];
+      for (int p = 0; p < partitions; p++) {
+        for (int g = 0; g < groups; g++) {
+          count[g] += counts[p][g];
+        }
+        for (int j = 0; j < measures.size(); j++) {
+          double[] part = partial[p][j];
+          if (part == null) {
+            continue;
+          }
+          Kind kind = measures.get(j).kind();
+          if (merged[j] == null) {
+            merged[j] = part.clone();
+          } else if (kind == Kind.MIN) {
+            for (int g = 0; g < groups; g++) {
+              merged[j][g] = Math.min(merged[j][g], part[g]);
+            }
+          } else if (kind == Kind.MAX) {
+            for (int g = 0; g < groups; g++) {
+              merged[j][g] = Math.max(merged[j][g], part[g]);
+            }
+          } else {
+            for (int g = 0; g < groups; g++) {
+              merged[j][g] += part[g];
+            }
+          }
+        }
+      }
+      // The groups present, in output order.
+      int present = 0;
+      for (int g = 0; g < groups; g++) {
+        if (count[g] > 0) {
+          present++;
+        }
+      }
+      int[] order = new int[present];
+      long[] sortKey = new long[present];
+      int[][] ranks = new int[keyCols.length][];
+      for (int k = 0; k < keyCols.length; k++) {
+        ranks[k] = keyCols[k].sortRanks();
+      }
+      int[][] codesOf = new int[keyCols.length][present];
+      for (int g = 0, r = 0; g < groups; g++) {
+        if (count[g] == 0) {
+          continue;
+        }
+        long packed = packedOfGroup == null ? g : packedOfGroup[g];
+        long rankKey = 0;
+        for (int k = 0; k < keyCols.length; k++) {
+          int size = Math.max(1, keyCols[k].dictionary.length);
+          int code = (int) ((packed / stride[k]) % size);
+          codesOf[k][r] = code;
+          rankKey += ranks[k].length == 0 ? 0 : ranks[k][code] * stride[k];
+        }
+        order[r] = g;
+        sortKey[r] = rankKey;
+        r++;
+      }
+      Integer[] byRank = new Integer[present];
+      for (int r = 0; r < present; r++) {
+        byRank[r] = r;
+      }
+      Arrays.sort(byRank, (a, b) -> Long.compare(sortKey[a], sortKey[b]));
+
+      double[][] values = valuesPerGroup(gid, groups, count, counts, partitions);
+
+      Table result = Table.create(table.name() + " aggregated");
+      for (int k = 0; k < keyCols.length; k++) {
+        String[] out = new String[present];
+        for (int r = 0; r < present; r++) {
+          out[r] = keyCols[k].dictionary[codesOf[k][byRank[r]]];
+        }
+        result.addColumns(StringColumn.create(keyCols[k].name, out));
+      }
+      for (int j = 0; j < measures.size(); j++) {
+        Measure m = measures.get(j);
+        double[] out = new double[present];
+        for (int r = 0; r < present; r++) {
+          int g = order[byRank[r]];
+          switch (m.kind()) {
+            case COUNT:
+              out[r] = count[g];
+              break;
+            case MEAN:
+              out[r] = merged[j][g] / count[g];
+              break;
+            case QUANTILE:
+            case DISTINCT:
+              out[r] = values[j][g];
+              break;
+            default:
+              out[r] = merged[j][g];
+          }
+        }
+        if (m.kind() == Kind.COUNT || m.kind() == Kind.DISTINCT) {
+          int[] ints = new int[present];
+          for (int r = 0; r < present; r++) {
+            ints[r] = (int) out[r];
+          }
+          result.addColumns(IntColumn.create(m.name(), ints));
+        } else {
+          result.addColumns(DoubleColumn.create(m.name(), out));
+        }
+      }
+      return result;
+    }
+
+    /** A partition's accumulator for a measure: null for measures that are not summed. */
+    private static double[] newAccumulator(Measure m, int groups) {
+      switch (m.kind()) {
+        case COUNT:
+        case QUANTILE:
+        case DISTINCT:
+          return null;
+        case MIN:
+          {
+            double[] acc = new double[groups];
+            Arrays.fill(acc, Double.POSITIVE_INFINITY);
+            return acc;
+          }
+        case MAX:
+          {
+            double[] acc = new double[groups];
+            Arrays.fill(acc, Double.NEGATIVE_INFINITY);
+            return acc;
+          }
+        default:
+          return new double[groups];
+      }
+    }
+
+    /** Adds rows [from, to) of one measure into its accumulator, in row order. */
+    private void accumulate(Measure m, int[] gid, int from, int to, double[] acc) {
+      Col col = table.column(m.column());
+      if (m.kind() == Kind.MIN || m.kind() == Kind.MAX) {
+        boolean isMin = m.kind() == Kind.MIN;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            double v = value(col, i);
+            acc[g] = isMin ? Math.min(acc[g], v) : Math.max(acc[g], v);
+          }
+        }
+      } else if (m.kind() == Kind.WEIGHTED_SUM) {
+        Col w = table.column(m.weight());
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += value(col, i) * value(w, i);
+          }
+        }
+      } else if (col instanceof Col.Doubles) {
+        double[] v = ((Col.Doubles) col).values;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += v[i];
+          }
+        }
+      } else if (col instanceof Col.Ints) {
+        int[] v = ((Col.Ints) col).values;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += v[i];
+          }
+        }
+      } else if (col instanceof Col.DayDifference) {
+        int[] end = ((Col.DayDifference) col).to;
+        int[] start = ((Col.DayDifference) col).from;
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += end[i] - start[i];
+          }
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          int g = gid[i];
+          if (g >= 0) {
+            acc[g] += col.number(i);
+          }
+        }
+      }
+    }
+
+    private static double value(Col col, int row) {
+      if (col instanceof Col.Doubles) {
+        return ((Col.Doubles) col).values[row];
+      }
+      if (col instanceof Col.Ints) {
+        return ((Col.Ints) col).values[row];
+      }
+      if (col instanceof Col.DayDifference) {
+        Col.DayDifference d = (Col.DayDifference) col;
+        return d.to[row] - d.from[row];
+      }
+      return col.number(row);
+    }
+
+    /**
+     * For quantile and distinct measures: gathers each column's values group by group (rows in
+     * their original order), then computes per group. Returns, per measure, a value per group.
+     */
+    private double[][] valuesPerGroup(
+        int[] gid, int groups, int[] count, int[][] counts, int partitions) {
+      double[][] out = new double[measures.size()][];
+      Map<String, List<Integer>> byColumn = new LinkedHashMap<>();
+      for (int j = 0; j < measures.size(); j++) {
+        Kind kind = measures.get(j).kind();
+        if (kind == Kind.QUANTILE || kind == Kind.DISTINCT) {
+          byColumn.computeIfAbsent(measures.get(j).column(), c -> new ArrayList<>()).add(j);
+        }
+      }
+      if (byColumn.isEmpty()) {
+        return out;
+      }
+      int[] start = new int[groups + 1];
+      for (int g = 0; g < groups; g++) {
+        start[g + 1] = start[g] + count[g];
+      }
+      int[][] cursor = new int[partitions][groups];
+      for (int g = 0; g < groups; g++) {
+        int at = start[g];
+        for (int p = 0; p < partitions; p++) {
+          cursor[p][g] = at;
+          at += counts[p][g];
+        }
+      }
+      for (Map.Entry<String, List<Integer>> entry : byColumn.entrySet()) {
+        Col col = table.column(entry.getKey());
+        // Decimals are gathered as doubles; everything else (whole numbers, dates, category
+        // codes, flags) as ints, half the memory traffic.
+        boolean decimal = col instanceof Col.Doubles;
+        int total = start[groups];
+        int[] ints = decimal ? null : new int[total];
+        double[] doubles = decimal ? new double[total] : null;
+        Parallel.run(
+            partitions,
+            threads,
+            p -> {
+              int from = (int) ((long) rows * p / partitions);
+              int to = (int) ((long) rows * (p + 1) / partitions);
+              int[] at = cursor[p].clone();
+              if (decimal) {
+                double[] v = ((Col.Doubles) col).values;
+                for (int i = from; i < to; i++) {
+                  int g = gid[i];
+                  if (g >= 0) {
+                    doubles[at[g]++] = v[i] == 0 ? 0.0 : v[i];
+                  }
+                }
+              } else {
+                int[] v = intValues(col);
+                if (col instanceof Col.DayDifference) {
+                  int[] endDays = ((Col.DayDifference) col).to;
+                  int[] startDays = ((Col.DayDifference) col).from;
+                  for (int i = from; i < to; i++) {
+                    int g = gid[i];
+                    if (g >= 0) {
+                      ints[at[g]++] = endDays[i] - startDays[i];
+                    }
+                  }
+                } else if (v != null) {
+                  for (int i = from; i < to; i++) {
+                    int g = gid[i];
+                    if (g >= 0) {
+                      ints[at[g]++] = v[i];
+                    }
+                  }
+                } else {
+                  for (int i = from; i < to; i++) {
+                    int g = gid[i];
+                    if (g >= 0) {
+                      ints[at[g]++] =
+                          col instanceof Col.Category
+                              ? ((Col.Category) col).code(i)
+                              : (int) col.number(i);
+                    }
+                  }
+                }
+              }
+            });
+        List<Integer> asked = entry.getValue();
+        List<Integer> quantileMeasures = new ArrayList<>();
+        List<Integer> distinctMeasures = new ArrayList<>();
+        for (int j : asked) {
+          out[j] = new double[groups];
+          (measures.get(j).kind() == Kind.DISTINCT ? distinctMeasures : quantileMeasures).add(j);
+        }
+        double[] qs = new double[quantileMeasures.size()];
+        for (int i = 0; i < qs.length; i++) {
+          qs[i] = measures.get(quantileMeasures.get(i)).q();
+        }
+        int blocks = Math.min(groups, 64 * Math.max(1, threads));
+        Parallel.run(
+            blocks,
+            threads,
+            b -> {
+              int gFrom = (int) ((long) groups * b / blocks);
+              int gTo = (int) ((long) groups * (b + 1) / blocks);
+              double[] result = new double[qs.length];
+              for (int g = gFrom; g < gTo; g++) {
+                if (count[g] == 0) {
+                  continue;
+                }
+                int from = start[g];
+                int to = start[g + 1];
+                if (!distinctMeasures.isEmpty()) {
+                  int distinct = 1;
+                  if (decimal) {
+                    Arrays.sort(doubles, from, to);
+                    for (int i = from + 1; i < to; i++) {
+                      distinct += doubles[i] != doubles[i - 1] ? 1 : 0;
+                    }
+                  } else {
+                    Arrays.sort(ints, from, to);
+                    for (int i = from + 1; i < to; i++) {
+                      distinct += ints[i] != ints[i - 1] ? 1 : 0;
+                    }
+                  }
+                  for (int j : distinctMeasures) {
+                    out[j][g] = distinct;
+                  }
+                }
+                if (qs.length > 0) {
+                  if (decimal) {
+                    Select.quantiles(doubles, from, to, qs, result);
+                  } else {
+                    Select.quantiles(ints, from, to, qs, result);
+                  }
+                  for (int i = 0; i < qs.length; i++) {
+                    out[quantileMeasures.get(i)][g] = result[i];
+                  }
+                }
+              }
+            });
+      }
+      return out;
+    }
+
+    private static int[] intValues(Col col) {
+      if (col instanceof Col.Ints) {
+        return ((Col.Ints) col).values;
+      }
+      if (col instanceof Col.Days) {
+        return ((Col.Days) col).epochDays;
+      }
+      if (col instanceof Col.Category) {
+        return ((Col.Category) col).codes;
+      }
+      return null;
+    }
+  }
+
+  /** Group ids for packed keys, in order of first appearance (open addressing). */
+  private static final class LongIds {
+    private long[] keys = new long[1024];
+    private int[] ids = new int[1024];
+    private int size;
+    private long[] byId = new long[256];
+
+    LongIds() {
+      Arrays.fill(ids, -1);
+    }
+
+    int idOf(long key) {
+      int mask = keys.length - 1;
+      int slot = (int) (mix(key) & mask);
+      while (ids[slot] >= 0) {
+        if (keys[slot] == key) {
+          return ids[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      int id = size++;
+      keys[slot] = key;
+      ids[slot] = id;
+      if (id == byId.length) {
+        byId = Arrays.copyOf(byId, id * 2);
+      }
+      byId[id] = key;
+      if (size * 2 > keys.length) {
+        grow();
+      }
+      return id;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldIds = ids;
+      keys = new long[oldKeys.length * 2];
+      ids = new int[oldKeys.length * 2];
+      Arrays.fill(ids, -1);
+      int mask = keys.length - 1;
+      for (int s = 0; s < oldKeys.length; s++) {
+        if (oldIds[s] >= 0) {
+          int slot = (int) (mix(oldKeys[s]) & mask);
+          while (ids[slot] >= 0) {
+            slot = (slot + 1) & mask;
+          }
+          keys[slot] = oldKeys[s];
+          ids[slot] = oldIds[s];
+        }
+      }
+    }
+
+    private static long mix(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return h ^ (h >>> 29);
+    }
+
+    int size() {
+      return size;
+    }
+
+    long[] keys() {
+      return Arrays.copyOf(byId, size);
+    }
+  }
+}

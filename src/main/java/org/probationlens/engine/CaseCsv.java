@@ -1,0 +1,483 @@
+package org.probationlens.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.probationlens.data.CaseRecords;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The fast path for the synthetic case dataset {@code cases.csv} (one row per order or licence
+ * started; columns as in the project's case-level dataset contract): reads it straight into a
+ * {@link ColumnTable}, in parallel, with the categories dictionary-encoded while parsing and the
+ * dates converted from their ISO digits without a {@code LocalDate} per row.
+ *
+ * <p>The dictionaries of the category columns are the values the contract allows, in the contract's
+ * order (for example work types CO, SSO, LIC, PSS, PRE), so a filter on a code that no case happens
+ * to have is still accepted, and a misspelt code is refused.
+ *
+ * <p>It validates as strictly as the validating loader of {@code org.probationlens.data} (the same
+ * column specifications and cross-column rules of {@link CaseRecords#schema()}), and reports
+ * problems with that loader's own {@link DatasetValidationException}: a file the fast reader does
+ * not take is handed to the loader, whose verdict and located problem list are final.
+ */
+public final class CaseCsv {
+  private CaseCsv() {}
+
+  /** The header of {@code cases.csv}, as the dataset contract fixes it. */
+  public static final String HEADER =
+      "case_id,provider_type,provider_code,pcc_area,work_type,start_date,end_date,"
+          + "sentence_months,rar_days,upw_hours,accredited_programme,termination_reason,weight";
+
+  static final String[] COLUMNS = HEADER.split(",");
+
+  static final String[] PROVIDER_TYPES = {"NPS", "CRC"};
+  static final String[] PROVIDER_CODES = providerCodes();
+  static final String[] PCC_AREAS = {
+    "ASP", "BED", "CBS", "CHS", "TES", "CMB", "DBS", "DCP", "DRS", "DRH", "DPP", "ESX", "GCS",
+        "MCG",
+    "GWT", "HPS", "HFS", "HBS", "KNT", "LCS", "LTS", "LNS", "LDN", "MRS", "NFK", "WSN", "YSN",
+        "NTS",
+    "NBR", "NHS", "SWS", "YSS", "STF", "SFK", "SRY", "SSX", "TVP", "WWS", "WMP", "MLW", "YSW", "WTS"
+  };
+  static final String[] WORK_TYPES = {"CO", "SSO", "LIC", "PSS", "PRE"};
+  static final String[] TERMINATION_REASONS = {
+    "COMPLETED", "REVOKED_BREACH", "REVOKED_NEW_OFFENCE", "OTHER", "ONGOING"
+  };
+
+  static final int FIRST_START = Dates.epochDay(2014, 6, 1);
+  static final int LAST_START = Dates.epochDay(2020, 12, 31);
+  static final int ORA_COMMENCEMENT = Dates.epochDay(2015, 2, 1);
+
+  private static final int SEGMENT_BYTES = 8 << 20;
+  private static final int MAX_LINE = 4096;
+
+  private static String[] providerCodes() {
+    String[] codes = new String[28];
+    for (int i = 0; i < 7; i++) {
+      codes[i] = String.format("N%02d", i + 1);
+    }
+    for (int i = 0; i < 21; i++) {
+      codes[7 + i] = String.format("C%02d", i + 1);
+    }
+    return codes;
+  }
+
+  /**
+   * Reads and validates {@code cases.csv} on all available processors.
+   *
+   * @param file the file, not null
+   * @return the cases, a table named {@code cases}
+   * @throws DatasetValidationException if the file is not a valid case dataset: the validating
+   *     loader's own exception, listing every problem with file, line, column, value and what was
+   *     expected; nothing is returned then
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static ColumnTable read(Path file) {
+    return read(file, Parallel.defaultThreads());
+  }
+
+  /**
+   * Reads and validates {@code cases.csv} on at most {@code threads} threads; the result is the
+   * same for any count.
+   *
+   * <p>The fast reader takes the form the generator writes (the header exactly, lines ending in LF,
+   * no quotes, plain decimals) with every value and rule valid. Any other file, valid or not, goes
+   * to the validating loader ({@link CaseRecords#schema()} read by {@link DatasetLoader}): its
+   * verdict is final, so both paths accept the same files and report the same problems.
+   *
+   * @throws DatasetValidationException as {@link #read(Path)}
+   */
+  public static ColumnTable read(Path file, int threads) {
+    Objects.requireNonNull(file, "file");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+    }
+    try {
+      return readFast(file, threads);
+    } catch (Refusal refusal) {
+      Table loaded = DatasetLoader.of(CaseRecords.schema()).read(file);
+      return fromLoaded(loaded);
+    }
+  }
+
+  /** The fast reader alone: the table, or a located {@link Refusal}. */
+  static ColumnTable readFast(Path file, int threads) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return new Reader(file.toString(), channel, threads).read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Re-encodes a table from the validating loader with the contract's dictionaries. */
+  static ColumnTable fromLoaded(Table table) {
+    int rows = table.rowCount();
+    List<Col> out = new ArrayList<>();
+    StringColumn ids = table.stringColumn(COLUMNS[0]);
+    int[] offsets = new int[rows + 1];
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int r = 0; r < rows; r++) {
+      byte[] id = ids.get(r).getBytes(UTF8);
+      bytes.write(id, 0, id.length);
+      offsets[r + 1] = offsets[r] + id.length;
+    }
+    out.add(new Col.Text(COLUMNS[0], bytes.toByteArray(), offsets));
+    out.add(category(table, COLUMNS[1], PROVIDER_TYPES));
+    out.add(category(table, COLUMNS[2], PROVIDER_CODES));
+    out.add(category(table, COLUMNS[3], PCC_AREAS));
+    out.add(category(table, COLUMNS[4], WORK_TYPES));
+    for (int c = 5; c <= 6; c++) {
+      DateColumn dates = table.dateColumn(COLUMNS[c]);
+      int[] days = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        days[r] = Math.toIntExact(dates.get(r).toEpochDay());
+      }
+      out.add(new Col.Days(COLUMNS[c], days));
+    }
+    for (int c = 7; c <= 9; c++) {
+      out.add(new Col.Ints(COLUMNS[c], table.intColumn(COLUMNS[c]).asIntArray()));
+    }
+    BooleanColumn flags = table.booleanColumn(COLUMNS[10]);
+    boolean[] accredited = new boolean[rows];
+    for (int r = 0; r < rows; r++) {
+      accredited[r] = flags.get(r);
+    }
+    out.add(new Col.Booleans(COLUMNS[10], accredited));
+    out.add(category(table, COLUMNS[11], TERMINATION_REASONS));
+    out.add(new Col.Doubles(COLUMNS[12], table.doubleColumn(COLUMNS[12]).asDoubleArray()));
+    return ColumnTable.of("cases", out);
+  }
+
+  private static Col category(Table table, String name, String[] dictionary) {
+    Map<String, Integer> codeOf = new HashMap<>();
+    for (int i = 0; i < dictionary.length; i++) {
+      codeOf.put(dictionary[i], i);
+    }
+    StringColumn values = table.stringColumn(name);
+    int[] codes = new int[table.rowCount()];
+    for (int r = 0; r < codes.length; r++) {
+      codes[r] = codeOf.get(values.get(r));
+    }
+    return new Col.Category(name, codes, dictionary.clone());
+  }
+
+  /** One read of one file. */
+  private static final class Reader {
+    private final String label;
+    private final FileChannel channel;
+    private final int threads;
+    private final long size;
+
+    Reader(String label, FileChannel channel, int threads) throws IOException {
+      this.label = label;
+      this.channel = channel;
+      this.threads = threads;
+      this.size = channel.size();
+    }
+
+    ColumnTable read() throws IOException {
+      byte[] head = readAt(0, (int) Math.min(size, MAX_LINE));
+      int headerEnd = indexOf(head, 0, head.length, (byte) '\n');
+      byte[] expected = HEADER.getBytes(StandardCharsets.US_ASCII);
+      if (headerEnd < 0
+          || headerEnd != expected.length
+          || !Arrays.equals(head, 0, headerEnd, expected, 0, expected.length)) {
+        String found =
+            new String(head, 0, headerEnd < 0 ? head.length : headerEnd, StandardCharsets.UTF_8);
+        throw problem(1, null, 0, found, "the header " + HEADER + " followed by a line feed (LF)");
+      }
+      // Cut the body into segments at line ends; the cut depends on the file alone.
+      long bodyStart = headerEnd + 1L;
+      List<Long> cuts = new ArrayList<>();
+      cuts.add(bodyStart);
+      for (long at = bodyStart + SEGMENT_BYTES; at < size; ) {
+        byte[] window = readAt(at, (int) Math.min(MAX_LINE, size - at));
+        int nl = indexOf(window, 0, window.length, (byte) '\n');
+        if (nl < 0) {
+          // No line end nearby (a malformed, very long line): look further on.
+          at += window.length;
+          continue;
+        }
+        long cut = at + nl + 1;
+        if (cut < size) {
+          cuts.add(cut);
+        }
+        at = cut + SEGMENT_BYTES;
+      }
+      cuts.add(size);
+      int segments = cuts.size() - 1;
+      long[] from = new long[segments];
+      long[] to = new long[segments];
+      for (int s = 0; s < segments; s++) {
+        from[s] = cuts.get(s);
+        to[s] = cuts.get(s + 1);
+      }
+      // Pass 1: lines per segment.
+      int[] lines = new int[segments];
+      Parallel.run(
+          segments,
+          threads,
+          s -> {
+            lines[s] = countLines(from[s], to[s]);
+          });
+      long total = 0;
+      int[] firstRow = new int[segments + 1];
+      for (int s = 0; s < segments; s++) {
+        firstRow[s] = (int) total;
+        total += lines[s];
+      }
+      if (total > Integer.MAX_VALUE - 8) {
+        throw problem(1, null, 0, total + " rows", "at most " + (Integer.MAX_VALUE - 8) + " rows");
+      }
+      int rows = (int) total;
+      firstRow[segments] = rows;
+      Columns cols = new Columns(rows);
+      byte[][] idBytes = new byte[segments][];
+      int[] idLength = new int[segments];
+      Refusal[] refused = new Refusal[segments];
+      Parallel.run(
+          segments,
+          threads,
+          s -> {
+            byte[] buf = readSegment(from[s], to[s]);
+            SegmentParser parser = new SegmentParser(label, buf, cols, firstRow[s], buf.length);
+            try {
+              parser.parseAll(firstRow[s + 1] - firstRow[s]);
+            } catch (Refusal refusal) {
+              refused[s] = refusal;
+            }
+            idBytes[s] = parser.ids;
+            idLength[s] = parser.idLength;
+          });
+      // Report the earliest problem in the file, whichever thread found one first.
+      for (Refusal refusal : refused) {
+        if (refusal != null) {
+          throw refusal;
+        }
+      }
+      // Join the identifier bytes and shift the per-segment offsets.
+      long idTotal = 0;
+      for (int s = 0; s < segments; s++) {
+        idTotal += idLength[s];
+      }
+      if (idTotal > Integer.MAX_VALUE - 8) {
+        throw problem(1, "case_id", 1, idTotal + " bytes", "case identifiers under 2 GB in all");
+      }
+      byte[] ids = new byte[(int) idTotal];
+      int[] base = new int[segments];
+      for (int s = 0, at = 0; s < segments; s++) {
+        System.arraycopy(idBytes[s], 0, ids, at, idLength[s]);
+        base[s] = at;
+        at += idLength[s];
+        idBytes[s] = null;
+      }
+      Parallel.run(
+          segments,
+          threads,
+          s -> {
+            for (int r = firstRow[s]; r < firstRow[s + 1]; r++) {
+              cols.idOffsets[r] += base[s];
+            }
+          });
+      cols.idOffsets[rows] = (int) idTotal;
+      checkUniqueIds(ids, cols.idOffsets, cols.idHash, rows);
+      cols.idHash = null;
+      List<Col> out = new ArrayList<>();
+      out.add(new Col.Text(COLUMNS[0], ids, cols.idOffsets));
+      out.add(new Col.Category(COLUMNS[1], cols.providerType, PROVIDER_TYPES.clone()));
+      out.add(new Col.Category(COLUMNS[2], cols.providerCode, PROVIDER_CODES.clone()));
+      out.add(new Col.Category(COLUMNS[3], cols.area, PCC_AREAS.clone()));
+      out.add(new Col.Category(COLUMNS[4], cols.workType, WORK_TYPES.clone()));
+      out.add(new Col.Days(COLUMNS[5], cols.start));
+      out.add(new Col.Days(COLUMNS[6], cols.end));
+      out.add(new Col.Ints(COLUMNS[7], cols.sentenceMonths));
+      out.add(new Col.Ints(COLUMNS[8], cols.rarDays));
+      out.add(new Col.Ints(COLUMNS[9], cols.upwHours));
+      out.add(new Col.Booleans(COLUMNS[10], cols.accredited));
+      out.add(new Col.Category(COLUMNS[11], cols.termination, TERMINATION_REASONS.clone()));
+      out.add(new Col.Doubles(COLUMNS[12], cols.weight));
+      return ColumnTable.of("cases", out);
+    }
+
+    /** Finds the first repeated case_id, by hash partitions in parallel, and reports it. */
+    private void checkUniqueIds(byte[] ids, int[] offsets, int[] hash, int rows) {
+      int parts = 64;
+      int[] partStart = new int[parts + 1];
+      for (int r = 0; r < rows; r++) {
+        partStart[(hash[r] >>> 26) + 1]++;
+      }
+      for (int q = 0; q < parts; q++) {
+        partStart[q + 1] += partStart[q];
+      }
+      // Rows listed by hash partition, in row order within each.
+      int[] byPart = new int[rows];
+      int[] at = Arrays.copyOf(partStart, parts);
+      for (int r = 0; r < rows; r++) {
+        byPart[at[hash[r] >>> 26]++] = r;
+      }
+      int[] firstDuplicate = new int[parts];
+      int[] firstSeen = new int[parts];
+      Arrays.fill(firstDuplicate, -1);
+      Parallel.run(
+          parts,
+          threads,
+          p -> {
+            int size = partStart[p + 1] - partStart[p];
+            int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
+            int[] table = new int[capacity];
+            Arrays.fill(table, -1);
+            int mask = capacity - 1;
+            for (int x = partStart[p]; x < partStart[p + 1]; x++) {
+              int r = byPart[x];
+              int h = hash[r];
+              int slot = h & mask;
+              while (table[slot] >= 0) {
+                int other = table[slot];
+                if (hash[other] == h
+                    && Arrays.equals(
+                        ids, offsets[r], offsets[r + 1], ids, offsets[other], offsets[other + 1])) {
+                  firstDuplicate[p] = r;
+                  firstSeen[p] = other;
+                  return;
+                }
+                slot = (slot + 1) & mask;
+              }
+              table[slot] = r;
+            }
+          });
+      int first = -1;
+      int seen = -1;
+      for (int p = 0; p < parts; p++) {
+        int d = firstDuplicate[p];
+        if (d >= 0 && (first < 0 || d < first)) {
+          first = d;
+          seen = firstSeen[p];
+        }
+      }
+      if (first >= 0) {
+        String id = new String(ids, offsets[first], offsets[first + 1] - offsets[first], UTF8);
+        throw problem(
+            first + 2L,
+            "case_id",
+            1,
+            id,
+            "a unique case_id; line " + (seen + 2L) + " has the same");
+      }
+    }
+
+    /** Counts the lines of [from, to) on a memory map, eight bytes at a time. */
+    private int countLines(long from, long to) {
+      try {
+        java.nio.MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, from, to - from);
+        map.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int length = (int) (to - from);
+        int n = 0;
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+          // Bytes equal to LF become zero; count zero bytes exactly (no false positives).
+          long x = map.getLong(i) ^ 0x0A0A0A0A0A0A0A0AL;
+          long t = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL;
+          n += Long.bitCount(~t);
+        }
+        for (; i < length; i++) {
+          if (map.get(i) == '\n') {
+            n++;
+          }
+        }
+        if (length > 0 && map.get(length - 1) != '\n') {
+          n++;
+        }
+        return n;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + label, e);
+      }
+    }
+
+    private byte[] readSegment(long from, long to) {
+      try {
+        return readAt(from, (int) (to - from));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + label, e);
+      }
+    }
+
+    private byte[] readAt(long position, int length) throws IOException {
+      byte[] out = new byte[length];
+      ByteBuffer buffer = ByteBuffer.wrap(out);
+      while (buffer.hasRemaining()) {
+        int n = channel.read(buffer, position + buffer.position());
+        if (n < 0) {
+          throw new IOException(label + " shrank while being read");
+        }
+      }
+      return out;
+    }
+
+    private Refusal problem(
+        long line, String column, int columnNumber, String value, String expected) {
+      return new Refusal(label, line, column, columnNumber, value, expected);
+    }
+  }
+
+  static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
+
+  static int indexOf(byte[] a, int from, int to, byte b) {
+    for (int i = from; i < to; i++) {
+      if (a[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The output arrays, written by all segment parsers at their own rows. */
+  static final class Columns {
+    final byte[] providerType;
+    final byte[] providerCode;
+    final byte[] area;
+    final byte[] workType;
+    final int[] start;
+    final int[] end;
+    final int[] sentenceMonths;
+    final int[] rarDays;
+    final int[] upwHours;
+    final boolean[] accredited;
+    final byte[] termination;
+    final double[] weight;
+    final int[] idOffsets;
+    int[] idHash;
+
+    Columns(int rows) {
+      providerType = new byte[rows];
+      providerCode = new byte[rows];
+      area = new byte[rows];
+      workType = new byte[rows];
+      start = new int[rows];
+      end = new int[rows];
+      sentenceMonths = new int[rows];
+      rarDays = new int[rows];
+      upwHours = new int[rows];
+      accredited = new boolean[rows];
+      termination = new byte[rows];
+      weight = new double[rows];
+      idOffsets = new int[rows + 1];
+      idHash = new int[rows];
+    }
+  }
+}

@@ -1,0 +1,430 @@
+package org.probationlens.engine;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** One column of a {@link ColumnTable}, held in a primitive array. Package-private machinery. */
+abstract class Col {
+  final String name;
+
+  Col(String name) {
+    this.name = name;
+  }
+
+  abstract int size();
+
+  /** Returns a short word for messages, e.g. {@code "category"}. */
+  abstract String kind();
+
+  /** Returns the value of a row as a double, for measures; categories cannot be measured. */
+  abstract double number(int row);
+
+  /** Returns whether {@link #number} means something for this column. */
+  abstract boolean numeric();
+
+  abstract Col renamed(String newName);
+
+  /**
+   * A dictionary-encoded category: each row holds the index of its value in the dictionary. A
+   * category derived from a date column (such as the quarter) holds no codes of its own: its code
+   * is {@code codeOfDay[epochDay - base]}, looked up when needed, so deriving it costs nothing.
+   */
+  static final class Category extends Col {
+    /** The codes, or null for a category derived from dates or held in bytes. */
+    final int[] codes;
+
+    /** The codes in one byte each (dictionaries of at most 127 values), or null. */
+    final byte[] smallCodes;
+
+    final String[] dictionary;
+    final int[] sourceDays;
+    final int base;
+    final int[] codeOfDay;
+
+    Category(String name, int[] codes, String[] dictionary) {
+      super(name);
+      this.codes = codes;
+      this.smallCodes = null;
+      this.dictionary = dictionary;
+      this.sourceDays = null;
+      this.base = 0;
+      this.codeOfDay = null;
+    }
+
+    /** A category of at most 127 values with its codes in bytes, a quarter of the memory. */
+    Category(String name, byte[] smallCodes, String[] dictionary) {
+      super(name);
+      if (dictionary.length > Byte.MAX_VALUE) {
+        throw new IllegalArgumentException(name + ": too many values for byte codes");
+      }
+      this.codes = null;
+      this.smallCodes = smallCodes;
+      this.dictionary = dictionary;
+      this.sourceDays = null;
+      this.base = 0;
+      this.codeOfDay = null;
+    }
+
+    private Category(
+        String name, String[] dictionary, int[] sourceDays, int base, int[] codeOfDay) {
+      super(name);
+      this.codes = null;
+      this.smallCodes = null;
+      this.dictionary = dictionary;
+      this.sourceDays = sourceDays;
+      this.base = base;
+      this.codeOfDay = codeOfDay;
+    }
+
+    /** A category computed from a date column through a table of codes by day. */
+    static Category ofDays(
+        String name, String[] dictionary, int[] sourceDays, int base, int[] codeOfDay) {
+      return new Category(name, dictionary, sourceDays, base, codeOfDay);
+    }
+
+    int code(int row) {
+      if (codes != null) {
+        return codes[row];
+      }
+      return smallCodes != null ? smallCodes[row] : codeOfDay[sourceDays[row] - base];
+    }
+
+    @Override
+    int size() {
+      if (codes != null) {
+        return codes.length;
+      }
+      return smallCodes != null ? smallCodes.length : sourceDays.length;
+    }
+
+    @Override
+    String kind() {
+      return "category";
+    }
+
+    @Override
+    double number(int row) {
+      throw new UnsupportedOperationException(name);
+    }
+
+    @Override
+    boolean numeric() {
+      return false;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      if (codes != null) {
+        return new Category(newName, codes, dictionary);
+      }
+      return smallCodes != null
+          ? new Category(newName, smallCodes, dictionary)
+          : new Category(newName, dictionary, sourceDays, base, codeOfDay);
+    }
+
+    int codeOf(String value) {
+      for (int i = 0; i < dictionary.length; i++) {
+        if (dictionary[i].equals(value)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Returns rank[code]: the position of each dictionary value in sorted (natural) order. */
+    int[] sortRanks() {
+      Integer[] order = new Integer[dictionary.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparing(i -> dictionary[i]));
+      int[] rank = new int[order.length];
+      for (int r = 0; r < order.length; r++) {
+        rank[order[r]] = r;
+      }
+      return rank;
+    }
+
+    List<String> values() {
+      return List.of(dictionary);
+    }
+  }
+
+  /** Whole numbers, such as sentence months or RAR days. */
+  static final class Ints extends Col {
+    final int[] values;
+
+    Ints(String name, int[] values) {
+      super(name);
+      this.values = values;
+    }
+
+    @Override
+    int size() {
+      return values.length;
+    }
+
+    @Override
+    String kind() {
+      return "integer";
+    }
+
+    @Override
+    double number(int row) {
+      return values[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Ints(newName, values);
+    }
+  }
+
+  /**
+   * Days from one date column to another ({@code to - from}), such as the planned length of an
+   * order; computed when read, so deriving it stores nothing.
+   */
+  static final class DayDifference extends Col {
+    final int[] to;
+    final int[] from;
+
+    DayDifference(String name, int[] to, int[] from) {
+      super(name);
+      this.to = to;
+      this.from = from;
+    }
+
+    @Override
+    int size() {
+      return to.length;
+    }
+
+    @Override
+    String kind() {
+      return "integer";
+    }
+
+    @Override
+    double number(int row) {
+      return to[row] - from[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new DayDifference(newName, to, from);
+    }
+
+    int[] materialize() {
+      int[] out = new int[to.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = to[i] - from[i];
+      }
+      return out;
+    }
+  }
+
+  /** Decimal numbers, such as the weighted-volume weight. */
+  static final class Doubles extends Col {
+    final double[] values;
+
+    Doubles(String name, double[] values) {
+      super(name);
+      this.values = values;
+    }
+
+    @Override
+    int size() {
+      return values.length;
+    }
+
+    @Override
+    String kind() {
+      return "decimal";
+    }
+
+    @Override
+    double number(int row) {
+      return values[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Doubles(newName, values);
+    }
+  }
+
+  /** Dates as epoch days. Measured as the epoch day (so min and max are dates). */
+  static final class Days extends Col {
+    final int[] epochDays;
+
+    /** {min, max} of the days, found once on first use (the array never changes). */
+    private volatile int[] range;
+
+    Days(String name, int[] epochDays) {
+      super(name);
+      this.epochDays = epochDays;
+    }
+
+    /** Returns {earliest, latest} epoch day; the column must not be empty. */
+    int[] range() {
+      int[] known = range;
+      if (known == null) {
+        int rows = epochDays.length;
+        int chunks = Chunks.count(rows);
+        int[] chunkMin = new int[chunks];
+        int[] chunkMax = new int[chunks];
+        Parallel.run(
+            chunks,
+            Parallel.defaultThreads(),
+            c -> {
+              int lo = Integer.MAX_VALUE;
+              int hi = Integer.MIN_VALUE;
+              for (int i = Chunks.start(c, rows), end = Chunks.end(c, rows); i < end; i++) {
+                lo = Math.min(lo, epochDays[i]);
+                hi = Math.max(hi, epochDays[i]);
+              }
+              chunkMin[c] = lo;
+              chunkMax[c] = hi;
+            });
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int c = 0; c < chunks; c++) {
+          min = Math.min(min, chunkMin[c]);
+          max = Math.max(max, chunkMax[c]);
+        }
+        known = new int[] {min, max};
+        range = known;
+      }
+      return known;
+    }
+
+    @Override
+    int size() {
+      return epochDays.length;
+    }
+
+    @Override
+    String kind() {
+      return "date";
+    }
+
+    @Override
+    double number(int row) {
+      return epochDays[row];
+    }
+
+    @Override
+    boolean numeric() {
+      return false;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Days(newName, epochDays);
+    }
+
+    LocalDate date(int row) {
+      return LocalDate.ofEpochDay(epochDays[row]);
+    }
+  }
+
+  /** Yes/no flags, such as whether an accredited programme was required. */
+  static final class Booleans extends Col {
+    final boolean[] values;
+
+    Booleans(String name, boolean[] values) {
+      super(name);
+      this.values = values;
+    }
+
+    @Override
+    int size() {
+      return values.length;
+    }
+
+    @Override
+    String kind() {
+      return "boolean";
+    }
+
+    @Override
+    double number(int row) {
+      return values[row] ? 1 : 0;
+    }
+
+    @Override
+    boolean numeric() {
+      return true;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Booleans(newName, values);
+    }
+  }
+
+  /**
+   * Free text such as case identifiers, held as ASCII/UTF-8 bytes end to end with row offsets, so
+   * ten million identifiers cost bytes rather than ten million {@code String} objects.
+   */
+  static final class Text extends Col {
+    final byte[] bytes;
+    final int[] offsets; // length rows + 1
+
+    Text(String name, byte[] bytes, int[] offsets) {
+      super(name);
+      this.bytes = bytes;
+      this.offsets = offsets;
+    }
+
+    @Override
+    int size() {
+      return offsets.length - 1;
+    }
+
+    @Override
+    String kind() {
+      return "text";
+    }
+
+    @Override
+    double number(int row) {
+      throw new UnsupportedOperationException(name);
+    }
+
+    @Override
+    boolean numeric() {
+      return false;
+    }
+
+    @Override
+    Col renamed(String newName) {
+      return new Text(newName, bytes, offsets);
+    }
+
+    String get(int row) {
+      return new String(
+          bytes,
+          offsets[row],
+          offsets[row + 1] - offsets[row],
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package org.probationlens.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.probationlens.data.CaseRecords;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
+import tech.tablesaw.api.Table;
+
+class CaseCsvTest {
+  @TempDir Path dir;
+
+  static final String GOOD_1 =
+      "K00000001,CRC,C05,DCP,CO,2015-03-02,2016-03-01,12,10,100,true,COMPLETED,1.25";
+  static final String GOOD_2 =
+      "K00000002,NPS,N02,LDN,LIC,2014-06-01,2014-06-01,120,0,0,false,ONGOING,0.5";
+
+  private Path write(String... lines) throws IOException {
+    Path file = dir.resolve("cases.csv");
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void readsEveryColumnOfAValidFile() throws IOException {
+    Table table = CaseCsv.read(write(CaseCsv.HEADER, GOOD_1, GOOD_2)).toTablesaw();
+    assertEquals(List.of("K00000001", "K00000002"), table.stringColumn("case_id").asList());
+    assertEquals(List.of("C05", "N02"), table.stringColumn("provider_code").asList());
+    assertEquals("2015-03-02", table.dateColumn("start_date").get(0).toString());
+    assertEquals("2014-06-01", table.dateColumn("end_date").get(1).toString());
+    assertArrayEquals(new int[] {12, 120}, table.intColumn("sentence_months").asIntArray());
+    assertArrayEquals(new int[] {10, 0}, table.intColumn("rar_days").asIntArray());
+    assertEquals(List.of(true, false), table.booleanColumn("accredited_programme").asList());
+    assertArrayEquals(new double[] {1.25, 0.5}, table.doubleColumn("weight").asDoubleArray(), 0);
+  }
+
+  @Test
+  void readsALastLineWithoutLineFeed() throws IOException {
+    Path file = dir.resolve("cases.csv");
+    Files.writeString(file, CaseCsv.HEADER + "\n" + GOOD_1 + "\n" + GOOD_2);
+    ColumnTable table = CaseCsv.readFast(file, 1);
+    assertEquals(2, table.rowCount());
+    assertEquals(
+        List.of("K00000001", "K00000002"), table.toTablesaw().stringColumn("case_id").asList());
+  }
+
+  @Test
+  void dictionariesAreTheContractsCodes() throws IOException {
+    ColumnTable table = CaseCsv.read(write(CaseCsv.HEADER, GOOD_1));
+    assertEquals(List.of("CO", "SSO", "LIC", "PSS", "PRE"), table.categories("work_type"));
+    assertEquals(42, table.categories("pcc_area").size());
+  }
+
+  @Test
+  void parsesDecimalsExactlyAsJava() throws IOException {
+    String[] weights = {"0", "0.1", "2.675", "123456789.012345", "0.30000000000000004", "7.000"};
+    String[] lines = new String[weights.length + 1];
+    lines[0] = CaseCsv.HEADER;
+    for (int i = 0; i < weights.length; i++) {
+      lines[i + 1] = GOOD_2.replace("K00000002", "K" + i).replace(",0.5", "," + weights[i]);
+    }
+    double[] read = CaseCsv.read(write(lines)).toTablesaw().doubleColumn("weight").asDoubleArray();
+    for (int i = 0; i < weights.length; i++) {
+      assertEquals(Double.parseDouble(weights[i]), read[i], 0, weights[i]);
+    }
+  }
+
+  /**
+   * Reads a malformed file both ways: the public result must be the validating loader's own
+   * exception with the same problem list as {@link CaseRecords#load}, and the fast reader's own
+   * refusal must locate the first of those problems exactly (same line, column, value and
+   * expectation), which shows it checks as strictly as the loader rather than merely deferring.
+   */
+  static Problem assertSameProblemsBothWays(Path file) {
+    return assertSameProblemsBothWays(file, true);
+  }
+
+  static Problem assertSameProblemsBothWays(Path file, boolean compareRefusal) {
+    DatasetValidationException normal =
+        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+    DatasetValidationException fast =
+        assertThrows(DatasetValidationException.class, () -> CaseCsv.read(file));
+    assertEquals(normal.problems(), fast.problems());
+    assertEquals(normal.getMessage(), fast.getMessage());
+    Refusal refusal = assertThrows(Refusal.class, () -> CaseCsv.readFast(file, 2));
+    Problem first = normal.problems().get(0);
+    if (!compareRefusal) {
+      return first;
+    }
+    assertEquals(
+        List.of(first.line(), first.columnNumber(), String.valueOf(first.column()), first.value()),
+        List.of(
+            refusal.line(),
+            refusal.columnNumber(),
+            String.valueOf(refusal.column()),
+            refusal.value()));
+    assertEquals(first.expected(), refusal.expected());
+    return first;
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // field, bad value, line, column number, column, expected
+        "CRC|crc|3|2|provider_type|one of NPS, CRC",
+        "C05|C22|3|3|provider_code|one of N01, N02, N03, N04, N05, N06, N07, C01, C02, C03, C04,"
+            + " C05, C06, C07, C08, C09, C10, C11, C12, C13, C14, C15, C16, C17, C18, C19, C20,"
+            + " C21",
+        "C05|N05|3|3|provider_code|a CPA code C01..C21 for a CRC case, an NPS division N01..N07"
+            + " for an NPS case",
+        "2015-03-02|2015-02-30|3|6|start_date|a date yyyy-MM-dd in 2014-06-01..2020-12-31",
+        "2015-03-02|2014-05-31|3|6|start_date|a date yyyy-MM-dd in 2014-06-01..2020-12-31",
+        "2016-03-01|2015-03-01|3|7|end_date|a date on or after start_date",
+        ",12,|,0,|3|8|sentence_months|an integer 1..120",
+        ",12,|,x1,|3|8|sentence_months|an integer 1..120",
+        ",100,|,39,|3|10|upw_hours|0 or 40..300 hours of unpaid work",
+        "true|yes|3|11|accredited_programme|true or false",
+        "1.25|-1|3|13|weight|a decimal number >= 0",
+        ",COMPLETED,|,,|3|12|termination_reason|a value (required): one of COMPLETED,"
+            + " REVOKED_BREACH, REVOKED_NEW_OFFENCE, OTHER, ONGOING",
+      })
+  void refusesABadValueAsTheValidatingLoaderDoes(
+      String good, String bad, long line, int columnNumber, String column, String expected)
+      throws IOException {
+    Path file = write(CaseCsv.HEADER, GOOD_2, GOOD_1.replace(good, bad));
+    Problem first = assertSameProblemsBothWays(file);
+    // And the expectation is the one the dataset contract gives, written out here.
+    assertEquals(line, first.line());
+    assertEquals(columnNumber, first.columnNumber());
+    assertEquals(column, first.column());
+    assertEquals(bad.replace(",", ""), first.value());
+    assertEquals(expected, first.expected());
+  }
+
+  @Test
+  void refusesRulesAcrossColumnsAsTheLoaderDoes() throws IOException {
+    // PSS exists from 1 February 2015 only.
+    Problem pss =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_2.replace(",LIC,", ",PSS,")));
+    assertEquals(
+        "a date on or after 2015-02-01 for post-sentence supervision (PSS)", pss.expected());
+    // RAR days and unpaid work on a licence.
+    Problem rar =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1.replace(",CO,", ",LIC,")));
+    assertEquals("rar_days", rar.column());
+    assertEquals("0 unless work_type is CO or SSO", rar.expected());
+    // RAR before the Offender Rehabilitation Act 2014 commenced.
+    Problem early =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1.replace("2015-03-02", "2015-01-31")));
+    assertEquals("rar_days", early.column());
+  }
+
+  @Test
+  void refusesARepeatedCaseIdAsTheLoaderDoes() throws IOException {
+    Problem dup =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1, GOOD_2, GOOD_2.replace("K00000002", "K00000001")));
+    assertEquals(4, dup.line());
+    assertEquals("case_id", dup.column());
+  }
+
+  @Test
+  void refusesWrongFieldCountsAndHeadersAsTheLoaderDoes() throws IOException {
+    Problem few = assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1, "K9,CRC,C05"));
+    assertEquals("pcc_area", few.column());
+    assertEquals("3 fields", few.value());
+    Problem many = assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1 + ",x"));
+    assertEquals("(extra field)", many.column());
+    Problem empty = assertSameProblemsBothWays(write(CaseCsv.HEADER, "", GOOD_1));
+    assertEquals("an empty line", empty.value());
+    // The fast reader refuses any header but the contract's without locating the fault itself;
+    // the loader's problems, which the caller gets, do.
+    Problem header =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER.replace("weight", "wt"), GOOD_1), false);
+    assertEquals("wt", header.value());
+  }
+
+  @Test
+  void takesValidFilesTheFastReaderDoesNotParseThroughTheLoader() throws IOException {
+    // CRLF line ends, a quoted field and an exponent are valid CSV and valid values; the fast
+    // reader declines them and the validating loader reads them.
+    Path file = dir.resolve("crlf.csv");
+    Files.writeString(
+        file,
+        CaseCsv.HEADER
+            + "\r\n"
+            + GOOD_1.replace(",CO,", ",\"CO\",").replace(",1.25", ",125e-2")
+            + "\r\n"
+            + GOOD_2
+            + "\r\n");
+    assertThrows(Refusal.class, () -> CaseCsv.readFast(file, 1));
+    Table table = CaseCsv.read(file).toTablesaw();
+    assertEquals(List.of("CO", "LIC"), table.stringColumn("work_type").asList());
+    assertArrayEquals(new double[] {1.25, 0.5}, table.doubleColumn("weight").asDoubleArray(), 0);
+  }
+
+  @Test
+  void fastReaderAndLoaderReadTheSameValues() {
+    Path file = CaseFixtures.writeCases(dir.resolve("cases.csv"), 5_000, 99L);
+    Table fast = CaseCsv.readFast(file, 2).toTablesaw();
+    Table normal = CaseRecords.load(file).table();
+    assertEquals(normal.columnNames(), fast.columnNames());
+    for (String column : normal.columnNames()) {
+      assertEquals(normal.column(column).asList(), fast.column(column).asList(), column);
+    }
+  }
+}

@@ -51,6 +51,12 @@ final class KernelCommand {
             System.err.println("lens kernel run: expected exactly one CONNECTION_FILE\n" + USAGE);
             return 2;
           }
+          ParentWatch.start(
+              () -> {
+                System.err.println(
+                    "lens kernel: the process that started this kernel has exited; stopping");
+                Runtime.getRuntime().halt(0);
+              });
           LensKernel.serve(Path.of(args[1]));
           return 0;
         default:

@@ -200,6 +200,74 @@ class VolumeVarianceTest {
   }
 
   @Test
+  void aCountedCaseWithoutAStartDateOrWeightIsLocated() {
+    // K4 (row 4): CRC, 2015-16. Without a start date it cannot be placed in any period, so every
+    // period fails; without a weight only the periods that count it fail.
+    Table noStart = VolumeFixtures.cases();
+    noStart.dateColumn("start_date").setMissing(3);
+    for (ReportingPeriod p : List.of(FY1516, FY1415)) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> VolumeVariance.of(noStart, VolumeFixtures.forecast()).shortfall(Level.CPA, p));
+      assertEquals(
+          "cases row 4, column start_date: value is missing; expected a date", e.getMessage());
+    }
+    Table noWeight = VolumeFixtures.cases();
+    noWeight.doubleColumn("weight").setMissing(3);
+    VolumeVariance v = VolumeVariance.of(noWeight, VolumeFixtures.forecast());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1516));
+    assertEquals(
+        "cases row 4, column weight: value is missing; expected a number >= 0", e.getMessage());
+    // 2014-15 does not count K4: C07 actual K1 + K2 = 4 of forecast 20 -> 80%.
+    assertEquals(80.0, v.shortfall(Level.CPA, FY1415).weightedPercent("C07"), EPS);
+  }
+
+  @Test
+  void theFirstBadRowIsTheOneReported() {
+    // K4 (row 4, 2015-16) has no weight, K9 (row 9, CRC) no start date.
+    Table t = VolumeFixtures.cases();
+    t.doubleColumn("weight").setMissing(3);
+    t.dateColumn("start_date").setMissing(8);
+    VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
+    assertEquals(
+        "cases row 4, column weight: value is missing; expected a number >= 0",
+        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1516))
+            .getMessage());
+    assertEquals(
+        "cases row 9, column start_date: value is missing; expected a date",
+        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1415))
+            .getMessage());
+  }
+
+  @Test
+  void missingValuesInCasesNeverCountedAreNoError() {
+    // K8 (row 8) is NPS: its start date and weight are never read. A column the analysis does
+    // not use may have gaps too.
+    Table t = VolumeFixtures.cases();
+    t.dateColumn("start_date").setMissing(7);
+    t.doubleColumn("weight").setMissing(7);
+    t.addColumns(tech.tablesaw.api.DateColumn.create("end_date", t.rowCount()));
+    VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
+    assertEquals(40.0, v.shortfall(Level.CPA, FY1516).weightedPercent("C07"), EPS);
+    assertEquals(
+        60.0,
+        v.apportioningForecastBy(FY1415).shortfall(Level.PCC_AREA, FY1516).weightedPercent("CHS"),
+        EPS);
+  }
+
+  @Test
+  void aCaseWithoutAnAreaStillCountsForItsCpa() {
+    // K5 (row 5, C07, 2015-16) has no PCC area: CPA figures count it (40% as before).
+    Table t = VolumeFixtures.cases();
+    t.stringColumn("pcc_area").setMissing(4);
+    VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
+    assertEquals(40.0, v.shortfall(Level.CPA, FY1516).weightedPercent("C07"), EPS);
+    assertEquals(4, v.shortfall(Level.CPA, FY1516).table().intColumn("actual_count").getInt(0));
+  }
+
+  @Test
   void ownersNeedADateWithAPublishedOwner() {
     // Before the share sale (1 Feb 2015) CRCs had no private owner: Geography refuses.
     assertThrows(

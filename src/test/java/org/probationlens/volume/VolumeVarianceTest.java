@@ -1,6 +1,8 @@
 package org.probationlens.volume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import tech.tablesaw.api.Table;
 
@@ -265,6 +268,33 @@ class VolumeVarianceTest {
     VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
     assertEquals(40.0, v.shortfall(Level.CPA, FY1516).weightedPercent("C07"), EPS);
     assertEquals(4, v.shortfall(Level.CPA, FY1516).table().intColumn("actual_count").getInt(0));
+    // By PCC area it has nowhere to go: an error naming the row, not an empty area code.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> v.apportioningForecastBy(FY1415).shortfall(Level.PCC_AREA, FY1516));
+    assertEquals("cases row 5, column pcc_area: value is missing; expected a code", e.getMessage());
+    // Neither the 2014-15 baseline nor 2014-15 itself counts K5: CHS forecast 20 x 1/4 = 5,
+    // actual K1 = 1 -> 80%.
+    assertEquals(
+        80.0,
+        v.apportioningForecastBy(FY1415).shortfall(Level.PCC_AREA, FY1415).weightedPercent("CHS"),
+        EPS);
+  }
+
+  @Test
+  void copiesShareOneEngineCopyOfTheCases() {
+    VolumeVariance copy =
+        variance
+            .withGeography(Geography.standard().assumingNpsDivision("NTS", "N04"))
+            .apportioningForecastBy(FY1415)
+            .withOwnersAsOf(LocalDate.of(2016, 3, 31));
+    assertSame(variance.engineCopy(), copy.engineCopy());
+    assertEquals(10, copy.engineCopy().rowCount());
+    assertNotSame(
+        variance.engineCopy(),
+        VolumeVariance.of(VolumeFixtures.cases(), VolumeFixtures.forecast()).engineCopy(),
+        "a new analysis copies its own cases");
   }
 
   @Test

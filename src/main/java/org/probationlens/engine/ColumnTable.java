@@ -66,8 +66,9 @@ public final class ColumnTable {
    *
    * @param table the table to copy, not null
    * @return the copy, named as the table
-   * @throws IllegalArgumentException if a column holds a missing value (named with its row) or has
-   *     a type the engine does not hold (for example date-time)
+   * @throws IllegalArgumentException if a column holds a missing value (named with its row; in a
+   *     string column, the empty string, Tablesaw's mark for missing) or has a type the engine does
+   *     not hold (for example date-time)
    */
   public static ColumnTable fromTablesaw(Table table) {
     Objects.requireNonNull(table, "table");
@@ -75,8 +76,11 @@ public final class ColumnTable {
     int n = table.rowCount();
     for (Column<?> column : table.columns()) {
       String colName = column.name();
+      // Tablesaw's missing string is "", but StringColumn.isMissing(int) misses one set with
+      // setMissing (0.44): test the value for strings.
+      StringColumn text = column instanceof StringColumn ? (StringColumn) column : null;
       for (int i = 0; i < n; i++) {
-        if (column.isMissing(i)) {
+        if (text != null ? text.get(i).isEmpty() : column.isMissing(i)) {
           throw new IllegalArgumentException(
               "table "
                   + table.name()

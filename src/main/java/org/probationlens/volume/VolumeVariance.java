@@ -835,10 +835,11 @@ public final class VolumeVariance {
 
   /**
    * The columns of the cases that the volumes need, copied into the aggregation engine's primitive
-   * arrays on first use and then kept: one copy per cases table, shared by every copy that the
-   * {@code with...} methods make. The engine holds complete columns only, so rows with a missing
-   * value in one of these columns are left out of the copy; those run by a CRC are listed, to be
-   * reported or counted by {@link #actualFor} (rows of other providers are never counted).
+   * arrays on first use and then kept: one copy per analysis made by {@link #of}, shared by every
+   * copy that the {@code with...} methods make. The engine holds complete columns only, so rows
+   * with a missing value in one of these columns are left out of the copy; those run by a CRC are
+   * listed, to be reported or counted by {@link #actualFor} (rows of other providers are never
+   * counted).
    */
   private static final class EngineCases {
     static final List<String> COLUMNS =

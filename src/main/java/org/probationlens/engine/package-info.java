@@ -40,6 +40,16 @@
  * {@code min}, {@code max}, {@code median}, {@code quantile(column, q)}, {@code distinctCount}. The
  * result has one row per group with at least one case, sorted by the keys.
  *
+ * <h2>Used by</h2>
+ *
+ * <ul>
+ *   <li>{@link org.probationlens.volume.VolumeVariance}: CRC starts and weighted volume by CPA or
+ *       PCC area, work type and period, over a copy of the six case columns it needs, made on first
+ *       use and shared by the analysis's {@code with...} copies.
+ *   <li>{@link org.probationlens.innovation.AccreditedProgrammes#shareByQuarter}: orders and
+ *       accredited-programme starts by quarter and provider, over a copy of the orders.
+ * </ul>
+ *
  * <h2>Definitions</h2>
  *
  * <ul>

@@ -2,24 +2,31 @@ package org.probationlens.innovation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import org.probationlens.engine.Aggregate;
+import org.probationlens.engine.ColumnTable;
 import org.probationlens.stats.Proportion;
-import org.threeten.extra.YearQuarter;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
 
 /**
  * Tried-and-tested interventions over time: accredited programme starts as a share of community and
  * suspended sentence orders, by calendar quarter. The Chief Inspector found tried-and-tested
  * interventions deployed less often than before the reforms; this measures it from case-level data
  * (the synthetic {@code cases.csv}, or a user's own in the same layout).
+ *
+ * <p>The counting runs on the aggregation engine ({@link org.probationlens.engine.Aggregate}): the
+ * orders' provider, start date and flag are checked, copied into a {@link
+ * org.probationlens.engine.ColumnTable} with the quarter derived from the start date, and counted
+ * by quarter, and by quarter and provider, in two aggregations.
  */
 public final class AccreditedProgrammes {
 
@@ -57,87 +64,156 @@ public final class AccreditedProgrammes {
     Column<?> work = cases.column("work_type");
     Column<?> provider = cases.column("provider_type");
     Column<?> programme = cases.column("accredited_programme");
-    Map<YearQuarter, Map<String, int[]>> counts = new TreeMap<>();
-    for (int r = 0; r < cases.rowCount(); r++) {
-      String wt = String.valueOf(work.get(r));
-      if (!ORDER_WORK_TYPES.contains(wt)) {
-        continue;
+    Selection isOrder = text(work).isIn(ORDER_WORK_TYPES);
+    int[] rows = isOrder.toArray();
+    // The orders' cells typed for the engine, dates and flags parsed from text where need be. A
+    // cell that is missing or does not parse is left missing here and reported below.
+    DateColumn dates;
+    if (start instanceof DateColumn d) {
+      dates = d.where(isOrder);
+    } else {
+      dates = DateColumn.create("start_date");
+      for (int r : rows) {
+        dates.append(dateOrNull(start, r));
       }
-      LocalDate date = date(cases, start, r);
-      boolean ap = bool(cases, programme, r);
-      String pt = String.valueOf(provider.get(r));
-      if (!pt.equals("NPS") && !pt.equals("CRC")) {
-        throw bad(cases, "provider_type", r, pt, "NPS | CRC");
-      }
-      Map<String, int[]> q = counts.computeIfAbsent(YearQuarter.from(date), k -> new TreeMap<>());
-      for (String key : new String[] {"ALL", pt}) {
-        int[] c = q.computeIfAbsent(key, k -> new int[2]);
-        c[0]++;
-        if (ap) {
-          c[1]++;
+    }
+    BooleanColumn flags;
+    if (programme instanceof BooleanColumn b) {
+      flags = b.where(isOrder);
+    } else {
+      flags = BooleanColumn.create("accredited_programme");
+      for (int r : rows) {
+        Boolean flag = boolOrNull(programme, r);
+        if (flag == null) {
+          flags.appendMissing();
+        } else {
+          flags.append(flag);
         }
       }
     }
-    StringColumn quarter = StringColumn.create("quarter");
-    StringColumn type = StringColumn.create("provider_type");
-    IntColumn orders = IntColumn.create("orders");
-    IntColumn starts = IntColumn.create("programme_starts");
-    DoubleColumn share = DoubleColumn.create("share");
-    DoubleColumn lower = DoubleColumn.create("lower");
-    DoubleColumn upper = DoubleColumn.create("upper");
-    counts.forEach(
-        (q, byType) ->
-            byType.forEach(
-                (t, c) -> {
-                  quarter.append(q.toString());
-                  type.append(t);
-                  orders.append(c[0]);
-                  starts.append(c[1]);
-                  Proportion p = Proportion.wilson(c[1], c[0], 0.95);
-                  share.append(p.estimate());
-                  lower.append(p.lower());
-                  upper.append(p.upper());
-                }));
-    return Table.create(
-        "accredited programme starts as a share of orders, by quarter",
-        quarter,
-        type,
-        orders,
-        starts,
-        share,
-        lower,
-        upper);
+    StringColumn providers = text(provider).where(isOrder);
+    Selection bad = dates.isMissing().or(flags.isMissing()).or(providers.isNotIn("NPS", "CRC"));
+    if (!bad.isEmpty()) {
+      // The first order with a bad cell; its date, flag and provider checked in that order.
+      int r = rows[bad.get(0)];
+      requireDate(cases, start, r);
+      requireFlag(cases, programme, r);
+      throw bad(cases, "provider_type", r, String.valueOf(provider.get(r)), "NPS | CRC");
+    }
+    ColumnTable orders =
+        ColumnTable.fromTablesaw(Table.create(cases.name(), providers, dates, flags))
+            .withQuarter("quarter", "start_date");
+    Aggregate counts =
+        Aggregate.of(orders)
+            .count()
+            .as("orders")
+            .sum("accredited_programme")
+            .as("programme_starts");
+    Table all = counts.by("quarter").run();
+    Table byProvider = counts.by("quarter", "provider_type").run();
+
+    Table out =
+        Table.create(
+            "accredited programme starts as a share of orders, by quarter",
+            StringColumn.create("quarter"),
+            StringColumn.create("provider_type"),
+            IntColumn.create("orders"),
+            IntColumn.create("programme_starts"),
+            DoubleColumn.create("share"),
+            DoubleColumn.create("lower"),
+            DoubleColumn.create("upper"));
+    // Both results are sorted by quarter: each quarter's ALL row, then its providers' rows.
+    StringColumn quarterOfAll = all.stringColumn("quarter");
+    StringColumn quarterOfProvider = byProvider.stringColumn("quarter");
+    int next = 0;
+    for (int i = 0; i < all.rowCount(); i++) {
+      String q = quarterOfAll.get(i);
+      appendShare(out, q, "ALL", all, i);
+      for (; next < byProvider.rowCount() && quarterOfProvider.get(next).equals(q); next++) {
+        appendShare(out, q, byProvider.stringColumn("provider_type").get(next), byProvider, next);
+      }
+    }
+    return out;
   }
 
-  private static LocalDate date(Table t, Column<?> c, int r) {
+  /** Appends one row: a quarter's orders and programme starts, and the share with its interval. */
+  private static void appendShare(
+      Table out, String quarter, String provider, Table counts, int row) {
+    int orders = counts.intColumn("orders").getInt(row);
+    int starts = (int) counts.doubleColumn("programme_starts").getDouble(row);
+    Proportion p = Proportion.wilson(starts, orders, 0.95);
+    out.stringColumn("quarter").append(quarter);
+    out.stringColumn("provider_type").append(provider);
+    out.intColumn("orders").append(orders);
+    out.intColumn("programme_starts").append(starts);
+    out.doubleColumn("share").append(p.estimate());
+    out.doubleColumn("lower").append(p.lower());
+    out.doubleColumn("upper").append(p.upper());
+  }
+
+  /** A column's values as text: itself if it is a string column, else each value's string. */
+  private static StringColumn text(Column<?> c) {
+    if (c instanceof StringColumn s) {
+      return s;
+    }
+    StringColumn out = StringColumn.create(c.name());
+    for (int r = 0; r < c.size(); r++) {
+      out.append(String.valueOf(c.get(r)));
+    }
+    return out;
+  }
+
+  /** A start date, or null when the cell is missing or not a date. */
+  private static LocalDate dateOrNull(Column<?> c, int r) {
     if (c.isMissing(r)) {
-      throw bad(t, "start_date", r, "", "a date (yyyy-MM-dd)");
+      return null;
     }
     if (c.type() == ColumnType.LOCAL_DATE) {
       return (LocalDate) c.get(r);
     }
-    String v = String.valueOf(c.get(r));
     try {
-      return LocalDate.parse(v);
+      return LocalDate.parse(String.valueOf(c.get(r)));
     } catch (DateTimeParseException e) {
-      throw bad(t, "start_date", r, v, "a date (yyyy-MM-dd)");
+      return null;
     }
   }
 
-  private static boolean bool(Table t, Column<?> c, int r) {
+  private static void requireDate(Table t, Column<?> c, int r) {
+    if (dateOrNull(c, r) == null) {
+      throw bad(
+          t,
+          "start_date",
+          r,
+          c.isMissing(r) ? "" : String.valueOf(c.get(r)),
+          "a date (yyyy-MM-dd)");
+    }
+  }
+
+  /** A flag, or null when the cell is missing or neither true nor false. */
+  private static Boolean boolOrNull(Column<?> c, int r) {
     if (c.isMissing(r)) {
-      throw bad(t, "accredited_programme", r, "", "true | false");
+      return null;
     }
     Object v = c.get(r);
     if (v instanceof Boolean b) {
       return b;
     }
-    String s = String.valueOf(v);
-    return switch (s) {
+    return switch (String.valueOf(v)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw bad(t, "accredited_programme", r, s, "true | false");
+      default -> null;
     };
+  }
+
+  private static void requireFlag(Table t, Column<?> c, int r) {
+    if (boolOrNull(c, r) == null) {
+      throw bad(
+          t,
+          "accredited_programme",
+          r,
+          c.isMissing(r) ? "" : String.valueOf(c.get(r)),
+          "true | false");
+    }
   }
 
   private static IllegalArgumentException bad(

@@ -2,6 +2,7 @@ package org.probationlens.volume;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import java.util.TreeSet;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.area.RollUp;
+import org.probationlens.engine.Aggregate;
+import org.probationlens.engine.ColumnTable;
+import org.probationlens.engine.Filter;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -20,7 +24,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
 
 /**
  * CRC work volumes against the volumes the contracts were let on: how far actual starts (raw, a
@@ -51,6 +56,15 @@ import tech.tablesaw.columns.dates.PackedLocalDate;
  * weight} (number); {@code forecast} needs {@code cpa_code, financial_year, work_type} (string) and
  * {@code forecast_count, forecast_weighted} (number). Immutable: the {@code with...} methods return
  * copies. The input tables are never changed.
+ *
+ * <p>The per-case work, counting CRC starts and summing their weights by unit and work type, runs
+ * on the aggregation engine ({@link org.probationlens.engine.Aggregate}). The case columns named
+ * above are copied into the engine's arrays once, on first use, and the copies made by the {@code
+ * with...} methods share that copy; so changes made to the cases table after that are not seen.
+ * Missing values: a CRC case counted in a period must have a start date, a weight, a work type and
+ * a code for the unit reported (its CPA, or its PCC area for PCC-area and NPS-division figures),
+ * and an analysis that counts one without fails naming its row; a CRC case without a start date
+ * fails every period. Gaps in other cases, or in columns not named above, are no error.
  */
 public final class VolumeVariance {
 
@@ -81,6 +95,7 @@ public final class VolumeVariance {
   private static final String CRC = "CRC";
 
   private final Table cases;
+  private final EngineCases engineCases;
   private final Table forecast;
   private final Geography geography;
   private final ReportingPeriod apportionBaseline;
@@ -88,11 +103,13 @@ public final class VolumeVariance {
 
   private VolumeVariance(
       Table cases,
+      EngineCases engineCases,
       Table forecast,
       Geography geography,
       ReportingPeriod apportionBaseline,
       LocalDate ownersAsOf) {
     this.cases = cases;
+    this.engineCases = engineCases;
     this.forecast = forecast;
     this.geography = geography;
     this.apportionBaseline = apportionBaseline;
@@ -124,7 +141,8 @@ public final class VolumeVariance {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    return new VolumeVariance(cases, forecast, Geography.standard(), null, null);
+    return new VolumeVariance(
+        cases, new EngineCases(cases), forecast, Geography.standard(), null, null);
   }
 
   /**
@@ -137,6 +155,7 @@ public final class VolumeVariance {
   public VolumeVariance withGeography(Geography geography) {
     return new VolumeVariance(
         cases,
+        engineCases,
         forecast,
         Objects.requireNonNull(geography, "geography"),
         apportionBaseline,
@@ -155,7 +174,12 @@ public final class VolumeVariance {
    */
   public VolumeVariance apportioningForecastBy(ReportingPeriod baseline) {
     return new VolumeVariance(
-        cases, forecast, geography, Objects.requireNonNull(baseline, "baseline"), ownersAsOf);
+        cases,
+        engineCases,
+        forecast,
+        geography,
+        Objects.requireNonNull(baseline, "baseline"),
+        ownersAsOf);
   }
 
   /**
@@ -167,7 +191,12 @@ public final class VolumeVariance {
    */
   public VolumeVariance withOwnersAsOf(LocalDate asOf) {
     return new VolumeVariance(
-        cases, forecast, geography, apportionBaseline, Objects.requireNonNull(asOf, "asOf"));
+        cases,
+        engineCases,
+        forecast,
+        geography,
+        apportionBaseline,
+        Objects.requireNonNull(asOf, "asOf"));
   }
 
   /**
@@ -386,6 +415,14 @@ public final class VolumeVariance {
     return out;
   }
 
+  /**
+   * The engine's copy of the cases (the rows complete in the columns used), made on first use and
+   * shared with every copy made by the {@code with...} methods. For tests.
+   */
+  ColumnTable engineCopy() {
+    return engineCases.get().complete();
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private LocalDate ownersAsOf(ReportingPeriod period) {
@@ -487,41 +524,80 @@ public final class VolumeVariance {
 
   /** Actual CRC starts in the period keyed by (keyColumn value, work type): {count, weighted}. */
   private Map<List<String>, double[]> actualFor(ReportingPeriod period, String keyColumn) {
-    // One pass; dates compared in Tablesaw's packed form (ordered like the dates), keys looked up
-    // in small hash maps, so that no object is made per row.
-    int from = PackedLocalDate.pack(period.start());
-    int to = PackedLocalDate.pack(period.end());
-    Map<String, Map<String, double[]>> sums = new HashMap<>();
-    StringColumn providerType = cases.stringColumn("provider_type");
+    EngineCases.Loaded loaded = engineCases.get();
+    // The cases the engine does not hold first, in row order, so that the first bad row in the
+    // table is the one reported, as a pass over every row would.
+    List<Integer> countedAside = incompleteCounted(loaded.incompleteCrcRows(), period, keyColumn);
+    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
+    ColumnTable complete = loaded.complete();
+    if (complete.categories("provider_type").contains(CRC)) {
+      Table sums =
+          Aggregate.of(complete)
+              .where(Filter.equalTo("provider_type", CRC))
+              .where(Filter.between("start_date", period.start(), period.end()))
+              .by(keyColumn, WORK_TYPE)
+              .count()
+              .sum("weight")
+              .run();
+      StringColumn key = sums.stringColumn(keyColumn);
+      StringColumn type = sums.stringColumn(WORK_TYPE);
+      IntColumn count = sums.intColumn("count");
+      DoubleColumn weight = sums.doubleColumn("sum_weight");
+      for (int i = 0; i < sums.rowCount(); i++) {
+        out.put(
+            List.of(key.get(i), type.get(i)), new double[] {count.getInt(i), weight.getDouble(i)});
+      }
+    }
     StringColumn key = cases.stringColumn(keyColumn);
     StringColumn type = cases.stringColumn(WORK_TYPE);
+    NumericColumn<?> weight = cases.numberColumn("weight");
+    for (int row : countedAside) {
+      double[] v = out.computeIfAbsent(List.of(key.get(row), type.get(row)), k -> new double[2]);
+      v[0] += 1;
+      v[1] += weight.getDouble(row);
+    }
+    return out;
+  }
+
+  /**
+   * Checks the CRC cases the engine does not hold (a value missing in a column it needs) against a
+   * period, in row order: a case without a start date fails every period; a case started in the
+   * period fails if it has no weight, or no value in the key column or work type; the others in the
+   * period are counted by the caller (their gap is in the key column this query does not use).
+   *
+   * @return the rows (0-based) to count besides the engine's
+   */
+  private List<Integer> incompleteCounted(int[] rows, ReportingPeriod period, String keyColumn) {
+    List<Integer> counted = new ArrayList<>();
     DateColumn start = cases.dateColumn("start_date");
     NumericColumn<?> weight = cases.numberColumn("weight");
-    for (int i = 0; i < cases.rowCount(); i++) {
-      if (!CRC.equals(providerType.get(i))) {
+    for (int row : rows) {
+      if (start.isMissing(row)) {
+        throw new IllegalArgumentException(
+            "cases row " + (row + 1) + ", column start_date: value is missing; expected a date");
+      }
+      if (!period.contains(start.get(row))) {
         continue;
       }
-      if (start.isMissing(i)) {
+      if (weight.isMissing(row)) {
         throw new IllegalArgumentException(
-            "cases row " + (i + 1) + ", column start_date: value is missing; expected a date");
+            "cases row " + (row + 1) + ", column weight: value is missing; expected a number >= 0");
       }
-      int d = start.getIntInternal(i);
-      if (d < from || d > to) {
-        continue;
+      for (String column : List.of(keyColumn, WORK_TYPE)) {
+        // Tablesaw marks a missing string as "", but StringColumn.isMissing(int) does not always
+        // see one set with setMissing (0.44): test the value, as isMissing() selections do.
+        if (cases.stringColumn(column).get(row).isEmpty()) {
+          throw new IllegalArgumentException(
+              "cases row "
+                  + (row + 1)
+                  + ", column "
+                  + column
+                  + ": value is missing; expected a code");
+        }
       }
-      if (weight.isMissing(i)) {
-        throw new IllegalArgumentException(
-            "cases row " + (i + 1) + ", column weight: value is missing; expected a number >= 0");
-      }
-      double[] v =
-          sums.computeIfAbsent(key.get(i), k -> new HashMap<>())
-              .computeIfAbsent(type.get(i), t -> new double[2]);
-      v[0] += 1;
-      v[1] += weight.getDouble(i);
+      counted.add(row);
     }
-    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
-    sums.forEach((k, byType) -> byType.forEach((t, v) -> out.put(List.of(k, t), v)));
-    return out;
+    return counted;
   }
 
   private Table cpaBase(ReportingPeriod period) {
@@ -754,6 +830,66 @@ public final class VolumeVariance {
               + "' is "
               + t.column(column).type()
               + "; expected a numeric column");
+    }
+  }
+
+  /**
+   * The columns of the cases that the volumes need, copied into the aggregation engine's primitive
+   * arrays on first use and then kept: one copy per analysis made by {@link #of}, shared by every
+   * copy that the {@code with...} methods make. The engine holds complete columns only, so rows
+   * with a missing value in one of these columns are left out of the copy; those run by a CRC are
+   * listed, to be reported or counted by {@link #actualFor} (rows of other providers are never
+   * counted).
+   */
+  private static final class EngineCases {
+    static final List<String> COLUMNS =
+        List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE, "start_date", "weight");
+
+    record Loaded(ColumnTable complete, int[] incompleteCrcRows) {}
+
+    private final Table cases;
+    private volatile Loaded loaded;
+
+    EngineCases(Table cases) {
+      this.cases = cases;
+    }
+
+    Loaded get() {
+      Loaded l = loaded;
+      if (l == null) {
+        synchronized (this) {
+          l = loaded;
+          if (l == null) {
+            l = load();
+            loaded = l;
+          }
+        }
+      }
+      return l;
+    }
+
+    private Loaded load() {
+      List<Column<?>> columns = new ArrayList<>();
+      Selection incomplete = null;
+      for (String name : COLUMNS) {
+        Column<?> column = cases.column(name);
+        incomplete = incomplete == null ? column.isMissing() : incomplete.or(column.isMissing());
+        if (name.equals("weight") && !(column instanceof DoubleColumn)) {
+          // Summed as doubles, as before; the engine would refuse a long beyond the int range.
+          column = ((NumericColumn<?>) column).asDoubleColumn().setName(name);
+        }
+        columns.add(column);
+      }
+      Table needed = Table.create(cases.name(), columns);
+      if (!incomplete.isEmpty()) {
+        needed = needed.dropWhere(incomplete);
+      }
+      StringColumn providerType = cases.stringColumn("provider_type");
+      int[] crc =
+          Arrays.stream(incomplete.toArray())
+              .filter(row -> CRC.equals(providerType.get(row)))
+              .toArray();
+      return new Loaded(ColumnTable.fromTablesaw(needed), crc);
     }
   }
 }

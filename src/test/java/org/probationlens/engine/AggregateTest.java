@@ -212,4 +212,24 @@ class AggregateTest {
         "table six, column weight, row 4: missing value; the engine holds complete columns only",
         e.getMessage());
   }
+
+  @Test
+  void adapterRefusesMissingStringsHoweverTheyWereMarked() {
+    // Tablesaw marks a missing string as "". StringColumn.isMissing(int) sees one appended as
+    // missing but not one set with setMissing; the adapter must refuse both.
+    Table set = sixCases();
+    set.stringColumn("work_type").setMissing(2);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ColumnTable.fromTablesaw(set));
+    assertEquals(
+        "table six, column work_type, row 3: missing value; the engine holds complete columns only",
+        e.getMessage());
+    StringColumn g = StringColumn.create("g", "a", "b");
+    g.appendMissing();
+    Table appended = Table.create("t", g, IntColumn.create("v", 1, 2, 3));
+    e = assertThrows(IllegalArgumentException.class, () -> ColumnTable.fromTablesaw(appended));
+    assertEquals(
+        "table t, column g, row 3: missing value; the engine holds complete columns only",
+        e.getMessage());
+  }
 }

@@ -8,10 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probationlens.data.CaseRecords;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -70,6 +73,81 @@ class AccreditedProgrammesTest {
         "table 'hand-made cases': row 4: column accredited_programme: value 'yes': expected true |"
             + " false",
         e.getMessage());
+  }
+
+  @Test
+  void theFirstBadOrderIsReportedAndOtherWorkIsNotChecked() {
+    // Row 5 is a licence: not an order, so its cells are never read.
+    Table t = cases();
+    t.stringColumn("start_date").set(4, "not a date");
+    t.stringColumn("accredited_programme").set(4, "maybe");
+    t.stringColumn("provider_type").set(4, "PRIVATE");
+    assertEquals(6, AccreditedProgrammes.shareByQuarter(t).rowCount());
+    // Row 4 has a bad provider, row 2 a bad flag and a bad date: row 2's date comes first.
+    t.stringColumn("provider_type").set(3, "PRIVATE");
+    t.stringColumn("accredited_programme").set(1, "maybe");
+    t.stringColumn("start_date").set(1, "2015-02-30");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    assertEquals(
+        "table 'hand-made cases': row 2: column start_date: value '2015-02-30': expected a date"
+            + " (yyyy-MM-dd)",
+        e.getMessage());
+    t.stringColumn("start_date").set(1, "2015-02-10");
+    e = assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    assertEquals(
+        "table 'hand-made cases': row 2: column accredited_programme: value 'maybe': expected true"
+            + " | false",
+        e.getMessage());
+    t.stringColumn("accredited_programme").set(1, "false");
+    e = assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    assertEquals(
+        "table 'hand-made cases': row 4: column provider_type: value 'PRIVATE': expected NPS |"
+            + " CRC",
+        e.getMessage());
+  }
+
+  @Test
+  void typedColumnsWithGapsOutsideTheOrdersAreCounted() {
+    // The same cases with a date column and a boolean column; the licence (row 5) has no date and
+    // no flag. A gap in an order is an error naming its row.
+    Table text = cases();
+    Table t =
+        Table.create(
+            "typed cases",
+            DateColumn.create(
+                "start_date",
+                text.stringColumn("start_date").asList().stream().map(LocalDate::parse).toList()),
+            text.stringColumn("work_type"),
+            text.stringColumn("provider_type"),
+            BooleanColumn.create(
+                "accredited_programme",
+                text.stringColumn("accredited_programme").asList().stream()
+                    .map(Boolean::parseBoolean)
+                    .toList()));
+    t.dateColumn("start_date").setMissing(4);
+    t.booleanColumn("accredited_programme").setMissing(4);
+    Table ours = AccreditedProgrammes.shareByQuarter(t);
+    assertEquals(List.of(4, 3, 1, 2, 1, 1), ours.intColumn("orders").asList());
+    assertEquals(List.of(2, 1, 1, 0, 0, 0), ours.intColumn("programme_starts").asList());
+    t.booleanColumn("accredited_programme").setMissing(6);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    assertEquals(
+        "table 'typed cases': row 7: column accredited_programme: value '': expected true | false",
+        e.getMessage());
+  }
+
+  @Test
+  void noOrdersNoRows() {
+    Table t = cases();
+    t.stringColumn("work_type").set(t.stringColumn("work_type").isIn("CO", "SSO"), "PSS");
+    Table ours = AccreditedProgrammes.shareByQuarter(t);
+    assertEquals(0, ours.rowCount());
+    assertEquals(
+        List.of(
+            "quarter", "provider_type", "orders", "programme_starts", "share", "lower", "upper"),
+        ours.columnNames());
   }
 
   @Test

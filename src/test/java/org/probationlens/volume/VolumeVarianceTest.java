@@ -1,6 +1,8 @@
 package org.probationlens.volume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import tech.tablesaw.api.Table;
 
@@ -197,6 +200,101 @@ class VolumeVarianceTest {
         "CRC starts in 2015-16 with no forecast for their CPA and work type: [C17/CO]; a shortfall"
             + " needs a forecast",
         e.getMessage());
+  }
+
+  @Test
+  void aCountedCaseWithoutAStartDateOrWeightIsLocated() {
+    // K4 (row 4): CRC, 2015-16. Without a start date it cannot be placed in any period, so every
+    // period fails; without a weight only the periods that count it fail.
+    Table noStart = VolumeFixtures.cases();
+    noStart.dateColumn("start_date").setMissing(3);
+    for (ReportingPeriod p : List.of(FY1516, FY1415)) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> VolumeVariance.of(noStart, VolumeFixtures.forecast()).shortfall(Level.CPA, p));
+      assertEquals(
+          "cases row 4, column start_date: value is missing; expected a date", e.getMessage());
+    }
+    Table noWeight = VolumeFixtures.cases();
+    noWeight.doubleColumn("weight").setMissing(3);
+    VolumeVariance v = VolumeVariance.of(noWeight, VolumeFixtures.forecast());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1516));
+    assertEquals(
+        "cases row 4, column weight: value is missing; expected a number >= 0", e.getMessage());
+    // 2014-15 does not count K4: C07 actual K1 + K2 = 4 of forecast 20 -> 80%.
+    assertEquals(80.0, v.shortfall(Level.CPA, FY1415).weightedPercent("C07"), EPS);
+  }
+
+  @Test
+  void theFirstBadRowIsTheOneReported() {
+    // K4 (row 4, 2015-16) has no weight, K9 (row 9, CRC) no start date.
+    Table t = VolumeFixtures.cases();
+    t.doubleColumn("weight").setMissing(3);
+    t.dateColumn("start_date").setMissing(8);
+    VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
+    assertEquals(
+        "cases row 4, column weight: value is missing; expected a number >= 0",
+        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1516))
+            .getMessage());
+    assertEquals(
+        "cases row 9, column start_date: value is missing; expected a date",
+        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1415))
+            .getMessage());
+  }
+
+  @Test
+  void missingValuesInCasesNeverCountedAreNoError() {
+    // K8 (row 8) is NPS: its start date and weight are never read. A column the analysis does
+    // not use may have gaps too.
+    Table t = VolumeFixtures.cases();
+    t.dateColumn("start_date").setMissing(7);
+    t.doubleColumn("weight").setMissing(7);
+    t.addColumns(tech.tablesaw.api.DateColumn.create("end_date", t.rowCount()));
+    VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
+    assertEquals(40.0, v.shortfall(Level.CPA, FY1516).weightedPercent("C07"), EPS);
+    assertEquals(
+        60.0,
+        v.apportioningForecastBy(FY1415).shortfall(Level.PCC_AREA, FY1516).weightedPercent("CHS"),
+        EPS);
+  }
+
+  @Test
+  void aCaseWithoutAnAreaStillCountsForItsCpa() {
+    // K5 (row 5, C07, 2015-16) has no PCC area: CPA figures count it (40% as before).
+    Table t = VolumeFixtures.cases();
+    t.stringColumn("pcc_area").setMissing(4);
+    VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
+    assertEquals(40.0, v.shortfall(Level.CPA, FY1516).weightedPercent("C07"), EPS);
+    assertEquals(4, v.shortfall(Level.CPA, FY1516).table().intColumn("actual_count").getInt(0));
+    // By PCC area it has nowhere to go: an error naming the row, not an empty area code.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> v.apportioningForecastBy(FY1415).shortfall(Level.PCC_AREA, FY1516));
+    assertEquals("cases row 5, column pcc_area: value is missing; expected a code", e.getMessage());
+    // Neither the 2014-15 baseline nor 2014-15 itself counts K5: CHS forecast 20 x 1/4 = 5,
+    // actual K1 = 1 -> 80%.
+    assertEquals(
+        80.0,
+        v.apportioningForecastBy(FY1415).shortfall(Level.PCC_AREA, FY1415).weightedPercent("CHS"),
+        EPS);
+  }
+
+  @Test
+  void copiesShareOneEngineCopyOfTheCases() {
+    VolumeVariance copy =
+        variance
+            .withGeography(Geography.standard().assumingNpsDivision("NTS", "N04"))
+            .apportioningForecastBy(FY1415)
+            .withOwnersAsOf(LocalDate.of(2016, 3, 31));
+    assertSame(variance.engineCopy(), copy.engineCopy());
+    assertEquals(10, copy.engineCopy().rowCount());
+    assertNotSame(
+        variance.engineCopy(),
+        VolumeVariance.of(VolumeFixtures.cases(), VolumeFixtures.forecast()).engineCopy(),
+        "a new analysis copies its own cases");
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -79,7 +81,18 @@ public final class LensKernel extends BaseKernel {
   private final Rendering rendering = new Rendering();
   private final AtomicLong running = new AtomicLong();
   private final AtomicLong cellsStarted = new AtomicLong();
+  private final SessionHistory history = new SessionHistory();
+  private volatile Request request;
   private volatile boolean stopRequested;
+
+  /**
+   * What the connection knows of the execute_request whose cell is about to be evaluated.
+   *
+   * @param executionCount the cell's number, {@code In [n]}
+   * @param storeHistory whether the client asked for the cell to be kept in the history (not for a
+   *     silent request or one with {@code store_history} false)
+   */
+  record Request(int executionCount, boolean storeHistory) {}
 
   /** The JShell instance of a session and what it was started with. */
   private record Session(JShell shell, SourceCodeAnalysis analysis, List<String> libraryPackages) {}
@@ -183,6 +196,31 @@ public final class LensKernel extends BaseKernel {
     return List.of();
   }
 
+  /** The cells run in this kernel process, for history requests; see {@link SessionHistory}. */
+  @Override
+  public HistoryManager getHistoryManager() {
+    return history;
+  }
+
+  SessionHistory history() {
+    return history;
+  }
+
+  /** The execution count the base library gives the next execute_request. */
+  int nextExecutionCount() {
+    return executionCount.get();
+  }
+
+  /** Called by the connection before the base library evaluates an execute_request. */
+  void beginRequest(Request starting) {
+    request = starting;
+  }
+
+  /** Called by the connection once the execute_request is answered. */
+  void endRequest() {
+    request = null;
+  }
+
   // ------------------------------------------------------------------ execute
 
   @Override
@@ -206,9 +244,12 @@ public final class LensKernel extends BaseKernel {
             200,
             200,
             TimeUnit.MILLISECONDS);
+    DisplayData result = null;
     try {
-      return evalCell(code);
+      result = evalCell(code);
+      return result;
     } finally {
+      remember(code, result);
       ticker.cancel(false);
       System.out.flush();
       System.err.flush();
@@ -218,6 +259,16 @@ public final class LensKernel extends BaseKernel {
       System.setErr(err);
       running.set(0);
     }
+  }
+
+  /** Keeps a cell in the history when its execute_request asked for that, failed cells too. */
+  private void remember(String code, DisplayData result) {
+    Request current = request;
+    if (current == null || !current.storeHistory()) {
+      return;
+    }
+    Object text = result == null ? null : result.getData(MIMEType.TEXT_PLAIN);
+    history.record(current.executionCount(), code, text == null ? null : text.toString());
   }
 
   private DisplayData evalCell(String code) throws CellException {

@@ -49,25 +49,6 @@ final class SessionHistory implements HistoryManager {
     }
   }
 
-  /**
-   * A history entry written as {@code [input, output]} whenever output was asked for, with output
-   * null for a cell that ended without a value (the base library writes an entry without output as
-   * the input alone, which is the wrong shape for such a request).
-   */
-  static final class Entry extends HistoryEntry {
-    private final boolean withOutput;
-
-    Entry(int session, int line, String input, String output, boolean withOutput) {
-      super(session, line, input, withOutput ? output : null);
-      this.withOutput = withOutput;
-    }
-
-    @Override
-    public boolean hasOutput() {
-      return withOutput;
-    }
-  }
-
   SessionHistory() {
     this(MAX_ENTRIES, MAX_CHARS, MAX_OUTPUT_CHARS);
   }
@@ -230,7 +211,8 @@ final class SessionHistory implements HistoryManager {
     boolean withOutput = flags.contains(ResultFlag.INCLUDE_OUTPUT);
     List<HistoryEntry> entries = new ArrayList<>(found.size());
     for (Line line : found) {
-      entries.add(new Entry(SESSION, line.number(), line.input(), line.output(), withOutput));
+      String output = withOutput ? line.output() : null;
+      entries.add(new HistoryEntry(SESSION, line.number(), line.input(), output));
     }
     return entries;
   }

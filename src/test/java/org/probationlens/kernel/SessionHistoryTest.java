@@ -1,8 +1,7 @@
 package org.probationlens.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag;
@@ -49,7 +48,8 @@ class SessionHistoryTest {
     List<HistoryEntry> tail = sixCells().lookupTail(3, INPUT_ONLY);
     assertEquals(List.of(4, 5, 6), lines(tail));
     assertEquals(List.of("areas / 0", "System.out.println(areas);", "areas * 2"), inputs(tail));
-    assertFalse(tail.get(0).hasOutput());
+    // output was not asked for: none, even for line 6, whose value was 42
+    assertNull(tail.get(2).getOutput());
   }
 
   @Test
@@ -62,9 +62,8 @@ class SessionHistoryTest {
   @Test
   void outputIsTheResultTextOrNullForACellWithoutAValue() {
     List<HistoryEntry> tail = sixCells().lookupTail(3, WITH_OUTPUT);
-    assertTrue(tail.get(0).hasOutput());
-    assertEquals(null, tail.get(0).getOutput());
-    assertEquals(null, tail.get(1).getOutput());
+    assertNull(tail.get(0).getOutput());
+    assertNull(tail.get(1).getOutput());
     assertEquals("42", tail.get(2).getOutput());
   }
 
@@ -182,11 +181,11 @@ class SessionHistoryTest {
     SessionHistory history = sixCells();
     List<HistoryEntry> tail = history.answer(new HistoryRequest.Tail(true, true, 2));
     assertEquals(List.of(5, 6), lines(tail));
-    assertTrue(tail.get(1).hasOutput());
     assertEquals("42", tail.get(1).getOutput());
     List<HistoryEntry> range = history.answer(new HistoryRequest.Range(false, true, 0, 2, 4));
     assertEquals(List.of(2, 3), lines(range));
-    assertFalse(range.get(0).hasOutput());
+    // line 2's value was 42; output was not asked for
+    assertNull(range.get(0).getOutput());
     assertEquals(
         List.of(6),
         lines(history.answer(new HistoryRequest.Search(false, true, 0, "areas * 2", true))));

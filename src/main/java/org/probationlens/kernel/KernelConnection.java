@@ -66,7 +66,8 @@ final class KernelConnection {
           env.reply(new KernelInfo(kernel));
         });
     // the base library's execute handler runs the cell; the kernel is told first which cell it
-    // is (its execution count) and whether the client wants it in the history
+    // is (its execution count), whether the client wants it in the history and how to clear its
+    // output
     ShellHandler<ExecuteRequest> execute = connection.getHandler(MessageType.EXECUTE_REQUEST);
     connection.setHandler(
         MessageType.EXECUTE_REQUEST,
@@ -75,7 +76,8 @@ final class KernelConnection {
           kernel.beginRequest(
               new LensKernel.Request(
                   kernel.nextExecutionCount(),
-                  request.shouldStoreHistory() && !request.isSilent()));
+                  request.shouldStoreHistory() && !request.isSilent(),
+                  env::publish));
           try {
             execute.handle(env, message);
           } finally {

@@ -6,6 +6,7 @@ import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,6 +85,8 @@ public final class LensKernel extends BaseKernel {
   private final AtomicLong cellsStarted = new AtomicLong();
   private final SessionHistory history = new SessionHistory();
   private volatile Request request;
+  private volatile CellOutput cellOut;
+  private volatile CellOutput cellErr;
   private volatile boolean stopRequested;
 
   /**
@@ -91,8 +95,10 @@ public final class LensKernel extends BaseKernel {
    * @param executionCount the cell's number, {@code In [n]}
    * @param storeHistory whether the client asked for the cell to be kept in the history (not for a
    *     silent request or one with {@code store_history} false)
+   * @param clearOutput publishes a clear_output message for the cell on iopub
    */
-  record Request(int executionCount, boolean storeHistory) {}
+  record Request(
+      int executionCount, boolean storeHistory, Consumer<PublishClearOutput> clearOutput) {}
 
   /** The JShell instance of a session and what it was started with. */
   private record Session(JShell shell, SourceCodeAnalysis analysis, List<String> libraryPackages) {}
@@ -120,6 +126,7 @@ public final class LensKernel extends BaseKernel {
       imports.add("import " + pkg + ".*;");
     }
     imports.add("import static " + Display.class.getName() + ".display;");
+    imports.add("import static " + Display.class.getName() + ".clearOutput;");
     for (String snippet : imports) {
       for (SnippetEvent event : shell.eval(snippet)) {
         if (event.status() == Snippet.Status.REJECTED) {
@@ -233,6 +240,8 @@ public final class LensKernel extends BaseKernel {
     PrintStream err = System.err;
     CellOutput cellOut = new CellOutput(out);
     CellOutput cellErr = new CellOutput(err);
+    this.cellOut = cellOut;
+    this.cellErr = cellErr;
     System.setOut(cellOut.printStream());
     System.setErr(cellErr.printStream());
     ScheduledFuture<?> ticker =
@@ -255,6 +264,8 @@ public final class LensKernel extends BaseKernel {
       System.err.flush();
       cellOut.finish();
       cellErr.finish();
+      this.cellOut = null;
+      this.cellErr = null;
       System.setOut(out);
       System.setErr(err);
       running.set(0);
@@ -580,6 +591,29 @@ public final class LensKernel extends BaseKernel {
       System.out.println(
           data.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
     }
+  }
+
+  /**
+   * Clears the running cell's output; used by {@link Display#clearOutput(boolean)}. What the cell
+   * has printed so far is passed on first, so the clear does not overtake it. Does nothing outside
+   * a cell run for a notebook or console.
+   */
+  void clearOutput(boolean wait) {
+    Request current = request;
+    if (current == null) {
+      return;
+    }
+    CellOutput out = cellOut;
+    CellOutput err = cellErr;
+    if (out != null) {
+      out.forward();
+    }
+    if (err != null) {
+      err.forward();
+    }
+    current
+        .clearOutput()
+        .accept(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
   }
 
   // ------------------------------------------------------------------ interrupt and shutdown

@@ -279,7 +279,7 @@ class LensKernelTest {
   /** Runs a cell as the connection does for an execute_request with this count. */
   private static DisplayData request(int count, boolean storeHistory, String code)
       throws Exception {
-    kernel.beginRequest(new LensKernel.Request(count, storeHistory));
+    kernel.beginRequest(new LensKernel.Request(count, storeHistory, clear -> {}));
     try {
       return kernel.eval(code);
     } finally {
@@ -296,7 +296,7 @@ class LensKernelTest {
     request(104, false, "kept + 1");
     kernel.eval("kept + 2");
     List<HistoryEntry> entries =
-        kernel.getHistoryManager().lookupRange(0, 101, 0, EnumSet.of(ResultFlag.INCLUDE_OUTPUT));
+        kernel.getHistoryManager().lookupRange(0, 101, 105, EnumSet.of(ResultFlag.INCLUDE_OUTPUT));
     assertEquals(
         List.of(101, 102, 103), entries.stream().map(HistoryEntry::getCellNumber).toList());
     assertEquals(
@@ -305,5 +305,45 @@ class LensKernelTest {
     assertNull(entries.get(0).getOutput());
     assertEquals("42", entries.get(1).getOutput());
     assertNull(entries.get(2).getOutput());
+  }
+
+  @Test
+  void clearOutputIsPublishedAfterWhatTheCellPrintedBeforeIt() throws Exception {
+    StringBuffer log = new StringBuffer();
+    PrintStream recording =
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] bytes, int offset, int length) {
+                log.append(new String(bytes, offset, length, StandardCharsets.UTF_8));
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    PrintStream old = System.out;
+    System.setOut(recording);
+    kernel.beginRequest(
+        new LensKernel.Request(
+            201, false, clear -> log.append(clear.shouldWait() ? "[clear, wait]" : "[clear]")));
+    try {
+      kernel.eval(
+          "System.out.println(\"step 1\");\nclearOutput();\n"
+              + "System.out.println(\"step 2\");\nclearOutput(true);\nSystem.out.print(\"done\");");
+    } finally {
+      kernel.endRequest();
+      System.setOut(old);
+    }
+    // without passing the printed text on first, "step 1" would come after the clear
+    assertEquals("step 1\n[clear]step 2\n[clear, wait]done", log.toString());
+  }
+
+  @Test
+  void clearOutputOutsideANotebookRequestDoesNothing() throws Exception {
+    assertNull(kernel.eval("clearOutput();\nclearOutput(false);"));
   }
 }

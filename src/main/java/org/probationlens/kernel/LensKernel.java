@@ -258,7 +258,6 @@ public final class LensKernel extends BaseKernel {
       result = evalCell(code);
       return result;
     } finally {
-      remember(code, result);
       ticker.cancel(false);
       System.out.flush();
       System.err.flush();
@@ -269,6 +268,7 @@ public final class LensKernel extends BaseKernel {
       System.setOut(out);
       System.setErr(err);
       running.set(0);
+      remember(code, result);
     }
   }
 

@@ -3,7 +3,8 @@ package org.probationlens.kernel;
 /**
  * The {@code display(obj)} helper a notebook cell calls to show a value before the cell ends, for
  * example several tables of area volumes or a chart in the middle of a loop over CRC contract
- * package areas. It is imported statically into every kernel session.
+ * package areas, and {@code clearOutput()} to clear what the cell has shown so far, for progress
+ * that replaces itself. Both are imported statically into every kernel session.
  */
 public final class Display {
   private static volatile LensKernel active;
@@ -22,6 +23,30 @@ public final class Display {
       System.out.println(value);
     } else {
       kernel.show(value);
+    }
+  }
+
+  /**
+   * Clears what the running cell has shown so far (printed text, displayed tables and charts).
+   * Outside a notebook or console, does nothing.
+   */
+  public static void clearOutput() {
+    clearOutput(false);
+  }
+
+  /**
+   * Clears what the running cell has shown so far. With {@code wait} true the notebook keeps the
+   * old output until the next output arrives and then swaps it, which does not flicker: call {@code
+   * clearOutput(true)} before showing each step of progress in a loop, for example {@code
+   * clearOutput(true); display("area " + i + " of 21");}. Outside a notebook or console, does
+   * nothing.
+   *
+   * @param wait true to clear only when the next output arrives
+   */
+  public static void clearOutput(boolean wait) {
+    LensKernel kernel = active;
+    if (kernel != null) {
+      kernel.clearOutput(wait);
     }
   }
 

@@ -1,12 +1,20 @@
 package org.probationlens.kernel;
 
+import com.google.gson.JsonArray;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.channels.Loop;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.messages.ContentType;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
+import io.github.spencerpark.jupyter.messages.reply.HistoryReply;
 import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
@@ -14,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,6 +64,36 @@ final class KernelConnection {
         (env, request) -> {
           env.setBusyDeferIdle();
           env.reply(new KernelInfo(kernel));
+        });
+    // the base library's execute handler runs the cell; the kernel is told first which cell it
+    // is (its execution count), whether the client wants it in the history and how to clear its
+    // output
+    ShellHandler<ExecuteRequest> execute = connection.getHandler(MessageType.EXECUTE_REQUEST);
+    connection.setHandler(
+        MessageType.EXECUTE_REQUEST,
+        (env, message) -> {
+          ExecuteRequest request = message.getContent();
+          kernel.beginRequest(
+              new LensKernel.Request(
+                  kernel.nextExecutionCount(),
+                  request.shouldStoreHistory() && !request.isSilent(),
+                  env::publish));
+          try {
+            execute.handle(env, message);
+          } finally {
+            kernel.endRequest();
+          }
+        });
+    connection.setHandler(
+        MessageType.HISTORY_REQUEST,
+        (env, message) -> {
+          env.setBusyDeferIdle();
+          try {
+            env.reply(History.answering(message.getContent(), kernel.history()));
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "history request " + message.getContent(), e);
+            env.replyError(HistoryReply.MESSAGE_TYPE.error(), ErrorReply.of(e));
+          }
         });
     connection.connect();
     connection.guardChannels();
@@ -110,6 +149,51 @@ final class KernelConnection {
           kernel.getLanguageInfo(),
           kernel.getBanner(),
           kernel.getHelpLinks());
+    }
+  }
+
+  /**
+   * The history reply as the messaging spec has it: {@code status} "ok" and {@code history} a list
+   * of {@code [session, line, input]}, or of {@code [session, line, [input, output]]} when output
+   * was asked for, with output null for a cell that had no value. (The base library's HistoryReply
+   * leaves the status out, and its Gson writes each entry as an object, not the spec's list: the
+   * adapter that would write the list is registered only for reading replies.)
+   */
+  static final class History implements ContentType<History> {
+    @SuppressWarnings("unchecked") // the same message type, for this reply's content class
+    private static final MessageType<History> TYPE =
+        (MessageType<History>) (MessageType<?>) HistoryReply.MESSAGE_TYPE;
+
+    @SuppressWarnings("unused") // serialised by gson
+    private final String status = "ok";
+
+    private final JsonArray history = new JsonArray();
+
+    /** The reply to a history request, from a kernel's history. */
+    static History answering(HistoryRequest request, SessionHistory from) {
+      return new History(from.answer(request), request.includeOutput());
+    }
+
+    private History(List<HistoryEntry> entries, boolean withOutput) {
+      for (HistoryEntry entry : entries) {
+        JsonArray item = new JsonArray();
+        item.add(entry.getSession());
+        item.add(entry.getCellNumber());
+        if (withOutput) {
+          JsonArray inputAndOutput = new JsonArray();
+          inputAndOutput.add(entry.getInput());
+          inputAndOutput.add(entry.getOutput());
+          item.add(inputAndOutput);
+        } else {
+          item.add(entry.getInput());
+        }
+        history.add(item);
+      }
+    }
+
+    @Override
+    public MessageType<History> getType() {
+      return TYPE;
     }
   }
 

@@ -4,6 +4,9 @@ import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -79,7 +83,22 @@ public final class LensKernel extends BaseKernel {
   private final Rendering rendering = new Rendering();
   private final AtomicLong running = new AtomicLong();
   private final AtomicLong cellsStarted = new AtomicLong();
+  private final SessionHistory history = new SessionHistory();
+  private volatile Request request;
+  private volatile CellOutput cellOut;
+  private volatile CellOutput cellErr;
   private volatile boolean stopRequested;
+
+  /**
+   * What the connection knows of the execute_request whose cell is about to be evaluated.
+   *
+   * @param executionCount the cell's number, {@code In [n]}
+   * @param storeHistory whether the client asked for the cell to be kept in the history (not for a
+   *     silent request or one with {@code store_history} false)
+   * @param clearOutput publishes a clear_output message for the cell on iopub
+   */
+  record Request(
+      int executionCount, boolean storeHistory, Consumer<PublishClearOutput> clearOutput) {}
 
   /** The JShell instance of a session and what it was started with. */
   private record Session(JShell shell, SourceCodeAnalysis analysis, List<String> libraryPackages) {}
@@ -107,6 +126,7 @@ public final class LensKernel extends BaseKernel {
       imports.add("import " + pkg + ".*;");
     }
     imports.add("import static " + Display.class.getName() + ".display;");
+    imports.add("import static " + Display.class.getName() + ".clearOutput;");
     for (String snippet : imports) {
       for (SnippetEvent event : shell.eval(snippet)) {
         if (event.status() == Snippet.Status.REJECTED) {
@@ -183,6 +203,31 @@ public final class LensKernel extends BaseKernel {
     return List.of();
   }
 
+  /** The cells run in this kernel process, for history requests; see {@link SessionHistory}. */
+  @Override
+  public HistoryManager getHistoryManager() {
+    return history;
+  }
+
+  SessionHistory history() {
+    return history;
+  }
+
+  /** The execution count the base library gives the next execute_request. */
+  int nextExecutionCount() {
+    return executionCount.get();
+  }
+
+  /** Called by the connection before the base library evaluates an execute_request. */
+  void beginRequest(Request starting) {
+    request = starting;
+  }
+
+  /** Called by the connection once the execute_request is answered. */
+  void endRequest() {
+    request = null;
+  }
+
   // ------------------------------------------------------------------ execute
 
   @Override
@@ -195,6 +240,8 @@ public final class LensKernel extends BaseKernel {
     PrintStream err = System.err;
     CellOutput cellOut = new CellOutput(out);
     CellOutput cellErr = new CellOutput(err);
+    this.cellOut = cellOut;
+    this.cellErr = cellErr;
     System.setOut(cellOut.printStream());
     System.setErr(cellErr.printStream());
     ScheduledFuture<?> ticker =
@@ -206,18 +253,33 @@ public final class LensKernel extends BaseKernel {
             200,
             200,
             TimeUnit.MILLISECONDS);
+    DisplayData result = null;
     try {
-      return evalCell(code);
+      result = evalCell(code);
+      return result;
     } finally {
       ticker.cancel(false);
       System.out.flush();
       System.err.flush();
       cellOut.finish();
       cellErr.finish();
+      this.cellOut = null;
+      this.cellErr = null;
       System.setOut(out);
       System.setErr(err);
       running.set(0);
+      remember(code, result);
     }
+  }
+
+  /** Keeps a cell in the history when its execute_request asked for that, failed cells too. */
+  private void remember(String code, DisplayData result) {
+    Request current = request;
+    if (current == null || !current.storeHistory()) {
+      return;
+    }
+    Object text = result == null ? null : result.getData(MIMEType.TEXT_PLAIN);
+    history.record(current.executionCount(), code, text == null ? null : text.toString());
   }
 
   private DisplayData evalCell(String code) throws CellException {
@@ -529,6 +591,29 @@ public final class LensKernel extends BaseKernel {
       System.out.println(
           data.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
     }
+  }
+
+  /**
+   * Clears the running cell's output; used by {@link Display#clearOutput(boolean)}. What the cell
+   * has printed so far is passed on first, so the clear does not overtake it. Does nothing outside
+   * a cell run for a notebook or console.
+   */
+  void clearOutput(boolean wait) {
+    Request current = request;
+    if (current == null) {
+      return;
+    }
+    CellOutput out = cellOut;
+    CellOutput err = cellErr;
+    if (out != null) {
+      out.forward();
+    }
+    if (err != null) {
+      err.forward();
+    }
+    current
+        .clearOutput()
+        .accept(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
   }
 
   // ------------------------------------------------------------------ interrupt and shutdown

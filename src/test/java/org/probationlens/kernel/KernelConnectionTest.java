@@ -3,7 +3,12 @@ package org.probationlens.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonParser;
+import io.github.spencerpark.jupyter.channels.JupyterSocket;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,5 +47,36 @@ class KernelConnectionTest {
             + ": \"ip\" is 0.0.0.0; the kernel binds to the loopback interface only (expected"
             + " 127.0.0.1)",
         e.getMessage());
+  }
+
+  /** The Gson the base library writes messages with. */
+  private static Gson wireGson() throws ReflectiveOperationException {
+    Field field = JupyterSocket.class.getDeclaredField("gson");
+    field.setAccessible(true);
+    return (Gson) field.get(null);
+  }
+
+  @Test
+  void aHistoryReplyIsWrittenAsTheMessagingSpecSays() throws ReflectiveOperationException {
+    SessionHistory history = new SessionHistory();
+    history.record(3, "6 * 7", "42");
+    history.record(4, "int x = 1;", null);
+    Gson gson = wireGson();
+    String inputs =
+        gson.toJson(
+            KernelConnection.History.answering(new HistoryRequest.Tail(false, true, 2), history));
+    assertEquals(
+        JsonParser.parseString(
+            "{\"status\": \"ok\", \"history\": [[1, 3, \"6 * 7\"], [1, 4, \"int x = 1;\"]]}"),
+        JsonParser.parseString(inputs));
+    // with output: [input, output] for every entry, null where the cell had no value
+    String withOutput =
+        gson.toJson(
+            KernelConnection.History.answering(new HistoryRequest.Tail(true, true, 2), history));
+    assertEquals(
+        JsonParser.parseString(
+            "{\"status\": \"ok\", \"history\":"
+                + " [[1, 3, [\"6 * 7\", \"42\"]], [1, 4, [\"int x = 1;\", null]]]}"),
+        JsonParser.parseString(withOutput));
   }
 }

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager.ResultFlag;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -271,5 +274,76 @@ class LensKernelTest {
         printed.substring(printed.length() - 200));
     // one flush per line would be 200,000 messages; gathered output needs a few dozen
     assertTrue(flushes[0] < 1_000, flushes[0] + " flushes");
+  }
+
+  /** Runs a cell as the connection does for an execute_request with this count. */
+  private static DisplayData request(int count, boolean storeHistory, String code)
+      throws Exception {
+    kernel.beginRequest(new LensKernel.Request(count, storeHistory, clear -> {}));
+    try {
+      return kernel.eval(code);
+    } finally {
+      kernel.endRequest();
+    }
+  }
+
+  @Test
+  void cellsAreKeptInTheHistoryWithTheirCountAndResultFailedOnesToo() throws Exception {
+    request(101, true, "int kept = 6;");
+    request(102, true, "kept * 7");
+    assertThrows(CellRuntimeException.class, () -> request(103, true, "kept / 0"));
+    // not kept: a request with store_history false (or silent), and eval outside a request
+    request(104, false, "kept + 1");
+    kernel.eval("kept + 2");
+    List<HistoryEntry> entries =
+        kernel.getHistoryManager().lookupRange(0, 101, 105, EnumSet.of(ResultFlag.INCLUDE_OUTPUT));
+    assertEquals(
+        List.of(101, 102, 103), entries.stream().map(HistoryEntry::getCellNumber).toList());
+    assertEquals(
+        List.of("int kept = 6;", "kept * 7", "kept / 0"),
+        entries.stream().map(HistoryEntry::getInput).toList());
+    assertNull(entries.get(0).getOutput());
+    assertEquals("42", entries.get(1).getOutput());
+    assertNull(entries.get(2).getOutput());
+  }
+
+  @Test
+  void clearOutputIsPublishedAfterWhatTheCellPrintedBeforeIt() throws Exception {
+    StringBuffer log = new StringBuffer();
+    PrintStream recording =
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] bytes, int offset, int length) {
+                log.append(new String(bytes, offset, length, StandardCharsets.UTF_8));
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    PrintStream old = System.out;
+    System.setOut(recording);
+    kernel.beginRequest(
+        new LensKernel.Request(
+            201, false, clear -> log.append(clear.shouldWait() ? "[clear, wait]" : "[clear]")));
+    try {
+      kernel.eval(
+          "System.out.println(\"step 1\");\nclearOutput();\n"
+              + "System.out.println(\"step 2\");\nclearOutput(true);\nSystem.out.print(\"done\");");
+    } finally {
+      kernel.endRequest();
+      System.setOut(old);
+    }
+    // without passing the printed text on first, "step 1" would come after the clear
+    assertEquals("step 1\n[clear]step 2\n[clear, wait]done", log.toString());
+  }
+
+  @Test
+  void clearOutputOutsideANotebookRequestDoesNothing() throws Exception {
+    assertNull(kernel.eval("clearOutput();\nclearOutput(false);"));
   }
 }

@@ -262,7 +262,9 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
         "PUBLISHED",
         "the maximum of GBP 3.7bn is for 2014/15 to 2021-22 (CSW 4 Mar 2019; PAC inquiry page);"
             + " the let contracts were to run to 2021-22 (HC 1004; PAC HC 1747). Valued as whole"
-            + " financial years from the forecast's start (1 June 2014)"
+            + " financial years from the forecast's start (1 June 2014); ending in December 2020"
+            + " was '14 months early' (NAO, 1 Mar 2019), so about March 2022 is valued that the"
+            + " contracts would not have run"
       },
       {
         "observed through",
@@ -301,7 +303,7 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
     FinancialYear latest = FinancialYear.containing(observedThrough);
     return observedThrough.equals(latest.end())
         ? latest.toString()
-        : latest + " to " + observedThrough;
+        : latest.start() + " to " + observedThrough;
   }
 
   @Override

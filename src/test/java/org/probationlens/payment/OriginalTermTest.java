@@ -2,7 +2,6 @@ package org.probationlens.payment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -167,7 +166,15 @@ class OriginalTermTest {
         List.of("PUBLISHED", "CHOICE", "ASSUMPTION", "ASSUMPTION"),
         a.stringColumn("status").asList());
     assertEquals("2017-06-30", a.stringColumn("value").get(1));
-    assertTrue(a.stringColumn("value").get(2).contains("2017-18 to 2017-06-30"));
+    assertEquals(
+        "each CPA's forecast x its actual/forecast in 2017-04-01 to 2017-06-30",
+        a.stringColumn("value").get(2));
+    assertEquals(
+        "each CPA's forecast x its actual/forecast in 2016-17",
+        OriginalTerm.project(variance(), LocalDate.of(2017, 3, 31))
+            .assumptions()
+            .stringColumn("value")
+            .get(2));
   }
 
   @Test

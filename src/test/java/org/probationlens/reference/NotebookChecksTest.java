@@ -9,7 +9,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GenerationResult;
 import org.probationlens.data.synthetic.GeneratorSettings;
 import org.probationlens.data.synthetic.ProgressListener;
+import org.probationlens.payment.OriginalTerm;
 import org.probationlens.payment.PaymentModel;
 import org.probationlens.payment.PaymentOptions;
 import org.probationlens.payment.PaymentResult;
@@ -48,6 +51,13 @@ class NotebookChecksTest {
    */
   private static FigureCheck sampleQ1;
 
+  /** Notebook 02's choice: volumes observed to the end of Q1 2017-18, projected after. */
+  private static final LocalDate OBSERVED_THROUGH = LocalDate.of(2017, 6, 30);
+
+  private static VolumeVariance variance;
+  private static OriginalTerm term;
+  private static PaymentModel model;
+
   @BeforeAll
   static void makeTheNotebooksChecks(@TempDir Path bigDir) throws IOException {
     Path sample = Path.of(System.getProperty("lens.projectDir", ".")).resolve("data/sample");
@@ -59,7 +69,7 @@ class NotebookChecksTest {
     Table cases = CaseRecords.load(sample.resolve("cases.csv")).table();
     Table forecast = ForecastVolumes.load(sample.resolve("forecast.csv")).table();
     PublishedFigures published = PublishedFigures.standard();
-    VolumeVariance variance = VolumeVariance.of(cases, forecast);
+    variance = VolumeVariance.of(cases, forecast);
     // notebook 01
     Shortfall byCpa = variance.shortfall(Level.CPA, ReportingPeriod.of(FinancialYear.of(2015)));
     put(
@@ -93,24 +103,27 @@ class NotebookChecksTest {
             bigQ1.range().high(),
             "synthetic 300,000-row run; CALIBRATED: the generator sets each CPA's 2017-18"
                 + " forecast to a planned Q1 2017-18 shortfall, so it matches by construction"));
-    // notebook 02
-    Table volumes = variance.annualVolumes(LocalDate.of(2020, 12, 31));
-    PaymentResult result =
+    // notebook 02: the original term, observed to 30 June 2017 and projected to 2021-22
+    term = OriginalTerm.project(variance, OBSERVED_THROUGH);
+    model =
         PaymentModel.of(
-                PaymentOptions.defaults()
-                    .withPriceCalibratedTo(
-                        3.7e9, "max_payments: Civil Service World 4 Mar 2019; PAC inquiry page"))
-            .simulate(volumes);
+            PaymentOptions.defaults()
+                .withPriceCalibratedTo(
+                    3.7e9, "max_payments: Civil Service World 4 Mar 2019; PAC inquiry page"));
+    PaymentResult result = model.simulate(term.volumes());
     put(
         published.check(
             "max_payments",
             result.totals().maximum() / 1e9,
-            "model; unit price CALIBRATED to this figure, so it matches by construction"));
+            "model over the original term 2014-15 to 2021-22; unit price CALIBRATED to this"
+                + " figure, so it matches by construction"));
     put(
         published.check(
             "value_to_contractors",
             result.totals().paid() / 1e9,
-            "model at default assumptions over synthetic volumes; NOT calibrated"));
+            "model at default assumptions over synthetic volumes, original term observed to "
+                + OBSERVED_THROUGH
+                + " and projected to 2021-22; NOT calibrated"));
   }
 
   private static void put(FigureCheck check) {
@@ -134,6 +147,40 @@ class NotebookChecksTest {
     // The notebooks say this one is not reproduced; if it starts passing, their text must
     // change (and the figure may then be calibrated, which they would have to say).
     assertFalse(CHECKS.get("value_to_contractors").pass());
+  }
+
+  /** Notebook 02's words about the value: above GBP 2.1bn, and higher the earlier the date. */
+  @Test
+  void theValueIsAboveThePublishedFigureAndFallsWithTheDateObservedTo() {
+    double paid = CHECKS.get("value_to_contractors").computedLow();
+    assertTrue(paid > 2.1 + 0.05, CHECKS.get("value_to_contractors").toString());
+    List<Double> byDate = new ArrayList<>();
+    for (LocalDate d :
+        List.of(LocalDate.of(2016, 3, 31), LocalDate.of(2017, 3, 31), OBSERVED_THROUGH)) {
+      byDate.add(model.simulate(OriginalTerm.project(variance, d).volumes()).totals().paid());
+    }
+    assertTrue(byDate.get(0) > byDate.get(1) && byDate.get(1) > byDate.get(2), byDate.toString());
+  }
+
+  /**
+   * Notebook 02, result 4: no pair of band width and PbR share tried brings the model within the
+   * registry's tolerance of GBP 2.1bn, and the closest is no band with a 20% PbR share.
+   */
+  @Test
+  void noBandAndPbrPairTriedReachesThePublishedValue() {
+    Table s =
+        model.sensitivity(
+            term.volumes(), List.of(0.0, 0.05, 0.10, 0.20), List.of(0.05, 0.10, 0.20));
+    int lowest = 0;
+    for (int i = 0; i < s.rowCount(); i++) {
+      double paid = s.doubleColumn("paid").getDouble(i) / 1e9;
+      assertTrue(paid > 2.1 + 0.05, "row " + i + ": GBP " + paid + "bn");
+      if (paid < s.doubleColumn("paid").getDouble(lowest) / 1e9) {
+        lowest = i;
+      }
+    }
+    assertEquals(0.0, s.doubleColumn("band_width_pct").getDouble(lowest), 1e-9);
+    assertEquals(20.0, s.doubleColumn("pbr_share_pct").getDouble(lowest), 1e-9);
   }
 
   @Test

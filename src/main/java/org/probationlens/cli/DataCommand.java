@@ -125,6 +125,13 @@ public final class DataCommand {
     out.println(
         String.format(
             Locale.ROOT,
+            "  Q1 2017-18 CRC shortfall against forecast across CPAs: %.2f%% to %.2f%%"
+                + " (synthetic per CPA; published range 16%% to 48%%, NAO HC 676)",
+            result.lowestQ1201718ShortfallPercent(),
+            result.highestQ1201718ShortfallPercent()));
+    out.println(
+        String.format(
+            Locale.ROOT,
             "  scale: %.4f of a full national run (%s rows)",
             settings.rows() / (double) CaseGenerator.FULL_SCALE_ROWS,
             grouped(CaseGenerator.FULL_SCALE_ROWS)));

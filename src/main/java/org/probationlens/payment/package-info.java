@@ -5,6 +5,8 @@
  * and sensitivity to the inputs that were never published.
  *
  * <p>Entry point: {@link org.probationlens.payment.PaymentModel}, configured by {@link
- * org.probationlens.payment.PaymentOptions}.
+ * org.probationlens.payment.PaymentOptions}. {@link org.probationlens.payment.OriginalTerm} gives
+ * the volumes of the contracts' original term (2014-15 to 2021-22, the basis of the published GBP
+ * 3.7bn maximum), observed to a date and projected after it.
  */
 package org.probationlens.payment;

@@ -102,8 +102,15 @@ class DataCommandTest {
     // the CPA values are 6 and 36 up to forecasts rounded to hundredths of a weighted unit
     assertTrue(
         summary.matches(
-            "(?s).*shortfall against forecast across CPAs: (5\\.9[5-9]|6\\.0[0-5])% to"
+            "(?s).*2015-16 CRC shortfall against forecast across CPAs: (5\\.9[5-9]|6\\.0[0-5])% to"
                 + " (35\\.9[5-9]|36\\.0[0-5])%.*"),
+        summary);
+    // and 16 and 48 in April-June 2017 (NAO HC 676), up to the same rounding
+    assertTrue(
+        summary.matches(
+            "(?s).*Q1 2017-18 CRC shortfall against forecast across CPAs: (15\\.9[5-9]|16\\.0[0-5])%"
+                + " to (47\\.9[5-9]|48\\.0[0-5])% \\(synthetic per CPA; published range 16% to 48%,"
+                + " NAO HC 676\\).*"),
         summary);
   }
 

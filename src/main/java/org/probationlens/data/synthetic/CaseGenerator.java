@@ -24,23 +24,39 @@ import java.util.TreeSet;
  * contract was let on, by work type and financial year) and a {@code MANIFEST}.
  *
  * <p>All of it is synthetic. It is calibrated to published aggregates (the national caseload, the
- * RAR take-up, the 6% to 36% spread of 2015-16 CRC volume shortfalls) and otherwise invented; see
- * {@code data/README.md}. The same settings give byte-identical files: one seeded {@link
- * SplittableRandom} drawn in a fixed order, one thread, no clock, no hash-ordered iteration, and
- * locale-free formatting.
+ * RAR take-up, the 6% to 36% spread of 2015-16 CRC volume shortfalls, the 16% to 48% spread of Q1
+ * 2017-18 paid-activity shortfalls) and otherwise invented; see {@code data/README.md}. The same
+ * settings give byte-identical files: one seeded {@link SplittableRandom} drawn in a fixed order,
+ * one thread, no clock, no hash-ordered iteration, and locale-free formatting.
  *
  * <p>The forecast is scaled to the generated cases, not the other way round: for each CPA, the
  * 2015-16 forecast of every work type is the CPA's actual 2015-16 CRC volume of that work type
  * divided by (1 - shortfall / 100), with the shortfall from {@link ShortfallPlan}. So the
  * calibration holds exactly, up to rounding to hundredths, at any row count. Other years scale the
- * 2015-16 forecast by the volume foreseen at letting ({@link CaseModel#foreseenRate}): the 2014-15
- * forecast runs from 1 June 2014, with PSS and the extra licences from 1 February 2015; 2020-21 is
- * a full year, as let, although the contracts ended on 31 December 2020 and the cases stop there.
+ * 2015-16 forecast by the volume foreseen at letting ({@link CaseModel#foreseenRate}) and, from
+ * 2016-17, by the factors below: the 2014-15 forecast runs from 1 June 2014, with PSS and the extra
+ * licences from 1 February 2015; 2020-21 is a full year, as let, although the contracts ended on 31
+ * December 2020 and the cases stop there.
+ *
+ * <p>The 2017-18 forecast is calibrated the same way to the first quarter of 2017-18: each CPA's
+ * forecast of every work type is multiplied by one factor {@code k}, chosen so that the CPA's
+ * actual CRC weighted volume of April to June 2017 falls short of its 2017-18 forecast times 91 /
+ * 365 (the quarter's share of the year's days, as {@code ReportingPeriod} apportions it) by the
+ * planned Q1 2017-18 shortfall of {@link ShortfallPlan}. This too holds at any row count, as long
+ * as every CPA has a CRC start in the quarter (at 10,000 rows about 1 seed in 100 leaves a small
+ * CPA with none; the generator then stops and says which). The other years use a steadier factor
+ * {@code kExpected}: the same calculation with the CPA's April-June 2017 volume replaced by its
+ * expected value, the CPA's 2015-16 volume times the national change in CRC weighted volume from
+ * 2015-16 to that quarter. A quarter of a small run holds only a few cases per CPA; without this,
+ * their chance variation would set the CPA's forecast for every later year. 2018-19 to 2020-21 take
+ * {@code kExpected}, so they stand to the 2017-18 calibration as foreseen at letting; 2016-17 takes
+ * the midpoint {@code (1 + kExpected) / 2}, between the 2015-16 and 2017-18 calibrations; 2014-15
+ * and 2015-16 are unchanged. In a large run {@code k} and {@code kExpected} agree closely.
  */
 public final class CaseGenerator {
 
   /** Bumped whenever the bytes written for a given seed and row count change. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   /**
    * The row count of a full national run: at this size the number of orders and licences running on
@@ -131,7 +147,7 @@ public final class CaseGenerator {
     return areas;
   }
 
-  /** The synthetic 2015-16 shortfall of each CPA for a seed. */
+  /** The synthetic 2015-16 and Q1 2017-18 shortfalls of each CPA for a seed. */
   public ShortfallPlan shortfallPlan(long seed) {
     return ShortfallPlan.spread(cpaCodes, metropolitanCpas, seed);
   }
@@ -162,7 +178,7 @@ public final class CaseGenerator {
       casesHash = sink.finish();
     }
     ShortfallPlan plan = shortfallPlan(settings.seed());
-    Map<String, Double> shortfalls;
+    Measured shortfalls;
     String forecastHash;
     try (ByteSink sink = new ByteSink(new BufferedOutputStream(Files.newOutputStream(forecast)))) {
       shortfalls = run.writeForecast(sink, plan);
@@ -172,7 +188,14 @@ public final class CaseGenerator {
       out.write(manifest(settings, casesHash, forecastHash, plan).getBytes(StandardCharsets.UTF_8));
     }
     return new GenerationResult(
-        settings, cases, forecast, manifest, casesHash, forecastHash, shortfalls);
+        settings,
+        cases,
+        forecast,
+        manifest,
+        casesHash,
+        forecastHash,
+        shortfalls.fy1516(),
+        shortfalls.q1201718());
   }
 
   /** The command that reproduces a run, as written in the manifest. */
@@ -221,6 +244,13 @@ public final class CaseGenerator {
           .append(hundredths(e.getValue()))
           .append('\n');
     }
+    for (Map.Entry<String, Double> e : plan.q1201718ByCpa().entrySet()) {
+      text.append("shortfall_q1_2017_18_percent.")
+          .append(e.getKey())
+          .append('=')
+          .append(hundredths(e.getValue()))
+          .append('\n');
+    }
     return text.toString();
   }
 
@@ -242,12 +272,25 @@ public final class CaseGenerator {
     return volume;
   }
 
+  /** The days of financial year {@code fy} (from 1 April), 365 or 366. */
+  static int daysOf(int fy) {
+    return (int) (LocalDate.of(fy + 1, 4, 1).toEpochDay() - LocalDate.of(fy, 4, 1).toEpochDay());
+  }
+
+  /** Q1 2017-18's share of the days of 2017-18: 91 / 365. */
+  static double q1201718ShareOfYear() {
+    return (CaseModel.Q1_1718_LAST - CaseModel.Q1_1718_FIRST + 1) / (double) daysOf(2017);
+  }
+
+  /** Each CPA's shortfall as computed from the written values, in the two calibrated periods. */
+  private record Measured(Map<String, Double> fy1516, Map<String, Double> q1201718) {}
+
   static String financialYear(int fy) {
     int next = (fy + 1) % 100;
     return fy + (next < 10 ? "-0" : "-") + next;
   }
 
-  /** One generation: the row stream and the 2015-16 CRC tallies it leaves behind. */
+  /** One generation: the row stream and the 2015-16 and Q1 2017-18 CRC tallies it leaves behind. */
   private final class Run {
     private final GeneratorSettings settings;
     private final SplittableRandom random;
@@ -258,6 +301,7 @@ public final class CaseGenerator {
     private final byte[][] cpaCode;
     private final long[][] crcWeight; // hundredths, [cpa][work type], 2015-16 CRC starts
     private final long[][] crcCount;
+    private final long[] crcQ1Weight; // hundredths, [cpa], Q1 2017-18 CRC starts
 
     Run(GeneratorSettings settings) {
       this.settings = settings;
@@ -279,6 +323,7 @@ public final class CaseGenerator {
       cpaCode = cpaCodes.stream().map(c -> ascii(c)).toArray(byte[][]::new);
       crcWeight = new long[cpaCodes.size()][WorkType.ALL.length];
       crcCount = new long[cpaCodes.size()][WorkType.ALL.length];
+      crcQ1Weight = new long[cpaCodes.size()];
     }
 
     void writeCases(ByteSink out, ProgressListener progress) throws IOException {
@@ -327,6 +372,7 @@ public final class CaseGenerator {
         }
         rateCumulative[types.length - 1] = 1.0;
         final boolean inFy1516 = day >= CaseModel.FY1516_FIRST && day <= CaseModel.FY1516_LAST;
+        final boolean inQ1 = day >= CaseModel.Q1_1718_FIRST && day <= CaseModel.Q1_1718_LAST;
         while (id < target) {
           id++;
           WorkType type = types[CaseModel.pick(rateCumulative, random.nextDouble())];
@@ -374,6 +420,9 @@ public final class CaseGenerator {
           if (!isNps && inFy1516) {
             crcWeight[areaCpa[area]][type.ordinal()] += weight;
             crcCount[areaCpa[area]][type.ordinal()]++;
+          }
+          if (!isNps && inQ1) {
+            crcQ1Weight[areaCpa[area]] += weight;
           }
 
           out.put((byte) 'K');
@@ -424,17 +473,30 @@ public final class CaseGenerator {
       return low;
     }
 
-    /** Writes the forecast and returns each CPA's shortfall as computed from the written values. */
-    Map<String, Double> writeForecast(ByteSink out, ShortfallPlan plan) throws IOException {
+    /**
+     * Writes the forecast and returns each CPA's shortfalls (2015-16, Q1 2017-18) as computed from
+     * the written values.
+     */
+    Measured writeForecast(ByteSink out, ShortfallPlan plan) throws IOException {
       out.put(FORECAST_HEADER);
       out.put((byte) '\n');
       Map<String, Double> measured = new TreeMap<>();
+      Map<String, Double> measuredQ1 = new TreeMap<>();
       double[][] yearShare = new double[LAST_FY - FIRST_FY + 1][WorkType.ALL.length];
       for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
         for (WorkType type : WorkType.ALL) {
           yearShare[fy - FIRST_FY][type.ordinal()] =
               foreseenVolume(fy, type) / foreseenVolume(2015, type);
         }
+      }
+      final double q1Share = q1201718ShareOfYear();
+      long national1516 = 0;
+      long nationalQ1 = 0;
+      for (int c = 0; c < cpaCodes.size(); c++) {
+        for (long w : crcWeight[c]) {
+          national1516 += w;
+        }
+        nationalQ1 += crcQ1Weight[c];
       }
       for (int c = 0; c < cpaCodes.size(); c++) {
         String cpa = cpaCodes.get(c);
@@ -450,17 +512,48 @@ public final class CaseGenerator {
                   + settings.rows()
                   + " rows, so its forecast cannot be calibrated; generate more rows");
         }
+        if (crcQ1Weight[c] == 0) {
+          throw new IllegalStateException(
+              "CPA "
+                  + cpa
+                  + " has no CRC starts in Q1 2017-18 (April to June 2017) with "
+                  + settings.rows()
+                  + " rows and seed "
+                  + settings.seed()
+                  + ", so its 2017-18 forecast cannot be calibrated; generate more rows or use"
+                  + " another seed");
+        }
         double scale = 1.0 / (1.0 - plan.percent(cpa) / 100.0);
+        // k: the factor on the 2017-18 forecast that gives the planned Q1 2017-18 shortfall.
+        double q1Uncalibrated = 0;
+        for (WorkType type : WorkType.ALL) {
+          q1Uncalibrated +=
+              crcWeight[c][type.ordinal()]
+                  * scale
+                  * yearShare[2017 - FIRST_FY][type.ordinal()]
+                  * q1Share;
+        }
+        double q1Target = crcQ1Weight[c] / (1.0 - plan.q1201718Percent(cpa) / 100.0);
+        double k = q1Target / q1Uncalibrated;
+        // kExpected: the same, with the CPA's Q1 2017-18 volume replaced by its expected value (its
+        // 2015-16 volume times the national change), so one quarter's chance does not carry on.
+        double q1Expected = actual * (double) nationalQ1 / national1516;
+        double kExpected = q1Expected / (1.0 - plan.q1201718Percent(cpa) / 100.0) / q1Uncalibrated;
         long forecast1516 = 0;
+        long forecast1718 = 0;
         for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
+          double factor =
+              fy <= 2015 ? 1.0 : fy == 2016 ? (1.0 + kExpected) / 2.0 : fy == 2017 ? k : kExpected;
           for (WorkType type : WorkType.ALL) {
-            double share = scale * yearShare[fy - FIRST_FY][type.ordinal()];
+            double share = scale * yearShare[fy - FIRST_FY][type.ordinal()] * factor;
             long count = Math.round(crcCount[c][type.ordinal()] * share);
             BigDecimal weighted =
                 BigDecimal.valueOf(crcWeight[c][type.ordinal()] * share / 100.0)
                     .setScale(2, RoundingMode.HALF_UP);
             if (fy == 2015) {
               forecast1516 += weighted.unscaledValue().longValueExact();
+            } else if (fy == 2017) {
+              forecast1718 += weighted.unscaledValue().longValueExact();
             }
             out.put(cpa);
             out.put((byte) ',');
@@ -475,8 +568,10 @@ public final class CaseGenerator {
           }
         }
         measured.put(cpa, (forecast1516 - actual) * 100.0 / forecast1516);
+        double q1Forecast = forecast1718 * q1Share;
+        measuredQ1.put(cpa, (q1Forecast - crcQ1Weight[c]) * 100.0 / q1Forecast);
       }
-      return measured;
+      return new Measured(measured, measuredQ1);
     }
   }
 

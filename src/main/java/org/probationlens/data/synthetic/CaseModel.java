@@ -21,6 +21,11 @@ final class CaseModel {
   static final int FY1516_FIRST = (int) LocalDate.of(2015, 4, 1).toEpochDay();
   static final int FY1516_LAST = (int) LocalDate.of(2016, 3, 31).toEpochDay();
 
+  /** Q1 2017-18, April to June 2017: the quarter of the NAO's paid-activity range (HC 676). */
+  static final int Q1_1718_FIRST = (int) LocalDate.of(2017, 4, 1).toEpochDay();
+
+  static final int Q1_1718_LAST = (int) LocalDate.of(2017, 6, 30).toEpochDay();
+
   static final double DAYS_PER_MONTH = 365.25 / 12;
 
   // ---- start rates: thousands of national starts a year, before the scale factor ----

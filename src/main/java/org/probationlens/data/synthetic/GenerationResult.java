@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What a generation run wrote: the three files, their SHA-256, and each CPA's 2015-16 shortfall as
- * it comes out of the written numbers (synthetic, see {@link ShortfallPlan}).
+ * What a generation run wrote: the three files, their SHA-256, and each CPA's 2015-16 and Q1
+ * 2017-18 shortfalls as they come out of the written numbers (synthetic, see {@link
+ * ShortfallPlan}).
  *
  * @param settings the seed and row count
  * @param casesFile the {@code cases.csv} written: one row per synthetic order or licence started
@@ -19,6 +20,9 @@ import java.util.TreeMap;
  * @param forecastSha256 lowercase hex SHA-256 of {@code forecast.csv}
  * @param shortfallPercentByCpa per CPA, (forecast_weighted - actual_weighted) / forecast_weighted *
  *     100 for financial year 2015-16, computed from the values as written; CPA code order
+ * @param q1201718ShortfallPercentByCpa per CPA, the same for April to June 2017 (Q1 2017-18), with
+ *     the forecast the 2017-18 forecast times 91 / 365; computed from the values as written; CPA
+ *     code order
  */
 public record GenerationResult(
     GeneratorSettings settings,
@@ -27,7 +31,8 @@ public record GenerationResult(
     Path manifestFile,
     String casesSha256,
     String forecastSha256,
-    Map<String, Double> shortfallPercentByCpa) {
+    Map<String, Double> shortfallPercentByCpa,
+    Map<String, Double> q1201718ShortfallPercentByCpa) {
 
   /** Checks that nothing is missing and copies the map. */
   public GenerationResult {
@@ -38,6 +43,8 @@ public record GenerationResult(
     Objects.requireNonNull(casesSha256, "casesSha256");
     Objects.requireNonNull(forecastSha256, "forecastSha256");
     shortfallPercentByCpa = Collections.unmodifiableMap(new TreeMap<>(shortfallPercentByCpa));
+    q1201718ShortfallPercentByCpa =
+        Collections.unmodifiableMap(new TreeMap<>(q1201718ShortfallPercentByCpa));
   }
 
   /** The smallest 2015-16 shortfall across CPAs, in percent. */
@@ -51,6 +58,22 @@ public record GenerationResult(
   /** The largest 2015-16 shortfall across CPAs, in percent. */
   public double highestShortfallPercent() {
     return shortfallPercentByCpa.values().stream()
+        .mapToDouble(Double::doubleValue)
+        .max()
+        .orElseThrow();
+  }
+
+  /** The smallest Q1 2017-18 shortfall across CPAs, in percent. */
+  public double lowestQ1201718ShortfallPercent() {
+    return q1201718ShortfallPercentByCpa.values().stream()
+        .mapToDouble(Double::doubleValue)
+        .min()
+        .orElseThrow();
+  }
+
+  /** The largest Q1 2017-18 shortfall across CPAs, in percent. */
+  public double highestQ1201718ShortfallPercent() {
+    return q1201718ShortfallPercentByCpa.values().stream()
         .mapToDouble(Double::doubleValue)
         .max()
         .orElseThrow();

@@ -37,8 +37,33 @@ class CaseInvariantsPropertiesTest {
       throws IOException {
     Path dir = Files.createTempDirectory("synth-props");
     try {
-      CaseGenerator.standard()
-          .generate(dir, new GeneratorSettings(seed, rows), ProgressListener.none());
+      try {
+        CaseGenerator.standard()
+            .generate(dir, new GeneratorSettings(seed, rows), ProgressListener.none());
+      } catch (IllegalStateException e) {
+        // At the smallest sizes a CPA can, by chance, start no CRC case in April-June 2017 (about
+        // 1 seed in 100 at 10,000 rows); its Q1 2017-18 forecast cannot then be calibrated, and the
+        // generator must say so truthfully. The cases are written by then and are checked below.
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile(
+                    "CPA (C[0-9]{2}) has no CRC starts in Q1 2017-18 \\(April to June 2017\\) with "
+                        + rows
+                        + " rows and seed "
+                        + seed
+                        + ", .*")
+                .matcher(e.getMessage());
+        assertTrue(m.matches(), e.getMessage());
+        String cpa = m.group(1);
+        assertTrue(
+            GeneratedFiles.rows(dir.resolve("cases.csv"), CaseGenerator.CASES_HEADER).stream()
+                .noneMatch(
+                    r ->
+                        r[1].equals("CRC")
+                            && r[2].equals(cpa)
+                            && r[5].compareTo("2017-04-01") >= 0
+                            && r[5].compareTo("2017-06-30") <= 0),
+            e.getMessage());
+      }
       List<String[]> cases =
           GeneratedFiles.rows(dir.resolve("cases.csv"), CaseGenerator.CASES_HEADER);
       assertEquals(rows, cases.size());

@@ -45,6 +45,24 @@ class ShortfallPlanTest {
     assertEquals(15.0, highestMetro, 1e-12); // 7 metropolitan CPAs take 6 .. 6 + 6 * 1.5
   }
 
+  /**
+   * For any seed: the Q1 2017-18 values are 16, 17.6, ..., 48 (32 / 20 = 1.6 apart), and each CPA
+   * keeps its 2015-16 rank: q = 16 + (p - 6) x 32 / 30.
+   */
+  @Property(tries = 200)
+  void spreadsSixteenToFortyEightInTheSameOrder(@ForAll long seed) {
+    ShortfallPlan plan = ShortfallPlan.spread(CPAS, METRO, seed);
+    List<Double> values = new ArrayList<>(plan.q1201718ByCpa().values());
+    values.sort(null);
+    for (int i = 0; i < 21; i++) {
+      assertEquals(16.0 + 1.6 * i, values.get(i), 1e-12);
+    }
+    for (String cpa : CPAS) {
+      assertEquals(16.0 + (plan.percent(cpa) - 6.0) * 32.0 / 30.0, plan.q1201718Percent(cpa), 1e-9);
+    }
+    assertEquals(plan.byCpa().keySet(), plan.q1201718ByCpa().keySet());
+  }
+
   @Test
   void theSeedShufflesWithinGroups() {
     ShortfallPlan a = ShortfallPlan.spread(CPAS, METRO, 1);
@@ -72,6 +90,13 @@ class ShortfallPlanTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ShortfallPlan.spread(List.of("C01", "C02"), Set.of(), 1).percent("C99"))
+            .getMessage());
+    assertEquals(
+        "no shortfall planned for CPA 'C99'; known: [C01, C02]",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    ShortfallPlan.spread(List.of("C01", "C02"), Set.of(), 1).q1201718Percent("C99"))
             .getMessage());
   }
 }

@@ -45,7 +45,9 @@
  * <ul>
  *   <li>{@link org.probationlens.volume.VolumeVariance}: CRC starts and weighted volume by CPA or
  *       PCC area, work type and period, over a copy of the six case columns it needs, made on first
- *       use and shared by the analysis's {@code with...} copies.
+ *       use and shared by the analysis's {@code with...} copies; or, made by {@code
+ *       VolumeVariance.of(ColumnTable, Table)}, directly over cases read by {@link
+ *       org.probationlens.engine.CaseCsv#read}, with no copy.
  *   <li>{@link org.probationlens.innovation.AccreditedProgrammes#shareByQuarter}: orders and
  *       accredited-programme starts by quarter and provider, over a copy of the orders.
  * </ul>

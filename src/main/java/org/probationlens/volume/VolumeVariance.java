@@ -94,7 +94,12 @@ public final class VolumeVariance {
 
   private static final String CRC = "CRC";
 
+  /** A day no case starts on, for the zero-row probe of {@link #of(ColumnTable, Table)}. */
+  private static final LocalDate NO_CASE_DAY = LocalDate.of(1900, 1, 1);
+
+  /** The cases as given to {@link #of(Table, Table)}; null when made from a ColumnTable. */
   private final Table cases;
+
   private final EngineCases engineCases;
   private final Table forecast;
   private final Geography geography;
@@ -133,16 +138,70 @@ public final class VolumeVariance {
     }
     requireType(cases, "cases", "start_date", ColumnType.LOCAL_DATE, problems);
     requireNumeric(cases, "cases", "weight", problems);
-    for (String c : List.of("cpa_code", "financial_year", WORK_TYPE)) {
-      requireType(forecast, "forecast", c, ColumnType.STRING, problems);
-    }
-    requireNumeric(forecast, "forecast", FORECAST_COUNT, problems);
-    requireNumeric(forecast, "forecast", FORECAST_WEIGHTED, problems);
+    requireForecastColumns(forecast, problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return new VolumeVariance(
         cases, new EngineCases(cases), forecast, Geography.standard(), null, null);
+  }
+
+  private static void requireForecastColumns(Table forecast, List<String> problems) {
+    for (String c : List.of("cpa_code", "financial_year", WORK_TYPE)) {
+      requireType(forecast, "forecast", c, ColumnType.STRING, problems);
+    }
+    requireNumeric(forecast, "forecast", FORECAST_COUNT, problems);
+    requireNumeric(forecast, "forecast", FORECAST_WEIGHTED, problems);
+  }
+
+  /**
+   * Volumes against forecast over cases already held by the aggregation engine, for example read by
+   * {@link org.probationlens.engine.CaseCsv#read} (the fast validating reader of {@code
+   * cases.csv}): ten million cases load in a few seconds and each query then takes a fraction of a
+   * second, with no copy from a Tablesaw table. Every answer is the same as {@link #of(Table,
+   * Table)} gives for the same cases.
+   *
+   * @param cases case-level starts with category columns {@code provider_type, provider_code,
+   *     pcc_area, work_type}, a date column {@code start_date} and a numeric column {@code weight},
+   *     none with a missing value (the engine holds complete columns only); not null
+   * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
+   * @return the analysis, not null
+   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   */
+  public static VolumeVariance of(ColumnTable cases, Table forecast) {
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(forecast, "forecast");
+    List<String> problems = new ArrayList<>();
+    List<String> have = cases.columnNames();
+    for (String c : EngineCases.COLUMNS) {
+      if (!have.contains(c)) {
+        problems.add("cases has no column " + c);
+      }
+    }
+    if (problems.isEmpty()) {
+      for (String c : List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE)) {
+        try {
+          cases.categories(c);
+        } catch (IllegalArgumentException e) {
+          problems.add("cases " + e.getMessage());
+        }
+      }
+      // The engine's own checks name the column and its kind; a zero-row probe runs them.
+      try {
+        Aggregate.of(cases)
+            .where(Filter.between("start_date", NO_CASE_DAY, NO_CASE_DAY))
+            .sum("weight")
+            .run();
+      } catch (IllegalArgumentException e) {
+        problems.add("cases " + e.getMessage());
+      }
+    }
+    requireForecastColumns(forecast, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new VolumeVariance(
+        null, new EngineCases(cases), forecast, Geography.standard(), null, null);
   }
 
   /**
@@ -548,6 +607,9 @@ public final class VolumeVariance {
             List.of(key.get(i), type.get(i)), new double[] {count.getInt(i), weight.getDouble(i)});
       }
     }
+    if (countedAside.isEmpty()) {
+      return out;
+    }
     StringColumn key = cases.stringColumn(keyColumn);
     StringColumn type = cases.stringColumn(WORK_TYPE);
     NumericColumn<?> weight = cases.numberColumn("weight");
@@ -569,6 +631,9 @@ public final class VolumeVariance {
    */
   private List<Integer> incompleteCounted(int[] rows, ReportingPeriod period, String keyColumn) {
     List<Integer> counted = new ArrayList<>();
+    if (rows.length == 0) {
+      return counted;
+    }
     DateColumn start = cases.dateColumn("start_date");
     NumericColumn<?> weight = cases.numberColumn("weight");
     for (int row : rows) {
@@ -852,6 +917,15 @@ public final class VolumeVariance {
 
     EngineCases(Table cases) {
       this.cases = cases;
+    }
+
+    /**
+     * Cases the engine already holds: nothing to copy and, the engine's columns being complete,
+     * nothing incomplete.
+     */
+    EngineCases(ColumnTable held) {
+      this.cases = null;
+      this.loaded = new Loaded(held, new int[0]);
     }
 
     Loaded get() {

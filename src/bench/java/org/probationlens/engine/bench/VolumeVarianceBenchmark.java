@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.probationlens.area.Level;
 import org.probationlens.engine.Aggregate;
+import org.probationlens.engine.CaseCsv;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.engine.Filter;
 import org.probationlens.volume.FinancialYear;
@@ -31,7 +32,9 @@ import tech.tablesaw.columns.dates.PackedLocalDate;
  * over the Tablesaw columns that VolumeVariance made before it used the engine (kept here as the
  * baseline, one thread); {@code enginePass} the same aggregation on the engine (all processors);
  * {@code firstShortfall} the public call on a new analysis, which first copies the six columns into
- * the engine; {@code shortfall} the same call on an analysis that has made that copy.
+ * the engine; {@code shortfall} the same call on an analysis that has made that copy; {@code
+ * firstShortfallOverCaseCsv} the call on a new analysis over cases read by {@link CaseCsv} ({@code
+ * VolumeVariance.of(ColumnTable, Table)}), which needs no copy.
  *
  * <p>Not run by {@code ./lens bench}. After it has generated {@code out/bench/rows-1000000}: {@code
  * mvn -B -Pbench -DskipTests test-compile dependency:build-classpath
@@ -54,6 +57,7 @@ public class VolumeVarianceBenchmark {
   private Table cases;
   private Table forecast;
   private ColumnTable engineCases;
+  private ColumnTable fastReadCases;
   private VolumeVariance warm;
 
   /** Reads the generated files once per fork; copies the cases into the engine once. */
@@ -62,6 +66,7 @@ public class VolumeVarianceBenchmark {
     cases = BenchInputs.tablesawCases(BenchInputs.dir(rows));
     forecast = BenchInputs.forecast(BenchInputs.dir(rows));
     engineCases = ColumnTable.fromTablesaw(cases.selectColumns(COLUMNS));
+    fastReadCases = CaseCsv.read(BenchInputs.dir(rows).resolve("cases.csv"));
     warm = VolumeVariance.of(cases, forecast);
     warm.shortfall(Level.CPA, PERIOD);
   }
@@ -116,6 +121,12 @@ public class VolumeVarianceBenchmark {
   @Benchmark
   public Shortfall firstShortfall() {
     return VolumeVariance.of(cases, forecast).shortfall(Level.CPA, PERIOD);
+  }
+
+  /** The public call on a new analysis over cases the fast reader read: no copy to make. */
+  @Benchmark
+  public Shortfall firstShortfallOverCaseCsv() {
+    return VolumeVariance.of(fastReadCases, forecast).shortfall(Level.CPA, PERIOD);
   }
 
   /** The whole public call (forecast, join, shortfall, rank) on an analysis already copied. */

@@ -12,9 +12,11 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.engine.CaseCsv;
 import org.probationlens.engine.ColumnTable;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * {@link VolumeVariance#of(ColumnTable, Table)} (cases read by the engine's fast reader) against
@@ -76,14 +78,7 @@ class ColumnTableEntryTest {
 
   @Test
   void aTableWithoutTheColumnsIsRefusedByName() {
-    ColumnTable noWeight =
-        ColumnTable.fromTablesaw(
-            Table.create(
-                "cases",
-                StringColumn.create("provider_type", "CRC"),
-                StringColumn.create("provider_code", "C01"),
-                StringColumn.create("pcc_area", "CMB"),
-                StringColumn.create("work_type", "CO")));
+    ColumnTable noWeight = oneCrcCase();
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -95,20 +90,27 @@ class ColumnTableEntryTest {
   @Test
   void aWeightThatIsNotANumberIsRefused() {
     ColumnTable textWeight =
-        ColumnTable.fromTablesaw(
-            Table.create(
-                "cases",
-                StringColumn.create("provider_type", "CRC"),
-                StringColumn.create("provider_code", "C01"),
-                StringColumn.create("pcc_area", "CMB"),
-                StringColumn.create("work_type", "CO"),
-                tech.tablesaw.api.DateColumn.create("start_date", LocalDate.of(2015, 5, 1)),
-                StringColumn.create("weight", "heavy")));
+        oneCrcCase(
+            DateColumn.create("start_date", LocalDate.of(2015, 5, 1)),
+            StringColumn.create("weight", "heavy"));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () -> VolumeVariance.of(textWeight, SampleData.committed().forecast()));
     assertTrue(e.getMessage().contains("weight"), e.getMessage());
+  }
+
+  /** One CRC case in Cumbria (C01), a community order, with the given further columns. */
+  private static ColumnTable oneCrcCase(Column<?>... more) {
+    Table t =
+        Table.create(
+            "cases",
+            StringColumn.create("provider_type", "CRC"),
+            StringColumn.create("provider_code", "C01"),
+            StringColumn.create("pcc_area", "CMB"),
+            StringColumn.create("work_type", "CO"));
+    t.addColumns(more);
+    return ColumnTable.fromTablesaw(t);
   }
 
   private static void assertSameCells(Table expected, Table actual, String what) {

@@ -285,18 +285,7 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
         "forecasts flat after the Offender Rehabilitation Act's changes, as at letting"
       },
     };
-    StringColumn input = StringColumn.create("input");
-    StringColumn value = StringColumn.create("value");
-    StringColumn status = StringColumn.create("status");
-    StringColumn basis = StringColumn.create("basis");
-    for (String[] r : rows) {
-      input.append(r[0]);
-      value.append(r[1]);
-      status.append(r[2]);
-      basis.append(r[3]);
-    }
-    return Table.create("what the original-term volumes rest on")
-        .addColumns(input, value, status, basis);
+    return AssumptionTable.of("what the original-term volumes rest on", rows);
   }
 
   private String latestLabel() {

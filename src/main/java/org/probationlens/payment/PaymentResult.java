@@ -214,13 +214,9 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
    * @return columns {@code input, value, status, basis}; not null
    */
   public Table assumptions() {
-    StringColumn input = StringColumn.create("input");
-    StringColumn value = StringColumn.create("value");
-    StringColumn status = StringColumn.create("status");
-    StringColumn basis = StringColumn.create("basis");
     PaymentOptions o = options;
     boolean calibrated = priceNote.startsWith("CALIBRATED");
-    Object[][] rows = {
+    String[][] rows = {
       {
         "mechanism",
         "FFS against a weighted baseline band, reconciled annually; PbR on binary and"
@@ -284,13 +280,7 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
         priceNote
       },
     };
-    for (Object[] r : rows) {
-      input.append((String) r[0]);
-      value.append((String) r[1]);
-      status.append((String) r[2]);
-      basis.append((String) r[3]);
-    }
-    return Table.create("what the payment model rests on").addColumns(input, value, status, basis);
+    return AssumptionTable.of("what the payment model rests on", rows);
   }
 
   private static String pct(double fraction, String prefix) {

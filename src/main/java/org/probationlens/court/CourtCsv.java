@@ -17,6 +17,7 @@ import org.probationlens.data.DatasetValidationException;
 import org.probationlens.data.Problem;
 import org.probationlens.data.Rule;
 import org.probationlens.data.Schema;
+import org.probationlens.period.BusinessDays;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

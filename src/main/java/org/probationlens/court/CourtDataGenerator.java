@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
+import org.probationlens.period.BusinessDays;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.IntColumn;

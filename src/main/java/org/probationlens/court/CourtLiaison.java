@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import org.probationlens.period.BusinessDays;
 import org.probationlens.stats.FunnelLimits;
 import org.probationlens.stats.OrdinalSummary;
 import org.probationlens.stats.Proportion;

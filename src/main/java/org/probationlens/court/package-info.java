@@ -11,6 +11,6 @@
  * as published. No court-level data is published: {@link
  * org.probationlens.court.CourtDataGenerator} makes synthetic data calibrated to those figures, and
  * everything built on it says "SYNTHETIC". Business days follow the England and Wales bank holidays
- * ({@link org.probationlens.court.BusinessDays}).
+ * ({@link org.probationlens.period.BusinessDays}).
  */
 package org.probationlens.court;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.probationlens.volume.FinancialYear;
+import org.probationlens.period.FinancialYear;
 import org.probationlens.volume.VolumeVariance;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;

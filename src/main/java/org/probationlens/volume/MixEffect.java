@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probationlens.period.ReportingPeriod;
 import org.probationlens.render.MimeBundle;
 import org.probationlens.render.RichDisplay;
 import tech.tablesaw.api.DoubleColumn;

@@ -3,6 +3,7 @@ package org.probationlens.volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.probationlens.period.ReportingPeriod;
 import org.probationlens.render.MimeBundle;
 import org.probationlens.render.RichDisplay;
 import tech.tablesaw.api.DoubleColumn;

@@ -17,6 +17,8 @@ import org.probationlens.area.RollUp;
 import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.engine.Filter;
+import org.probationlens.period.FinancialYear;
+import org.probationlens.period.ReportingPeriod;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;

@@ -4,8 +4,8 @@
  * and the work-type mix behind it.
  *
  * <p>Entry point: {@link org.probationlens.volume.VolumeVariance}. Periods: {@link
- * org.probationlens.volume.FinancialYear} (April to March) and {@link
- * org.probationlens.volume.ReportingPeriod} (a financial year, a financial quarter or a calendar
+ * org.probationlens.period.FinancialYear} (April to March) and {@link
+ * org.probationlens.period.ReportingPeriod} (a financial year, a financial quarter or a calendar
  * {@link org.threeten.extra.YearQuarter}).
  */
 package org.probationlens.volume;

@@ -12,6 +12,8 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.engine.CaseCsv;
 import org.probationlens.engine.ColumnTable;
+import org.probationlens.period.FinancialYear;
+import org.probationlens.period.ReportingPeriod;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probationlens.area.Level;
+import org.probationlens.period.FinancialYear;
+import org.probationlens.period.ReportingPeriod;
 import tech.tablesaw.api.Table;
 
 /**

@@ -9,6 +9,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.probationlens.area.Level;
+import org.probationlens.period.FinancialYear;
+import org.probationlens.period.ReportingPeriod;
 import tech.tablesaw.api.Table;
 
 /** Identities that hold for any data: the decomposition is exact and roll-ups are sums. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
+import org.probationlens.period.FinancialYear;
+import org.probationlens.period.ReportingPeriod;
 import tech.tablesaw.api.Table;
 
 /** Expected values are hand calculations over {@link VolumeFixtures}, written out per test. */

@@ -1,4 +1,4 @@
-package org.probationlens.volume;
+package org.probationlens.period;
 
 import java.time.LocalDate;
 import java.time.Month;

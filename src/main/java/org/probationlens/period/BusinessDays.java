@@ -1,4 +1,4 @@
-package org.probationlens.court;
+package org.probationlens.period;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.probationlens.court;
+package org.probationlens.period;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

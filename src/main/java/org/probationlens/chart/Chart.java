@@ -1,6 +1,7 @@
 package org.probationlens.chart;
 
 import java.util.Objects;
+import org.probationlens.data.Sources;
 import org.probationlens.render.MimeBundle;
 import org.probationlens.render.Renderers;
 import org.probationlens.render.RichDisplay;
@@ -29,6 +30,17 @@ public record Chart(Figure figure, String source) implements RichDisplay {
     if (source.isBlank()) {
       throw new IllegalArgumentException("source must not be blank: say where the data came from");
     }
+  }
+
+  /**
+   * A chart of a result's data, its source line drawn from the result's {@link Sources}.
+   *
+   * @param figure the Plotly figure, not null
+   * @param sources where the data came from, not null
+   * @return the chart, not null
+   */
+  public static Chart of(Figure figure, Sources sources) {
+    return new Chart(figure, Renderers.sourcesLine(sources));
   }
 
   /**

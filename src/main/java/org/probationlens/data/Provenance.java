@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param publicationDate when the source was published; null when not known or synthetic
  * @param licence the terms of use, e.g. {@code Open Government Licence v3.0}, not blank
  * @param sha256 the SHA-256 of the file's bytes, 64 lower-case hex digits
- * @param kind whether the data are published, derived from published data, or synthetic
+ * @param kind whether the data are published, derived from published data, real but unpublished
+ *     case-level records (official-sensitive), or synthetic
  * @param seed the generator's seed; only for synthetic data, and null there when not recorded
  * @param generatorVersion the generator's version; only for synthetic data, and null there when not
  *     recorded
@@ -38,6 +39,11 @@ public record Provenance(
     PUBLISHED,
     /** Figures computed by this project from published ones. */
     DERIVED,
+    /**
+     * Real case-level records that were never published (a provider's or the MoJ's own extract):
+     * personal data, shown only under disclosure control.
+     */
+    OFFICIAL_SENSITIVE,
     /** Made-up data from a generator, calibrated to published aggregates; never real cases. */
     SYNTHETIC
   }
@@ -96,6 +102,22 @@ public record Provenance(
    */
   public static Provenance derived(String title, String source, String licence, String sha256) {
     return new Provenance(title, source, null, licence, sha256, Kind.DERIVED, null, null);
+  }
+
+  /**
+   * Provenance of real case-level records that were never published: a provider's or the MoJ's own
+   * extract, which every output must show under disclosure control.
+   *
+   * @param title what the dataset is, not blank
+   * @param source who supplied it, not blank
+   * @param licence the terms on which it is held (a data-sharing agreement), not blank
+   * @param sha256 the file's SHA-256
+   * @return the provenance
+   */
+  public static Provenance officialSensitive(
+      String title, String source, String licence, String sha256) {
+    return new Provenance(
+        title, source, null, licence, sha256, Kind.OFFICIAL_SENSITIVE, null, null);
   }
 
   /**

@@ -3,6 +3,8 @@ package org.probationlens.render;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Figure;
@@ -63,6 +65,9 @@ public final class Renderers {
               rich.toMimeBundle(),
               () -> value.getClass().getName() + ".toMimeBundle() returned null"));
     }
+    if (value instanceof Result result) {
+      return Optional.of(result(result, tableOptions));
+    }
     if (value instanceof Table table) {
       return Optional.of(table(table, tableOptions));
     }
@@ -76,6 +81,62 @@ public final class Renderers {
       return Optional.of(figure(figure));
     }
     return Optional.of(MimeBundle.text(boundedPlain(String.valueOf(value))));
+  }
+
+  /**
+   * An analysis result: its title, its table (bounded, with the given options), its notes, and the
+   * footer that says where its figures came from (the {@link Sources} of the result).
+   *
+   * @param result the result, not null
+   * @param options how to show its table, not null
+   * @return HTML and plain text, not null
+   */
+  public static MimeBundle result(Result result, TableOptions options) {
+    Objects.requireNonNull(result, "result");
+    MimeBundle table = table(result.table(), Objects.requireNonNull(options, "options"));
+    String footer = SourcesFooter.line(result.sources());
+    StringBuilder html =
+        new StringBuilder("<div class=\"pl-result\">\n<h4>")
+            .append(Text.html(result.title()))
+            .append("</h4>\n")
+            .append(table.get(MimeBundle.TEXT_HTML).orElse(""));
+    StringBuilder plain = new StringBuilder(result.title()).append('\n').append(table.plain());
+    if (!result.notes().isEmpty()) {
+      html.append("<ul class=\"pl-notes\">\n");
+      for (String note : result.notes()) {
+        html.append("<li>").append(Text.html(note)).append("</li>\n");
+        plain.append("\n- ").append(note);
+      }
+      html.append("</ul>\n");
+    }
+    html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555\">")
+        .append(Text.html(footer))
+        .append("</p>\n</div>");
+    plain.append('\n').append(footer);
+    return MimeBundle.of(plain.toString(), html.toString());
+  }
+
+  /**
+   * A chart whose source line is the footer of the given sources (see {@link #result}).
+   *
+   * @param figure the tablesaw-jsplot figure, not null
+   * @param sources where its data came from, not null
+   * @return plain text, HTML (div and script) and Plotly JSON, not null
+   */
+  public static MimeBundle figure(Figure figure, Sources sources) {
+    return figure(figure, SourcesFooter.line(Objects.requireNonNull(sources, "sources")));
+  }
+
+  /**
+   * The one-line footer for the given sources, as drawn under a result's table or chart: each
+   * input's kind, title and source, generator version and seed where synthetic, SHA-256 prefix; the
+   * assumptions; the library version.
+   *
+   * @param sources the sources, not null
+   * @return the line, not null
+   */
+  public static String sourcesLine(Sources sources) {
+    return SourcesFooter.line(Objects.requireNonNull(sources, "sources"));
   }
 
   /**

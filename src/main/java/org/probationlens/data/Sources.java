@@ -1,0 +1,129 @@
+package org.probationlens.data;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where an analysis result came from: the provenance of every dataset it was computed from, and
+ * every assumption it rests on (an unpublished input the caller or the model chose). Results made
+ * from several inputs combine their sources with {@link #and(Sources)}; anything synthetic makes
+ * the whole result synthetic, so a figure computed partly from synthetic cases can never be shown
+ * as published. Immutable.
+ *
+ * @param inputs the datasets read, each once (the same file, by SHA-256, is kept once), in the
+ *     order first used; not null, may be empty only when {@code assumptions} is not
+ * @param assumptions the assumptions, each a short sentence, in the order given; not null
+ */
+public record Sources(List<Provenance> inputs, List<String> assumptions) {
+
+  /** Copies both lists, keeps each input once, and requires at least one input or assumption. */
+  public Sources {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(assumptions, "assumptions");
+    Map<String, Provenance> unique = new LinkedHashMap<>();
+    for (Provenance p : inputs) {
+      Objects.requireNonNull(p, "inputs holds a null provenance");
+      unique.putIfAbsent(p.kind() + ":" + p.sha256() + ":" + p.title(), p);
+    }
+    LinkedHashSet<String> said = new LinkedHashSet<>();
+    for (String a : assumptions) {
+      Objects.requireNonNull(a, "assumptions holds a null");
+      if (a.isBlank()) {
+        throw new IllegalArgumentException("an assumption is blank; say what was assumed");
+      }
+      said.add(a);
+    }
+    inputs = List.copyOf(unique.values());
+    assumptions = List.copyOf(said);
+    if (inputs.isEmpty() && assumptions.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a result needs at least one source: an input's provenance or an assumption");
+    }
+  }
+
+  /**
+   * The sources of a result computed from the given datasets alone.
+   *
+   * @param inputs the provenance of each input, at least one, none null
+   * @return the sources, not null
+   */
+  public static Sources of(Provenance... inputs) {
+    return new Sources(List.of(inputs), List.of());
+  }
+
+  /**
+   * The sources of a result computed from the given loaded datasets.
+   *
+   * @param inputs the datasets, at least one, none null
+   * @return the sources, not null
+   */
+  public static Sources of(LoadedDataset... inputs) {
+    List<Provenance> p = new ArrayList<>();
+    for (LoadedDataset d : inputs) {
+      p.add(Objects.requireNonNull(d, "inputs holds a null dataset").provenance());
+    }
+    return new Sources(p, List.of());
+  }
+
+  /**
+   * These sources and another result's together, as for a result computed from both.
+   *
+   * @param other the other sources, not null
+   * @return the union, inputs and assumptions each kept once, not null
+   */
+  public Sources and(Sources other) {
+    Objects.requireNonNull(other, "other");
+    List<Provenance> p = new ArrayList<>(inputs);
+    p.addAll(other.inputs);
+    List<String> a = new ArrayList<>(assumptions);
+    a.addAll(other.assumptions);
+    return new Sources(p, a);
+  }
+
+  /**
+   * These sources with further assumptions.
+   *
+   * @param more the assumptions, each a short sentence, not blank
+   * @return the sources with them added, not null
+   */
+  public Sources withAssumptions(Collection<String> more) {
+    List<String> a = new ArrayList<>(assumptions);
+    a.addAll(Objects.requireNonNull(more, "more"));
+    return new Sources(inputs, a);
+  }
+
+  /**
+   * Whether any input is synthetic, which makes every figure of the result synthetic.
+   *
+   * @return true when at least one input is synthetic
+   */
+  public boolean synthetic() {
+    return inputs.stream().anyMatch(p -> p.kind() == Provenance.Kind.SYNTHETIC);
+  }
+
+  /**
+   * The kind of the result as a whole: {@code SYNTHETIC} when any input is synthetic; else {@code
+   * DERIVED} when any input is derived or any assumption was made; else the kind every input
+   * shares.
+   *
+   * @return the kind, not null
+   */
+  public Provenance.Kind kind() {
+    if (synthetic()) {
+      return Provenance.Kind.SYNTHETIC;
+    }
+    if (!assumptions.isEmpty()
+        || inputs.stream().anyMatch(p -> p.kind() == Provenance.Kind.DERIVED)) {
+      return Provenance.Kind.DERIVED;
+    }
+    return inputs.stream()
+        .map(Provenance::kind)
+        .reduce((a, b) -> a == b ? a : Provenance.Kind.DERIVED)
+        .orElse(Provenance.Kind.DERIVED);
+  }
+}

@@ -1,0 +1,50 @@
+package org.probationlens.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SourcesTest {
+
+  private static final String SHA_A = "a".repeat(64);
+  private static final String SHA_B = "b".repeat(64);
+
+  private static final Provenance RATINGS =
+      Provenance.published(
+          "HMIP ratings 2018-19", "HMIP annual report", LocalDate.of(2019, 12, 1), "OGL v3", SHA_A);
+  private static final Provenance CASES =
+      Provenance.synthetic("Synthetic cases", "CaseGenerator", 2014L, "2", SHA_B);
+
+  @Test
+  void anySyntheticInputMakesTheResultSynthetic() {
+    Sources both = Sources.of(RATINGS).and(Sources.of(CASES));
+    assertTrue(both.synthetic());
+    assertEquals(Provenance.Kind.SYNTHETIC, both.kind());
+    assertEquals(List.of(RATINGS, CASES), both.inputs());
+  }
+
+  @Test
+  void publishedAloneStaysPublishedAndAnAssumptionMakesItDerived() {
+    Sources published = Sources.of(RATINGS);
+    assertFalse(published.synthetic());
+    assertEquals(Provenance.Kind.PUBLISHED, published.kind());
+    Sources assumed = published.withAssumptions(List.of("unit price £1,000 per case"));
+    assertEquals(Provenance.Kind.DERIVED, assumed.kind());
+    assertEquals(List.of("unit price £1,000 per case"), assumed.assumptions());
+  }
+
+  @Test
+  void theSameFileIsKeptOnceAndAnEmptySourceIsRefused() {
+    assertEquals(1, Sources.of(RATINGS, RATINGS).inputs().size());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Sources(List.of(), List.of()));
+    assertEquals(
+        "a result needs at least one source: an input's provenance or an assumption",
+        e.getMessage());
+  }
+}

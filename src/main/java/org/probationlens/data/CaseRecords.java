@@ -3,7 +3,11 @@ package org.probationlens.data;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.probationlens.area.Geography;
+import org.probationlens.area.PccArea;
 
 /**
  * The synthetic case-level dataset {@code cases.csv}: one row per community order, suspended
@@ -28,7 +32,28 @@ public final class CaseRecords {
    */
   static final LocalDate ORA_COMMENCEMENT = LocalDate.of(2015, 2, 1);
 
-  private static final List<String> WITH_REQUIREMENTS = List.of("CO", "SSO");
+  private static final List<String> WITH_REQUIREMENTS =
+      java.util.Arrays.stream(WorkType.values())
+          .filter(WorkType::isCourtOrder)
+          .map(WorkType::name)
+          .toList();
+
+  private static final List<String> WITH_PROGRAMMES =
+      java.util.Arrays.stream(WorkType.values())
+          .filter(WorkType::allowsAccreditedProgramme)
+          .map(WorkType::name)
+          .toList();
+
+  /** Each PCC area's contract package area, from {@link Geography#standard()}. */
+  private static final Map<String, String> CPA_OF_AREA = cpaOfArea();
+
+  private static Map<String, String> cpaOfArea() {
+    Map<String, String> map = new HashMap<>();
+    for (PccArea area : Geography.standard().pccAreas()) {
+      map.put(area.code(), area.cpaCode());
+    }
+    return Map.copyOf(map);
+  }
 
   private static final Schema SCHEMA =
       Schema.builder("cases")
@@ -56,6 +81,18 @@ public final class CaseRecords {
                           .startsWith(row.text("provider_type").equals("CRC") ? "C" : "N"),
                   "provider_type"),
               Rule.of(
+                  "provider_code",
+                  "for a CRC case, the CPA of its pcc_area (org.probationlens.area.Geography; a"
+                      + " PCC area belongs to one CPA throughout 2014-2020)",
+                  row ->
+                      !row.text("provider_type").equals("CRC")
+                          || !row.text("provider_code").startsWith("C")
+                          || row.text("provider_code")
+                              .equals(CPA_OF_AREA.get(row.text("pcc_area"))),
+                  "provider_type",
+                  "pcc_area",
+                  "start_date"),
+              Rule.of(
                   "start_date",
                   "a date on or after " + ORA_COMMENCEMENT + " for post-sentence supervision (PSS)",
                   row ->
@@ -67,6 +104,16 @@ public final class CaseRecords {
                   "a date on or after start_date",
                   row -> !row.date("end_date").isBefore(row.date("start_date")),
                   "start_date"),
+              Rule.of(
+                  "end_date",
+                  "a date after "
+                      + LAST_START
+                      + " (the planned end) exactly when termination_reason is ONGOING, and on or"
+                      + " before it for a case that ended",
+                  row ->
+                      row.text("termination_reason").equals("ONGOING")
+                          == row.date("end_date").isAfter(LAST_START),
+                  "termination_reason"),
               Rule.of(
                   "rar_days",
                   "0 unless work_type is CO or SSO",
@@ -91,6 +138,14 @@ public final class CaseRecords {
                   row ->
                       row.integer("upw_hours") == 0
                           || WITH_REQUIREMENTS.contains(row.text("work_type")),
+                  "work_type"),
+              Rule.of(
+                  "accredited_programme",
+                  "false unless work_type is CO, SSO or LIC (no programme on post-sentence"
+                      + " supervision or pre-release work)",
+                  row ->
+                      !row.bool("accredited_programme")
+                          || WITH_PROGRAMMES.contains(row.text("work_type")),
                   "work_type"))
           .build();
 
@@ -104,9 +159,12 @@ public final class CaseRecords {
 
   /**
    * The layout of {@code cases.csv} as the shared data contract fixes it: 13 columns, key {@code
-   * case_id}, and its cross-column rules (end not before start; a CRC case's provider is a CPA, an
-   * NPS case's a division; RAR days and unpaid-work hours only on community and suspended sentence
-   * orders; RAR and PSS only from 1 February 2015; unpaid work 0 or 40..300 hours).
+   * case_id}, and its cross-column rules (end not before start; a CRC case's provider is its PCC
+   * area's CPA, an NPS case's a division; ONGOING exactly when the end date is after 31 December
+   * 2020; RAR days and unpaid-work hours only on community and suspended sentence orders; RAR and
+   * PSS only from 1 February 2015; unpaid work 0 or 40..300 hours; an accredited programme only on
+   * a community order, suspended sentence order or licence). The fast reader {@code
+   * org.probationlens.engine.CaseCsv} runs these same rules.
    *
    * @return the schema
    */

@@ -23,13 +23,17 @@ public final class ForecastVolumes {
               ColumnSpec.integer("forecast_count", 0, Integer.MAX_VALUE),
               ColumnSpec.decimal("forecast_weighted", 0, Double.MAX_VALUE))
           .primaryKey("cpa_code", "financial_year", "work_type")
+          .complete("cpa_code", "financial_year", "work_type")
           .build();
 
   private ForecastVolumes() {}
 
   /**
    * The layout of {@code forecast.csv} as the shared data contract fixes it: key {@code cpa_code,
-   * financial_year, work_type}; counts and weighted volumes not negative.
+   * financial_year, work_type}; counts and weighted volumes not negative; complete: a row for every
+   * CPA, financial year and work type the file covers (a file with CPAs C01 and C02, years 2015-16
+   * and 2016-17 and all five work types has 2 x 2 x 5 = 20 rows), so a missing row is reported
+   * where the file is read, not later where an analysis needs it.
    *
    * @return the schema
    */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
 
@@ -15,8 +16,10 @@ import org.probationlens.area.PccArea;
  * and Wales between June 2014 and December 2020, with its provider (an NPS division or a CRC's
  * contract package area), PCC area, requirements, dates, outcome and weighted-volume weight.
  *
- * <p>Case-level probation data is personal data and is never published: every file of this shape is
- * synthetic, and its provenance says so.
+ * <p>Case-level probation data is personal data and is never published. A file of this shape is
+ * either synthetic (the committed sample, or the generator's output) or real, unpublished records
+ * ({@link Provenance.Kind#OFFICIAL_SENSITIVE}): the caller states which, or the {@link Manifest}
+ * beside the file says, and the provenance follows; nothing real is stamped synthetic.
  */
 public final class CaseRecords {
 
@@ -173,37 +176,64 @@ public final class CaseRecords {
   }
 
   /**
-   * Loads and validates a synthetic {@code cases.csv} whose seed and generator version were not
-   * recorded; its provenance says so.
+   * Loads and validates a file whose {@value Manifest#FILE_NAME} is beside it (as {@code
+   * data/sample/MANIFEST} is beside the committed sample): the manifest says what the file is
+   * (kind, and for synthetic data the generator version and seed) and its SHA-256 must match the
+   * bytes read.
    *
    * @param file the file, not null
-   * @return the cases with SYNTHETIC provenance
-   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   * @return the cases with the provenance the manifest gives
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest is malformed or disagrees with the file
+   * @throws IllegalArgumentException when there is no manifest, naming the kind to state instead
    */
   public static LoadedDataset load(Path file) {
-    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, null, null));
+    return load(file, null, null, null);
   }
 
   /**
-   * Loads and validates a synthetic {@code cases.csv} made by a known generator run.
+   * Loads and validates a file whose provenance the caller states: {@link
+   * Provenance.Kind#OFFICIAL_SENSITIVE} for real, unpublished case-level records (a provider's or
+   * the MoJ's own extract), {@link Provenance.Kind#SYNTHETIC} for generator output. A manifest
+   * beside the file, if there is one, must agree (and its source, licence, seed and generator
+   * version are used); real records are never stamped synthetic.
+   *
+   * @param file the file, not null
+   * @param stated OFFICIAL_SENSITIVE or SYNTHETIC, not null
+   * @return the cases with that provenance and the SHA-256 of the bytes read
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest disagrees
+   * @throws IllegalArgumentException for PUBLISHED or DERIVED (case-level data are never either)
+   */
+  public static LoadedDataset load(Path file, Provenance.Kind stated) {
+    return load(file, Objects.requireNonNull(stated, "stated"), null, null);
+  }
+
+  /**
+   * Loads and validates a synthetic file made by a known generator run; a manifest beside it, if
+   * there is one, must agree on the kind, seed and version.
    *
    * @param file the file, not null
    * @param seed the seed the generator was given
    * @param generatorVersion the generator's version, not blank
    * @return the cases with SYNTHETIC provenance naming the seed and version
-   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest disagrees
    */
   public static LoadedDataset load(Path file, long seed, String generatorVersion) {
-    java.util.Objects.requireNonNull(generatorVersion, "generatorVersion");
-    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, seed, generatorVersion));
+    Objects.requireNonNull(generatorVersion, "generatorVersion");
+    return load(file, Provenance.Kind.SYNTHETIC, seed, generatorVersion);
   }
 
-  private static Provenance provenance(String sha256, Long seed, String version) {
-    return Provenance.synthetic(
-        "Synthetic case records (one row per order or licence started)",
-        "Probation Lens synthetic case generator, calibrated to published aggregates",
+  private static LoadedDataset load(Path file, Provenance.Kind stated, Long seed, String version) {
+    return CaseLevelFiles.load(
+        SCHEMA,
+        file,
+        stated,
         seed,
         version,
-        sha256);
+        "Synthetic case records (one row per order or licence started)",
+        "Case records (one row per order or licence started)",
+        "CaseRecords.load");
   }
 }

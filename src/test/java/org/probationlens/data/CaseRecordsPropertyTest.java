@@ -110,7 +110,7 @@ class CaseRecordsPropertyTest {
 
   @Property(tries = 200)
   void aWellFormedFileRoundTripsCellForCell(@ForAll("files") List<List<String>> rows) {
-    Table table = CaseRecords.load(write(rows)).table();
+    Table table = CaseRecords.load(write(rows), Provenance.Kind.SYNTHETIC).table();
     assertEquals(rows.size(), table.rowCount());
     for (int r = 0; r < rows.size(); r++) {
       List<String> row = rows.get(r);
@@ -142,7 +142,9 @@ class CaseRecordsPropertyTest {
     Path file = write(corrupted);
 
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
 
     assertEquals(1, e.total(), e::getMessage);
     Problem problem = e.problems().get(0);

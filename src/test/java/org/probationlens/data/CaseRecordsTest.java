@@ -86,7 +86,7 @@ class CaseRecordsTest {
         write(
             HEADER
                 + "\nK00000001,NPS,N03,KNT,LIC,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.0\n");
-    Provenance provenance = CaseRecords.load(file).provenance();
+    Provenance provenance = CaseRecords.load(file, Provenance.Kind.SYNTHETIC).provenance();
     assertEquals(null, provenance.seed());
     assertEquals(null, provenance.generatorVersion());
     assertEquals(
@@ -117,7 +117,9 @@ class CaseRecordsTest {
                 + "K00000005,CRC,C05,YSW,CO,2016-0");
 
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
 
     String f = file.toString();
     assertEquals(
@@ -176,7 +178,9 @@ class CaseRecordsTest {
                 // line 9: an NPS case whose provider is a CPA
                 + "K8,NPS,C05,KNT,CO,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.0\n");
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
     String f = file.toString();
     String provider =
         "a CPA code C01..C21 for a CRC case, an NPS division N01..N07 for an NPS case";
@@ -212,7 +216,9 @@ class CaseRecordsTest {
     Path file =
         write(HEADER + "\nK1,NPS,N01,KNT,LIC,2016-13-01,2016-02-28,12,0,0,false,COMPLETED,1.0\n");
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
     assertEquals(
         List.of(
             new Problem(

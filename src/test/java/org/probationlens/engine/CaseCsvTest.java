@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.DatasetValidationException;
 import org.probationlens.data.Problem;
+import org.probationlens.data.Provenance;
 import tech.tablesaw.api.Table;
 
 class CaseCsvTest {
@@ -88,7 +89,9 @@ class CaseCsvTest {
 
   static Problem assertSameProblemsBothWays(Path file, boolean compareRefusal) {
     DatasetValidationException normal =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
     DatasetValidationException fast =
         assertThrows(DatasetValidationException.class, () -> CaseCsv.read(file));
     assertEquals(normal.problems(), fast.problems());
@@ -211,7 +214,7 @@ class CaseCsvTest {
   void fastReaderAndLoaderReadTheSameValues() {
     Path file = CaseFixtures.writeCases(dir.resolve("cases.csv"), 5_000, 99L);
     Table fast = CaseCsv.readFast(file, 2).toTablesaw();
-    Table normal = CaseRecords.load(file).table();
+    Table normal = CaseRecords.load(file, Provenance.Kind.SYNTHETIC).table();
     assertEquals(normal.columnNames(), fast.columnNames());
     for (String column : normal.columnNames()) {
       assertEquals(normal.column(column).asList(), fast.column(column).asList(), column);

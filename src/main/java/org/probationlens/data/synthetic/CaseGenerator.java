@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.probationlens.data.WorkType;
 
 /**
  * Writes a synthetic case-level dataset: {@code cases.csv} (one row per order or licence started in
@@ -321,14 +322,14 @@ public final class CaseGenerator {
       }
       areaCumulative = CaseModel.cumulative(sizes);
       cpaCode = cpaCodes.stream().map(c -> ascii(c)).toArray(byte[][]::new);
-      crcWeight = new long[cpaCodes.size()][WorkType.ALL.length];
-      crcCount = new long[cpaCodes.size()][WorkType.ALL.length];
+      crcWeight = new long[cpaCodes.size()][WorkType.values().length];
+      crcCount = new long[cpaCodes.size()][WorkType.values().length];
       crcQ1Weight = new long[cpaCodes.size()];
     }
 
     void writeCases(ByteSink out, ProgressListener progress) throws IOException {
       final int days = CaseModel.LAST_DAY - CaseModel.FIRST_DAY + 1;
-      final WorkType[] types = WorkType.ALL;
+      final WorkType[] types = WorkType.values();
       double[] dayCumulative = new double[days];
       double running = 0;
       for (int d = 0; d < days; d++) {
@@ -482,9 +483,9 @@ public final class CaseGenerator {
       out.put((byte) '\n');
       Map<String, Double> measured = new TreeMap<>();
       Map<String, Double> measuredQ1 = new TreeMap<>();
-      double[][] yearShare = new double[LAST_FY - FIRST_FY + 1][WorkType.ALL.length];
+      double[][] yearShare = new double[LAST_FY - FIRST_FY + 1][WorkType.values().length];
       for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
-        for (WorkType type : WorkType.ALL) {
+        for (WorkType type : WorkType.values()) {
           yearShare[fy - FIRST_FY][type.ordinal()] =
               foreseenVolume(fy, type) / foreseenVolume(2015, type);
         }
@@ -526,7 +527,7 @@ public final class CaseGenerator {
         double scale = 1.0 / (1.0 - plan.percent(cpa) / 100.0);
         // k: the factor on the 2017-18 forecast that gives the planned Q1 2017-18 shortfall.
         double q1Uncalibrated = 0;
-        for (WorkType type : WorkType.ALL) {
+        for (WorkType type : WorkType.values()) {
           q1Uncalibrated +=
               crcWeight[c][type.ordinal()]
                   * scale
@@ -544,7 +545,7 @@ public final class CaseGenerator {
         for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
           double factor =
               fy <= 2015 ? 1.0 : fy == 2016 ? (1.0 + kExpected) / 2.0 : fy == 2017 ? k : kExpected;
-          for (WorkType type : WorkType.ALL) {
+          for (WorkType type : WorkType.values()) {
             double share = scale * yearShare[fy - FIRST_FY][type.ordinal()] * factor;
             long count = Math.round(crcCount[c][type.ordinal()] * share);
             BigDecimal weighted =

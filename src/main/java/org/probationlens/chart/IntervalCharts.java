@@ -95,7 +95,7 @@ public final class IntervalCharts {
       traces.add(marker(uv, uc, "95% interval: upper limit"));
     }
     int height = Math.max(Charts.HEIGHT, 28 * n + 160);
-    int left = Math.min(460, Math.max(80, 7 * longest + 24));
+    int left = Math.min(620, Math.max(80, 7 * longest + 24));
     Layout layout =
         Layout.builder()
             .title(Objects.requireNonNull(title, "title"))
@@ -164,6 +164,18 @@ public final class IntervalCharts {
     return Chart.of(new Figure(layout, traces.toArray(new Trace[0])), sources);
   }
 
+  /** The range of some values widened by a third of their spread (at least 10) on each side. */
+  private static double[] padded(double[] v) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double d : v) {
+      lo = Math.min(lo, d);
+      hi = Math.max(hi, d);
+    }
+    double pad = Math.max(10, (hi - lo) / 3);
+    return new double[] {Math.max(0, lo - pad), hi + pad};
+  }
+
   /**
    * Points with a label each: one published measure against another (for example a provider's
    * caseload per officer against the share of its staff who said their workload was unmanageable).
@@ -201,8 +213,8 @@ public final class IntervalCharts {
             .height(Charts.HEIGHT + 60)
             .autosize(true)
             .hoverMode(Layout.HoverMode.CLOSEST)
-            .xAxis(Axis.builder().title(xAxis).build())
-            .yAxis(Axis.builder().title(yAxis).build())
+            .xAxis(Axis.builder().title(xAxis).range(padded(x)[0], padded(x)[1]).build())
+            .yAxis(Axis.builder().title(yAxis).range(padded(y)[0], padded(y)[1]).build())
             .build();
     return Chart.of(new Figure(layout, t), sources);
   }

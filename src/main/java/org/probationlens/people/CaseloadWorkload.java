@@ -65,12 +65,7 @@ public record CaseloadWorkload(Table pairs, Table thresholds, double essexPercen
   public Chart chart() {
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < pairs.rowCount(); i++) {
-      labels.add(
-          pairs.stringColumn("provider").get(i)
-              + ": "
-              + pairs.stringColumn("caseload_as_published").get(i)
-              + ", "
-              + pairs.stringColumn("workload_as_published").get(i));
+      labels.add(pairs.stringColumn("provider").get(i));
     }
     return IntervalCharts.labelledPoints(
         "Caseload per officer against workload unmanageable (published; caseloads are lower bounds)",

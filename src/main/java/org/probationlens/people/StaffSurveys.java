@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.probationlens.data.LoadedDataset;
 import org.probationlens.data.Sources;
+import org.probationlens.reference.FigureChecks;
+import org.probationlens.reference.PublishedFigures;
 import org.probationlens.reference.PublishedFindings;
 import org.probationlens.reference.ReferenceTable;
 import org.probationlens.stats.Proportion;
@@ -292,6 +294,27 @@ public final class StaffSurveys {
         reference.selectColumns("provider", "measure", "value_as_published", "source", "tag"),
         percentOf("hmip_essex_crc_2018_workload"),
         Sources.of(surveys, caseloads));
+  }
+
+  /**
+   * The staff figures in the registry checked against this table: Essex CRC's 69% (2018) and the
+   * 2021 survey's 51%. The registry and the table repeat the same publications, so this checks that
+   * they agree and reproduces nothing.
+   *
+   * @return the checks, not null
+   */
+  public FigureChecks checks() {
+    PublishedFigures f = PublishedFigures.standard();
+    String basis = "read from data/reference/staff_surveys.csv (the same publication)";
+    return FigureChecks.of(
+        f.check(
+            "essex_crc_workload_unmanageable_2018",
+            percentOf("hmip_essex_crc_2018_workload"),
+            basis),
+        f.check(
+            "hmip_staff_survey_2021_workload_not_manageable",
+            percentOf("hmip_2021_workload_not_manageable"),
+            basis));
   }
 
   private double percentOf(String id) {

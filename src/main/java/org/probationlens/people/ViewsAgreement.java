@@ -142,11 +142,20 @@ public record ViewsAgreement(
   }
 
   /**
-   * The cross-tabulation as a table: one row per user view, one column per inspector rating.
+   * The cross-tabulation: one row per user view, one column per inspector rating, with the cases'
+   * sources.
    *
-   * @return the table, not null
+   * @return the cross-tabulation, not null
    */
-  public Table crossTable() {
+  public CrossTable crossTable() {
+    return new CrossTable(
+        "Service user's view (rows) against inspector's rating (columns), cases",
+        crossCounts(),
+        List.of("Cases on the diagonal were rated alike by both."),
+        sources);
+  }
+
+  private Table crossCounts() {
     CaseRating[] r = CaseRating.values();
     Table t = Table.create("Service user's view (rows) against inspector's rating (columns)");
     StringColumn rows = StringColumn.create("user's view");

@@ -95,4 +95,12 @@ class StaffSurveysTest {
     assertEquals(Provenance.Kind.PUBLISHED, c.sources().kind());
     assertTrue(c.chart().source().contains("staff_surveys.csv"));
   }
+
+  @Test
+  void theRegistryAgreesWithTheTable() {
+    for (var c : surveys.checks().checks()) {
+      assertTrue(c.pass(), c.toString());
+    }
+    assertEquals(2, surveys.checks().checks().size());
+  }
 }

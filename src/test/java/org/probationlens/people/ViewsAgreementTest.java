@@ -54,7 +54,7 @@ class ViewsAgreementTest {
     assertTrue(g.userGoodOrBetter() > g.inspectorGoodOrBetter());
     assertTrue(g.stuartMaxwell().reject(0.05), g.stuartMaxwell().toString());
     assertEquals(6, g.table().rowCount());
-    assertEquals(5, g.crossTable().columnCount());
+    assertEquals(5, g.crossTable().table().columnCount());
     assertTrue(
         g.chart().source().startsWith("SYNTHETIC") || g.chart().source().contains("SYNTHETIC"));
   }

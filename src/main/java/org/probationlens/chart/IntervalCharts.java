@@ -31,6 +31,7 @@ public final class IntervalCharts {
   /**
    * One horizontal bar per category, in the order given (first at the top), with the ends of its
    * confidence interval as markers; a NaN limit draws no marker (no interval was computable).
+   * Labels longer than {@value #LONGEST_LABEL} characters are shortened with an ellipsis.
    *
    * @param title the chart's title, not blank
    * @param categories the bar labels, in words
@@ -72,7 +73,7 @@ public final class IntervalCharts {
     int longest = 3;
     for (int k = 0; k < n; k++) {
       int i = n - 1 - k;
-      c[k] = categories.get(i);
+      c[k] = shortened(categories.get(i));
       e[k] = estimate[i];
       longest = Math.max(longest, c[k].length());
       if (!Double.isNaN(lower[i])) {
@@ -107,6 +108,15 @@ public final class IntervalCharts {
             .yAxis(Axis.builder().type(Axis.Type.CATEGORY).build())
             .build();
     return Chart.of(new Figure(layout, traces.toArray(new Trace[0])), sources);
+  }
+
+  /** The longest bar label drawn whole; longer ones end in an ellipsis (the table has them). */
+  public static final int LONGEST_LABEL = 85;
+
+  static String shortened(String label) {
+    return label.length() <= LONGEST_LABEL
+        ? label
+        : label.substring(0, LONGEST_LABEL - 1).stripTrailing() + "\u2026";
   }
 
   private static Trace marker(List<Double> x, List<String> y, String name) {

@@ -151,8 +151,10 @@ public record VictimContact(Table measures, Proportion londonNotOffered, Sources
   @Override
   public List<String> notes() {
     return List.of(
-        "'Contacted in time' means within the time the scheme requires; the stored sources do not"
-            + " give that time, so it is a label here, not a checked rule.");
+        "'Contacted in time' means within the time the scheme requires: referral to probation"
+            + " within 20 working days and the victim liaison officer's first contact within eight"
+            + " weeks of sentence (both from secondary sources; see victim_contact.csv). The"
+            + " synthetic counts do not model days; 'in time' is a count, not a computed delay.");
   }
 
   /**

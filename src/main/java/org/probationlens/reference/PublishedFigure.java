@@ -11,9 +11,10 @@ import java.util.Objects;
  *
  * @param id a stable key, for example {@code shortfall_range_2015_16}; lower case, digits, _
  * @param description what the figure measures, in the source's terms; not blank
- * @param kind point, range or upper bound
- * @param low the lower end (equal to {@code high} for a point; NaN for an upper bound)
- * @param high the upper end, or the point value
+ * @param kind point, range, upper bound or lower bound
+ * @param low the lower end (equal to {@code high} for a point; NaN for an upper bound; the bound
+ *     itself for a lower bound)
+ * @param high the upper end, or the point value; NaN for a lower bound
  * @param unit for example {@code percent} or {@code GBP bn}; not blank
  * @param period the period the source gives, for example {@code 2015-16}; not blank
  * @param tolerance the largest absolute difference, in {@code unit}, that still passes; >= 0

@@ -72,4 +72,19 @@ class MarginalHomogeneityTest {
         IllegalArgumentException.class,
         () -> MarginalHomogeneity.stuartMaxwell(new long[][] {{4, 0, 0}, {0, 5, 0}, {0, 0, 1}}));
   }
+
+  @Property(tries = 200)
+  void swappingTheRatersLeavesStuartMaxwellUnchanged(
+      @ForAll @IntRange(min = 1, max = 30) int a,
+      @ForAll @IntRange(min = 1, max = 30) int b,
+      @ForAll @IntRange(min = 1, max = 30) int c,
+      @ForAll @IntRange(min = 0, max = 30) int d) {
+    // d' S^-1 d is a quadratic form in d, and swapping the raters negates d and leaves S alone
+    long[][] t = {{d, a, 2}, {b, d, c}, {3, a + b, d}};
+    long[][] swapped = {{d, b, 3}, {a, d, a + b}, {2, c, d}};
+    assertEquals(
+        MarginalHomogeneity.stuartMaxwell(t).statistic(),
+        MarginalHomogeneity.stuartMaxwell(swapped).statistic(),
+        1e-9);
+  }
 }

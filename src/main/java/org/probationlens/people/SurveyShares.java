@@ -7,7 +7,6 @@ import org.probationlens.chart.Chart;
 import org.probationlens.chart.IntervalCharts;
 import org.probationlens.data.Result;
 import org.probationlens.data.Sources;
-import org.probationlens.stats.Proportion;
 import tech.tablesaw.api.Table;
 
 /**
@@ -81,20 +80,5 @@ public record SurveyShares(Table shares, double confidence, List<String> notes, 
         hi,
         "percent of staff",
         sources);
-  }
-
-  /**
-   * One share with its interval, by the finding's row.
-   *
-   * @param row the 0-based row of {@link #table()}
-   * @return the share as a {@link Proportion} summary text, or "no interval" when none
-   */
-  public String describe(int row) {
-    return shares.stringColumn("finding").get(row)
-        + ": "
-        + shares.doubleColumn("percent").getDouble(row)
-        + "% ("
-        + shares.stringColumn("interval_basis").get(row)
-        + ")";
   }
 }

@@ -73,12 +73,4 @@ final class SquareTable {
     }
     return n;
   }
-
-  static long[][] deepCopy(long[][] t) {
-    long[][] c = new long[t.length][];
-    for (int i = 0; i < t.length; i++) {
-      c[i] = t[i].clone();
-    }
-    return c;
-  }
 }

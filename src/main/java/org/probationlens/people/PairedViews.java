@@ -41,6 +41,53 @@ public record PairedViews(Table cases, Provenance provenance) {
     cases = cases.copy();
   }
 
+  /**
+   * Reads a user's own paired judgements from a CSV file with the header {@code
+   * case_id,user_view,inspector_rating} (ratings in HMI Probation's words), for example real case
+   * assessments matched to the same people's survey answers.
+   *
+   * @param file the CSV file, not null
+   * @param provenance what the file is, as the caller states it (for real case records {@link
+   *     Provenance#officialSensitive}), not null
+   * @return the pairs, not null
+   * @throws IllegalArgumentException naming the file, line, column and value of the first bad cell,
+   *     or the header found and the one expected
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static PairedViews load(java.nio.file.Path file, Provenance provenance) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(provenance, "provenance");
+    Table t;
+    try {
+      t =
+          Table.read()
+              .usingOptions(
+                  tech.tablesaw.io.csv.CsvReadOptions.builder(file.toFile())
+                      .tableName(file.toString())
+                      .columnTypes(c -> tech.tablesaw.api.ColumnType.STRING));
+    } catch (RuntimeException e) {
+      throw new java.io.UncheckedIOException(
+          new java.io.IOException("cannot read " + file + ": " + e.getMessage(), e));
+    }
+    java.util.List<String> header = java.util.List.of("case_id", "user_view", "inspector_rating");
+    if (!t.columnNames().equals(header)) {
+      throw new IllegalArgumentException(
+          file + " line 1: header is " + t.columnNames() + "; expected " + header);
+    }
+    for (int i = 0; i < t.rowCount(); i++) {
+      for (String c : new String[] {"user_view", "inspector_rating"}) {
+        String v = t.stringColumn(c).get(i);
+        try {
+          CaseRating.ofLabel(v);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              file + " line " + (i + 2) + ", column " + c + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return new PairedViews(t, provenance);
+  }
+
   @Override
   public Table cases() {
     return cases.copy();

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.probationlens.data.Provenance;
 import org.probationlens.stats.AgreementWeights;
 import org.probationlens.stats.WeightedKappa;
@@ -74,6 +78,30 @@ class ViewsAgreementTest {
     assertEquals(
         "mine row 2, column user_view: 'good' is not a rating; expected Inadequate, Requires"
             + " improvement, Good or Outstanding",
+        e.getMessage());
+  }
+
+  @Test
+  void aUsersOwnFileIsReadAndABadCellIsLocated(@TempDir Path dir) throws IOException {
+    Path good = dir.resolve("pairs.csv");
+    Files.writeString(
+        good, "case_id,user_view,inspector_rating\nA,Good,Requires improvement\nB,Good,Good\n");
+    Provenance p =
+        Provenance.officialSensitive(
+            "pairs", "a provider's extract", "data-sharing agreement", "0".repeat(64));
+    PairedViews v = PairedViews.load(good, p);
+    assertArrayEquals(
+        new long[][] {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 1, 1, 0}, {0, 0, 0, 0}}, v.counts());
+    assertEquals(Provenance.Kind.OFFICIAL_SENSITIVE, v.provenance().kind());
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(
+        bad, "case_id,user_view,inspector_rating\nA,Good,Good\nB,Good,Requires Improvement\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PairedViews.load(bad, p));
+    assertEquals(
+        bad
+            + " line 3, column inspector_rating: 'Requires Improvement' is not a rating; expected"
+            + " Inadequate, Requires improvement, Good or Outstanding",
         e.getMessage());
   }
 }

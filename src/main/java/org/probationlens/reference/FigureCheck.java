@@ -8,7 +8,8 @@ import org.probationlens.render.RichDisplay;
  * A reproduced value set beside the published figure it reproduces: the published value, the
  * computed one, the tolerance, and whether they agree. A computed range passes when each end lies
  * within the tolerance of the published end; a point when it lies within the tolerance of the
- * value; an upper bound when it does not exceed the bound by more than the tolerance.
+ * value; an upper bound when it does not exceed the bound by more than the tolerance; a lower bound
+ * when it is not below the bound by more than the tolerance.
  *
  * @param figure the published figure, not null
  * @param computedLow the computed lower end (equal to {@code computedHigh} for a point)
@@ -43,6 +44,7 @@ public record FigureCheck(
           case POINT -> Math.abs(high - f.high()) <= tol;
           case RANGE -> Math.abs(low - f.low()) <= tol && Math.abs(high - f.high()) <= tol;
           case UPPER_BOUND -> high <= f.high() + tol;
+          case LOWER_BOUND -> high >= f.low() - tol;
         };
     return new FigureCheck(f, low, high, pass, basis);
   }

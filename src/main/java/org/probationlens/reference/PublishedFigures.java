@@ -17,8 +17,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The registry of published figures that the notebooks reproduce, read from {@code
- * data/reference/published_figures.csv} (each row taken from {@code volumes_finance.csv}, with the
- * same source and tag, plus a tolerance). Immutable.
+ * data/reference/published_figures.csv} (each row taken from {@code volumes_finance.csv}, named in
+ * its {@code volumes_finance_metric} column, or, where that is empty, from the row of another
+ * reference table that names it in its {@code registry_id} column or from {@code
+ * pbr_reoffending.csv}, with the same source and tag, plus a tolerance). Immutable.
  *
  * <pre>{@code
  * PublishedFigures.standard().check("shortfall_range_2015_16", low, high, "synthetic, calibrated")
@@ -106,7 +108,7 @@ public final class PublishedFigures {
                 t.stringColumn("description").get(i),
                 kind,
                 number(t, "low", i, name, kind == PublishedFigure.Kind.UPPER_BOUND),
-                number(t, "high", i, name, false),
+                number(t, "high", i, name, kind == PublishedFigure.Kind.LOWER_BOUND),
                 t.stringColumn("unit").get(i),
                 t.stringColumn("period").get(i),
                 number(t, "tolerance", i, name, false),
@@ -133,6 +135,7 @@ public final class PublishedFigures {
       case "point" -> PublishedFigure.Kind.POINT;
       case "range" -> PublishedFigure.Kind.RANGE;
       case "upper_bound" -> PublishedFigure.Kind.UPPER_BOUND;
+      case "lower_bound" -> PublishedFigure.Kind.LOWER_BOUND;
       default ->
           throw new IllegalArgumentException(
               name
@@ -140,7 +143,7 @@ public final class PublishedFigures {
                   + line
                   + ", column kind: '"
                   + value
-                  + "'; expected point, range or upper_bound");
+                  + "'; expected point, range, upper_bound or lower_bound");
     };
   }
 

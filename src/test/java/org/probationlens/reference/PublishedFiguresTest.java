@@ -28,6 +28,9 @@ class PublishedFiguresTest {
     assertEquals(registryRows.rowCount(), registry.figures().size());
     for (Row r : registryRows) {
       String metric = r.getString("volumes_finance_metric");
+      if (metric.isEmpty()) {
+        continue; // a figure from another table; PeopleReferenceTest checks those rows
+      }
       Table match = finance.where(finance.stringColumn("metric").isEqualTo(metric));
       assertEquals(1, match.rowCount(), metric);
       Row f = match.row(0);
@@ -122,7 +125,7 @@ class PublishedFiguresTest {
         file
             + " line 2, column low: 'six'; expected a number\n"
             + file
-            + " line 3, column kind: 'guess'; expected point, range or upper_bound",
+            + " line 3, column kind: 'guess'; expected point, range, upper_bound or lower_bound",
         e.getMessage());
   }
 }

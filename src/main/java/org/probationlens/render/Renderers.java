@@ -24,6 +24,12 @@ public final class Renderers {
   /** Plain text longer than this many characters is cut, with a note saying so. */
   public static final int MAX_PLAIN_CHARS = 20_000;
 
+  /**
+   * A result's table shows at least this many rows (a result is already a summary: 21 CPAs, 42 PCC
+   * areas), however few the session's table options allow for a raw table.
+   */
+  public static final int RESULT_ROWS = 60;
+
   private Renderers() {}
 
   /**
@@ -66,7 +72,8 @@ public final class Renderers {
               () -> value.getClass().getName() + ".toMimeBundle() returned null"));
     }
     if (value instanceof Result result) {
-      return Optional.of(result(result, tableOptions));
+      return Optional.of(
+          result(result, tableOptions.withMaxRows(Math.max(tableOptions.maxRows(), RESULT_ROWS))));
     }
     if (value instanceof Table table) {
       return Optional.of(table(table, tableOptions));
@@ -113,7 +120,8 @@ public final class Renderers {
         .append(Text.html(footer))
         .append("</p>\n</div>");
     plain.append('\n').append(footer);
-    return MimeBundle.of(plain.toString(), html.toString());
+    return MimeBundle.of(plain.toString(), html.toString())
+        .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(result.sources()));
   }
 
   /**
@@ -124,7 +132,14 @@ public final class Renderers {
    * @return plain text, HTML (div and script) and Plotly JSON, not null
    */
   public static MimeBundle figure(Figure figure, Sources sources) {
-    return figure(figure, SourcesFooter.line(Objects.requireNonNull(sources, "sources")));
+    Objects.requireNonNull(sources, "sources");
+    MimeBundle b = figure(figure, SourcesFooter.line(sources));
+    String html =
+        b.get(MimeBundle.TEXT_HTML)
+            .orElseThrow()
+            .replace("<div class=\"pl-source\" ", "<div class=\"pl-source pl-sources\" ");
+    return b.with(MimeBundle.TEXT_HTML, html)
+        .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(sources));
   }
 
   /**

@@ -67,7 +67,13 @@ class OfflinePlotlyBrowserTest {
         t,
         "answer",
         "percent of staff",
-        "UNISON/Napo staff survey, September 2014 (more than 1,000 staff)");
+        org.probationlens.data.Sources.of(
+            org.probationlens.data.Provenance.published(
+                "Staff survey after the transfer (more than 1,000 staff)",
+                "UNISON/Napo, September 2014",
+                null,
+                "quoted from the union's press release",
+                "e".repeat(64))));
   }
 
   /** Synthetic quarterly starts for one CPA against a synthetic forecast: not published data. */
@@ -92,7 +98,13 @@ class OfflinePlotlyBrowserTest {
         "quarter",
         "starts",
         "forecast",
-        "synthetic data, seed 2014: not published figures");
+        org.probationlens.data.Sources.of(
+            org.probationlens.data.Provenance.synthetic(
+                "C05 starts (test fixture)",
+                "OfflinePlotlyBrowserTest",
+                2014L,
+                "1",
+                "f".repeat(64))));
   }
 
   static String html(MimeBundle b) {

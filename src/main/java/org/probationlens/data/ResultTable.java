@@ -76,6 +76,18 @@ public record ResultTable(String title, Table table, List<String> notes, Sources
     return new ResultTable(title, table, more, sources);
   }
 
+  /**
+   * Some of the columns, with the same title, notes and sources: for showing the columns that
+   * matter.
+   *
+   * @param columns the column names, at least one, each in the table
+   * @return the narrower result, not null
+   * @throws IllegalStateException naming a column the table does not have
+   */
+  public ResultTable select(String... columns) {
+    return new ResultTable(title, table.selectColumns(columns), notes, sources);
+  }
+
   /** The title, then the table as Tablesaw prints it (at most 20 rows), then the notes. */
   @Override
   public String toString() {

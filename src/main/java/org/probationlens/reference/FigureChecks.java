@@ -110,9 +110,9 @@ public record FigureChecks(List<FigureCheck> checks) implements Result {
   /** {@return for each check, why its status is what it is and where its figure was published} */
   @Override
   public List<String> notes() {
-    List<String> notes = new ArrayList<>();
+    java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
     checks.forEach(c -> notes.addAll(c.notes()));
-    return notes;
+    return List.copyOf(notes);
   }
 
   /** {@return the sources of every computed value and every published figure} */

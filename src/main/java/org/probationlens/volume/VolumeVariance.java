@@ -431,6 +431,42 @@ public final class VolumeVariance {
   }
 
   /**
+   * How the shortfall moves from year to year: for each financial year from {@code first} to {@code
+   * last}, the lowest and highest CPA weighted shortfall and the England and Wales one.
+   *
+   * @param first the first financial year, not null
+   * @param last the last, not before {@code first}
+   * @return columns {@code financial_year, lowest_cpa_pct, highest_cpa_pct, england_and_wales_pct},
+   *     one row per year, with this analysis's sources
+   * @throws IllegalArgumentException if {@code last} is before {@code first}
+   */
+  public ResultTable shortfallRangeByYear(FinancialYear first, FinancialYear last) {
+    Objects.requireNonNull(first, "first");
+    Objects.requireNonNull(last, "last");
+    if (last.compareTo(first) < 0) {
+      throw new IllegalArgumentException(
+          "last year " + last + " is before first year " + first + "; give first <= last");
+    }
+    StringColumn year = StringColumn.create("financial_year");
+    DoubleColumn low = DoubleColumn.create("lowest_cpa_pct");
+    DoubleColumn high = DoubleColumn.create("highest_cpa_pct");
+    DoubleColumn nation = DoubleColumn.create("england_and_wales_pct");
+    for (FinancialYear y = first; y.compareTo(last) <= 0; y = y.next()) {
+      ReportingPeriod p = ReportingPeriod.of(y);
+      ShortfallRange r = shortfall(Level.CPA, p).range();
+      year.append(y.toString());
+      low.append(r.low());
+      high.append(r.high());
+      nation.append(shortfall(Level.ENGLAND_AND_WALES, p).range().low());
+    }
+    return ResultTable.of(
+        "CRC weighted shortfall against forecast by financial year: lowest and highest CPA, and"
+            + " England and Wales",
+        Table.create("weighted shortfall by financial year", year, low, high, nation),
+        sources);
+  }
+
+  /**
    * The mix effect: how much of each unit's weighted shortfall comes from each work type.
    *
    * @param level the reporting unit, not null

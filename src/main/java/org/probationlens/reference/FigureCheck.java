@@ -127,7 +127,9 @@ public record FigureCheck(
       status = Status.CALIBRATED;
       basis =
           "matches by construction: "
-              + (from.synthetic() ? "the synthetic data's generator" : "an input of the model")
+              + (from.calibratedTo().contains(f.id())
+                  ? "an input of the analysis (such as a price calibrated to a published total)"
+                  : "the synthetic data's generator")
               + " was set to this figure";
     } else if (from.synthetic()) {
       status = Status.CALIBRATED;

@@ -30,6 +30,12 @@ public final class Renderers {
    */
   public static final int RESULT_ROWS = 60;
 
+  /**
+   * A result's cells show at least this many characters: its assumptions and bases are sentences a
+   * reader needs whole.
+   */
+  public static final int RESULT_CELL_CHARS = 240;
+
   private Renderers() {}
 
   /**
@@ -73,7 +79,11 @@ public final class Renderers {
     }
     if (value instanceof Result result) {
       return Optional.of(
-          result(result, tableOptions.withMaxRows(Math.max(tableOptions.maxRows(), RESULT_ROWS))));
+          result(
+              result,
+              tableOptions
+                  .withMaxRows(Math.max(tableOptions.maxRows(), RESULT_ROWS))
+                  .withMaxCellChars(Math.max(tableOptions.maxCellChars(), RESULT_CELL_CHARS))));
     }
     if (value instanceof Table table) {
       return Optional.of(table(table, tableOptions));

@@ -93,6 +93,7 @@ class PublishedFiguresTest {
     FigureCheck price =
         registry.check("max_payments", 3.7, REAL.calibratedTo(List.of("max_payments")));
     assertEquals(FigureCheck.Status.CALIBRATED, price.status());
+    assertTrue(price.basis().contains("an input of the analysis"), price.basis());
     // synthetic data that happens to match a figure it was not set to is still no evidence
     FigureCheck other = registry.check("max_payments", 3.7, SYNTHETIC);
     assertEquals(FigureCheck.Status.CALIBRATED, other.status());

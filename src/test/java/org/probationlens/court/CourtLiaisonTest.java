@@ -248,4 +248,15 @@ class CourtLiaisonTest {
             + " report_type, liaison_rating",
         e.getMessage());
   }
+
+  @Test
+  void eachResultCarriesTheProvenanceOfTheTablesItUses() {
+    var mix = measures.reportMix();
+    assertTrue(mix.sources().synthetic());
+    assertEquals(1, mix.sources().inputs().size());
+    assertTrue(
+        mix.sources().inputs().get(0).title().startsWith("Court-level reports"),
+        mix.sources().inputs().get(0).title());
+    assertEquals(CourtTable.values().length, measures.courtProfile().sources().inputs().size());
+  }
 }

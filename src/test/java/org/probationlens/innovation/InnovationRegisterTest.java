@@ -314,4 +314,16 @@ class InnovationRegisterTest {
   private static Innovation byId(InnovationRegister r, String id) {
     return r.innovations().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
   }
+
+  @Test
+  void everyTableCarriesWhereItsEventsCameFrom() {
+    InnovationRegister doc = InnovationRegister.documented();
+    assertEquals(org.probationlens.data.Provenance.Kind.DERIVED, doc.sources().kind());
+    InnovationRegister both = doc.with(InnovationRegister.synthetic(2014));
+    // documented and synthetic events together: the synthetic ones make every figure synthetic
+    assertTrue(both.countBy(Breakdown.OWNER).sources().synthetic());
+    assertEquals(2, both.sources().inputs().size());
+    assertEquals("2014", String.valueOf(both.sources().inputs().get(1).seed()));
+    assertFalse(doc.innovationIndex().sources().synthetic());
+  }
 }

@@ -157,4 +157,20 @@ class PaymentModelTest {
             IllegalArgumentException.class, () -> PaymentOptions.defaults().withBandWidth(1.5));
     assertEquals("bandWidth = 1.5; expected a fraction from 0.0 to 1.0", band.getMessage());
   }
+
+  @Test
+  void aPriceCalibratedToARegistryFigureNamesIt() {
+    var figure = org.probationlens.reference.PublishedFigures.standard().figure("max_payments");
+    PaymentResult r =
+        PaymentModel.of(PaymentOptions.defaults().withPriceCalibratedTo(figure))
+            .simulate(volumes());
+    // maximum = P B / (1 - s) summed = 3.7e9 by construction
+    assertEquals(3.7e9, r.totals().maximum(), 1);
+    assertEquals(
+        java.util.List.of("max_payments"), java.util.List.copyOf(r.sources().calibratedTo()));
+    // a bare table says its provenance was not stated
+    assertTrue(
+        r.sources().assumptions().get(0).startsWith("volumes passed as a bare table"),
+        r.sources().assumptions().toString());
+  }
 }

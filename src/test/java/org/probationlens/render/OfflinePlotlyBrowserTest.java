@@ -121,7 +121,7 @@ class OfflinePlotlyBrowserTest {
   static String figureDom(String dom, String id) {
     int start = dom.indexOf("id=\"" + id + "\"");
     assertTrue(start >= 0, "div " + id + " is in the page");
-    int end = dom.indexOf("class=\"pl-source\"", start);
+    int end = dom.indexOf("class=\"pl-source", start); // "pl-source" or "pl-source pl-sources"
     return dom.substring(start, end < 0 ? dom.length() : end);
   }
 
@@ -190,7 +190,9 @@ class OfflinePlotlyBrowserTest {
       assertTrue(figure.contains("class=\"main-svg\""), "no plotly svg in " + id);
       assertFalse(figure.contains("not drawn"), "placeholder left in " + id);
     }
-    assertTrue(dom.contains("Source: UNISON/Napo staff survey, September 2014"));
+    assertTrue(
+        dom.contains("Source: Sources: PUBLISHED: Staff survey after the transfer"),
+        "the sources footer is drawn under the chart");
     assertTrue(dom.contains("5 rows × 3 columns"));
 
     Path png = OUT.resolve("offline-plotly.png");

@@ -31,10 +31,10 @@ public final class Renderers {
   public static final int RESULT_ROWS = 60;
 
   /**
-   * A result's cells show at least this many characters: its assumptions and bases are sentences a
-   * reader needs whole.
+   * A result's cells show at least this many characters (cells do not wrap): its assumptions are
+   * sentences a reader needs, within a table that still fits a page.
    */
-  public static final int RESULT_CELL_CHARS = 240;
+  public static final int RESULT_CELL_CHARS = 100;
 
   private Renderers() {}
 
@@ -119,14 +119,14 @@ public final class Renderers {
             .append(table.get(MimeBundle.TEXT_HTML).orElse(""));
     StringBuilder plain = new StringBuilder(result.title()).append('\n').append(table.plain());
     if (!result.notes().isEmpty()) {
-      html.append("<ul class=\"pl-notes\">\n");
+      html.append("<ul class=\"pl-notes\" style=\"max-width:120ch\">\n");
       for (String note : result.notes()) {
         html.append("<li>").append(Text.html(note)).append("</li>\n");
         plain.append("\n- ").append(note);
       }
       html.append("</ul>\n");
     }
-    html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555\">")
+    html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555;max-width:120ch\">")
         .append(Text.html(footer))
         .append("</p>\n</div>");
     plain.append('\n').append(footer);

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -22,8 +24,9 @@ import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * One-call charts for probation analysis: bars by area or provider, rankings, volumes over time,
- * actual starts against the forecast a contract was let on. Each takes a mandatory source line,
- * shown with the chart, and returns a {@link Chart} that renders offline in a notebook.
+ * actual starts against the forecast a contract was let on. Each takes the {@link Sources} of the
+ * data (or a {@link Result}, whose table and sources it uses), shown as a footer under the chart,
+ * and returns a {@link Chart} that renders offline in a notebook.
  *
  * <p>The table is never changed. Categories and x values must all be present (a missing one is an
  * error naming the column and row); a missing y value leaves a gap in the chart.
@@ -42,14 +45,14 @@ public final class Charts {
    * @param table the data, not null
    * @param categoryColumn the column naming each bar (any type, no missing values)
    * @param valueColumn the numeric column giving each bar's height
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or a category is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart bar(
-      String title, Table table, String categoryColumn, String valueColumn, String source) {
-    check(title, table, source);
+      String title, Table table, String categoryColumn, String valueColumn, Sources sources) {
+    check(title, table, sources);
     String[] categories = categories(table, categoryColumn);
     double[] values = values(table, valueColumn);
     Trace trace = BarTrace.builder(categories, values).name(valueColumn).build();
@@ -58,7 +61,7 @@ public final class Charts {
             .xAxis(Axis.builder().title(categoryColumn).type(Axis.Type.CATEGORY).build())
             .yAxis(Axis.builder().title(valueColumn).build())
             .build();
-    return new Chart(new Figure(layout, trace), source);
+    return new Chart(new Figure(layout, trace), sources);
   }
 
   /**
@@ -70,14 +73,14 @@ public final class Charts {
    * @param table the data, not null
    * @param categoryColumn the column naming each bar (any type, no missing values)
    * @param valueColumn the numeric column to rank by
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or a category is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart horizontalBar(
-      String title, Table table, String categoryColumn, String valueColumn, String source) {
-    check(title, table, source);
+      String title, Table table, String categoryColumn, String valueColumn, Sources sources) {
+    check(title, table, sources);
     String[] categories = categories(table, categoryColumn);
     double[] values = values(table, valueColumn);
     // Plotly draws the first bar at the bottom: order smallest first (missing below all) so that
@@ -108,7 +111,7 @@ public final class Charts {
             .xAxis(Axis.builder().title(valueColumn).build())
             .yAxis(Axis.builder().type(Axis.Type.CATEGORY).build())
             .build();
-    return new Chart(new Figure(layout, trace), source);
+    return new Chart(new Figure(layout, trace), sources);
   }
 
   /**
@@ -118,14 +121,14 @@ public final class Charts {
    * @param table the data, not null
    * @param xColumn the column along the bottom (dates, numbers or labels; no missing values)
    * @param yColumn the numeric column up the side
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or an x value is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart line(
-      String title, Table table, String xColumn, String yColumn, String source) {
-    return lines(title, table, xColumn, List.of(yColumn), source);
+      String title, Table table, String xColumn, String yColumn, Sources sources) {
+    return lines(title, table, xColumn, List.of(yColumn), sources);
   }
 
   /**
@@ -136,14 +139,14 @@ public final class Charts {
    * @param table the data, not null
    * @param xColumn the column along the bottom (dates, numbers or labels; no missing values)
    * @param yColumns the numeric columns, one line each, at least one
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or an x value is
-   *     missing, or {@code yColumns} is empty, or the source is blank
+   *     missing, or {@code yColumns} is empty
    */
   public static Chart lines(
-      String title, Table table, String xColumn, List<String> yColumns, String source) {
-    check(title, table, source);
+      String title, Table table, String xColumn, List<String> yColumns, Sources sources) {
+    check(title, table, sources);
     Objects.requireNonNull(yColumns, "yColumns");
     if (yColumns.isEmpty()) {
       throw new IllegalArgumentException("yColumns must name at least one column");
@@ -160,7 +163,7 @@ public final class Charts {
             .yAxis(Axis.builder().title(yTitle).build())
             .showLegend(yColumns.size() > 1)
             .build();
-    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), source);
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
   }
 
   /**
@@ -172,10 +175,10 @@ public final class Charts {
    * @param periodColumn the period (dates, numbers or labels such as "2015-16"; no missing values)
    * @param actualColumn the numeric column of actual volumes
    * @param forecastColumn the numeric column of forecast volumes
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or a period is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart actualVersusForecast(
       String title,
@@ -183,8 +186,8 @@ public final class Charts {
       String periodColumn,
       String actualColumn,
       String forecastColumn,
-      String source) {
-    check(title, table, source);
+      Sources sources) {
+    check(title, table, sources);
     Table sorted = sortedOn(table, periodColumn);
     Trace actual =
         lineTrace(sorted, periodColumn, actualColumn, "Actual (" + actualColumn + ")", null);
@@ -201,7 +204,7 @@ public final class Charts {
             .yAxis(Axis.builder().title("").build())
             .showLegend(true)
             .build();
-    return new Chart(new Figure(layout, actual, forecast), source);
+    return new Chart(new Figure(layout, actual, forecast), sources);
   }
 
   /**
@@ -211,13 +214,13 @@ public final class Charts {
    * @param table the data, not null
    * @param xColumn the numeric column along the bottom
    * @param yColumn the numeric column up the side
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
-   * @throws IllegalArgumentException if a column is absent or not numeric, or the source is blank
+   * @throws IllegalArgumentException if a column is absent or not numeric
    */
   public static Chart scatter(
-      String title, Table table, String xColumn, String yColumn, String source) {
-    check(title, table, source);
+      String title, Table table, String xColumn, String yColumn, Sources sources) {
+    check(title, table, sources);
     double[] x = values(table, xColumn);
     double[] y = values(table, yColumn);
     Trace trace = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.MARKERS).name(yColumn).build();
@@ -226,18 +229,72 @@ public final class Charts {
             .xAxis(Axis.builder().title(xColumn).build())
             .yAxis(Axis.builder().title(yColumn).build())
             .build();
-    return new Chart(new Figure(layout, trace), source);
+    return new Chart(new Figure(layout, trace), sources);
+  }
+
+  /**
+   * Vertical bars of a result's table, with its sources: see {@link #bar(String, Table, String,
+   * String, Sources)}.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, not null
+   * @param categoryColumn the column naming each bar
+   * @param valueColumn the numeric column giving each bar's height
+   * @return the chart, not null
+   */
+  public static Chart bar(String title, Result result, String categoryColumn, String valueColumn) {
+    return bar(title, result.table(), categoryColumn, valueColumn, result.sources());
+  }
+
+  /**
+   * A ranking of a result's rows as horizontal bars, with its sources: see {@link
+   * #horizontalBar(String, Table, String, String, Sources)}.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, not null
+   * @param categoryColumn the column naming each bar
+   * @param valueColumn the numeric column to rank by
+   * @return the chart, not null
+   */
+  public static Chart horizontalBar(
+      String title, Result result, String categoryColumn, String valueColumn) {
+    return horizontalBar(title, result.table(), categoryColumn, valueColumn, result.sources());
+  }
+
+  /**
+   * Lines of a result's table, with its sources: see {@link #lines(String, Table, String, List,
+   * Sources)}.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, not null
+   * @param xColumn the column along the bottom
+   * @param yColumns the numeric columns, one line each
+   * @return the chart, not null
+   */
+  public static Chart lines(String title, Result result, String xColumn, List<String> yColumns) {
+    return lines(title, result.table(), xColumn, yColumns, result.sources());
+  }
+
+  /**
+   * Points of a result's table, with its sources: see {@link #scatter(String, Table, String,
+   * String, Sources)}.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, not null
+   * @param xColumn the numeric column along the bottom
+   * @param yColumn the numeric column up the side
+   * @return the chart, not null
+   */
+  public static Chart scatter(String title, Result result, String xColumn, String yColumn) {
+    return scatter(title, result.table(), xColumn, yColumn, result.sources());
   }
 
   // ------------------------------------------------------------------ helpers
 
-  private static void check(String title, Table table, String source) {
+  private static void check(String title, Table table, Sources sources) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(source, "source");
-    if (source.isBlank()) {
-      throw new IllegalArgumentException("source must not be blank: say where the data came from");
-    }
+    Objects.requireNonNull(sources, "sources");
   }
 
   private static Layout.LayoutBuilder base(String title, int height) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Axis;
@@ -34,10 +36,9 @@ public final class StepCharts {
    * @param groupColumn the text column naming each line (no missing values)
    * @param xColumn the column along the bottom: numbers or dates (no missing values)
    * @param yColumn the numeric column up the side; a missing value leaves a gap
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
-   * @throws IllegalArgumentException if a column is absent or a group or x value is missing, or the
-   *     source is blank
+   * @throws IllegalArgumentException if a column is absent or a group or x value is missing
    */
   public static Chart byGroup(
       String title,
@@ -45,13 +46,10 @@ public final class StepCharts {
       String groupColumn,
       String xColumn,
       String yColumn,
-      String source) {
+      Sources sources) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(source, "source");
-    if (source.isBlank()) {
-      throw new IllegalArgumentException("source must not be blank: say where the data came from");
-    }
+    Objects.requireNonNull(sources, "sources");
     Column<?> group = column(table, groupColumn);
     if (!(group instanceof tech.tablesaw.api.StringColumn)) {
       throw new IllegalArgumentException(
@@ -88,7 +86,23 @@ public final class StepCharts {
             .yAxis(Axis.builder().title(yColumn).build())
             .showLegend(groups.size() > 1)
             .build();
-    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), source);
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
+  }
+
+  /**
+   * One stepped line per group of a result's table, with its sources: see {@link #byGroup(String,
+   * Table, String, String, String, Sources)}.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, its table in long form, not null
+   * @param groupColumn the text column naming each line
+   * @param xColumn the column along the bottom
+   * @param yColumn the numeric column up the side
+   * @return the chart, not null
+   */
+  public static Chart byGroup(
+      String title, Result result, String groupColumn, String xColumn, String yColumn) {
+    return byGroup(title, result.table(), groupColumn, xColumn, yColumn, result.sources());
   }
 
   private static Column<?> column(Table table, String name) {

@@ -60,6 +60,22 @@ public final class CaseGenerator {
   public static final String VERSION = "2";
 
   /**
+   * How the provenance of this generator's files names it: the {@code source} of every {@link
+   * org.probationlens.data.Provenance} the case and forecast loaders attach to its output.
+   */
+  public static final String SOURCE =
+      "Probation Lens synthetic case generator, calibrated to published aggregates";
+
+  /**
+   * The published figures (ids in {@code data/reference/published_figures.csv}) this generator is
+   * set to match: the CPAs' 2015-16 weighted shortfalls span 6% to 36% (PAC HC 484) and their Q1
+   * 2017-18 ones 16% to 48% (NAO HC 676). A check of its output against one of them is CALIBRATED,
+   * never reproduced.
+   */
+  public static final java.util.List<String> CALIBRATED_TO =
+      java.util.List.of("shortfall_range_2015_16", "paid_activity_below_expectation_q1_2017_18");
+
+  /**
    * The row count of a full national run: at this size the number of orders and licences running on
    * 30 September 2016 is about 250,000, the published scale (PAC HC 484: about 243,000 people under
    * supervision in September 2016; HMIP 2017-18: more than 260,000). A run of {@code rows} rows is

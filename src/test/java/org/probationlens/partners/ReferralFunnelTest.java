@@ -21,7 +21,7 @@ class ReferralFunnelTest {
   void theOrganisationsNamedAddUpToTheSevenHundredPublished() {
     ReferralFunnel f = ReferralFunnel.of(SyntheticReferrals.generate(2014), 0.95);
     assertEquals(700, f.organisationsNamed());
-    assertTrue(f.organisationsCheck("synthetic; CALIBRATED").pass());
+    assertTrue(f.organisationsCheck().pass());
     assertEquals(22, f.table().rowCount());
     assertEquals(ReferralFunnel.ALL, f.table().stringColumn("crc").get(21));
     assertEquals(Provenance.Kind.SYNTHETIC, f.sources().kind());

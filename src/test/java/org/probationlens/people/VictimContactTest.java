@@ -21,7 +21,7 @@ class VictimContactTest {
     assertEquals(0.25, v.londonNotOffered().estimate(), 1e-12);
     assertEquals(0.157765, v.londonNotOffered().lower(), 1e-6);
     assertEquals(0.372321, v.londonNotOffered().upper(), 1e-6);
-    FigureCheck check = v.londonCheck("synthetic; CALIBRATED");
+    FigureCheck check = v.londonCheck();
     assertTrue(check.pass());
     assertEquals("more than 20 percent", check.figure().valueText());
     assertEquals(Provenance.Kind.SYNTHETIC, v.sources().kind());
@@ -34,7 +34,7 @@ class VictimContactTest {
     Table t = counts.table();
     t.intColumn("offered").set(6, 50); // London (last division): 10 of 60 not offered = 16.7%
     VictimContact v = VictimContact.of(new LoadedDataset(t, counts.provenance()), 0.95);
-    assertFalse(v.londonCheck("edited").pass());
+    assertFalse(v.londonCheck().pass());
   }
 
   @Test

@@ -22,10 +22,10 @@ import org.probationlens.people.ViewsAgreement;
 import tech.tablesaw.api.Table;
 
 /**
- * Every registry check notebook 07 and the notebook 02 fragment make, made the same way with the
- * notebook's own default parameters (read from its {@code parameters} cell), and the numbers its
- * prose states, so that a change in a generator or a table that would make the notebook's words
- * untrue fails here first.
+ * Every registry check notebook 07 and notebook 02 make, made the same way with the notebook's own
+ * default parameters (read from its {@code parameters} cell), and the numbers its prose states, so
+ * that a change in a generator or a table that would make the notebook's words untrue fails here
+ * first.
  */
 class PeopleNotebookChecksTest {
 
@@ -99,11 +99,9 @@ class PeopleNotebookChecksTest {
   @Test
   void theOrganisationsCheckIsCalibratedAndPasses() {
     ReferralFunnel f = ReferralFunnel.of(SyntheticReferrals.generate(seed), confidence);
-    FigureCheck c =
-        f.organisationsCheck(
-            "synthetic; CALIBRATED: the generator shares out exactly the published 700");
+    FigureCheck c = f.organisationsCheck();
     assertTrue(c.pass(), c.toString());
-    assertTrue(c.basis().contains("CALIBRATED"));
+    assertEquals(FigureCheck.Status.CALIBRATED, c.status());
     assertEquals(Provenance.Kind.SYNTHETIC, f.sources().kind());
   }
 
@@ -111,9 +109,9 @@ class PeopleNotebookChecksTest {
   void theLondonCheckIsCalibratedAndItsIntervalIsTheOneTheProseGives() {
     VictimContact v =
         VictimContact.of(SyntheticVictimContact.generate(eligibleVictims, seed), confidence);
-    FigureCheck c =
-        v.londonCheck("synthetic; CALIBRATED: the generator sets London's offer rate to 75%");
+    FigureCheck c = v.londonCheck();
     assertTrue(c.pass(), c.toString());
+    assertEquals(FigureCheck.Status.CALIBRATED, c.status());
     // "London's 25% not offered has an interval of roughly 16% to 37%: ... can say 'more than one
     // in ten' with confidence but cannot by itself confirm 'more than a fifth'"
     assertEquals(0.25, v.londonNotOffered().estimate(), 1e-12);
@@ -123,15 +121,16 @@ class PeopleNotebookChecksTest {
   }
 
   @Test
-  void theNotebook02FragmentsChecksPass() throws IOException {
+  void notebook02sPaymentByResultsChecksPass() throws IOException {
     for (FigureCheck c : PbrRecord.standard().checks().checks()) {
       assertTrue(c.pass(), c.toString());
     }
-    String fragment =
+    String notebook =
         Files.readString(
             Path.of(System.getProperty("lens.projectDir", "."))
-                .resolve("notebooks/fragments/02-pbr-record.json"));
-    assertTrue(fragment.contains("pbr.checks()"));
-    assertTrue(fragment.contains("pbr.beside(result.totals().pbrPercentOfPaid(), modelSources)"));
+                .resolve("notebooks/02-contract-payments.ipynb"));
+    assertTrue(notebook.contains("pbr.checks()"));
+    assertTrue(
+        notebook.contains("pbr.beside(result.totals().pbrPercentOfPaid(), result.sources())"));
   }
 }

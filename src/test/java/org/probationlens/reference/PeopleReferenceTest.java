@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -123,7 +124,13 @@ class PeopleReferenceTest {
     assertEquals(20.0, f.low());
     assertTrue(Double.isNaN(f.high()));
     assertEquals("more than 20 percent", f.valueText());
-    assertTrue(PublishedFigures.standard().check(f.id(), 25.0, "x").pass());
-    assertFalse(PublishedFigures.standard().check(f.id(), 19.9, "x").pass());
+    assertTrue(
+        PublishedFigures.standard()
+            .check(f.id(), 25.0, Sources.assumed("a computed share of 25%"))
+            .pass());
+    assertFalse(
+        PublishedFigures.standard()
+            .check(f.id(), 19.9, Sources.assumed("a computed share of 19.9%"))
+            .pass());
   }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.probationlens.stats.FunnelLimits;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -227,6 +228,135 @@ public final class Charts {
             .yAxis(Axis.builder().title(yColumn).build())
             .build();
     return new Chart(new Figure(layout, trace), source);
+  }
+
+  // ------------------------------------------------------------------ funnel (i13)
+
+  /**
+   * A funnel plot of a share by unit (provider, court): each unit a point at its number of cases
+   * and its share with the property (cases judged sufficient, proposals followed), labelled by name
+   * on hover, with the pooled share and 95% and 99.8% control limits around it, drawn smoothly
+   * across the range of sizes. A unit outside the 99.8% limits differs from the pool by more than
+   * chance; small units are not judged by chance alone. Limits are {@link FunnelLimits}
+   * (Spiegelhalter 2005); shares are shown in percent.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param labelColumn the column naming each unit (names, not codes; no missing values)
+   * @param casesColumn the numeric column of each unit's cases, each at least 1
+   * @param successesColumn the numeric column of each unit's cases with the property, 0 to cases
+   * @param xTitle the x axis title in words, e.g. "cases reviewed"
+   * @param yTitle the y axis title in words, e.g. "share of cases judged sufficient (%)"
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent or of the wrong type, a label is
+   *     missing, a count is missing or out of range, or the source is blank
+   */
+  public static Chart funnel(
+      String title,
+      Table table,
+      String labelColumn,
+      String casesColumn,
+      String successesColumn,
+      String xTitle,
+      String yTitle,
+      String source) {
+    check(title, table, source);
+    String[] labels = categories(table, labelColumn);
+    double[] n = values(table, casesColumn);
+    double[] k = values(table, successesColumn);
+    double cases = 0;
+    double successes = 0;
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    String[] hover = new String[n.length];
+    double[] share = new double[n.length];
+    for (int i = 0; i < n.length; i++) {
+      if (!(n[i] >= 1) || !(k[i] >= 0 && k[i] <= n[i])) {
+        throw new IllegalArgumentException(
+            "row "
+                + i
+                + " ("
+                + labels[i]
+                + ") of table '"
+                + table.name()
+                + "': need "
+                + casesColumn
+                + " >= 1 and 0 <= "
+                + successesColumn
+                + " <= "
+                + casesColumn
+                + ", had "
+                + n[i]
+                + " and "
+                + k[i]);
+      }
+      cases += n[i];
+      successes += k[i];
+      min = Math.min(min, n[i]);
+      max = Math.max(max, n[i]);
+      share[i] = 100 * k[i] / n[i];
+      hover[i] =
+          String.format(
+              java.util.Locale.ROOT, "%s: %.0f of %.0f (%.1f%%)", labels[i], k[i], n[i], share[i]);
+    }
+    if (n.length == 0) {
+      throw new IllegalArgumentException("table '" + table.name() + "' has no rows to plot");
+    }
+    double target = successes / cases;
+    if (!(target > 0 && target < 1)) {
+      throw new IllegalArgumentException(
+          "the pooled share is " + target + "; a funnel needs a share strictly between 0 and 1");
+    }
+    FunnelLimits f95 = FunnelLimits.forProportion(target, 0.95);
+    FunnelLimits f998 = FunnelLimits.forProportion(target, 0.998);
+    int points = 120;
+    double from = Math.max(1, Math.floor(min * 0.8));
+    double to = Math.ceil(max * 1.1);
+    double[] grid = new double[points];
+    double[][] limit = new double[5][points];
+    for (int i = 0; i < points; i++) {
+      long size = Math.round(from + (to - from) * i / (points - 1));
+      grid[i] = size;
+      limit[0][i] = 100 * target;
+      limit[1][i] = 100 * f95.lower(size);
+      limit[2][i] = 100 * f95.upper(size);
+      limit[3][i] = 100 * f998.lower(size);
+      limit[4][i] = 100 * f998.upper(size);
+    }
+    List<Trace> traces = new ArrayList<>();
+    traces.add(
+        ScatterTrace.builder(n, share)
+            .mode(ScatterTrace.Mode.MARKERS)
+            .text(hover)
+            .name(labelColumn)
+            .build());
+    String[] names = {
+      String.format(java.util.Locale.ROOT, "pooled share (%.1f%%)", 100 * target),
+      "95% limits",
+      "95% limits",
+      "99.8% limits",
+      "99.8% limits"
+    };
+    Line.Dash[] dash = {
+      Line.Dash.SOLID, Line.Dash.DASH, Line.Dash.DASH, Line.Dash.DOT, Line.Dash.DOT
+    };
+    String[] colour = {"#444444", "#1f77b4", "#1f77b4", "#d62728", "#d62728"};
+    for (int j = 0; j < 5; j++) {
+      traces.add(
+          ScatterTrace.builder(grid, limit[j])
+              .mode(ScatterTrace.Mode.LINE)
+              .name(names[j])
+              .line(Line.builder().dash(dash[j]).color(colour[j]).width(1.5).build())
+              .build());
+    }
+    Layout layout =
+        base(title, HEIGHT + 60)
+            .xAxis(Axis.builder().title(xTitle).build())
+            .yAxis(Axis.builder().title(yTitle).build())
+            .showLegend(true)
+            .build();
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), source);
   }
 
   // ------------------------------------------------------------------ helpers

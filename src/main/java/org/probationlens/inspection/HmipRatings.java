@@ -43,7 +43,22 @@ public final class HmipRatings {
    * @throws org.probationlens.data.DatasetValidationException if the shipped file is malformed
    */
   public static HmipRatings standard() {
-    LoadedDataset d = ReferenceTables.ratings();
+    return of(ReferenceTables.ratings());
+  }
+
+  /**
+   * Ratings read from a file laid out as {@code data/reference/hmip_ratings.csv} (for example a
+   * user's copy with later ratings added), validated row by row.
+   *
+   * @param file the CSV file, not null
+   * @return the ratings, not null
+   * @throws org.probationlens.data.DatasetValidationException naming file, line, column and value
+   */
+  public static HmipRatings load(java.nio.file.Path file) {
+    return of(ReferenceTables.ratings(file));
+  }
+
+  private static HmipRatings of(LoadedDataset d) {
     Table t = d.table();
     List<ProviderRating> list = new ArrayList<>();
     for (int i = 0; i < t.rowCount(); i++) {
@@ -196,6 +211,25 @@ public final class HmipRatings {
    */
   public ReportingUnits reportingUnits(Geography geography, LocalDate asOf, String cycle) {
     return ReportingUnits.of(this, geography, asOf, cycle);
+  }
+
+  /**
+   * The 2018-19 counts of this file's ratings (one per provider, from each provider's press
+   * release) checked against the cycle totals HMI Probation published in its summary (PR
+   * 2019/10/ic1), registered in {@code data/reference/published_figures.csv}.
+   *
+   * @return four checks (Outstanding, Good, Requires improvement, Inadequate), not null
+   */
+  public org.probationlens.reference.FigureChecks checkAgainstSummary() {
+    var registry = org.probationlens.reference.PublishedFigures.standard();
+    long[] c = new long[InspectionRating.values().length];
+    cycle(FULL_CYCLE).forEach(r -> c[r.rating().ordinal()]++);
+    String basis = "count of the 28 providers' own ratings in data/reference/hmip_ratings.csv";
+    return org.probationlens.reference.FigureChecks.of(
+        registry.check("hmip_2018_19_outstanding", c[3], basis),
+        registry.check("hmip_2018_19_good", c[2], basis),
+        registry.check("hmip_2018_19_requires_improvement", c[1], basis),
+        registry.check("hmip_2018_19_inadequate", c[0], basis));
   }
 
   @Override

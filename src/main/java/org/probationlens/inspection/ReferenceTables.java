@@ -76,18 +76,23 @@ final class ReferenceTables {
 
   static LoadedDataset ratings() {
     return DatasetLoader.of(RATINGS)
-        .loadResource(
-            "data/reference/hmip_ratings.csv",
-            sha ->
-                Provenance.published(
-                    "HM Inspectorate of Probation overall ratings of the 21 CRCs and 7 NPS"
-                        + " divisions (data/reference/hmip_ratings.csv)",
-                    "HMI Probation press releases, one per provider (each row cites its own);"
-                        + " cycle totals in PR 2019/10/ic1",
-                    null,
-                    LICENCE,
-                    sha));
+        .loadResource("data/reference/hmip_ratings.csv", RATINGS_SOURCE);
   }
+
+  static LoadedDataset ratings(java.nio.file.Path file) {
+    return DatasetLoader.of(RATINGS).load(file, RATINGS_SOURCE);
+  }
+
+  private static final java.util.function.Function<String, Provenance> RATINGS_SOURCE =
+      sha ->
+          Provenance.published(
+              "HM Inspectorate of Probation overall ratings of the 21 CRCs and 7 NPS"
+                  + " divisions (data/reference/hmip_ratings.csv)",
+              "HMI Probation press releases, one per provider (each row cites its own);"
+                  + " cycle totals in PR 2019/10/ic1",
+              null,
+              LICENCE,
+              sha);
 
   static LoadedDataset serviceLevels() {
     return DatasetLoader.of(SERVICE_LEVELS)

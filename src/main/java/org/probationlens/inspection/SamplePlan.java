@@ -143,6 +143,31 @@ public record SamplePlan(
   }
 
   /**
+   * As {@link #subgroup(String, double, String, double)}, with the subgroup's share taken from a
+   * published figure in percent (for women: {@code
+   * PublishedFigures.standard().figure("women_share_supervised")}, 1 in 10, HMI Probation's women's
+   * thematic, Sept 2016), its source carried into the result.
+   *
+   * @param subgroup the subgroup's name, not blank
+   * @param share the published share, a point in percent, not null
+   * @param targetMargin the margin wanted for a finding about the subgroup
+   * @return the subgroup's precision, not null
+   */
+  public SubgroupPrecision subgroup(
+      String subgroup, org.probationlens.reference.PublishedFigure share, double targetMargin) {
+    if (share.kind() != org.probationlens.reference.PublishedFigure.Kind.POINT
+        || !share.unit().equals("percent")) {
+      throw new IllegalArgumentException(
+          "figure " + share.id() + " must be a point in percent, was " + share.valueText());
+    }
+    return subgroup(
+        subgroup,
+        share.high() / 100,
+        share.description() + ", " + share.period() + " (published: " + share.source() + ")",
+        targetMargin);
+  }
+
+  /**
    * Whether the caseload is finite (the finite-population correction applies).
    *
    * @return true unless the population is {@link #UNLIMITED}

@@ -134,6 +134,13 @@ class HmipRatingsTest {
   }
 
   @Test
+  void theProvidersOwnRatingsAddUpToHmipsPublishedSummary() {
+    var checks = RATINGS.checkAgainstSummary();
+    assertTrue(checks.allPass(), checks.toString());
+    assertEquals(4, checks.checks().size());
+  }
+
+  @Test
   void anUnknownCycleIsNamed() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RATINGS.cycle("2017-18"));

@@ -28,6 +28,9 @@ class PublishedFiguresTest {
     assertEquals(registryRows.rowCount(), registry.figures().size());
     for (Row r : registryRows) {
       String metric = r.getString("volumes_finance_metric");
+      if (metric.isEmpty()) {
+        continue; // a figure from another table (e.g. HMIP ratings, i13); its own test checks it
+      }
       Table match = finance.where(finance.stringColumn("metric").isEqualTo(metric));
       assertEquals(1, match.rowCount(), metric);
       Row f = match.row(0);

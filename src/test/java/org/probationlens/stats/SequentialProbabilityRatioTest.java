@@ -54,6 +54,17 @@ class SequentialProbabilityRatioTest {
   }
 
   @Test
+  void theNaiveRuleStopsWhereProportionWilsonSays() {
+    // a run of one case per provider with maxCases 1: it stops at the first case, "above" when
+    // that case passed and Proportion.wilson(1, 1) clears the boundary (lower 0.2065 > 0.2).
+    SequentialProbabilityRatio one = new SequentialProbabilityRatio(0.1, 0.3, 0.05, 0.05, 1);
+    assertTrue(Proportion.wilson(1, 1, 0.95).lower() > 0.2);
+    var allPass = one.simulateNaive(0.2, 0.95, 1.0, 50, 3);
+    assertEquals(50, allPass.upperDecisions());
+    assertEquals(50, allPass.decisive());
+  }
+
+  @Test
   void theSameSeedGivesTheSameFigures() {
     assertEquals(rule.simulate(0.7, 500, 1), rule.simulate(0.7, 500, 1));
   }

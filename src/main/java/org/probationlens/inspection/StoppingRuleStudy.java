@@ -122,11 +122,11 @@ public record StoppingRuleStudy(
             Locale.ROOT,
             "Sequential (Wald SPRT, look after every case, stop by %d)",
             rule.maxCases());
-    String naiveName = "Naive: stop when a 95% interval clears the midpoint, look after every case";
+    String naiveName = "Naive: 95% interval clears midpoint, after every case";
     String fixedName =
         String.format(
             Locale.ROOT,
-            "Fixed sample: %d cases, sufficient if %d or more pass (exact)",
+            "Fixed: %d cases, sufficient if %d or more (exact)",
             fixed.cases(),
             fixed.critical());
     for (int i = 0; i < 3; i++) {

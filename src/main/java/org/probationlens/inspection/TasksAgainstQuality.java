@@ -125,7 +125,8 @@ public record TasksAgainstQuality(
    * The published national series, one column per service level, one row per quarter, for a line
    * chart.
    *
-   * @return quarter label and one percentage column per measure name (missing where not published)
+   * @return a quarter column ("2017-Q2 (Apr-Jun 17)", in time order) and one percentage column per
+   *     measure name (missing where not published)
    */
   public Table seriesWide() {
     List<String> qs = series.stringColumn("quarter").unique().asList().stream().sorted().toList();
@@ -136,7 +137,8 @@ public record TasksAgainstQuality(
       labels.put(
           series.stringColumn("quarter").get(i), series.stringColumn("quarter_label").get(i));
     }
-    qs.forEach(q -> label.append(labels.get(q)));
+    // "2017-Q2 (Apr-Jun 17)": the code first, so that the labels sort in time order
+    qs.forEach(q -> label.append(q + " (" + labels.get(q) + ")"));
     for (ServiceLevel l : levels.values()) {
       DoubleColumn c = DoubleColumn.create(l.name() + " (%)");
       for (String q : qs) {

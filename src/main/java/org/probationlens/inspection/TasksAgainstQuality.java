@@ -122,6 +122,17 @@ public record TasksAgainstQuality(
   }
 
   /**
+   * The whole published national series, long format (measure code, geography, quarter, label,
+   * percent, source, tag).
+   *
+   * @return a copy
+   */
+  @Override
+  public Table series() {
+    return series.copy();
+  }
+
+  /**
    * The published national series, one column per service level, one row per quarter, for a line
    * chart.
    *

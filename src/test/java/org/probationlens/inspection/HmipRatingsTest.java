@@ -141,6 +141,29 @@ class HmipRatingsTest {
   }
 
   @Test
+  void noSyntheticNumberEntersTheRatingsResults() {
+    Geography geo = Geography.standard();
+    LocalDate asOf = LocalDate.of(2018, 6, 1);
+    List<org.probationlens.data.Result> results =
+        List.of(
+            RATINGS.crossTab("2018-19"),
+            RATINGS.npsAgainstCrc("2018-19"),
+            RATINGS.crcSpread("2018-19"),
+            RATINGS.domainRatings("2018-19"),
+            RATINGS.byOwner(geo, asOf, "2018-19"),
+            RATINGS.byPccArea(geo, "2018-19"),
+            RATINGS.reportingUnits(geo, asOf, "2018-19"),
+            TasksAgainstQuality.of(RATINGS, "2018-19"));
+    for (org.probationlens.data.Result r : results) {
+      assertTrue(!r.sources().synthetic(), r.title());
+      assertTrue(r.sources().assumptions().isEmpty(), r.title());
+      assertTrue(
+          r.sources().inputs().stream().noneMatch(p -> p.kind() == Provenance.Kind.SYNTHETIC),
+          r.title());
+    }
+  }
+
+  @Test
   void anUnknownCycleIsNamed() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RATINGS.cycle("2017-18"));

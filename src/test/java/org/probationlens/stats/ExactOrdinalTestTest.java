@@ -2,8 +2,12 @@ package org.probationlens.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ExactOrdinalTestTest {
@@ -59,6 +63,42 @@ class ExactOrdinalTestTest {
     ExactOrdinalTest t = ExactOrdinalTest.of(SCALE, nps, crc);
     assertEquals((double) hits / all, t.pTwoSided(), 1e-12);
     assertEquals(100.0 / 147, t.delta(), 1e-12);
+  }
+
+  @Property(tries = 200)
+  void swappingTheGroupsFlipsDeltaAndKeepsP(
+      @ForAll @IntRange(min = 0, max = 4) int a0,
+      @ForAll @IntRange(min = 0, max = 4) int a1,
+      @ForAll @IntRange(min = 0, max = 4) int a2,
+      @ForAll @IntRange(min = 0, max = 4) int b0,
+      @ForAll @IntRange(min = 1, max = 4) int b1,
+      @ForAll @IntRange(min = 0, max = 4) int b2) {
+    long[] a = {a0, a1, a2 + 1};
+    long[] b = {b0, b1, b2};
+    List<String> scale = List.of("low", "middle", "high");
+    ExactOrdinalTest ab = ExactOrdinalTest.of(scale, a, b);
+    ExactOrdinalTest ba = ExactOrdinalTest.of(scale, b, a);
+    assertEquals(-ab.delta(), ba.delta(), 1e-12);
+    assertEquals(ab.pTwoSided(), ba.pTwoSided(), 1e-9);
+    assertTrue(ab.pTwoSided() > 0 && ab.pTwoSided() <= 1 + 1e-12);
+  }
+
+  @Property(tries = 200)
+  void onTwoLevelsDeltaIsTheGapInShares(
+      @ForAll @IntRange(min = 0, max = 8) int a,
+      @ForAll @IntRange(min = 0, max = 8) int b,
+      @ForAll @IntRange(min = 0, max = 8) int c,
+      @ForAll @IntRange(min = 0, max = 8) int d) {
+    // On two levels (no, yes) Cliff's delta is the difference in the shares answering yes:
+    // P(X > Y) - P(X < Y) = pa(1 - pc) - (1 - pa)pc = pa - pc.
+    if (a + b == 0 || c + d == 0 || a + c == 0 || b + d == 0) {
+      return;
+    }
+    ExactOrdinalTest t =
+        ExactOrdinalTest.of(List.of("no", "yes"), new long[] {b, a}, new long[] {d, c});
+    double gap = Math.abs((double) a / (a + b) - (double) c / (c + d));
+    assertEquals(gap, Math.abs(t.delta()), 1e-12);
+    assertTrue(t.pTwoSided() > 0 && t.pTwoSided() <= 1 + 1e-12);
   }
 
   @Test

@@ -2,6 +2,9 @@ package org.probationlens.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class FreemanHaltonTestTest {
@@ -34,5 +37,20 @@ class FreemanHaltonTestTest {
     FreemanHaltonTest t = FreemanHaltonTest.of(new long[][] {{1, 1, 0}, {0, 2, 0}, {0, 0, 1}});
     assertEquals(0.6, t.pValue(), 1e-12);
     assertEquals(8, t.tables());
+  }
+
+  @Property(tries = 300)
+  void onTwoByTwoTablesItAgreesWithFisher(
+      @ForAll @IntRange(min = 0, max = 10) int a,
+      @ForAll @IntRange(min = 0, max = 10) int b,
+      @ForAll @IntRange(min = 0, max = 10) int c,
+      @ForAll @IntRange(min = 0, max = 10) int d) {
+    if (a + b == 0 || c + d == 0 || a + c == 0 || b + d == 0) {
+      return;
+    }
+    assertEquals(
+        FisherExact.test(a, b, c, d).pTwoSided(),
+        FreemanHaltonTest.of(new long[][] {{a, b}, {c, d}}).pValue(),
+        1e-9);
   }
 }

@@ -261,8 +261,40 @@ public final class Charts {
       String xTitle,
       String yTitle,
       String source) {
+    return funnel(
+        title, table, labelColumn, null, casesColumn, successesColumn, xTitle, yTitle, source);
+  }
+
+  /**
+   * A funnel plot as {@link #funnel(String, Table, String, String, String, String, String,
+   * String)}, with the units in groups (NPS divisions and CRCs, say), one colour and legend entry
+   * per group in the order the groups first appear.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param labelColumn the column naming each unit (no missing values)
+   * @param groupColumn the column giving each unit's group (no missing values), or null for none
+   * @param casesColumn the numeric column of each unit's cases, each at least 1
+   * @param successesColumn the numeric column of each unit's cases with the property
+   * @param xTitle the x axis title in words
+   * @param yTitle the y axis title in words
+   * @param source where the data came from, not null or blank
+   * @return the chart, not null
+   */
+  public static Chart funnel(
+      String title,
+      Table table,
+      String labelColumn,
+      String groupColumn,
+      String casesColumn,
+      String successesColumn,
+      String xTitle,
+      String yTitle,
+      String source) {
     check(title, table, source);
     String[] labels = categories(table, labelColumn);
+    String[] groups =
+        groupColumn == null ? new String[labels.length] : categories(table, groupColumn);
     double[] n = values(table, casesColumn);
     double[] k = values(table, successesColumn);
     double cases = 0;
@@ -325,12 +357,28 @@ public final class Charts {
       limit[4][i] = 100 * f998.upper(size);
     }
     List<Trace> traces = new ArrayList<>();
-    traces.add(
-        ScatterTrace.builder(n, share)
-            .mode(ScatterTrace.Mode.MARKERS)
-            .text(hover)
-            .name(labelColumn)
-            .build());
+    List<String> order = new ArrayList<>();
+    for (String g : groups) {
+      if (!order.contains(g)) {
+        order.add(g);
+      }
+    }
+    for (String g : order) {
+      List<Integer> rows = new ArrayList<>();
+      for (int i = 0; i < groups.length; i++) {
+        if (Objects.equals(groups[i], g)) {
+          rows.add(i);
+        }
+      }
+      traces.add(
+          ScatterTrace.builder(
+                  rows.stream().mapToDouble(i -> n[i]).toArray(),
+                  rows.stream().mapToDouble(i -> share[i]).toArray())
+              .mode(ScatterTrace.Mode.MARKERS)
+              .text(rows.stream().map(i -> hover[i]).toArray(String[]::new))
+              .name(g == null ? labelColumn : g)
+              .build());
+    }
     String[] names = {
       String.format(java.util.Locale.ROOT, "pooled share (%.1f%%)", 100 * target),
       "95% limits",

@@ -56,6 +56,22 @@ class ChartsFunnelTest {
   }
 
   @Test
+  void groupsGetATraceEach() {
+    Table t = units();
+    t.addColumns(StringColumn.create("type", "CRC", "NPS division", "CRC"));
+    Chart c =
+        Charts.funnel(
+            "Funnel", t, "provider", "type", "cases", "sufficient", "cases", "share", "s");
+    JsonArray data = ChartsTest.json(c).getAsJsonArray("data");
+    assertEquals(7, data.size());
+    assertEquals("CRC", data.get(0).getAsJsonObject().get("name").getAsString());
+    assertEquals(
+        "Wales CRC: 90 of 100 (90.0%)",
+        data.get(0).getAsJsonObject().getAsJsonArray("text").get(1).getAsString());
+    assertEquals("NPS division", data.get(1).getAsJsonObject().get("name").getAsString());
+  }
+
+  @Test
   void badCountsAreNamed() {
     Table t = units();
     t.intColumn("sufficient").set(1, 401);

@@ -122,6 +122,27 @@ final class ReferenceTables {
                     sha));
   }
 
+  /** The provenance of one figure of {@code data/reference/published_figures.csv}. */
+  static Provenance publishedFigure(org.probationlens.reference.PublishedFigure f) {
+    return Provenance.published(
+        f.description()
+            + " ("
+            + f.period()
+            + "; data/reference/published_figures.csv, "
+            + f.id()
+            + ")",
+        f.source(),
+        null,
+        LICENCE,
+        sha256("data/reference/published_figures.csv"));
+  }
+
+  /** The cases HMI Probation analysed in its 2018-19 inspections ("nearly 6,000"), registered. */
+  static org.probationlens.reference.PublishedFigure casesAnalysed2018To19() {
+    return org.probationlens.reference.PublishedFigures.standard()
+        .figure("hmip_2018_19_cases_analysed");
+  }
+
   /**
    * The provenance of the geography tables a roll-up reads (derived crosswalk, published owners).
    */

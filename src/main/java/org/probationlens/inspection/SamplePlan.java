@@ -139,7 +139,7 @@ public record SamplePlan(
    */
   public SubgroupPrecision subgroup(
       String subgroup, double share, String shareSource, double targetMargin) {
-    return SubgroupPrecision.of(this, subgroup, share, shareSource, targetMargin);
+    return SubgroupPrecision.of(this, subgroup, share, shareSource, targetMargin, null);
   }
 
   /**
@@ -160,11 +160,13 @@ public record SamplePlan(
       throw new IllegalArgumentException(
           "figure " + share.id() + " must be a point in percent, was " + share.valueText());
     }
-    return subgroup(
+    return SubgroupPrecision.of(
+        this,
         subgroup,
         share.high() / 100,
         share.description() + ", " + share.period() + " (published: " + share.source() + ")",
-        targetMargin);
+        targetMargin,
+        ReferenceTables.publishedFigure(share));
   }
 
   /**

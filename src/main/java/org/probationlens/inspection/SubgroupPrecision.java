@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.probationlens.data.Provenance;
 import org.probationlens.data.Result;
 import org.probationlens.data.Sources;
 import org.probationlens.stats.SampleSize;
@@ -28,6 +29,8 @@ import tech.tablesaw.api.Table;
  * @param marginAtExpected the margin of a finding about the subgroup at {@code expectedCases}
  * @param targetMargin the margin wanted for the subgroup
  * @param casesForTarget the subgroup cases that margin needs
+ * @param published the provenance of the share when it is a published figure, else null (the share
+ *     is then an assumption)
  */
 public record SubgroupPrecision(
     SamplePlan plan,
@@ -39,7 +42,8 @@ public record SubgroupPrecision(
     long highCases,
     double marginAtExpected,
     double targetMargin,
-    long casesForTarget)
+    long casesForTarget,
+    Provenance published)
     implements Result {
 
   /** Validates the names and counts. */
@@ -60,7 +64,12 @@ public record SubgroupPrecision(
   }
 
   static SubgroupPrecision of(
-      SamplePlan plan, String subgroup, double share, String shareSource, double targetMargin) {
+      SamplePlan plan,
+      String subgroup,
+      double share,
+      String shareSource,
+      double targetMargin,
+      Provenance published) {
     SubgroupCount count = SubgroupCount.of(plan.sample(), share, 0.90);
     long expected = Math.max(1, Math.round(count.expected()));
     long subPopulation =
@@ -83,7 +92,8 @@ public record SubgroupPrecision(
         count.high(),
         margin,
         targetMargin,
-        target);
+        target,
+        published);
   }
 
   @Override
@@ -158,6 +168,9 @@ public record SubgroupPrecision(
 
   @Override
   public Sources sources() {
+    if (published != null) {
+      return plan.sources().and(Sources.of(published));
+    }
     return plan.sources()
         .withAssumptions(List.of("Subgroup share " + Format.percent(share) + ": " + shareSource));
   }

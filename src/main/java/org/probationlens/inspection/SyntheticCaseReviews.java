@@ -50,8 +50,12 @@ public record SyntheticCaseReviews(
   /** The generator's version, recorded in the provenance. */
   public static final String VERSION = "1";
 
-  /** Published: "nearly 6,000 cases" over the 28 providers rated in 2018-19 (PR 2019/10/ic1). */
-  public static final int PUBLISHED_CASES_2018_19 = 6000;
+  /**
+   * Published: "nearly 6,000 cases" over the 28 providers rated in 2018-19 (PR 2019/10/ic1), read
+   * from {@code data/reference/published_figures.csv} ({@code hmip_2018_19_cases_analysed}).
+   */
+  public static final int PUBLISHED_CASES_2018_19 =
+      (int) ReferenceTables.casesAnalysed2018To19().high();
 
   /**
    * One provider's synthetic review outcome.
@@ -164,7 +168,12 @@ public record SyntheticCaseReviews(
         shareByRating,
         out,
         (double) ok / cases,
-        ratings.sources().and(Sources.of(synthetic)));
+        ratings
+            .sources()
+            .and(
+                Sources.of(
+                    ReferenceTables.publishedFigure(ReferenceTables.casesAnalysed2018To19()),
+                    synthetic)));
   }
 
   private static double gaussian(SplittableRandom r) {

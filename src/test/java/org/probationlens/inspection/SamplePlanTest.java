@@ -53,6 +53,24 @@ class SamplePlanTest {
     assertEquals(0.2147, w.marginAtExpected(), 1e-4);
     // for +/-10 points: 1.959964^2 * 0.24 / 0.01 = 92.19 -> 93 women's cases
     assertEquals(93, w.casesForTarget());
+    assertEquals(Provenance.Kind.DERIVED, w.sources().kind());
+    // from the registry, the share is a published input, not an assumption
+    SubgroupPrecision registered =
+        p.subgroup(
+            "women",
+            org.probationlens.reference.PublishedFigures.standard()
+                .figure("women_share_supervised"),
+            0.10);
+    assertEquals(0.2147, registered.marginAtExpected(), 1e-4);
+    assertTrue(
+        registered.sources().inputs().stream()
+            .anyMatch(
+                i ->
+                    i.kind() == Provenance.Kind.PUBLISHED
+                        && i.source().startsWith("HMIP thematic inspection")),
+        registered.sources().toString());
+    assertTrue(
+        registered.sources().assumptions().stream().noneMatch(a -> a.contains("Subgroup share")));
   }
 
   private static long quantile(int n, double p, double q) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import org.probationlens.data.Result;
 import org.probationlens.data.Sources;
+import org.probationlens.stats.FunnelLimits;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -287,6 +288,183 @@ public final class Charts {
    */
   public static Chart scatter(String title, Result result, String xColumn, String yColumn) {
     return scatter(title, result.table(), xColumn, yColumn, result.sources());
+  }
+
+  // ------------------------------------------------------------------ funnel
+
+  /**
+   * A funnel plot of a share by unit (provider, court): each unit a point at its number of cases
+   * and its share with the property (cases judged sufficient, proposals followed), labelled by name
+   * on hover, with the pooled share and 95% and 99.8% control limits around it, drawn smoothly
+   * across the range of sizes. A unit outside the 99.8% limits differs from the pool by more than
+   * chance; small units are not judged by chance alone. Limits are {@link FunnelLimits}
+   * (Spiegelhalter 2005); shares are shown in percent.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param labelColumn the column naming each unit (names, not codes; no missing values)
+   * @param casesColumn the numeric column of each unit's cases, each at least 1
+   * @param successesColumn the numeric column of each unit's cases with the property, 0 to cases
+   * @param xTitle the x axis title in words, e.g. "cases reviewed"
+   * @param yTitle the y axis title in words, e.g. "share of cases judged sufficient (%)"
+   * @param sources where the data came from (a result's {@code sources()}), not null
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent or of the wrong type, a label is
+   *     missing, or a count is missing or out of range
+   */
+  public static Chart funnel(
+      String title,
+      Table table,
+      String labelColumn,
+      String casesColumn,
+      String successesColumn,
+      String xTitle,
+      String yTitle,
+      Sources sources) {
+    return funnel(
+        title, table, labelColumn, null, casesColumn, successesColumn, xTitle, yTitle, sources);
+  }
+
+  /**
+   * A funnel plot as {@link #funnel(String, Table, String, String, String, String, String,
+   * Sources)}, with the units in groups (NPS divisions and CRCs, say), one colour and legend entry
+   * per group in the order the groups first appear.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param labelColumn the column naming each unit (no missing values)
+   * @param groupColumn the column giving each unit's group (no missing values), or null for none
+   * @param casesColumn the numeric column of each unit's cases, each at least 1
+   * @param successesColumn the numeric column of each unit's cases with the property
+   * @param xTitle the x axis title in words
+   * @param yTitle the y axis title in words
+   * @param sources where the data came from (a result's {@code sources()}), not null
+   * @return the chart, not null
+   */
+  public static Chart funnel(
+      String title,
+      Table table,
+      String labelColumn,
+      String groupColumn,
+      String casesColumn,
+      String successesColumn,
+      String xTitle,
+      String yTitle,
+      Sources sources) {
+    check(title, table, sources);
+    String[] labels = categories(table, labelColumn);
+    String[] groups =
+        groupColumn == null ? new String[labels.length] : categories(table, groupColumn);
+    double[] n = values(table, casesColumn);
+    double[] k = values(table, successesColumn);
+    double cases = 0;
+    double successes = 0;
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    String[] hover = new String[n.length];
+    double[] share = new double[n.length];
+    for (int i = 0; i < n.length; i++) {
+      if (!(n[i] >= 1) || !(k[i] >= 0 && k[i] <= n[i])) {
+        throw new IllegalArgumentException(
+            "row "
+                + i
+                + " ("
+                + labels[i]
+                + ") of table '"
+                + table.name()
+                + "': need "
+                + casesColumn
+                + " >= 1 and 0 <= "
+                + successesColumn
+                + " <= "
+                + casesColumn
+                + ", had "
+                + n[i]
+                + " and "
+                + k[i]);
+      }
+      cases += n[i];
+      successes += k[i];
+      min = Math.min(min, n[i]);
+      max = Math.max(max, n[i]);
+      share[i] = 100 * k[i] / n[i];
+      hover[i] =
+          String.format(
+              java.util.Locale.ROOT, "%s: %.0f of %.0f (%.1f%%)", labels[i], k[i], n[i], share[i]);
+    }
+    if (n.length == 0) {
+      throw new IllegalArgumentException("table '" + table.name() + "' has no rows to plot");
+    }
+    double target = successes / cases;
+    if (!(target > 0 && target < 1)) {
+      throw new IllegalArgumentException(
+          "the pooled share is " + target + "; a funnel needs a share strictly between 0 and 1");
+    }
+    FunnelLimits f95 = FunnelLimits.forProportion(target, 0.95);
+    FunnelLimits f998 = FunnelLimits.forProportion(target, 0.998);
+    int points = 120;
+    double from = Math.max(1, Math.floor(min * 0.8));
+    double to = Math.ceil(max * 1.1);
+    double[] grid = new double[points];
+    double[][] limit = new double[5][points];
+    for (int i = 0; i < points; i++) {
+      long size = Math.round(from + (to - from) * i / (points - 1));
+      grid[i] = size;
+      limit[0][i] = 100 * target;
+      limit[1][i] = 100 * f95.lower(size);
+      limit[2][i] = 100 * f95.upper(size);
+      limit[3][i] = 100 * f998.lower(size);
+      limit[4][i] = 100 * f998.upper(size);
+    }
+    List<Trace> traces = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    for (String g : groups) {
+      if (!order.contains(g)) {
+        order.add(g);
+      }
+    }
+    for (String g : order) {
+      List<Integer> rows = new ArrayList<>();
+      for (int i = 0; i < groups.length; i++) {
+        if (Objects.equals(groups[i], g)) {
+          rows.add(i);
+        }
+      }
+      traces.add(
+          ScatterTrace.builder(
+                  rows.stream().mapToDouble(i -> n[i]).toArray(),
+                  rows.stream().mapToDouble(i -> share[i]).toArray())
+              .mode(ScatterTrace.Mode.MARKERS)
+              .text(rows.stream().map(i -> hover[i]).toArray(String[]::new))
+              .name(g == null ? labelColumn : g)
+              .build());
+    }
+    String[] names = {
+      String.format(java.util.Locale.ROOT, "pooled share (%.1f%%)", 100 * target),
+      "95% limits",
+      "95% limits",
+      "99.8% limits",
+      "99.8% limits"
+    };
+    Line.Dash[] dash = {
+      Line.Dash.SOLID, Line.Dash.DASH, Line.Dash.DASH, Line.Dash.DOT, Line.Dash.DOT
+    };
+    String[] colour = {"#444444", "#1f77b4", "#1f77b4", "#d62728", "#d62728"};
+    for (int j = 0; j < 5; j++) {
+      traces.add(
+          ScatterTrace.builder(grid, limit[j])
+              .mode(ScatterTrace.Mode.LINE)
+              .name(names[j])
+              .line(Line.builder().dash(dash[j]).color(colour[j]).width(1.5).build())
+              .build());
+    }
+    Layout layout =
+        base(title, HEIGHT + 60)
+            .xAxis(Axis.builder().title(xTitle).build())
+            .yAxis(Axis.builder().title(yTitle).build())
+            .showLegend(true)
+            .build();
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -24,6 +24,22 @@
  *   <li>{@link org.probationlens.stats.RankCorrelation}: Spearman's rank correlation.
  * </ul>
  *
+ * <p>Inspection sampling and provider comparison:
+ *
+ * <ul>
+ *   <li>{@link org.probationlens.stats.SampleSize}: Cochran's sample size and margin with the
+ *       finite-population correction, the two-group size of R's {@code power.prop.test};
+ *   <li>{@link org.probationlens.stats.SubgroupCount}: how many cases of a subgroup a random sample
+ *       holds;
+ *   <li>{@link org.probationlens.stats.SequentialProbabilityRatio} and {@link
+ *       org.probationlens.stats.FixedSampleTest}: Wald's sequential test for when to stop reviewing
+ *       cases, simulated, against the fixed-size test with the same aims;
+ *   <li>{@link org.probationlens.stats.FisherExact}, {@link
+ *       org.probationlens.stats.FreemanHaltonTest} and {@link
+ *       org.probationlens.stats.ExactOrdinalTest}: exact tests for 2 x 2, r x c and ordered tables,
+ *       the last with Cliff's delta.
+ * </ul>
+ *
  * <p>Results are immutable records validated on construction; inputs are never changed, and bad
  * input fails with a message naming the argument, the value and what was allowed.
  */

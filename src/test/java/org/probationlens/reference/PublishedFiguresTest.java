@@ -31,7 +31,8 @@ class PublishedFiguresTest {
     for (Row r : registryRows) {
       String metric = r.getString("volumes_finance_metric");
       if (metric.isEmpty()) {
-        continue; // a figure from another table; PeopleReferenceTest checks those rows
+        continue; // a figure from another table; its own test checks it (PeopleReferenceTest,
+        // HmipRatingsTest)
       }
       Table match = finance.where(finance.stringColumn("metric").isEqualTo(metric));
       assertEquals(1, match.rowCount(), metric);

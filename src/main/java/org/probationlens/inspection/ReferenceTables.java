@@ -1,0 +1,177 @@
+package org.probationlens.inspection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.probationlens.data.ColumnSpec;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.LoadedDataset;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.Schema;
+
+/** The layouts and provenance of the reference tables the inspection results read. */
+final class ReferenceTables {
+  static final String LICENCE = "Open Government Licence v3.0";
+  static final Set<String> TAGS = Set.of("found", "secondary", "derived", "uncertain");
+
+  private ReferenceTables() {}
+
+  static List<String> providerCodes() {
+    List<String> codes = new ArrayList<>();
+    for (int i = 1; i <= 21; i++) {
+      codes.add(String.format("C%02d", i));
+    }
+    for (int i = 1; i <= 7; i++) {
+      codes.add(String.format("N%02d", i));
+    }
+    return codes;
+  }
+
+  static final Schema RATINGS =
+      Schema.builder("hmip_ratings")
+          .columns(
+              ColumnSpec.code("provider_code", providerCodes()),
+              ColumnSpec.text("provider"),
+              ColumnSpec.code("provider_type", List.of("NPS", "CRC")),
+              ColumnSpec.code("cycle", List.of("2018-19", "2019-20")),
+              ColumnSpec.code("overall_rating", InspectionRating.labels()),
+              ColumnSpec.text("published"),
+              ColumnSpec.text("domain_ratings_reported").optional(),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", List.copyOf(TAGS)))
+          .primaryKey("provider_code", "cycle")
+          .build();
+
+  static final Schema SERVICE_LEVELS =
+      Schema.builder("crc_service_levels")
+          .columns(
+              ColumnSpec.text("code"),
+              ColumnSpec.text("name"),
+              ColumnSpec.text("definition").optional(),
+              ColumnSpec.text("threshold").optional(),
+              ColumnSpec.text("framework").optional(),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", List.copyOf(TAGS)))
+          .primaryKey("code")
+          .build();
+
+  static final Schema SERVICE_LEVEL_SERIES =
+      Schema.builder("crc_service_levels_national_quarterly")
+          .columns(
+              ColumnSpec.text("measure_code"),
+              ColumnSpec.text("geography"),
+              ColumnSpec.text("quarter"),
+              ColumnSpec.text("quarter_label"),
+              ColumnSpec.decimal("percent", 0, 100),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", List.copyOf(TAGS)))
+          .primaryKey("measure_code", "quarter")
+          .build();
+
+  static LoadedDataset ratings() {
+    return DatasetLoader.of(RATINGS)
+        .loadResource("data/reference/hmip_ratings.csv", RATINGS_SOURCE);
+  }
+
+  static LoadedDataset ratings(java.nio.file.Path file) {
+    return DatasetLoader.of(RATINGS).load(file, RATINGS_SOURCE);
+  }
+
+  private static final java.util.function.Function<String, Provenance> RATINGS_SOURCE =
+      sha ->
+          Provenance.published(
+              "HM Inspectorate of Probation overall ratings of the 21 CRCs and 7 NPS"
+                  + " divisions (data/reference/hmip_ratings.csv)",
+              "HMI Probation press releases, one per provider (each row cites its own);"
+                  + " cycle totals in PR 2019/10/ic1",
+              null,
+              LICENCE,
+              sha);
+
+  static LoadedDataset serviceLevels() {
+    return DatasetLoader.of(SERVICE_LEVELS)
+        .loadResource(
+            "data/reference/crc_service_levels.csv",
+            sha ->
+                Provenance.published(
+                    "CRC contract service-level definitions, Schedule 9 after the 2017 variation"
+                        + " (data/reference/crc_service_levels.csv)",
+                    "data.justice.gov.uk/probation/crc-performance",
+                    null,
+                    LICENCE,
+                    sha));
+  }
+
+  static LoadedDataset serviceLevelSeries() {
+    return DatasetLoader.of(SERVICE_LEVEL_SERIES)
+        .loadResource(
+            "data/reference/crc_service_levels_national_quarterly.csv",
+            sha ->
+                Provenance.published(
+                    "CRC service levels, national (all CRCs) quarterly percentages"
+                        + " (data/reference/crc_service_levels_national_quarterly.csv)",
+                    "data.justice.gov.uk/probation/crc-performance",
+                    null,
+                    LICENCE,
+                    sha));
+  }
+
+  /** The provenance of one figure of {@code data/reference/published_figures.csv}. */
+  static Provenance publishedFigure(org.probationlens.reference.PublishedFigure f) {
+    return Provenance.published(
+        f.description()
+            + " ("
+            + f.period()
+            + "; data/reference/published_figures.csv, "
+            + f.id()
+            + ")",
+        f.source(),
+        null,
+        LICENCE,
+        sha256("data/reference/published_figures.csv"));
+  }
+
+  /** The cases HMI Probation analysed in its 2018-19 inspections ("nearly 6,000"), registered. */
+  static org.probationlens.reference.PublishedFigure casesAnalysed2018To19() {
+    return org.probationlens.reference.PublishedFigures.standard()
+        .figure("hmip_2018_19_cases_analysed");
+  }
+
+  /**
+   * The provenance of the geography tables a roll-up reads (derived crosswalk, published owners).
+   */
+  static Provenance geography() {
+    return Provenance.derived(
+        "Police/PCC areas, CPAs, NPS divisions and CRC owners"
+            + " (data/reference/pcc_areas.csv, cpa_ownership.csv)",
+        "nDelius area codes; CPA membership from each CPA's name; owners from NAO and HMI"
+            + " Probation (see data/reference/SOURCES.md)",
+        LICENCE,
+        sha256("data/reference/pcc_areas.csv", "data/reference/cpa_ownership.csv"));
+  }
+
+  static String sha256(String... resources) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String r : resources) {
+        try (InputStream in = ReferenceTables.class.getClassLoader().getResourceAsStream(r)) {
+          if (in == null) {
+            throw new IllegalStateException("class-path resource " + r + " is missing");
+          }
+          md.update(in.readAllBytes());
+        }
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -93,8 +93,9 @@ public final class Renderers {
    */
   public static MimeBundle result(Result result, TableOptions options) {
     Objects.requireNonNull(result, "result");
-    MimeBundle table = table(result.table(), Objects.requireNonNull(options, "options"));
-    String footer = SourcesFooter.line(result.sources());
+    Disclosure.Applied disclosed = Disclosure.apply(result); // disclosure control (i12b)
+    MimeBundle table = table(disclosed.display(), Objects.requireNonNull(options, "options"));
+    String footer = SourcesFooter.line(result.sources()) + disclosed.footerAddition();
     StringBuilder html =
         new StringBuilder("<div class=\"pl-result\">\n<h4>")
             .append(Text.html(result.title()))
@@ -109,6 +110,7 @@ public final class Renderers {
       }
       html.append("</ul>\n");
     }
+    disclosed.note().ifPresent(n -> Disclosure.drawNote(n, html, plain)); // (i12b)
     html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555\">")
         .append(Text.html(footer))
         .append("</p>\n</div>");

@@ -80,6 +80,18 @@ public final class Renderers {
     if (value instanceof Figure figure) {
       return Optional.of(figure(figure));
     }
+    Optional<Table> domain = DomainDisplay.table(value); // domain objects (i12b)
+    if (domain.isPresent()) {
+      Table d = domain.get();
+      MimeBundle t =
+          table(
+              d,
+              tableOptions
+                  .withMaxRows(Math.max(tableOptions.maxRows(), d.rowCount()))
+                  .withMaxCellChars(Math.max(tableOptions.maxCellChars(), 120)));
+      return Optional.of(
+          MimeBundle.of(value + "\n" + t.plain(), t.get(MimeBundle.TEXT_HTML).orElse("")));
+    }
     return Optional.of(MimeBundle.text(boundedPlain(String.valueOf(value))));
   }
 

@@ -119,12 +119,20 @@ public final class Charts {
             .name(Labels.axisTitle(valueColumn))
             .build();
     int height = Math.max(HEIGHT, 24 * c.length + 180);
-    int left = Math.min(320, Math.max(60, 7 * longest + 24));
+    int left = Math.min(480, Math.max(60, 7 * longest + 24));
     Layout layout =
         base(title, height)
             .margin(Margin.builder().left(left).right(30).top(TOP).bottom(70).build())
             .xAxis(valueAxis(valueColumn))
-            .yAxis(Axis.builder().type(Axis.Type.CATEGORY).build())
+            .yAxis(
+                Axis.builder()
+                    .type(Axis.Type.CATEGORY)
+                    .tickSettings(
+                        TickSettings.builder()
+                            .tickMode(TickSettings.TickMode.AUTO)
+                            .autoMargin(true)
+                            .build())
+                    .build())
             .build();
     return new Chart(new Figure(layout, trace), source);
   }
@@ -208,15 +216,13 @@ public final class Charts {
       String source) {
     check(title, table, source);
     Table sorted = sortedOn(table, periodColumn);
-    Trace actual =
-        lineTrace(
-            sorted, periodColumn, actualColumn, "Actual: " + Labels.axisTitle(actualColumn), null);
+    Trace actual = lineTrace(sorted, periodColumn, actualColumn, "Actual", null);
     Trace forecast =
         lineTrace(
             sorted,
             periodColumn,
             forecastColumn,
-            "Forecast: " + Labels.axisTitle(forecastColumn),
+            "Forecast",
             Line.builder().dash(Line.Dash.DASH).build());
     Layout layout =
         base(title, HEIGHT)
@@ -363,7 +369,13 @@ public final class Charts {
   private static Axis moneyAxis(String title) {
     return Axis.builder()
         .title(title)
-        .tickSettings(TickSettings.builder().prefix("£").suffix("m").build())
+        .tickSettings(
+            TickSettings.builder()
+                .tickMode(TickSettings.TickMode.AUTO)
+                .nTicks(8)
+                .prefix("£")
+                .suffix("m")
+                .build())
         .build();
   }
 

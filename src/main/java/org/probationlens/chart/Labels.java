@@ -41,6 +41,12 @@ public final class Labels {
           "ALL", "All",
           "all", "All");
 
+  /** Words kept as acronyms when an enum-style name is written in words. */
+  private static final Map<String, String> ACRONYMS =
+      Map.of(
+          "IT", "IT", "NPS", "NPS", "CRC", "CRC", "MOJ", "MoJ", "RAR", "RAR", "HMIP", "HMIP", "PSR",
+          "PSR", "PBR", "PbR", "NDELIUS", "nDelius", "OASYS", "OASys");
+
   /** Columns whose values are money in pounds. */
   private static final Set<String> MONEY =
       Set.of(
@@ -104,7 +110,8 @@ public final class Labels {
       Geography g = Geography.standard();
       Map<String, String> m = new HashMap<>();
       for (Cpa c : g.cpas()) {
-        m.put(c.code(), c.shortName());
+        // the CRC's name without "CRC": short names are often acronyms (KSS, BGSW, BeNCH)
+        m.put(c.code(), c.crcName().replaceFirst(" CRC$", ""));
       }
       for (Owner o : g.owners()) {
         m.put(o.code(), o.name());
@@ -122,11 +129,11 @@ public final class Labels {
   private Labels() {}
 
   /**
-   * The name to show for a category: a CPA's short name for its code ({@code C13}), an owner's name
-   * for its code ({@code PURPLE_FUTURES} gives "Purple Futures (Interserve-led)"), a PCC area's or
-   * NPS division's name, a work type spelled out ({@code CO} gives "Community order"), any other
-   * enum-style name in sentence case ({@code TELEPHONE_SUPERVISION} gives "Telephone supervision");
-   * anything else as it is.
+   * The name to show for a category: a CPA's name for its code ({@code C21} gives "Kent, Surrey &
+   * Sussex", its CRC's name without "CRC"), an owner's name for its code ({@code PURPLE_FUTURES}
+   * gives "Purple Futures (Interserve-led)"), a PCC area's or NPS division's name, a work type
+   * spelled out ({@code CO} gives "Community order"), any other enum-style name in sentence case
+   * ({@code TELEPHONE_SUPERVISION} gives "Telephone supervision"); anything else as it is.
    *
    * @param value the category, not null
    * @return the name to show, not null
@@ -145,8 +152,12 @@ public final class Labels {
       return n;
     }
     if (ENUM_NAME.matcher(value).matches()) {
-      String words = value.replace('_', ' ').toLowerCase(Locale.ROOT);
-      return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+      StringBuilder b = new StringBuilder();
+      for (String word : value.split("_")) {
+        String w2 = ACRONYMS.getOrDefault(word, word.toLowerCase(Locale.ROOT));
+        b.append(b.length() == 0 ? "" : " ").append(w2);
+      }
+      return Character.toUpperCase(b.charAt(0)) + b.substring(1);
     }
     return value;
   }

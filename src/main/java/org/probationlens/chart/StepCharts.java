@@ -170,6 +170,7 @@ public final class StepCharts {
     return Layout.builder()
         .title(Labels.wrapTitle(title))
         .height(Charts.HEIGHT)
+        .autosize(true)
         .margin(Margin.builder().left(70).right(30).top(Charts.TOP).bottom(70).build())
         .xAxis(Axis.builder().title(xTitle).build())
         .yAxis(Axis.builder().title(yTitle).build())

@@ -148,9 +148,9 @@ class ChartsTest {
                 "synthetic, seed 2014"))
             .getAsJsonArray("data");
     assertEquals(2, data.size());
-    assertEquals("Actual: starts (count)", data.get(0).getAsJsonObject().get("name").getAsString());
+    assertEquals("Actual", data.get(0).getAsJsonObject().get("name").getAsString());
     JsonObject forecast = data.get(1).getAsJsonObject();
-    assertEquals("Forecast: forecast (count)", forecast.get("name").getAsString());
+    assertEquals("Forecast", forecast.get("name").getAsString());
     assertEquals("dash", forecast.getAsJsonObject("line").get("dash").getAsString());
     assertEquals(List.of("1100.0", "1100.0", "1100.0"), strings(forecast.getAsJsonArray("y")));
   }

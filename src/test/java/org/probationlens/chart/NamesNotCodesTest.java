@@ -37,9 +37,13 @@ class NamesNotCodesTest {
             DoubleColumn.create("weighted_shortfall_pct", 6.0, 36.0, 20.0));
     Chart c = Charts.horizontalBar("Shortfall by CPA", t, "cpa", "weighted_shortfall_pct", "s");
     JsonObject trace = ChartsTest.json(c).getAsJsonArray("data").get(0).getAsJsonObject();
-    // cpas.csv: C01 Northumbria, C02 Cumbria & Lancashire, C13 BeNCH; largest at the top (last)
+    // cpas.csv crc_name without "CRC": C01 Northumbria, C02 Cumbria and Lancashire, C13
+    // Bedfordshire, Northamptonshire, Cambridgeshire & Hertfordshire; largest at the top (last)
     assertEquals(
-        List.of("Northumbria", "BeNCH", "Cumbria & Lancashire"),
+        List.of(
+            "Northumbria",
+            "Bedfordshire, Northamptonshire, Cambridgeshire & Hertfordshire",
+            "Cumbria and Lancashire"),
         ChartsTest.strings(trace.getAsJsonArray("y")));
     assertEquals("weighted shortfall against forecast (%)", axisTitle(c, "xaxis"));
   }
@@ -52,6 +56,8 @@ class NamesNotCodesTest {
     assertEquals("Durham", Labels.category("DRH"));
     assertEquals("NPS North West", Labels.category("N01"));
     assertEquals("Telephone supervision", Labels.category("TELEPHONE_SUPERVISION"));
+    assertEquals("IT system", Labels.category("IT_SYSTEM"));
+    assertEquals("Awaiting MoJ sign off", Labels.category("AWAITING_MOJ_SIGN_OFF"));
     assertEquals("National Probation Service", Labels.category("NPS"));
     assertEquals("morale had fallen", Labels.category("morale had fallen"));
     Table t =

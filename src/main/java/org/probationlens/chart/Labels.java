@@ -1,17 +1,15 @@
 package org.probationlens.chart;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.probationlens.area.Cpa;
 import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
 import org.probationlens.area.Owner;
 import org.probationlens.area.PccArea;
+import org.probationlens.render.Money;
 
 /**
  * Words a reader understands in place of the codes and column names in our tables: CPA, owner, PCC
@@ -46,18 +44,6 @@ public final class Labels {
       Map.of(
           "IT", "IT", "NPS", "NPS", "CRC", "CRC", "MOJ", "MoJ", "RAR", "RAR", "HMIP", "HMIP", "PSR",
           "PSR", "PBR", "PbR", "NDELIUS", "nDelius", "OASYS", "OASys");
-
-  /** Columns whose values are money in pounds. */
-  private static final Set<String> MONEY =
-      Set.of(
-          "maximum",
-          "ffs",
-          "pbr",
-          "paid",
-          "under_spend",
-          "contract_value",
-          "payment",
-          "maximum_payment");
 
   /** Axis titles, with units, for the column names our results use. */
   private static final Map<String, String> TITLES = new HashMap<>();
@@ -196,7 +182,7 @@ public final class Labels {
    * @return true for our payment columns and any column ending {@code _gbp}
    */
   public static boolean isMoney(String column) {
-    return MONEY.contains(column) || column.endsWith("_gbp");
+    return Money.isMoneyColumn(column);
   }
 
   /**
@@ -206,24 +192,7 @@ public final class Labels {
    * @return the text, "missing" for NaN, not null
    */
   public static String money(double pounds) {
-    if (Double.isNaN(pounds)) {
-      return "missing";
-    }
-    DecimalFormat one = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.UK));
-    double a = Math.abs(pounds);
-    String sign = pounds < 0 ? "-" : "";
-    if (a >= 1e9) {
-      return sign + "£" + one.format(a / 1e9) + "bn";
-    }
-    if (a >= 1e6) {
-      return sign + "£" + one.format(a / 1e6) + "m";
-    }
-    if (a >= 1e3) {
-      return sign + "£" + one.format(a / 1e3) + "k";
-    }
-    return sign
-        + "£"
-        + new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK)).format(a);
+    return Money.format(pounds);
   }
 
   /**

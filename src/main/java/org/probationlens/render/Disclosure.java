@@ -164,9 +164,12 @@ public final class Disclosure {
     Table table = result.table();
     boolean turnedOff = result instanceof Chosen c && !c.on();
     if (policy.isEmpty()) {
-      return new Applied(table, table, Optional.empty(), Optional.empty(), turnedOff);
+      return new Applied(
+          table, Money.formatted(table), Optional.empty(), Optional.empty(), turnedOff);
     }
-    return protect(table, result.countColumns(), policy.get());
+    Applied a = protect(table, result.countColumns(), policy.get());
+    return new Applied(
+        a.numeric(), Money.formatted(a.display()), a.outcome(), a.note(), a.turnedOff());
   }
 
   /**

@@ -126,6 +126,7 @@ public final class Charts {
             .xAxis(valueAxis(valueColumn))
             .yAxis(
                 Axis.builder()
+                    .title(Labels.axisTitle(categoryColumn))
                     .type(Axis.Type.CATEGORY)
                     .tickSettings(
                         TickSettings.builder()

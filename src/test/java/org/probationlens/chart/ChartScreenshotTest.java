@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -260,6 +261,36 @@ class ChartScreenshotTest {
     for (String t : ticks) {
       assertFalse(CODE.matcher(t).matches(), "tick label is a code: " + t);
     }
+
+    // the same outputs as a notebook, for scripts/check_chart_labels.py
+    com.google.gson.JsonArray cells = new com.google.gson.JsonArray();
+    for (Chart c : charts.values()) {
+      JsonObject data = new JsonObject();
+      MimeBundle b = c.toMimeBundle();
+      data.add(
+          MimeBundle.PLOTLY_JSON,
+          com.google.gson.JsonParser.parseString(b.get(MimeBundle.PLOTLY_JSON).orElseThrow()));
+      data.addProperty("text/plain", b.plain());
+      JsonObject output = new JsonObject();
+      output.addProperty("output_type", "display_data");
+      output.add("data", data);
+      output.add("metadata", new JsonObject());
+      JsonArray outputs = new JsonArray();
+      outputs.add(output);
+      JsonObject cell = new JsonObject();
+      cell.addProperty("cell_type", "code");
+      cell.add("metadata", new JsonObject());
+      cell.addProperty("source", "");
+      cell.add("outputs", outputs);
+      cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
+      cells.add(cell);
+    }
+    JsonObject nb = new JsonObject();
+    nb.add("cells", cells);
+    nb.add("metadata", new JsonObject());
+    nb.addProperty("nbformat", 4);
+    nb.addProperty("nbformat_minor", 5);
+    Files.writeString(OUT.resolve("charts.ipynb"), nb.toString(), StandardCharsets.UTF_8);
 
     Path png = OUT.resolve("charts.png");
     Files.deleteIfExists(png);

@@ -80,6 +80,63 @@ public final class Geography {
   }
 
   /**
+   * Where the standard geography comes from: the reference tables it is read from ({@code
+   * pcc_areas.csv}, {@code cpas.csv}, {@code owners.csv}, {@code nps_divisions.csv}, {@code
+   * cpa_ownership.csv}), compiled by this project from NAO and HM Inspectorate of Probation
+   * publications (each row cites its source and says whether it was found, reported second-hand or
+   * derived), with each file's SHA-256. A geography built otherwise has the same sources: the codes
+   * are the standard ones.
+   *
+   * @return the sources, not null
+   */
+  public org.probationlens.data.Sources sources() {
+    return SourcesHolder.SOURCES;
+  }
+
+  private static final class SourcesHolder {
+    static final org.probationlens.data.Sources SOURCES = build();
+
+    private static org.probationlens.data.Sources build() {
+      java.util.List<org.probationlens.data.Provenance> p = new java.util.ArrayList<>();
+      for (String file :
+          List.of(
+              "pcc_areas.csv",
+              "cpas.csv",
+              "owners.csv",
+              "nps_divisions.csv",
+              "cpa_ownership.csv")) {
+        String path = RESOURCE_DIR + file;
+        byte[] bytes;
+        try (InputStream in = Geography.class.getResourceAsStream(path)) {
+          if (in == null) {
+            throw new IllegalStateException(
+                "reference table " + path + " is not on the class path");
+          }
+          bytes = in.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException("reading reference table " + path, e);
+        }
+        String sha;
+        try {
+          sha =
+              java.util.HexFormat.of()
+                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+        p.add(
+            org.probationlens.data.Provenance.derived(
+                "Reference geography, " + file,
+                "compiled by Probation Lens from NAO and HMIP publications and nDelius codes"
+                    + " (data/reference/SOURCES.md)",
+                "compiled from published sources; each row cites its own",
+                sha));
+      }
+      return new org.probationlens.data.Sources(p, List.of());
+    }
+  }
+
+  /**
    * The police/PCC areas, in code order.
    *
    * @return an unmodifiable list of 42 areas

@@ -9,48 +9,77 @@ import tech.tablesaw.plotly.components.Figure;
 
 /**
  * A chart of probation data together with where its data came from: a tablesaw-jsplot figure and
- * the source line shown with it ("Source: MoJ, Offender Management Statistics Quarterly" or
- * "Synthetic data, seed 2014"). A notebook cell that returns one shows the chart, offline, with its
- * source beneath.
+ * the {@link Sources} of the result it was drawn from. A notebook cell that returns one shows the
+ * chart, offline, with the sources footer beneath (published or synthetic, generator version and
+ * seed, SHA-256 prefix, library version) and the same sources in the output's metadata.
  *
  * @param figure the Plotly figure, not null
- * @param source where the data came from, not null or blank
+ * @param sources where the data came from, not null
+ * @param note what the footer adds after the sources, such as the disclosure-control note of a
+ *     chart of case-level records; empty when nothing
  */
-public record Chart(Figure figure, String source) implements RichDisplay {
+public record Chart(Figure figure, Sources sources, String note) implements RichDisplay {
 
   /**
    * Checks the parts.
    *
-   * @throws NullPointerException if either part is null
-   * @throws IllegalArgumentException if {@code source} is blank
+   * @throws NullPointerException if a part is null
    */
   public Chart {
     Objects.requireNonNull(figure, "figure");
-    Objects.requireNonNull(source, "source");
-    if (source.isBlank()) {
-      throw new IllegalArgumentException("source must not be blank: say where the data came from");
-    }
+    Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(note, "note");
   }
 
   /**
-   * A chart of a result's data, its source line drawn from the result's {@link Sources}.
+   * A chart with nothing added to its sources footer.
+   *
+   * @param figure the Plotly figure, not null
+   * @param sources where the data came from, not null
+   */
+  public Chart(Figure figure, Sources sources) {
+    this(figure, sources, "");
+  }
+
+  /**
+   * A chart of a result's data, its footer drawn from the result's {@link Sources}.
    *
    * @param figure the Plotly figure, not null
    * @param sources where the data came from, not null
    * @return the chart, not null
    */
   public static Chart of(Figure figure, Sources sources) {
-    return new Chart(figure, Renderers.sourcesLine(sources));
+    return new Chart(figure, sources);
+  }
+
+  /**
+   * This chart with a note after its sources footer (what disclosure control did, for instance).
+   *
+   * @param text the note, not null; empty for none
+   * @return the changed copy, not null
+   */
+  public Chart withNote(String text) {
+    return new Chart(figure, sources, text);
+  }
+
+  /**
+   * The footer line shown under the chart: the sources, then the note if there is one.
+   *
+   * @return the line, not null
+   */
+  public String source() {
+    String line = Renderers.sourcesLine(sources);
+    return note.isEmpty() ? line : line + " " + note;
   }
 
   /**
    * The chart as a notebook output: HTML (div and script), Plotly JSON and a plain-text summary,
-   * each with the source.
+   * each with the sources footer (and note), and the sources in the output's metadata.
    *
    * @return the bundle, not null
    */
   @Override
   public MimeBundle toMimeBundle() {
-    return Renderers.figure(figure, source);
+    return Renderers.figure(figure, sources, note);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import org.probationlens.render.Disclosure;
-import org.probationlens.render.Renderers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -26,8 +26,9 @@ import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * One-call charts for probation analysis: bars by area or provider, rankings, volumes over time,
- * actual starts against the forecast a contract was let on. Each takes a mandatory source line,
- * shown with the chart, and returns a {@link Chart} that renders offline in a notebook.
+ * actual starts against the forecast a contract was let on. Each takes the {@link Sources} of the
+ * data (or a {@link Result}, whose table and sources it uses), shown as a footer under the chart,
+ * and returns a {@link Chart} that renders offline in a notebook.
  *
  * <p>The table is never changed. Categories and x values must all be present (a missing one is an
  * error naming the column and row); a missing y value leaves a gap in the chart.
@@ -40,7 +41,7 @@ import tech.tablesaw.plotly.traces.Trace;
  *
  * <p>Each factory also takes a {@link Result} in place of a table and source: the chart then shows
  * the result's table under the result's disclosure control ({@link Disclosure}: withheld counts
- * leave gaps) with the result's sources, and the disclosure note, as its source line.
+ * leave gaps) with the result's sources, and the disclosure note under the footer.
  */
 public final class Charts {
 
@@ -56,14 +57,14 @@ public final class Charts {
    * @param table the data, not null
    * @param categoryColumn the column naming each bar (any type, no missing values)
    * @param valueColumn the numeric column giving each bar's height
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or a category is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart bar(
-      String title, Table table, String categoryColumn, String valueColumn, String source) {
-    check(title, table, source);
+      String title, Table table, String categoryColumn, String valueColumn, Sources sources) {
+    check(title, table, sources);
     String[] categories = categories(table, categoryColumn);
     double[] values = scaled(values(table, valueColumn), valueColumn);
     Trace trace = BarTrace.builder(categories, values).name(Labels.axisTitle(valueColumn)).build();
@@ -76,7 +77,7 @@ public final class Charts {
                     .build())
             .yAxis(valueAxis(valueColumn))
             .build();
-    return new Chart(new Figure(layout, trace), source);
+    return new Chart(new Figure(layout, trace), sources);
   }
 
   /**
@@ -88,14 +89,14 @@ public final class Charts {
    * @param table the data, not null
    * @param categoryColumn the column naming each bar (any type, no missing values)
    * @param valueColumn the numeric column to rank by
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or a category is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart horizontalBar(
-      String title, Table table, String categoryColumn, String valueColumn, String source) {
-    check(title, table, source);
+      String title, Table table, String categoryColumn, String valueColumn, Sources sources) {
+    check(title, table, sources);
     String[] categories = categories(table, categoryColumn);
     double[] values = scaled(values(table, valueColumn), valueColumn);
     // Plotly draws the first bar at the bottom: order smallest first (missing below all) so that
@@ -135,7 +136,7 @@ public final class Charts {
                             .build())
                     .build())
             .build();
-    return new Chart(new Figure(layout, trace), source);
+    return new Chart(new Figure(layout, trace), sources);
   }
 
   /**
@@ -145,14 +146,14 @@ public final class Charts {
    * @param table the data, not null
    * @param xColumn the column along the bottom (dates, numbers or labels; no missing values)
    * @param yColumn the numeric column up the side
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or an x value is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart line(
-      String title, Table table, String xColumn, String yColumn, String source) {
-    return lines(title, table, xColumn, List.of(yColumn), source);
+      String title, Table table, String xColumn, String yColumn, Sources sources) {
+    return lines(title, table, xColumn, List.of(yColumn), sources);
   }
 
   /**
@@ -163,14 +164,14 @@ public final class Charts {
    * @param table the data, not null
    * @param xColumn the column along the bottom (dates, numbers or labels; no missing values)
    * @param yColumns the numeric columns, one line each, at least one
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or an x value is
-   *     missing, or {@code yColumns} is empty, or the source is blank
+   *     missing, or {@code yColumns} is empty
    */
   public static Chart lines(
-      String title, Table table, String xColumn, List<String> yColumns, String source) {
-    check(title, table, source);
+      String title, Table table, String xColumn, List<String> yColumns, Sources sources) {
+    check(title, table, sources);
     Objects.requireNonNull(yColumns, "yColumns");
     if (yColumns.isEmpty()) {
       throw new IllegalArgumentException("yColumns must name at least one column");
@@ -191,7 +192,7 @@ public final class Charts {
             .yAxis(yAxis)
             .showLegend(yColumns.size() > 1)
             .build();
-    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), source);
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
   }
 
   /**
@@ -203,10 +204,10 @@ public final class Charts {
    * @param periodColumn the period (dates, numbers or labels such as "2015-16"; no missing values)
    * @param actualColumn the numeric column of actual volumes
    * @param forecastColumn the numeric column of forecast volumes
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent, of the wrong type, or a period is
-   *     missing, or the source is blank
+   *     missing
    */
   public static Chart actualVersusForecast(
       String title,
@@ -214,8 +215,8 @@ public final class Charts {
       String periodColumn,
       String actualColumn,
       String forecastColumn,
-      String source) {
-    check(title, table, source);
+      Sources sources) {
+    check(title, table, sources);
     Table sorted = sortedOn(table, periodColumn);
     Trace actual = lineTrace(sorted, periodColumn, actualColumn, "Actual", null);
     Trace forecast =
@@ -231,7 +232,7 @@ public final class Charts {
             .yAxis(valueAxis(actualColumn))
             .showLegend(true)
             .build();
-    return new Chart(new Figure(layout, actual, forecast), source);
+    return new Chart(new Figure(layout, actual, forecast), sources);
   }
 
   /**
@@ -241,13 +242,13 @@ public final class Charts {
    * @param table the data, not null
    * @param xColumn the numeric column along the bottom
    * @param yColumn the numeric column up the side
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
-   * @throws IllegalArgumentException if a column is absent or not numeric, or the source is blank
+   * @throws IllegalArgumentException if a column is absent or not numeric
    */
   public static Chart scatter(
-      String title, Table table, String xColumn, String yColumn, String source) {
-    check(title, table, source);
+      String title, Table table, String xColumn, String yColumn, Sources sources) {
+    check(title, table, sources);
     double[] x = values(table, xColumn);
     double[] y = values(table, yColumn);
     Trace trace =
@@ -256,7 +257,7 @@ public final class Charts {
             .name(Labels.axisTitle(yColumn))
             .build();
     Layout layout = base(title, HEIGHT).xAxis(valueAxis(xColumn)).yAxis(valueAxis(yColumn)).build();
-    return new Chart(new Figure(layout, trace), source);
+    return new Chart(new Figure(layout, trace), sources);
   }
 
   // ------------------------------------------------------------------ from results
@@ -273,7 +274,7 @@ public final class Charts {
    */
   public static Chart bar(String title, Result result, String categoryColumn, String valueColumn) {
     Disclosure.Applied d = Disclosure.apply(result);
-    return bar(title, d.numeric(), categoryColumn, valueColumn, sourceLine(result, d));
+    return bar(title, d.numeric(), categoryColumn, valueColumn, result.sources()).withNote(note(d));
   }
 
   /**
@@ -291,7 +292,8 @@ public final class Charts {
   public static Chart horizontalBar(
       String title, Result result, String categoryColumn, String valueColumn) {
     Disclosure.Applied d = Disclosure.apply(result);
-    return horizontalBar(title, d.numeric(), categoryColumn, valueColumn, sourceLine(result, d));
+    return horizontalBar(title, d.numeric(), categoryColumn, valueColumn, result.sources())
+        .withNote(note(d));
   }
 
   /**
@@ -306,7 +308,7 @@ public final class Charts {
    */
   public static Chart lines(String title, Result result, String xColumn, List<String> yColumns) {
     Disclosure.Applied d = Disclosure.apply(result);
-    return lines(title, d.numeric(), xColumn, yColumns, sourceLine(result, d));
+    return lines(title, d.numeric(), xColumn, yColumns, result.sources()).withNote(note(d));
   }
 
   /**
@@ -321,31 +323,29 @@ public final class Charts {
    */
   public static Chart scatter(String title, Result result, String xColumn, String yColumn) {
     Disclosure.Applied d = Disclosure.apply(result);
-    return scatter(title, d.numeric(), xColumn, yColumn, sourceLine(result, d));
+    return scatter(title, d.numeric(), xColumn, yColumn, result.sources()).withNote(note(d));
   }
 
   /**
-   * The source line of a chart of a result: its sources footer, what the user chose about
-   * disclosure control, and the disclosure note when it applied.
+   * What a chart of a result adds under its sources footer: what the user chose about disclosure
+   * control, and the disclosure note when it applied; "" when neither.
    */
-  static String sourceLine(Result result, Disclosure.Applied d) {
-    String line = Renderers.sourcesLine(result.sources()) + d.footerAddition();
+  static String note(Disclosure.Applied d) {
+    String line = d.footerAddition().strip();
     if (d.note().isPresent()) {
       String n = d.note().get();
-      line += " " + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".";
+      line +=
+          (line.isEmpty() ? "" : " ") + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".";
     }
     return line;
   }
 
   // ------------------------------------------------------------------ helpers
 
-  private static void check(String title, Table table, String source) {
+  private static void check(String title, Table table, Sources sources) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(source, "source");
-    if (source.isBlank()) {
-      throw new IllegalArgumentException("source must not be blank: say where the data came from");
-    }
+    Objects.requireNonNull(sources, "sources");
   }
 
   /** The top margin: room for a title of two or three lines below the Plotly toolbar. */

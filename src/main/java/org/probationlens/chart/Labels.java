@@ -9,6 +9,7 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
 import org.probationlens.area.Owner;
 import org.probationlens.area.PccArea;
+import org.probationlens.data.WorkType;
 import org.probationlens.render.Money;
 
 /**
@@ -20,17 +21,16 @@ public final class Labels {
 
   private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
 
-  /**
-   * Work types as the MoJ names them. Kept here until the data package's {@code WorkType} enum
-   * (being added by another engineer) lands; then this map should read its names from there.
-   */
-  private static final Map<String, String> WORK_TYPES =
-      Map.of(
-          "CO", "Community order",
-          "SSO", "Suspended sentence order",
-          "LIC", "Licence",
-          "PSS", "Post-sentence supervision",
-          "PRE", "Pre-release (in custody)");
+  /** Work types spelled out, from {@link WorkType#label()}: CO is "Community order". */
+  private static final Map<String, String> WORK_TYPES = workTypes();
+
+  private static Map<String, String> workTypes() {
+    Map<String, String> m = new HashMap<>();
+    for (WorkType w : WorkType.values()) {
+      m.put(w.name(), w.label());
+    }
+    return Map.copyOf(m);
+  }
 
   private static final Map<String, String> OTHER_CODES =
       Map.of(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import org.probationlens.render.Disclosure;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -54,10 +55,9 @@ public final class StepCharts {
    * @param groupColumn the text column naming each line (no missing values)
    * @param xColumn the column along the bottom: numbers or dates (no missing values)
    * @param yColumn the numeric column up the side; a missing value leaves a gap
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
-   * @throws IllegalArgumentException if a column is absent or a group or x value is missing, or the
-   *     source is blank
+   * @throws IllegalArgumentException if a column is absent or a group or x value is missing
    */
   public static Chart byGroup(
       String title,
@@ -65,8 +65,8 @@ public final class StepCharts {
       String groupColumn,
       String xColumn,
       String yColumn,
-      String source) {
-    Set<String> groups = groups(title, table, groupColumn, xColumn, yColumn, source);
+      Sources sources) {
+    Set<String> groups = groups(title, table, groupColumn, xColumn, yColumn, sources);
     List<Trace> traces = new ArrayList<>();
     for (String g : groups) {
       Table part = table.where(table.stringColumn(groupColumn).isEqualTo(g));
@@ -79,7 +79,7 @@ public final class StepCharts {
     }
     Layout layout =
         layout(title, Labels.axisTitle(xColumn), Labels.axisTitle(yColumn), groups.size() > 1);
-    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), source);
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
   }
 
   /**
@@ -97,7 +97,8 @@ public final class StepCharts {
   public static Chart byGroup(
       String title, Result result, String groupColumn, String xColumn, String yColumn) {
     Disclosure.Applied d = Disclosure.apply(result);
-    return byGroup(title, d.numeric(), groupColumn, xColumn, yColumn, Charts.sourceLine(result, d));
+    return byGroup(title, d.numeric(), groupColumn, xColumn, yColumn, result.sources())
+        .withNote(Charts.note(d));
   }
 
   /**
@@ -110,12 +111,12 @@ public final class StepCharts {
    * @param curves the curves in long form, sorted by time within each group, not null
    * @param timeAxis the time axis's title with its unit, such as "days from submission to MoJ
    *     sign-off"; must name the unit (days, weeks, months or years)
-   * @param source where the data came from, not null or blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
-   * @throws IllegalArgumentException if a column is absent, a group or time is missing, the source
-   *     is blank, or {@code timeAxis} names no unit of time
+   * @throws IllegalArgumentException if a column is absent, a group or time is missing, or {@code
+   *     timeAxis} names no unit of time
    */
-  public static Chart survival(String title, Table curves, String timeAxis, String source) {
+  public static Chart survival(String title, Table curves, String timeAxis, Sources sources) {
     Objects.requireNonNull(timeAxis, "timeAxis");
     if (!timeAxis.matches("(?i).*\\b(days?|weeks?|months?|years?|business days)\\b.*")) {
       throw new IllegalArgumentException(
@@ -124,7 +125,7 @@ public final class StepCharts {
               + "' must name the unit of time (days, weeks, months or years), e.g. 'days from"
               + " submission to sign-off'");
     }
-    Set<String> groups = groups(title, curves, "group", "time", "survival", source);
+    Set<String> groups = groups(title, curves, "group", "time", "survival", sources);
     column(curves, "lower");
     column(curves, "upper");
     List<Trace> traces = new ArrayList<>();
@@ -163,7 +164,7 @@ public final class StepCharts {
     }
     Layout layout =
         layout(title, timeAxis, "share still waiting (shaded: 95% confidence band)", true);
-    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), source);
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
   }
 
   private static Layout layout(String title, String xTitle, String yTitle, boolean legend) {
@@ -184,13 +185,10 @@ public final class StepCharts {
       String groupColumn,
       String xColumn,
       String yColumn,
-      String source) {
+      Sources sources) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(source, "source");
-    if (source.isBlank()) {
-      throw new IllegalArgumentException("source must not be blank: say where the data came from");
-    }
+    Objects.requireNonNull(sources, "sources");
     Column<?> group = column(table, groupColumn);
     if (!(group instanceof StringColumn)) {
       throw new IllegalArgumentException(

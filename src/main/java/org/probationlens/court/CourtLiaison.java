@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import org.probationlens.period.BusinessDays;
 import org.probationlens.stats.FunnelLimits;
 import org.probationlens.stats.OrdinalSummary;
@@ -78,7 +81,7 @@ public final class CourtLiaison {
    *
    * @return columns report_type, reports, share, lower, upper, published_reports, published_share
    */
-  public Table reportMix() {
+  Table reportMixTable() {
     Table r = data.reports();
     Map<ReportType, Long> published = PublishedCourtFigures.standard().reportMix();
     long publishedTotal = published.values().stream().mapToLong(Long::longValue).sum();
@@ -104,7 +107,7 @@ public final class CourtLiaison {
    *
    * @return columns report_type, reports, on_time, share, lower, upper
    */
-  public Table timeliness() {
+  Table timelinessTable() {
     Table r = data.reports();
     return grouped(
         "Report timeliness" + label,
@@ -125,7 +128,7 @@ public final class CourtLiaison {
    * @return columns (the grouping), reports, followed, share, lower, upper
    * @throws IllegalArgumentException for any other grouping
    */
-  public Table concordance(String by) {
+  Table concordanceTable(String by) {
     Table r = data.reports();
     IntFunction<String> key = reportKey(r, by);
     return grouped(
@@ -160,7 +163,7 @@ public final class CourtLiaison {
    * @return columns (the grouping), rar_orders, days_ordered, days_delivered, delivered_ratio,
    *     full, full_lower, full_upper, no_activity, no_activity_lower, no_activity_upper
    */
-  public Table rarDelivery(String by) {
+  Table rarDeliveryTable(String by) {
     Table o = data.orders();
     Map<String, String> rating = courtRatings();
     IntFunction<String> key =
@@ -213,7 +216,7 @@ public final class CourtLiaison {
    *
    * @return columns quarter, breaches, within_8, share, lower, upper, published_share
    */
-  public Table breachReferral() {
+  Table breachReferralTable() {
     Table b = data.breaches();
     Table out =
         grouped(
@@ -277,7 +280,7 @@ public final class CourtLiaison {
    *
    * @return columns item, answers, median, median_lower, median_upper, agree, lower, upper
    */
-  public Table surveySummary() {
+  Table surveySummaryTable() {
     StringColumn item = StringColumn.create("item");
     IntColumn n = IntColumn.create("answers");
     StringColumn median = StringColumn.create("median");
@@ -304,7 +307,7 @@ public final class CourtLiaison {
    * @param item the item, not null
    * @return columns liaison_rating, answers, agree, share, lower, upper
    */
-  public Table surveyByRating(SurveyItem item) {
+  Table surveyByRatingTable(SurveyItem item) {
     Table s = data.survey();
     Map<String, String> rating = courtRatings();
     Table only = s.where(s.stringColumn("item").isEqualTo(item.name()));
@@ -328,7 +331,7 @@ public final class CourtLiaison {
    */
   public ProportionDifference liaisonEffectOnConcordance(
       LiaisonRating first, LiaisonRating second) {
-    Table c = concordance("liaison_rating");
+    Table c = concordanceTable("liaison_rating");
     long[] a = counts(c, "liaison_rating", first.name(), "reports", "followed");
     long[] b = counts(c, "liaison_rating", second.name(), "reports", "followed");
     return ProportionDifference.newcombe(a[1], a[0], b[1], b[0], confidence);
@@ -345,7 +348,7 @@ public final class CourtLiaison {
    */
   public ProportionDifference liaisonEffectOnSurvey(
       SurveyItem item, LiaisonRating first, LiaisonRating second) {
-    Table s = surveyByRating(item);
+    Table s = surveyByRatingTable(item);
     long[] a = counts(s, "liaison_rating", first.name(), "answers", "agree");
     long[] b = counts(s, "liaison_rating", second.name(), "answers", "agree");
     return ProportionDifference.newcombe(a[1], a[0], b[1], b[0], confidence);
@@ -359,7 +362,7 @@ public final class CourtLiaison {
    * @return the correlation and its interval; courts missing either share are left out
    */
   public RankCorrelation awarenessAndConcordance() {
-    Table p = courtProfile();
+    Table p = courtProfileTable();
     List<double[]> pairs = new ArrayList<>();
     for (int i = 0; i < p.rowCount(); i++) {
       double a = p.doubleColumn("aware_share").getDouble(i);
@@ -380,8 +383,8 @@ public final class CourtLiaison {
    * @return columns court_code, liaison_rating, reports, followed, share, lower95, upper95,
    *     lower998, upper998, outside998, sorted by reports
    */
-  public Table concordanceFunnel() {
-    Table c = concordance("court_code");
+  Table concordanceFunnelTable() {
+    Table c = concordanceTable("court_code");
     long total = (long) c.intColumn("reports").sum();
     long followed = (long) c.intColumn("followed").sum();
     double target = followed / (double) total;
@@ -426,7 +429,7 @@ public final class CourtLiaison {
    *
    * @return columns court_code, liaison_rating, aware_share, concordance, rar_share, on_time_share
    */
-  public Table courtProfile() {
+  Table courtProfileTable() {
     Table aware =
         groupedShares(
             data.survey()
@@ -592,6 +595,140 @@ public final class CourtLiaison {
       }
     }
     throw new IllegalArgumentException("no courts rated " + key + " in the data");
+  }
+
+  /**
+   * Pre-sentence reports by type, beside the published mix, with the provenance of the court data
+   * it was computed from.
+   *
+   * @return the result: its table as described on {@code reportMixTable}, not null
+   */
+  public ResultTable reportMix() {
+    return ResultTable.of(
+        "Pre-sentence reports by type, beside the published mix",
+        reportMixTable(),
+        sources(CourtTable.REPORTS));
+  }
+
+  /**
+   * Reports delivered by the day the court needed them, by type, with the provenance of the court
+   * data it was computed from.
+   *
+   * @return the result: its table as described on {@code timelinessTable}, not null
+   */
+  public ResultTable timeliness() {
+    return ResultTable.of(
+        "Reports delivered by the day the court needed them, by type",
+        timelinessTable(),
+        sources(CourtTable.REPORTS));
+  }
+
+  /**
+   * Sentences of the kind the report proposed, by a grouping, with the provenance of the court data
+   * it was computed from.
+   *
+   * @return the result: its table as described on {@code concordanceTable}, not null
+   */
+  public ResultTable concordance(String by) {
+    return ResultTable.of(
+        "Sentences of the kind the report proposed, by " + by + "",
+        concordanceTable(by),
+        sources(CourtTable.REPORTS));
+  }
+
+  /**
+   * RAR days delivered against days ordered, by a grouping, with the provenance of the court data
+   * it was computed from.
+   *
+   * @return the result: its table as described on {@code rarDeliveryTable}, not null
+   */
+  public ResultTable rarDelivery(String by) {
+    return ResultTable.of(
+        "RAR days delivered against days ordered, by " + by + "",
+        rarDeliveryTable(by),
+        sources(CourtTable.ORDERS));
+  }
+
+  /**
+   * Breaches referred within 8 business days, by quarter, beside the published share, with the
+   * provenance of the court data it was computed from.
+   *
+   * @return the result: its table as described on {@code breachReferralTable}, not null
+   */
+  public ResultTable breachReferral() {
+    return ResultTable.of(
+        "Breaches referred within 8 business days, by quarter, beside the published share",
+        breachReferralTable(),
+        sources(CourtTable.BREACHES));
+  }
+
+  /**
+   * Sentencer survey: median answer and share agreeing, by statement, with the provenance of the
+   * court data it was computed from.
+   *
+   * @return the result: its table as described on {@code surveySummaryTable}, not null
+   */
+  public ResultTable surveySummary() {
+    return ResultTable.of(
+        "Sentencer survey: median answer and share agreeing, by statement",
+        surveySummaryTable(),
+        sources(CourtTable.SURVEY));
+  }
+
+  /**
+   * Sentencers agreeing that a statement, by liaison manager rating, with the provenance of the
+   * court data it was computed from.
+   *
+   * @return the result: its table as described on {@code surveyByRatingTable}, not null
+   */
+  public ResultTable surveyByRating(SurveyItem item) {
+    return ResultTable.of(
+        "Sentencers agreeing that " + item + ", by liaison manager rating",
+        surveyByRatingTable(item),
+        sources(CourtTable.SURVEY));
+  }
+
+  /**
+   * Concordance by court, with funnel limits around the pooled share, with the provenance of the
+   * court data it was computed from.
+   *
+   * @return the result: its table as described on {@code concordanceFunnelTable}, not null
+   */
+  public ResultTable concordanceFunnel() {
+    return ResultTable.of(
+        "Concordance by court, with funnel limits around the pooled share",
+        concordanceFunnelTable(),
+        sources(CourtTable.REPORTS));
+  }
+
+  /**
+   * Court profile: awareness, concordance, RAR share and timeliness by court, with the provenance
+   * of the court data it was computed from.
+   *
+   * @return the result: its table as described on {@code courtProfileTable}, not null
+   */
+  public ResultTable courtProfile() {
+    return ResultTable.of(
+        "Court profile: awareness, concordance, RAR share and timeliness by court",
+        courtProfileTable(),
+        sources(CourtTable.values()));
+  }
+
+  /**
+   * Where the court data came from: the provenance of each of its tables.
+   *
+   * @return the sources of every table, not null
+   */
+  public Sources sources() {
+    return sources(CourtTable.values());
+  }
+
+  private Sources sources(CourtTable... tables) {
+    List<Provenance> p = new java.util.ArrayList<>();
+    for (CourtTable t : tables) {
+      p.add(data.provenance(t));
+    }
+    return new Sources(p, List.of());
   }
 
   @Override

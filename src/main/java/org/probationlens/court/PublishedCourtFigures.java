@@ -7,6 +7,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -63,8 +66,47 @@ public final class PublishedCourtFigures {
    *
    * @return a copy of the table, not null
    */
-  public Table table() {
-    return figureTable.copy();
+  public ResultTable table() {
+    return ResultTable.of(
+        "Published figures on courts, reports and RARs",
+        figureTable,
+        Sources.of(provenance(COURT_FILE)));
+  }
+
+  /**
+   * Where a reference file came from: compiled by this project from the publications each row
+   * cites, with the SHA-256 of the file as shipped.
+   */
+  private static Provenance provenance(String file) {
+    byte[] bytes;
+    try (InputStream in = PublishedCourtFigures.class.getResourceAsStream("/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException(file + " is not on the class path");
+      }
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String sha;
+    try {
+      sha =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+    return file.equals(SERIES_FILE)
+        ? Provenance.published(
+            "CRC service levels, national quarterly (" + file + ")",
+            "Ministry of Justice, CRC performance data (data.justice.gov.uk)",
+            null,
+            "Open Government Licence v3.0",
+            sha)
+        : Provenance.derived(
+            "Published figures on courts, reports and RARs (" + file + ")",
+            "compiled by Probation Lens from HMI Probation publications; each row cites its source",
+            "compiled from published sources; each row cites its own",
+            sha);
   }
 
   /**
@@ -118,7 +160,7 @@ public final class PublishedCourtFigures {
    *     percent}, {@code source} and {@code tag}, in quarter order
    * @throws IllegalArgumentException if the code has no published series
    */
-  public Table serviceLevelSeries(String code) {
+  public ResultTable serviceLevelSeries(String code) {
     Table t = series.where(series.stringColumn("measure_code").isEqualTo(code));
     if (t.isEmpty()) {
       throw new IllegalArgumentException(
@@ -133,7 +175,10 @@ public final class PublishedCourtFigures {
         t.selectColumns("quarter", "quarter_label", "percent", "source", "tag")
             .sortAscendingOn("quarter");
     out.setName(code + " national quarterly (published, data.justice.gov.uk)");
-    return out;
+    return ResultTable.of(
+        "CRC service level " + code + ", England and Wales, by quarter (published)",
+        out,
+        Sources.of(provenance(SERIES_FILE)));
   }
 
   /**
@@ -143,7 +188,7 @@ public final class PublishedCourtFigures {
    * @return an unmodifiable map from quarter to share in [0, 1], in quarter order
    */
   public Map<YearQuarter, Double> breachReferralWithin8Days() {
-    Table t = serviceLevelSeries(BREACH_REFERRAL_CODE);
+    Table t = serviceLevelSeries(BREACH_REFERRAL_CODE).table();
     Map<YearQuarter, Double> out = new LinkedHashMap<>();
     for (Row r : t) {
       out.put(

@@ -3,7 +3,12 @@ package org.probationlens.data;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.probationlens.area.Geography;
+import org.probationlens.area.PccArea;
 
 /**
  * The synthetic case-level dataset {@code cases.csv}: one row per community order, suspended
@@ -11,8 +16,10 @@ import java.util.List;
  * and Wales between June 2014 and December 2020, with its provider (an NPS division or a CRC's
  * contract package area), PCC area, requirements, dates, outcome and weighted-volume weight.
  *
- * <p>Case-level probation data is personal data and is never published: every file of this shape is
- * synthetic, and its provenance says so.
+ * <p>Case-level probation data is personal data and is never published. A file of this shape is
+ * either synthetic (the committed sample, or the generator's output) or real, unpublished records
+ * ({@link Provenance.Kind#OFFICIAL_SENSITIVE}): the caller states which, or the {@link Manifest}
+ * beside the file says, and the provenance follows; nothing real is stamped synthetic.
  */
 public final class CaseRecords {
 
@@ -28,7 +35,28 @@ public final class CaseRecords {
    */
   static final LocalDate ORA_COMMENCEMENT = LocalDate.of(2015, 2, 1);
 
-  private static final List<String> WITH_REQUIREMENTS = List.of("CO", "SSO");
+  private static final List<String> WITH_REQUIREMENTS =
+      java.util.Arrays.stream(WorkType.values())
+          .filter(WorkType::isCourtOrder)
+          .map(WorkType::name)
+          .toList();
+
+  private static final List<String> WITH_PROGRAMMES =
+      java.util.Arrays.stream(WorkType.values())
+          .filter(WorkType::allowsAccreditedProgramme)
+          .map(WorkType::name)
+          .toList();
+
+  /** Each PCC area's contract package area, from {@link Geography#standard()}. */
+  private static final Map<String, String> CPA_OF_AREA = cpaOfArea();
+
+  private static Map<String, String> cpaOfArea() {
+    Map<String, String> map = new HashMap<>();
+    for (PccArea area : Geography.standard().pccAreas()) {
+      map.put(area.code(), area.cpaCode());
+    }
+    return Map.copyOf(map);
+  }
 
   private static final Schema SCHEMA =
       Schema.builder("cases")
@@ -56,6 +84,18 @@ public final class CaseRecords {
                           .startsWith(row.text("provider_type").equals("CRC") ? "C" : "N"),
                   "provider_type"),
               Rule.of(
+                  "provider_code",
+                  "for a CRC case, the CPA of its pcc_area (org.probationlens.area.Geography; a"
+                      + " PCC area belongs to one CPA throughout 2014-2020)",
+                  row ->
+                      !row.text("provider_type").equals("CRC")
+                          || !row.text("provider_code").startsWith("C")
+                          || row.text("provider_code")
+                              .equals(CPA_OF_AREA.get(row.text("pcc_area"))),
+                  "provider_type",
+                  "pcc_area",
+                  "start_date"),
+              Rule.of(
                   "start_date",
                   "a date on or after " + ORA_COMMENCEMENT + " for post-sentence supervision (PSS)",
                   row ->
@@ -67,6 +107,16 @@ public final class CaseRecords {
                   "a date on or after start_date",
                   row -> !row.date("end_date").isBefore(row.date("start_date")),
                   "start_date"),
+              Rule.of(
+                  "end_date",
+                  "a date after "
+                      + LAST_START
+                      + " (the planned end) exactly when termination_reason is ONGOING, and on or"
+                      + " before it for a case that ended",
+                  row ->
+                      row.text("termination_reason").equals("ONGOING")
+                          == row.date("end_date").isAfter(LAST_START),
+                  "termination_reason"),
               Rule.of(
                   "rar_days",
                   "0 unless work_type is CO or SSO",
@@ -91,6 +141,14 @@ public final class CaseRecords {
                   row ->
                       row.integer("upw_hours") == 0
                           || WITH_REQUIREMENTS.contains(row.text("work_type")),
+                  "work_type"),
+              Rule.of(
+                  "accredited_programme",
+                  "false unless work_type is CO, SSO or LIC (no programme on post-sentence"
+                      + " supervision or pre-release work)",
+                  row ->
+                      !row.bool("accredited_programme")
+                          || WITH_PROGRAMMES.contains(row.text("work_type")),
                   "work_type"))
           .build();
 
@@ -104,9 +162,12 @@ public final class CaseRecords {
 
   /**
    * The layout of {@code cases.csv} as the shared data contract fixes it: 13 columns, key {@code
-   * case_id}, and its cross-column rules (end not before start; a CRC case's provider is a CPA, an
-   * NPS case's a division; RAR days and unpaid-work hours only on community and suspended sentence
-   * orders; RAR and PSS only from 1 February 2015; unpaid work 0 or 40..300 hours).
+   * case_id}, and its cross-column rules (end not before start; a CRC case's provider is its PCC
+   * area's CPA, an NPS case's a division; ONGOING exactly when the end date is after 31 December
+   * 2020; RAR days and unpaid-work hours only on community and suspended sentence orders; RAR and
+   * PSS only from 1 February 2015; unpaid work 0 or 40..300 hours; an accredited programme only on
+   * a community order, suspended sentence order or licence). The fast reader {@code
+   * org.probationlens.engine.CaseCsv} runs these same rules.
    *
    * @return the schema
    */
@@ -115,37 +176,64 @@ public final class CaseRecords {
   }
 
   /**
-   * Loads and validates a synthetic {@code cases.csv} whose seed and generator version were not
-   * recorded; its provenance says so.
+   * Loads and validates a file whose {@value Manifest#FILE_NAME} is beside it (as {@code
+   * data/sample/MANIFEST} is beside the committed sample): the manifest says what the file is
+   * (kind, and for synthetic data the generator version and seed) and its SHA-256 must match the
+   * bytes read.
    *
    * @param file the file, not null
-   * @return the cases with SYNTHETIC provenance
-   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   * @return the cases with the provenance the manifest gives
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest is malformed or disagrees with the file
+   * @throws IllegalArgumentException when there is no manifest, naming the kind to state instead
    */
   public static LoadedDataset load(Path file) {
-    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, null, null));
+    return load(file, null, null, null);
   }
 
   /**
-   * Loads and validates a synthetic {@code cases.csv} made by a known generator run.
+   * Loads and validates a file whose provenance the caller states: {@link
+   * Provenance.Kind#OFFICIAL_SENSITIVE} for real, unpublished case-level records (a provider's or
+   * the MoJ's own extract), {@link Provenance.Kind#SYNTHETIC} for generator output. A manifest
+   * beside the file, if there is one, must agree (and its source, licence, seed and generator
+   * version are used); real records are never stamped synthetic.
+   *
+   * @param file the file, not null
+   * @param stated OFFICIAL_SENSITIVE or SYNTHETIC, not null
+   * @return the cases with that provenance and the SHA-256 of the bytes read
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest disagrees
+   * @throws IllegalArgumentException for PUBLISHED or DERIVED (case-level data are never either)
+   */
+  public static LoadedDataset load(Path file, Provenance.Kind stated) {
+    return load(file, Objects.requireNonNull(stated, "stated"), null, null);
+  }
+
+  /**
+   * Loads and validates a synthetic file made by a known generator run; a manifest beside it, if
+   * there is one, must agree on the kind, seed and version.
    *
    * @param file the file, not null
    * @param seed the seed the generator was given
    * @param generatorVersion the generator's version, not blank
    * @return the cases with SYNTHETIC provenance naming the seed and version
-   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest disagrees
    */
   public static LoadedDataset load(Path file, long seed, String generatorVersion) {
-    java.util.Objects.requireNonNull(generatorVersion, "generatorVersion");
-    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, seed, generatorVersion));
+    Objects.requireNonNull(generatorVersion, "generatorVersion");
+    return load(file, Provenance.Kind.SYNTHETIC, seed, generatorVersion);
   }
 
-  private static Provenance provenance(String sha256, Long seed, String version) {
-    return Provenance.synthetic(
-        "Synthetic case records (one row per order or licence started)",
-        "Probation Lens synthetic case generator, calibrated to published aggregates",
+  private static LoadedDataset load(Path file, Provenance.Kind stated, Long seed, String version) {
+    return CaseLevelFiles.load(
+        SCHEMA,
+        file,
+        stated,
         seed,
         version,
-        sha256);
+        "Synthetic case records (one row per order or licence started)",
+        "Case records (one row per order or licence started)",
+        "CaseRecords.load");
   }
 }

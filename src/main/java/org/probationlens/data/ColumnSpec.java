@@ -459,7 +459,7 @@ public final class ColumnSpec {
   Object parse(String raw) {
     switch (kind) {
       case TEXT:
-        return raw;
+        return hasSurroundingSpace(raw) ? INVALID : raw;
       case CODE:
         return codes.contains(raw) ? raw : INVALID;
       case INTEGER:
@@ -481,6 +481,83 @@ public final class ColumnSpec {
       default:
         throw new AssertionError(kind);
     }
+  }
+
+  /**
+   * What a valid value looks like, for a message about this raw value: {@link #expected()}, and
+   * when the value starts or ends with white space, {@code , with no leading or trailing spaces} (a
+   * code or key with a stray space is an error, never a new value).
+   *
+   * @param raw the value found, not null
+   * @return the description, not null
+   */
+  public String expectedFor(String raw) {
+    return hasSurroundingSpace(raw)
+        ? expected() + ", with no leading or trailing spaces"
+        : expected();
+  }
+
+  /** Whether a text starts or ends with white space (a space, a tab, a line break). */
+  static boolean hasSurroundingSpace(String raw) {
+    return !raw.isEmpty()
+        && (Character.isWhitespace(raw.charAt(0))
+            || Character.isWhitespace(raw.charAt(raw.length() - 1))
+            || Character.isSpaceChar(raw.charAt(0))
+            || Character.isSpaceChar(raw.charAt(raw.length() - 1)));
+  }
+
+  /**
+   * The smallest value an integer column allows.
+   *
+   * @return the minimum (0 for a column that is not an integer column)
+   */
+  public long minInteger() {
+    return minInteger;
+  }
+
+  /**
+   * The largest value an integer column allows.
+   *
+   * @return the maximum (0 for a column that is not an integer column)
+   */
+  public long maxInteger() {
+    return maxInteger;
+  }
+
+  /**
+   * The smallest value a decimal column allows; values must also be finite.
+   *
+   * @return the minimum (0 for a column that is not a decimal column)
+   */
+  public double minDecimal() {
+    return minDecimal;
+  }
+
+  /**
+   * The largest value a decimal column allows; values must also be finite.
+   *
+   * @return the maximum (0 for a column that is not a decimal column)
+   */
+  public double maxDecimal() {
+    return maxDecimal;
+  }
+
+  /**
+   * The earliest date a date column allows.
+   *
+   * @return the first date, null for a column that is not a date column
+   */
+  public LocalDate minDate() {
+    return minDate;
+  }
+
+  /**
+   * The latest date a date column allows.
+   *
+   * @return the last date, null for a column that is not a date column
+   */
+  public LocalDate maxDate() {
+    return maxDate;
   }
 
   /** Digits with an optional leading minus sign, at most 18 digits, within the range. */

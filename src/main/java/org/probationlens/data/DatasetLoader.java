@@ -196,6 +196,8 @@ public final class DatasetLoader {
     private final List<Column<?>> columns = new ArrayList<>();
     private final StringColumn[] markerColumns = new StringColumn[specs.size()];
     private final Map<String, Integer> positions = new HashMap<>();
+    private final List<java.util.LinkedHashSet<String>> seenValues = new ArrayList<>();
+    private final java.util.Set<List<String>> seenCombinations = new java.util.HashSet<>();
 
     Check(String label, Opener opener) {
       this.label = label;
@@ -283,6 +285,7 @@ public final class DatasetLoader {
         while (true) {
           start = parser.getCurrentLineNumber() + 1;
           if (!records.hasNext()) {
+            checkComplete(start);
             return;
           }
           checkRow(start, records.next());
@@ -435,12 +438,13 @@ public final class DatasetLoader {
           Object value = spec.parse(raw);
           values[s] = value;
           if (value == ColumnSpec.INVALID) {
-            problem(line, spec.name(), f + 1, raw, spec.expected());
+            problem(line, spec.name(), f + 1, raw, spec.expectedFor(raw));
           }
         }
       }
       checkRules(line, record, values);
       checkKey(line, record, values);
+      noteCombination(record, values);
       if (clean()) {
         int c = 0;
         for (int s = 0; s < specs.size(); s++) {
@@ -480,7 +484,7 @@ public final class DatasetLoader {
       if (rules.isEmpty()) {
         return;
       }
-      ParsedRow row = new ParsedRow(positions, values);
+      ParsedRow row = new ArrayRow(positions, values);
       for (Rule rule : rules) {
         boolean ready = true;
         for (String read : rule.reads()) {
@@ -490,6 +494,71 @@ public final class DatasetLoader {
           int f = fieldOfSpec[indexOf(rule.column())];
           problem(line, rule.column(), f + 1, record.get(f), rule.expected());
         }
+      }
+    }
+
+    private void noteCombination(CSVRecord record, Object[] values) {
+      List<String> columns = schema.complete();
+      if (columns.isEmpty()) {
+        return;
+      }
+      List<String> combination = new ArrayList<>(columns.size());
+      for (int c = 0; c < columns.size(); c++) {
+        if (!usable(values, columns.get(c))) {
+          return;
+        }
+        if (seenValues.size() <= c) {
+          seenValues.add(new java.util.LinkedHashSet<>());
+        }
+        String value = record.get(fieldOfSpec[indexOf(columns.get(c))]);
+        seenValues.get(c).add(value);
+        combination.add(value);
+      }
+      seenCombinations.add(combination);
+    }
+
+    /** After the last row: a row for every combination of the values seen, in file order. */
+    private void checkComplete(long endLine) {
+      List<String> columns = schema.complete();
+      if (columns.isEmpty() || !clean() || seenValues.size() < columns.size()) {
+        return;
+      }
+      long expected = 1;
+      for (java.util.Set<String> values : seenValues) {
+        expected = Math.multiplyExact(expected, values.size());
+      }
+      if (expected == seenCombinations.size()) {
+        return;
+      }
+      StringBuilder covers = new StringBuilder();
+      for (int c = 0; c < columns.size(); c++) {
+        covers.append(c == 0 ? "" : " x ").append(seenValues.get(c).size());
+      }
+      String text =
+          "a row for every combination of "
+              + String.join(", ", columns)
+              + " the file covers ("
+              + covers
+              + " = "
+              + expected
+              + " rows; it has "
+              + seenCombinations.size()
+              + ")";
+      missing(endLine, columns, new ArrayList<>(), 0, text);
+    }
+
+    private void missing(
+        long endLine, List<String> columns, List<String> prefix, int depth, String text) {
+      if (depth == columns.size()) {
+        if (!seenCombinations.contains(prefix)) {
+          problem(endLine, null, 0, "no row " + String.join(",", prefix), text);
+        }
+        return;
+      }
+      for (String value : seenValues.get(depth)) {
+        prefix.add(value);
+        missing(endLine, columns, prefix, depth + 1, text);
+        prefix.remove(prefix.size() - 1);
       }
     }
 

@@ -21,7 +21,7 @@ public final class DatasetValidationException extends RuntimeException {
    * @param problems the problems listed, in file order, not empty
    * @param unlisted how many further problems were found beyond the listing limit, at least 0
    */
-  DatasetValidationException(String file, List<Problem> problems, long unlisted) {
+  public DatasetValidationException(String file, List<Problem> problems, long unlisted) {
     super(message(file, problems, unlisted));
     this.file = file;
     this.problems = List.copyOf(problems);

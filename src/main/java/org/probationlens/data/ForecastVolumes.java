@@ -9,8 +9,10 @@ import java.util.Objects;
  * forecast, and their expected weighted volume. Volumes against forecast are what the CRCs' 2015-16
  * shortfalls (6% to 36%, PAC HC 484, 2016) measure.
  *
- * <p>The per-CPA forecasts were not published: every file of this shape is synthetic, calibrated to
- * published aggregates, and its provenance says so.
+ * <p>The per-CPA forecasts were not published: a file of this shape is synthetic (calibrated to
+ * published aggregates) or a real, unpublished extract ({@link
+ * Provenance.Kind#OFFICIAL_SENSITIVE}), as the caller states or the {@link Manifest} beside it
+ * says.
  */
 public final class ForecastVolumes {
 
@@ -23,13 +25,17 @@ public final class ForecastVolumes {
               ColumnSpec.integer("forecast_count", 0, Integer.MAX_VALUE),
               ColumnSpec.decimal("forecast_weighted", 0, Double.MAX_VALUE))
           .primaryKey("cpa_code", "financial_year", "work_type")
+          .complete("cpa_code", "financial_year", "work_type")
           .build();
 
   private ForecastVolumes() {}
 
   /**
    * The layout of {@code forecast.csv} as the shared data contract fixes it: key {@code cpa_code,
-   * financial_year, work_type}; counts and weighted volumes not negative.
+   * financial_year, work_type}; counts and weighted volumes not negative; complete: a row for every
+   * CPA, financial year and work type the file covers (a file with CPAs C01 and C02, years 2015-16
+   * and 2016-17 and all five work types has 2 x 2 x 5 = 20 rows), so a missing row is reported
+   * where the file is read, not later where an analysis needs it.
    *
    * @return the schema
    */
@@ -38,37 +44,64 @@ public final class ForecastVolumes {
   }
 
   /**
-   * Loads and validates a synthetic {@code forecast.csv} whose seed and generator version were not
-   * recorded; its provenance says so.
+   * Loads and validates a file whose {@value Manifest#FILE_NAME} is beside it (as {@code
+   * data/sample/MANIFEST} is beside the committed sample): the manifest says what the file is
+   * (kind, and for synthetic data the generator version and seed) and its SHA-256 must match the
+   * bytes read.
    *
    * @param file the file, not null
-   * @return the forecasts with SYNTHETIC provenance
-   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   * @return the forecasts with the provenance the manifest gives
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest is malformed or disagrees with the file
+   * @throws IllegalArgumentException when there is no manifest, naming the kind to state instead
    */
   public static LoadedDataset load(Path file) {
-    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, null, null));
+    return load(file, null, null, null);
   }
 
   /**
-   * Loads and validates a synthetic {@code forecast.csv} made by a known generator run.
+   * Loads and validates a file whose provenance the caller states: {@link
+   * Provenance.Kind#OFFICIAL_SENSITIVE} for real, unpublished case-level records (a provider's or
+   * the MoJ's own extract), {@link Provenance.Kind#SYNTHETIC} for generator output. A manifest
+   * beside the file, if there is one, must agree (and its source, licence, seed and generator
+   * version are used); real records are never stamped synthetic.
+   *
+   * @param file the file, not null
+   * @param stated OFFICIAL_SENSITIVE or SYNTHETIC, not null
+   * @return the forecasts with that provenance and the SHA-256 of the bytes read
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest disagrees
+   * @throws IllegalArgumentException for PUBLISHED or DERIVED (case-level data are never either)
+   */
+  public static LoadedDataset load(Path file, Provenance.Kind stated) {
+    return load(file, Objects.requireNonNull(stated, "stated"), null, null);
+  }
+
+  /**
+   * Loads and validates a synthetic file made by a known generator run; a manifest beside it, if
+   * there is one, must agree on the kind, seed and version.
    *
    * @param file the file, not null
    * @param seed the seed the generator was given
    * @param generatorVersion the generator's version, not blank
    * @return the forecasts with SYNTHETIC provenance naming the seed and version
-   * @throws DatasetValidationException listing every problem when the file breaks the contract
+   * @throws DatasetValidationException listing every problem when the file breaks the contract, or
+   *     at the manifest's line when the manifest disagrees
    */
   public static LoadedDataset load(Path file, long seed, String generatorVersion) {
     Objects.requireNonNull(generatorVersion, "generatorVersion");
-    return DatasetLoader.of(SCHEMA).load(file, sha -> provenance(sha, seed, generatorVersion));
+    return load(file, Provenance.Kind.SYNTHETIC, seed, generatorVersion);
   }
 
-  private static Provenance provenance(String sha256, Long seed, String version) {
-    return Provenance.synthetic(
-        "Synthetic forecast volumes by CPA, financial year and work type",
-        "Probation Lens synthetic case generator, calibrated to published aggregates",
+  private static LoadedDataset load(Path file, Provenance.Kind stated, Long seed, String version) {
+    return CaseLevelFiles.load(
+        SCHEMA,
+        file,
+        stated,
         seed,
         version,
-        sha256);
+        "Synthetic forecast volumes by CPA, financial year and work type",
+        "Forecast volumes by CPA, financial year and work type",
+        "ForecastVolumes.load");
   }
 }

@@ -13,11 +13,18 @@ import java.util.Objects;
  *     unclosed quote)
  * @param columnNumber the 1-based position of the field in the line, or 0 for the whole line
  * @param value what was found: a cell's text exactly as written (not trimmed); for a problem with
- *     the row or the file's structure, a short description such as {@code 6 fields}; not null
+ *     the row or the file's structure, a short description such as {@code 6 fields}; not null.
+ *     Messages quote at most {@value #QUOTED_CHARACTERS} characters of it and give its length, so
+ *     one huge field cannot make a huge message
  * @param expected what a valid file has there, in words, not null
  */
 public record Problem(
     String file, long line, String column, int columnNumber, String value, String expected) {
+
+  /**
+   * How many characters of a value a message quotes; a longer value is cut and its length given.
+   */
+  public static final int QUOTED_CHARACTERS = 60;
 
   /** Validates the location: line at least 1, column number 0 exactly when no column is named. */
   public Problem {
@@ -47,7 +54,41 @@ public record Problem(
         column == null
             ? "line " + line
             : "line " + line + ", column " + columnNumber + " (" + column + ")";
-    return where + ": found \"" + value + "\", expected " + expected;
+    return where + ": found " + quoted(value) + ", expected " + expected;
+  }
+
+  /**
+   * A value as a message quotes it: in double quotes, whole when it has at most {@value
+   * #QUOTED_CHARACTERS} characters, otherwise its first {@value #QUOTED_CHARACTERS} then {@code
+   * ...} and its length, e.g. {@code "K0000000100000..." (10485760 characters)}.
+   *
+   * @param value the value, not null
+   * @return the quotation, not null
+   */
+  public static String quoted(String value) {
+    return "\"" + bounded(value) + "\"" + lengthNote(value);
+  }
+
+  /**
+   * The first {@value #QUOTED_CHARACTERS} characters of a value, with {@code ...} when it was cut;
+   * for messages outside a {@link Problem}.
+   *
+   * @param value the value, not null
+   * @return the prefix, not null
+   */
+  public static String bounded(String value) {
+    if (value.length() <= QUOTED_CHARACTERS) {
+      return value;
+    }
+    int end = QUOTED_CHARACTERS;
+    if (Character.isHighSurrogate(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(0, end) + "...";
+  }
+
+  private static String lengthNote(String value) {
+    return value.length() <= QUOTED_CHARACTERS ? "" : " (" + value.length() + " characters)";
   }
 
   /** Returns {@code file: }{@link #describe()}. */

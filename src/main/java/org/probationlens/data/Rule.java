@@ -77,7 +77,14 @@ public final class Rule {
     return reads;
   }
 
-  boolean holds(ParsedRow row) {
+  /**
+   * Whether a row keeps this rule; the caller has checked that every column in {@link #reads()}
+   * holds a valid value.
+   *
+   * @param row the row, not null
+   * @return true for a valid row
+   */
+  public boolean holds(ParsedRow row) {
     return holds.test(row);
   }
 

@@ -24,6 +24,7 @@ public final class Schema {
   private final Map<String, ColumnSpec> byName;
   private final List<String> primaryKey;
   private final List<Rule> rules;
+  private final List<String> complete;
 
   private Schema(Builder builder) {
     this.name = builder.name;
@@ -31,6 +32,7 @@ public final class Schema {
     this.columns = List.copyOf(builder.columns);
     this.primaryKey = List.copyOf(builder.primaryKey);
     this.rules = List.copyOf(builder.rules);
+    this.complete = List.copyOf(builder.complete);
     Map<String, ColumnSpec> map = new LinkedHashMap<>();
     Set<String> tableNames = new HashSet<>();
     for (ColumnSpec column : columns) {
@@ -65,6 +67,9 @@ public final class Schema {
       for (String read : rule.reads()) {
         requireColumn(read, "rule \"" + rule + "\"");
       }
+    }
+    for (String column : complete) {
+      requireColumn(column, "completeness");
     }
   }
 
@@ -149,6 +154,17 @@ public final class Schema {
     return rules;
   }
 
+  /**
+   * The columns over which the file must be complete: every combination of the values the file has
+   * in these columns must have a row (a forecast covering CPA C01 and work type PSS in some year
+   * must have that CPA's PSS row in every year it covers). Checked after the last row.
+   *
+   * @return an unmodifiable list, empty when completeness is not required
+   */
+  public List<String> complete() {
+    return complete;
+  }
+
   /** Returns the name and column names. */
   @Override
   public String toString() {
@@ -162,6 +178,7 @@ public final class Schema {
     private final List<ColumnSpec> columns = new ArrayList<>();
     private final List<String> primaryKey = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
+    private final List<String> complete = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -220,6 +237,24 @@ public final class Schema {
     public Builder rules(Rule... added) {
       for (Rule rule : added) {
         rules.add(Objects.requireNonNull(rule, "rule"));
+      }
+      return this;
+    }
+
+    /**
+     * Requires a row for every combination of the values the file has in these columns; see {@link
+     * Schema#complete()}.
+     *
+     * @param names the columns, at least two
+     * @return this builder
+     */
+    public Builder complete(String... names) {
+      if (names.length < 2) {
+        throw new IllegalArgumentException("completeness needs at least two columns");
+      }
+      complete.clear();
+      for (String column : names) {
+        complete.add(Objects.requireNonNull(column, "complete column"));
       }
       return this;
     }

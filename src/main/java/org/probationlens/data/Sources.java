@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where an analysis result came from: the provenance of every dataset it was computed from, and
@@ -18,13 +19,35 @@ import java.util.Objects;
  * @param inputs the datasets read, each once (the same file, by SHA-256, is kept once), in the
  *     order first used; not null, may be empty only when {@code assumptions} is not
  * @param assumptions the assumptions, each a short sentence, in the order given; not null
+ * @param calibratedTo the ids of published figures (in {@code
+ *     data/reference/published_figures.csv}) that an input or an assumption was set to match, as a
+ *     generator's calibration or a price calibrated to a published total; a figure check against
+ *     one of them is CALIBRATED, never reproduced; not null, in the order given
  */
-public record Sources(List<Provenance> inputs, List<String> assumptions) {
+public record Sources(List<Provenance> inputs, List<String> assumptions, Set<String> calibratedTo) {
 
-  /** Copies both lists, keeps each input once, and requires at least one input or assumption. */
+  /**
+   * Copies the lists, keeps each input once, and requires at least one input or assumption.
+   *
+   * @throws IllegalArgumentException if there is no input and no assumption, an assumption is blank
+   *     or a figure id is not lower-case letters, digits and _
+   */
   public Sources {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(assumptions, "assumptions");
+    Objects.requireNonNull(calibratedTo, "calibratedTo");
+    LinkedHashSet<String> ids = new LinkedHashSet<>();
+    for (String id : calibratedTo) {
+      Objects.requireNonNull(id, "calibratedTo holds a null");
+      if (!id.matches("[a-z0-9_]+")) {
+        throw new IllegalArgumentException(
+            "calibratedTo holds \""
+                + id
+                + "\"; a published figure id is lower-case letters, digits and _");
+      }
+      ids.add(id);
+    }
+    calibratedTo = java.util.Collections.unmodifiableSet(ids);
     Map<String, Provenance> unique = new LinkedHashMap<>();
     for (Provenance p : inputs) {
       Objects.requireNonNull(p, "inputs holds a null provenance");
@@ -44,6 +67,39 @@ public record Sources(List<Provenance> inputs, List<String> assumptions) {
       throw new IllegalArgumentException(
           "a result needs at least one source: an input's provenance or an assumption");
     }
+  }
+
+  /**
+   * Sources calibrated to no published figure.
+   *
+   * @param inputs the datasets read, not null
+   * @param assumptions the assumptions, not null
+   */
+  public Sources(List<Provenance> inputs, List<String> assumptions) {
+    this(inputs, assumptions, Set.of());
+  }
+
+  /**
+   * The sources of figures that rest on assumptions alone, or on inputs a caller passed without
+   * their provenance (a bare table): each assumption says what was taken on trust.
+   *
+   * @param assumptions at least one, each a short sentence
+   * @return the sources, not null
+   */
+  public static Sources assumed(String... assumptions) {
+    return new Sources(List.of(), List.of(assumptions));
+  }
+
+  /**
+   * These sources, declared calibrated to the given published figures as well.
+   *
+   * @param figureIds ids from the published-figures registry, e.g. {@code shortfall_range_2015_16}
+   * @return the sources with the ids added, not null
+   */
+  public Sources calibratedTo(Collection<String> figureIds) {
+    LinkedHashSet<String> ids = new LinkedHashSet<>(calibratedTo);
+    ids.addAll(Objects.requireNonNull(figureIds, "figureIds"));
+    return new Sources(inputs, assumptions, ids);
   }
 
   /**
@@ -82,7 +138,9 @@ public record Sources(List<Provenance> inputs, List<String> assumptions) {
     p.addAll(other.inputs);
     List<String> a = new ArrayList<>(assumptions);
     a.addAll(other.assumptions);
-    return new Sources(p, a);
+    LinkedHashSet<String> ids = new LinkedHashSet<>(calibratedTo);
+    ids.addAll(other.calibratedTo);
+    return new Sources(p, a, ids);
   }
 
   /**
@@ -94,7 +152,7 @@ public record Sources(List<Provenance> inputs, List<String> assumptions) {
   public Sources withAssumptions(Collection<String> more) {
     List<String> a = new ArrayList<>(assumptions);
     a.addAll(Objects.requireNonNull(more, "more"));
-    return new Sources(inputs, a);
+    return new Sources(inputs, a, calibratedTo);
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.Objects;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.DatasetLoader;
 import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
+import org.probationlens.data.Schema;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,10 +33,15 @@ import tech.tablesaw.api.Table;
  * order (for example work types CO, SSO, LIC, PSS, PRE), so a filter on a code that no case happens
  * to have is still accepted, and a misspelt code is refused.
  *
- * <p>It validates as strictly as the validating loader of {@code org.probationlens.data} (the same
- * column specifications and cross-column rules of {@link CaseRecords#schema()}), and reports
- * problems with that loader's own {@link DatasetValidationException}: a file the fast reader does
- * not take is handed to the loader, whose verdict and located problem list are final.
+ * <p>It validates as strictly as the validating loader of {@code org.probationlens.data} because it
+ * takes its rules from the same {@link CaseRecords#schema()}: the header, the code lists (its
+ * dictionaries), the ranges of the numeric and date columns, and the cross-column rules, which it
+ * runs on its parsed row through {@link org.probationlens.data.ParsedRow}. It reports problems with
+ * that loader's own {@link DatasetValidationException}: a file the fast reader does not take (a
+ * problem, or a form it leaves to the loader: quotes, CR line ends, a byte-order mark, an
+ * identifier with bytes outside printable ASCII) is handed to the loader, whose verdict and located
+ * problem list are final. {@code CaseCsvPropertiesTest} feeds both readers the same mutated files
+ * and requires the same verdict and values.
  */
 public final class CaseCsv {
   private CaseCsv() {}
@@ -46,37 +53,22 @@ public final class CaseCsv {
 
   static final String[] COLUMNS = HEADER.split(",");
 
-  static final String[] PROVIDER_TYPES = {"NPS", "CRC"};
-  static final String[] PROVIDER_CODES = providerCodes();
-  static final String[] PCC_AREAS = {
-    "ASP", "BED", "CBS", "CHS", "TES", "CMB", "DBS", "DCP", "DRS", "DRH", "DPP", "ESX", "GCS",
-        "MCG",
-    "GWT", "HPS", "HFS", "HBS", "KNT", "LCS", "LTS", "LNS", "LDN", "MRS", "NFK", "WSN", "YSN",
-        "NTS",
-    "NBR", "NHS", "SWS", "YSS", "STF", "SFK", "SRY", "SSX", "TVP", "WWS", "WMP", "MLW", "YSW", "WTS"
-  };
-  static final String[] WORK_TYPES = {"CO", "SSO", "LIC", "PSS", "PRE"};
-  static final String[] TERMINATION_REASONS = {
-    "COMPLETED", "REVOKED_BREACH", "REVOKED_NEW_OFFENCE", "OTHER", "ONGOING"
-  };
+  /** The contract the fast reader checks: the validating loader's own schema. */
+  static final Schema SCHEMA = CaseRecords.schema();
 
-  static final int FIRST_START = Dates.epochDay(2014, 6, 1);
-  static final int LAST_START = Dates.epochDay(2020, 12, 31);
-  static final int ORA_COMMENCEMENT = Dates.epochDay(2015, 2, 1);
+  static final String[] PROVIDER_TYPES = codes(COLUMNS[1]);
+  static final String[] PROVIDER_CODES = codes(COLUMNS[2]);
+  static final String[] PCC_AREAS = codes(COLUMNS[3]);
+  static final String[] WORK_TYPES = codes(COLUMNS[4]);
+  static final String[] TERMINATION_REASONS = codes(COLUMNS[11]);
+
+  /** The schema's code list of a column: the dictionary, in the contract's order. */
+  private static String[] codes(String column) {
+    return SCHEMA.column(column).codes().toArray(String[]::new);
+  }
 
   private static final int SEGMENT_BYTES = 8 << 20;
   private static final int MAX_LINE = 4096;
-
-  private static String[] providerCodes() {
-    String[] codes = new String[28];
-    for (int i = 0; i < 7; i++) {
-      codes[i] = String.format("N%02d", i + 1);
-    }
-    for (int i = 0; i < 21; i++) {
-      codes[7 + i] = String.format("C%02d", i + 1);
-    }
-    return codes;
-  }
 
   /**
    * Reads and validates {@code cases.csv} on all available processors.
@@ -431,7 +423,7 @@ public final class CaseCsv {
 
     private Refusal problem(
         long line, String column, int columnNumber, String value, String expected) {
-      return new Refusal(label, line, column, columnNumber, value, expected);
+      return new Refusal(new Problem(label, line, column, columnNumber, value, expected));
     }
   }
 

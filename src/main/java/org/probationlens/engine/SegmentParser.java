@@ -1,11 +1,23 @@
 package org.probationlens.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.probationlens.data.ColumnSpec;
+import org.probationlens.data.ParsedRow;
+import org.probationlens.data.Problem;
+import org.probationlens.data.Rule;
+import org.threeten.extra.YearQuarter;
 
 /**
  * Parses the rows of one segment of {@code cases.csv} into the shared output arrays, validating
- * every field and cross-column rule of the dataset contract; stops at the first problem.
+ * every field and cross-column rule of the dataset contract; stops at the first problem. Every rule
+ * comes from {@link CaseCsv#SCHEMA}: code lists, ranges and expected texts from its column
+ * specifications, cross-column rules by running its {@link Rule}s on this parser's {@link
+ * ParsedRow} view of the row.
  */
 final class SegmentParser {
   private static final CodeTable PROVIDER_TYPE = new CodeTable(CaseCsv.PROVIDER_TYPES);
@@ -14,9 +26,46 @@ final class SegmentParser {
   private static final CodeTable WORK_TYPE = new CodeTable(CaseCsv.WORK_TYPES);
   private static final CodeTable TERMINATION = new CodeTable(CaseCsv.TERMINATION_REASONS);
   private static final int FIELDS = 13;
-  private static final int CO = 0;
-  private static final int SSO = 1;
-  private static final int PSS = 3;
+  private static final ColumnSpec[] SPECS = CaseCsv.SCHEMA.columns().toArray(ColumnSpec[]::new);
+  private static final List<Rule> RULES = CaseCsv.SCHEMA.rules();
+  private static final Map<String, Integer> POSITION = positions();
+
+  private static Map<String, Integer> positions() {
+    Map<String, Integer> map = new HashMap<>();
+    for (int f = 0; f < FIELDS; f++) {
+      map.put(CaseCsv.COLUMNS[f], f);
+    }
+    return Map.copyOf(map);
+  }
+
+  private static final long[] MIN_INTEGER = new long[FIELDS];
+  private static final long[] MAX_INTEGER = new long[FIELDS];
+  private static final long[] MIN_DAY = new long[FIELDS];
+  private static final long[] MAX_DAY = new long[FIELDS];
+
+  static {
+    if (SPECS.length != FIELDS) {
+      throw new IllegalStateException(
+          "the fast reader parses 13 columns; the schema has " + SPECS.length);
+    }
+    for (int f = 0; f < FIELDS; f++) {
+      MIN_INTEGER[f] = SPECS[f].minInteger();
+      MAX_INTEGER[f] = SPECS[f].maxInteger();
+      if (SPECS[f].minDate() != null) {
+        MIN_DAY[f] =
+            SPECS[f].minDate().equals(LocalDate.MIN)
+                ? Long.MIN_VALUE
+                : SPECS[f].minDate().toEpochDay();
+        MAX_DAY[f] =
+            SPECS[f].maxDate().equals(LocalDate.MAX)
+                ? Long.MAX_VALUE
+                : SPECS[f].maxDate().toEpochDay();
+      }
+    }
+  }
+
+  /** This row's parsed values, as the schema's rules read them. */
+  private final Row row = new Row();
 
   private final String label;
   private final byte[] b;
@@ -47,8 +96,8 @@ final class SegmentParser {
     }
   }
 
-  private void parseRow(int row) {
-    line = row + 2L;
+  private void parseRow(int r) {
+    line = r + 2L;
     // Split into fields in one scan to the line end.
     int field = 0;
     fieldStart[0] = p;
@@ -87,14 +136,26 @@ final class SegmentParser {
     int s = fieldStart[0];
     int e = fieldEnd[0];
     if (s == e) {
-      throw problem(0, "a value (required): text");
+      throw problem(0, "a value (required): " + SPECS[0].expected());
+    }
+    for (int i = s; i < e; i++) {
+      // Control bytes (a bare CR among them) and bytes outside ASCII (possibly not UTF-8) are left
+      // to the validating loader, which decodes strictly and locates what is wrong.
+      if (b[i] < 0x20 || b[i] >= 0x7F) {
+        Refusal declined = problem(0, "printable ASCII, as the generator writes identifiers");
+        declined.declined = true;
+        throw declined;
+      }
+    }
+    if (b[s] == ' ' || b[e - 1] == ' ') {
+      throw problem(0, SPECS[0].expected());
     }
     int length = e - s;
     if (idLength + length > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
     }
     System.arraycopy(b, s, ids, idLength, length);
-    out.idOffsets[row] = idLength;
+    out.idOffsets[r] = idLength;
     int h = length;
     for (int i = s; i < e; i++) {
       h = h * 31 + b[i];
@@ -105,58 +166,53 @@ final class SegmentParser {
     h ^= h >>> 13;
     h *= 0xC2B2AE35;
     h ^= h >>> 16;
-    out.idHash[row] = h;
+    out.idHash[r] = h;
     idLength += length;
 
-    int providerType = code(1, PROVIDER_TYPE, CaseCsv.PROVIDER_TYPES);
-    int providerCode = code(2, PROVIDER_CODE, CaseCsv.PROVIDER_CODES);
-    int area = code(3, AREA, CaseCsv.PCC_AREAS);
-    int workType = code(4, WORK_TYPE, CaseCsv.WORK_TYPES);
-    int start = date(5, true);
-    int end = date(6, false);
-    int sentence = (int) integer(7, 1, 120, "an integer 1..120");
-    int rar = (int) integer(8, 0, Integer.MAX_VALUE, "an integer >= 0");
-    int upw = (int) integer(9, 0, 300, "an integer 0..300");
+    int providerType = code(1, PROVIDER_TYPE);
+    int providerCode = code(2, PROVIDER_CODE);
+    int area = code(3, AREA);
+    int workType = code(4, WORK_TYPE);
+    int start = date(5);
+    int end = date(6);
+    int sentence = (int) integer(7);
+    int rar = (int) integer(8);
+    int upw = (int) integer(9);
     boolean accredited = bool(10);
-    int termination = code(11, TERMINATION, CaseCsv.TERMINATION_REASONS);
+    int termination = code(11, TERMINATION);
     double weight = decimal(12);
 
-    // Cross-column rules, in the contract's order.
-    if ((providerType == 1) != (providerCode >= 7)) {
-      throw problem(
-          2, "a CPA code C01..C21 for a CRC case, an NPS division N01..N07 for an NPS case");
+    // Cross-column rules: the schema's own, in its order, on this row.
+    row.set(
+        providerType,
+        providerCode,
+        area,
+        workType,
+        start,
+        end,
+        sentence,
+        rar,
+        upw,
+        accredited,
+        termination,
+        weight);
+    for (Rule rule : RULES) {
+      if (!rule.holds(row)) {
+        throw problem(POSITION.get(rule.column()), rule.expected());
+      }
     }
-    if (workType == PSS && start < CaseCsv.ORA_COMMENCEMENT) {
-      throw problem(5, "a date on or after 2015-02-01 for post-sentence supervision (PSS)");
-    }
-    if (end < start) {
-      throw problem(6, "a date on or after start_date");
-    }
-    boolean requirements = workType == CO || workType == SSO;
-    if (rar != 0 && !requirements) {
-      throw problem(8, "0 unless work_type is CO or SSO");
-    }
-    if (rar != 0 && start < CaseCsv.ORA_COMMENCEMENT) {
-      throw problem(8, "0 for a start before 2015-02-01 (RAR exists from then)");
-    }
-    if (upw != 0 && upw < 40) {
-      throw problem(9, "0 or 40..300 hours of unpaid work");
-    }
-    if (upw != 0 && !requirements) {
-      throw problem(9, "0 unless work_type is CO or SSO");
-    }
-    out.providerType[row] = (byte) providerType;
-    out.providerCode[row] = (byte) providerCode;
-    out.area[row] = (byte) area;
-    out.workType[row] = (byte) workType;
-    out.start[row] = start;
-    out.end[row] = end;
-    out.sentenceMonths[row] = sentence;
-    out.rarDays[row] = rar;
-    out.upwHours[row] = upw;
-    out.accredited[row] = accredited;
-    out.termination[row] = (byte) termination;
-    out.weight[row] = weight;
+    out.providerType[r] = (byte) providerType;
+    out.providerCode[r] = (byte) providerCode;
+    out.area[r] = (byte) area;
+    out.workType[r] = (byte) workType;
+    out.start[r] = start;
+    out.end[r] = end;
+    out.sentenceMonths[r] = sentence;
+    out.rarDays[r] = rar;
+    out.upwHours[r] = upw;
+    out.accredited[r] = accredited;
+    out.termination[r] = (byte) termination;
+    out.weight[r] = weight;
     p = le + 1;
   }
 
@@ -178,26 +234,26 @@ final class SegmentParser {
     String found = fields == 1 && lineEnd == p ? "an empty line" : fields + " fields";
     String expected = FIELDS + " fields, as in the header";
     if (fields < FIELDS) {
-      throw new Refusal(label, line, CaseCsv.COLUMNS[fields], fields + 1, found, expected);
+      throw new Refusal(
+          new Problem(label, line, CaseCsv.COLUMNS[fields], fields + 1, found, expected));
     }
-    throw new Refusal(label, line, "(extra field)", FIELDS + 1, found, expected);
+    throw new Refusal(new Problem(label, line, "(extra field)", FIELDS + 1, found, expected));
   }
 
-  private int code(int f, CodeTable table, String[] values) {
+  private int code(int f, CodeTable table) {
     int s = fieldStart[f];
     int e = fieldEnd[f];
     int code = table.lookup(b, s, e);
     if (code < 0) {
-      String expected = "one of " + String.join(", ", values);
-      throw problem(f, s == e ? "a value (required): " + expected : expected);
+      throw problem(f, s == e ? "a value (required): " + SPECS[f].expected() : SPECS[f].expected());
     }
     return code;
   }
 
-  private int date(int f, boolean isStart) {
+  private int date(int f) {
     int s = fieldStart[f];
     int e = fieldEnd[f];
-    String expected = isStart ? "a date yyyy-MM-dd in 2014-06-01..2020-12-31" : "a date yyyy-MM-dd";
+    String expected = SPECS[f].expected();
     if (e - s != 10 || b[s + 4] != '-' || b[s + 7] != '-') {
       throw problem(f, s == e ? "a value (required): " + expected : expected);
     }
@@ -208,7 +264,7 @@ final class SegmentParser {
       throw problem(f, expected);
     }
     int epochDay = Dates.epochDay(year, month, day);
-    if (isStart && (epochDay < CaseCsv.FIRST_START || epochDay > CaseCsv.LAST_START)) {
+    if (epochDay < MIN_DAY[f] || epochDay > MAX_DAY[f]) {
       throw problem(f, expected);
     }
     return epochDay;
@@ -226,7 +282,10 @@ final class SegmentParser {
     return v;
   }
 
-  private long integer(int f, long min, long max, String expected) {
+  private long integer(int f) {
+    long min = MIN_INTEGER[f];
+    long max = MAX_INTEGER[f];
+    String expected = SPECS[f].expected();
     int s = fieldStart[f];
     int e = fieldEnd[f];
     int i = s;
@@ -268,7 +327,8 @@ final class SegmentParser {
         && b[s + 4] == 'e') {
       return false;
     }
-    throw problem(f, s == e ? "a value (required): true or false" : "true or false");
+    String expected = SPECS[f].expected();
+    throw problem(f, s == e ? "a value (required): " + expected : expected);
   }
 
   private static final double[] POWERS_OF_TEN = {
@@ -282,9 +342,18 @@ final class SegmentParser {
    * value, the same as {@link Double#parseDouble}; longer numbers go through that method.
    */
   private double decimal(int f) {
+    double value = plainDecimal(f);
+    // Finite and in the schema's range: a 400-digit number parses to Infinity, which is refused.
+    if (!Double.isFinite(value) || value < SPECS[f].minDecimal() || value > SPECS[f].maxDecimal()) {
+      throw problem(f, SPECS[f].expected());
+    }
+    return value;
+  }
+
+  private double plainDecimal(int f) {
     int s = fieldStart[f];
     int e = fieldEnd[f];
-    String expected = "a decimal number >= 0";
+    String expected = SPECS[f].expected();
     if (s == e) {
       throw problem(f, "a value (required): " + expected);
     }
@@ -316,9 +385,107 @@ final class SegmentParser {
     return Double.parseDouble(new String(b, s, e - s, StandardCharsets.US_ASCII));
   }
 
+  /** The row being checked, as the schema's rules read it; values are the dictionaries' own. */
+  private static final class Row implements ParsedRow {
+    private final String[] text = new String[FIELDS];
+    private final int[] integers = new int[FIELDS];
+    private boolean accredited;
+    private double weight;
+
+    void set(
+        int providerType,
+        int providerCode,
+        int area,
+        int workType,
+        int start,
+        int end,
+        int sentence,
+        int rar,
+        int upw,
+        boolean accredited,
+        int termination,
+        double weight) {
+      text[1] = CaseCsv.PROVIDER_TYPES[providerType];
+      text[2] = CaseCsv.PROVIDER_CODES[providerCode];
+      text[3] = CaseCsv.PCC_AREAS[area];
+      text[4] = CaseCsv.WORK_TYPES[workType];
+      text[11] = CaseCsv.TERMINATION_REASONS[termination];
+      integers[5] = start;
+      integers[6] = end;
+      integers[7] = sentence;
+      integers[8] = rar;
+      integers[9] = upw;
+      this.accredited = accredited;
+      this.weight = weight;
+    }
+
+    private static int at(String column) {
+      Integer f = POSITION.get(column);
+      if (f == null) {
+        throw new IllegalArgumentException("no column named \"" + column + "\" in cases.csv");
+      }
+      return f;
+    }
+
+    private static IllegalArgumentException wrongType(String column, String type) {
+      return new IllegalArgumentException("column \"" + column + "\" is not " + type);
+    }
+
+    @Override
+    public String text(String column) {
+      String value = text[at(column)];
+      if (value == null) {
+        throw wrongType(column, "a code column the rules may read");
+      }
+      return value;
+    }
+
+    @Override
+    public int integer(String column) {
+      int f = at(column);
+      if (f < 7 || f > 9) {
+        throw wrongType(column, "an integer column");
+      }
+      return integers[f];
+    }
+
+    @Override
+    public double decimal(String column) {
+      if (at(column) != 12) {
+        throw wrongType(column, "a decimal column");
+      }
+      return weight;
+    }
+
+    @Override
+    public boolean bool(String column) {
+      if (at(column) != 10) {
+        throw wrongType(column, "a boolean column");
+      }
+      return accredited;
+    }
+
+    @Override
+    public LocalDate date(String column) {
+      int f = at(column);
+      if (f != 5 && f != 6) {
+        throw wrongType(column, "a date column");
+      }
+      return LocalDate.ofEpochDay(integers[f]);
+    }
+
+    @Override
+    public YearQuarter quarter(String column) {
+      throw wrongType(column, "a quarter column");
+    }
+  }
+
   private Refusal problem(int f, String expected) {
     String value =
         new String(b, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
-    return new Refusal(label, line, CaseCsv.COLUMNS[f], f + 1, value, expected);
+    if (expected.equals(SPECS[f].expected())) {
+      expected = SPECS[f].expectedFor(value);
+    }
+    return new Refusal(new Problem(label, line, CaseCsv.COLUMNS[f], f + 1, value, expected));
   }
 }

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Set;
+import org.probationlens.data.LoadedDataset;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.stats.Proportion;
@@ -34,6 +37,21 @@ public final class AccreditedProgrammes {
   public static final Set<String> ORDER_WORK_TYPES = Set.of("CO", "SSO");
 
   private AccreditedProgrammes() {}
+
+  /**
+   * The share of orders with an accredited programme by quarter, as {@link #shareByQuarter(Table)},
+   * carrying the provenance of the loaded cases.
+   *
+   * @param cases the cases as loaded by {@link org.probationlens.data.CaseRecords}, not null
+   * @return the shares with their sources, not null
+   */
+  public static ResultTable shareByQuarter(LoadedDataset cases) {
+    Objects.requireNonNull(cases, "cases");
+    return ResultTable.of(
+        "Accredited programme starts as a share of orders started, by quarter (95% Wilson"
+            + " interval)",
+        shareByQuarter(cases.table()), Sources.of(cases));
+  }
 
   /**
    * The share of orders (CO and SSO starts) with an accredited programme, by calendar quarter of

@@ -26,6 +26,9 @@ import java.util.TreeSet;
 import org.probationlens.area.Cpa;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Ownership;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import org.probationlens.stats.KaplanMeier;
 import org.probationlens.stats.KaplanMeierCurve;
 import org.probationlens.stats.LogRankResult;
@@ -67,12 +70,61 @@ public final class InnovationRegister {
   private static final LocalDate CONTRACTS_START = LocalDate.of(2014, 6, 1);
   private static final LocalDate CONTRACTS_END = LocalDate.of(2021, 6, 25);
 
+  private static final String JUDGEMENTS_RESOURCE = "/data/reference/innovation_judgements.csv";
+
   private final List<Innovation> innovations;
   private final Geography geography;
+  private final Sources sources;
 
-  private InnovationRegister(List<Innovation> innovations, Geography geography) {
+  private InnovationRegister(List<Innovation> innovations, Geography geography, Sources sources) {
     this.innovations = List.copyOf(innovations);
     this.geography = geography;
+    this.sources = sources;
+  }
+
+  private InnovationRegister withSources(Sources s) {
+    return new InnovationRegister(innovations, geography, s);
+  }
+
+  /**
+   * Where the register's events came from: the documented file (derived from published sources),
+   * the synthetic generator with its seed, or a file read without a stated provenance.
+   *
+   * @return the sources, not null
+   */
+  public Sources sources() {
+    return sources;
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = InnovationRegister.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("class-path resource " + name + " is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  }
+
+  private static Provenance referenceProvenance(String title, String file, byte[] bytes) {
+    return Provenance.derived(
+        title,
+        "compiled by Probation Lens from HMI Probation, NAO, PAC, MTC and press publications"
+            + " (data/reference/"
+            + file
+            + "; each row cites its source)",
+        "compiled from published sources; each row cites its own",
+        sha256(bytes));
   }
 
   /**
@@ -82,15 +134,16 @@ public final class InnovationRegister {
    * @return the register, not null
    */
   public static InnovationRegister documented() {
-    try (InputStream in = InnovationRegister.class.getResourceAsStream(DOCUMENTED_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "class-path resource " + DOCUMENTED_RESOURCE + " is missing from the jar");
-      }
-      return read("innovations.csv", new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] bytes = resource(DOCUMENTED_RESOURCE);
+    return read(
+            "innovations.csv",
+            new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))
+        .withSources(
+            Sources.of(
+                referenceProvenance(
+                    "Documented CRC innovations (events found in published sources)",
+                    "innovations.csv",
+                    bytes)));
   }
 
   /**
@@ -101,8 +154,16 @@ public final class InnovationRegister {
    * @return the register, not null
    */
   public static InnovationRegister synthetic(long seed) {
-    return read(
-        "synthetic(seed " + seed + ")", new java.io.StringReader(SyntheticInnovations.csv(seed)));
+    String csv = SyntheticInnovations.csv(seed);
+    return read("synthetic(seed " + seed + ")", new java.io.StringReader(csv))
+        .withSources(
+            Sources.of(
+                Provenance.synthetic(
+                    "Synthetic innovation events (not facts about any CRC)",
+                    "Probation Lens " + SyntheticInnovations.class.getName(),
+                    seed,
+                    String.valueOf(SyntheticInnovations.VERSION),
+                    sha256(csv.getBytes(StandardCharsets.UTF_8)))));
   }
 
   /**
@@ -139,7 +200,14 @@ public final class InnovationRegister {
     } catch (UncheckedIOException e) {
       throw new UncheckedIOException("cannot read innovation register " + fileName, e.getCause());
     }
-    return new Parser(fileName, Geography.standard()).parse(lines);
+    return new Parser(fileName, Geography.standard())
+        .parse(lines)
+        .withSources(
+            Sources.assumed(
+                "innovation register "
+                    + fileName
+                    + " read without a stated provenance: say where it came from before quoting"
+                    + " it"));
   }
 
   /**
@@ -169,7 +237,8 @@ public final class InnovationRegister {
                 + "); expected unique ids");
       }
     }
-    return new InnovationRegister(new ArrayList<>(byId.values()), geography);
+    return new InnovationRegister(
+        new ArrayList<>(byId.values()), geography, sources.and(other.sources));
   }
 
   /**
@@ -187,7 +256,7 @@ public final class InnovationRegister {
    *
    * @return a new table, not null
    */
-  public Table events() {
+  public ResultTable events() {
     StringColumn id = StringColumn.create("innovation_id");
     StringColumn name = StringColumn.create("innovation");
     StringColumn type = StringColumn.create("type");
@@ -210,8 +279,11 @@ public final class InnovationRegister {
         tag.append(e.tag().code());
       }
     }
-    return Table.create(
-        "innovation events", id, name, type, provider, owner, stage, date, source, tag);
+    return ResultTable.of(
+        "Innovation events, one row per stage reached",
+        Table.create(
+            "innovation events", id, name, type, provider, owner, stage, date, source, tag),
+        sources);
   }
 
   /**
@@ -222,7 +294,7 @@ public final class InnovationRegister {
    * @param breakdown the grouping, not null
    * @return a new table, not null
    */
-  public Table countBy(Breakdown breakdown) {
+  public ResultTable countBy(Breakdown breakdown) {
     Objects.requireNonNull(breakdown, "breakdown");
     TreeMap<String, int[]> counts = new TreeMap<>();
     for (Innovation i : innovations) {
@@ -247,8 +319,11 @@ public final class InnovationRegister {
           documented.append(c[0]);
           synthetic.append(c[1]);
         });
-    return Table.create(
-        "innovations by " + breakdown.name().toLowerCase(), key, total, documented, synthetic);
+    return ResultTable.of(
+        "Innovations by " + breakdown.name().toLowerCase(),
+        Table.create(
+            "innovations by " + breakdown.name().toLowerCase(), key, total, documented, synthetic),
+        sources);
   }
 
   private static Optional<Integer> firstYear(Innovation i) {
@@ -438,7 +513,7 @@ public final class InnovationRegister {
         excluded.add("log-rank test between groups not possible: " + notTestable.getMessage());
       }
     }
-    return new StageTimes(asOf, from, to, times, overall, byGroup, test, excluded);
+    return new StageTimes(asOf, from, to, times, overall, byGroup, test, excluded, sources);
   }
 
   /**
@@ -455,7 +530,7 @@ public final class InnovationRegister {
    * @param stage the stage that counts as adoption, not null
    * @return a new table, one row per adopting CRC, not null
    */
-  public Table diffusion(InnovationType type, LifecycleStage stage) {
+  public ResultTable diffusion(InnovationType type, LifecycleStage stage) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(stage, "stage");
     record Adoption(String cpa, Optional<LocalDate> by, InnovationEvent event, String id) {}
@@ -508,17 +583,20 @@ public final class InnovationRegister {
         share.appendMissing();
       }
     }
-    return Table.create(
-        "diffusion of " + type.code() + " (" + stage.code() + ") across CRCs",
-        kind,
-        cpa,
-        crc,
-        adopted,
-        recorded,
-        innovation,
-        tag,
-        cumulative,
-        share);
+    return ResultTable.of(
+        "Diffusion of " + type.code() + " (" + stage.code() + ") across the 21 CRCs",
+        Table.create(
+            "diffusion of " + type.code() + " (" + stage.code() + ") across CRCs",
+            kind,
+            cpa,
+            crc,
+            adopted,
+            recorded,
+            innovation,
+            tag,
+            cumulative,
+            share),
+        sources);
   }
 
   /**
@@ -533,7 +611,7 @@ public final class InnovationRegister {
    * @param stage the stage that counts as adoption, not null
    * @return a new table in long form, one curve per type, not null
    */
-  public Table diffusionCurves(List<InnovationType> types, LifecycleStage stage) {
+  public ResultTable diffusionCurves(List<InnovationType> types, LifecycleStage stage) {
     Objects.requireNonNull(types, "types");
     if (types.isEmpty()) {
       throw new IllegalArgumentException("types: expected at least one innovation type");
@@ -544,7 +622,7 @@ public final class InnovationRegister {
     DoubleColumn share = DoubleColumn.create("share_of_crcs");
     int all = geography.cpas().size();
     for (InnovationType type : types) {
-      Table t = diffusion(type, stage);
+      Table t = diffusion(type, stage).table();
       TreeMap<LocalDate, Integer> byDate = new TreeMap<>();
       byDate.put(CONTRACTS_START, 0);
       int last = 0;
@@ -563,8 +641,11 @@ public final class InnovationRegister {
             share.append((double) n / all);
           });
     }
-    return Table.create(
-        "CRCs that had reached " + stage.code() + ", by type", kind, date, cumulative, share);
+    return ResultTable.of(
+        "CRCs that had reached " + stage.code() + ", by type of innovation and date",
+        Table.create(
+            "CRCs that had reached " + stage.code() + ", by type", kind, date, cumulative, share),
+        sources);
   }
 
   private static boolean earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
@@ -584,13 +665,17 @@ public final class InnovationRegister {
    *   w = 0.25 proposed or submitted, 0.5 approved, 0.75 piloted, 1.0 rolled out or evaluated
    * </pre>
    *
-   * <p>An innovation that never got beyond withdrawal counts 0. The index counts breadth of
+   * <p>An innovation that never got beyond withdrawal counts 0. A practice that HM Inspectorate of
+   * Probation criticised (telephone-only supervision, open interview booths: {@link #judgements()})
+   * was adopted but is no innovation to credit: it is counted in {@code innovations} and {@code
+   * criticised_by_inspectors} and left out of the index. The index counts breadth of uncriticised
    * activity, not its quality or effect. Columns: {@code cpa_code, crc, innovations, rolled_out,
-   * types, documented, synthetic, index}, in CPA order.
+   * types, documented, synthetic, criticised_by_inspectors, index}, in CPA order.
    *
-   * @return a new table with 21 rows, not null
+   * @return a new result with 21 rows, not null
    */
-  public Table innovationIndex() {
+  public ResultTable innovationIndex() {
+    Map<String, String> judged = judgementById();
     Map<String, List<Innovation>> byCpa = new TreeMap<>();
     for (Cpa c : geography.cpas()) {
       byCpa.put(c.code(), new ArrayList<>());
@@ -607,6 +692,7 @@ public final class InnovationRegister {
     IntColumn types = IntColumn.create("types");
     IntColumn documented = IntColumn.create("documented");
     IntColumn synthetic = IntColumn.create("synthetic");
+    IntColumn criticised = IntColumn.create("criticised_by_inspectors");
     DoubleColumn index = DoubleColumn.create("index");
     byCpa.forEach(
         (code, list) -> {
@@ -622,10 +708,136 @@ public final class InnovationRegister {
           types.append((int) list.stream().map(Innovation::type).distinct().count());
           documented.append((int) list.stream().filter(i -> !i.synthetic()).count());
           synthetic.append((int) list.stream().filter(Innovation::synthetic).count());
-          index.append(list.stream().mapToDouble(i -> weight(i.furthestStage())).sum());
+          criticised.append(
+              (int) list.stream().filter(i -> CRITICISED.equals(judged.get(i.id()))).count());
+          index.append(
+              list.stream()
+                  .filter(i -> !CRITICISED.equals(judged.get(i.id())))
+                  .mapToDouble(i -> weight(i.furthestStage()))
+                  .sum());
         });
-    return Table.create(
-        "innovation index by CRC", cpa, crc, count, rolledOut, types, documented, synthetic, index);
+    return ResultTable.of(
+            "Innovation index by CRC (practices criticised by inspectors left out)",
+            Table.create(
+                "innovation index by CRC",
+                cpa,
+                crc,
+                count,
+                rolledOut,
+                types,
+                documented,
+                synthetic,
+                criticised,
+                index),
+            sources.and(judgementSources()))
+        .withNote(
+            "innovations counts what was adopted; criticised_by_inspectors counts those HM"
+                + " Inspectorate of Probation criticised (telephone-only supervision, open"
+                + " interview booths, tools that do not link to nDelius), which the index leaves"
+                + " out. The index counts breadth of activity, not its quality or effect.");
+  }
+
+  /** A judgement value: inspectors criticised the practice. */
+  static final String CRITICISED = "criticised";
+
+  private static Map<String, String> judgementById() {
+    Map<String, String> out = new LinkedHashMap<>();
+    Table t = judgementTable();
+    for (int i = 0; i < t.rowCount(); i++) {
+      out.put(t.stringColumn("innovation_id").get(i), t.stringColumn("judgement").get(i));
+    }
+    return out;
+  }
+
+  private static Sources judgementSources() {
+    return Sources.of(
+        referenceProvenance(
+            "What inspectors (or the press) judged of each documented innovation",
+            "innovation_judgements.csv",
+            resource(JUDGEMENTS_RESOURCE)));
+  }
+
+  private static final List<String> JUDGEMENT_HEADER =
+      List.of("innovation_id", "judgement", "finding", "judged_by", "source", "tag");
+  private static final Set<String> JUDGEMENTS =
+      Set.of(CRITICISED, "concern", "not_judged", "praised");
+
+  private static Table judgementTable() {
+    List<String> lines =
+        new String(resource(JUDGEMENTS_RESOURCE), StandardCharsets.UTF_8).lines().toList();
+    String file = "innovation_judgements.csv";
+    if (lines.isEmpty() || !Csv.split(lines.get(0)).equals(JUDGEMENT_HEADER)) {
+      throw new IllegalStateException(
+          file
+              + " line 1: header "
+              + (lines.isEmpty() ? "missing" : lines.get(0))
+              + "; expected "
+              + String.join(",", JUDGEMENT_HEADER));
+    }
+    List<StringColumn> cols = JUDGEMENT_HEADER.stream().map(StringColumn::create).toList();
+    for (int n = 1; n < lines.size(); n++) {
+      if (lines.get(n).isBlank()) {
+        continue;
+      }
+      List<String> f = Csv.split(lines.get(n));
+      if (f.size() != JUDGEMENT_HEADER.size()) {
+        throw new IllegalStateException(
+            file
+                + " line "
+                + (n + 1)
+                + ": "
+                + f.size()
+                + " fields; expected "
+                + JUDGEMENT_HEADER.size());
+      }
+      if (!JUDGEMENTS.contains(f.get(1))) {
+        throw new IllegalStateException(
+            file
+                + " line "
+                + (n + 1)
+                + ", column judgement: '"
+                + f.get(1)
+                + "'; expected one of "
+                + new TreeSet<>(JUDGEMENTS));
+      }
+      for (int c = 0; c < f.size(); c++) {
+        cols.get(c).append(f.get(c));
+      }
+    }
+    return Table.create("innovation judgements").addColumns(cols.toArray(StringColumn[]::new));
+  }
+
+  /**
+   * What was judged of each documented innovation, kept apart from what was adopted: one row per
+   * innovation in {@code data/reference/innovation_judgements.csv}, with its judgement ({@code
+   * criticised}, {@code concern}, {@code praised}, or {@code not_judged}), the finding, who judged
+   * it (HM Inspectorate of Probation unless said otherwise) and the source. Synthetic innovations
+   * are judged by no one.
+   *
+   * @return columns {@code innovation_id, innovation, provider, judgement, finding, judged_by,
+   *     source, tag}; not null
+   */
+  public ResultTable judgements() {
+    Table t = judgementTable();
+    Map<String, Innovation> byId = new LinkedHashMap<>();
+    innovations.forEach(i -> byId.put(i.id(), i));
+    StringColumn name = StringColumn.create("innovation");
+    StringColumn provider = StringColumn.create("provider");
+    Table rows = t.emptyCopy();
+    for (int i = 0; i < t.rowCount(); i++) {
+      Innovation inn = byId.get(t.stringColumn("innovation_id").get(i));
+      if (inn != null) {
+        rows.addRow(i, t);
+        name.append(inn.name());
+        provider.append(inn.provider());
+      }
+    }
+    rows.insertColumn(1, name);
+    rows.insertColumn(2, provider);
+    return ResultTable.of(
+        "What inspectors judged of each documented innovation",
+        rows,
+        sources.and(judgementSources()));
   }
 
   /** The index weight of the furthest stage an innovation reached. */
@@ -674,7 +886,7 @@ public final class InnovationRegister {
    *
    * @return a new table, not null
    */
-  public static Table publishedCounts() {
+  public static ResultTable publishedCounts() {
     List<PublishedCount> counts;
     try (InputStream in = InnovationRegister.class.getResourceAsStream(COUNTS_RESOURCE)) {
       if (in == null) {
@@ -687,14 +899,23 @@ public final class InnovationRegister {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Table.create(
-        "published counts about CRC innovation",
-        StringColumn.create("measure", counts.stream().map(PublishedCount::measure).toList()),
-        IntColumn.create("value", counts.stream().mapToInt(PublishedCount::value).toArray()),
-        IntColumn.create("of", counts.stream().mapToInt(PublishedCount::of).toArray()),
-        StringColumn.create("period", counts.stream().map(PublishedCount::period).toList()),
-        StringColumn.create("source", counts.stream().map(PublishedCount::source).toList()),
-        StringColumn.create("tag", counts.stream().map(c -> c.tag().code()).toList()));
+    Table t =
+        Table.create(
+            "published counts about CRC innovation",
+            StringColumn.create("measure", counts.stream().map(PublishedCount::measure).toList()),
+            IntColumn.create("value", counts.stream().mapToInt(PublishedCount::value).toArray()),
+            IntColumn.create("of", counts.stream().mapToInt(PublishedCount::of).toArray()),
+            StringColumn.create("period", counts.stream().map(PublishedCount::period).toList()),
+            StringColumn.create("source", counts.stream().map(PublishedCount::source).toList()),
+            StringColumn.create("tag", counts.stream().map(c -> c.tag().code()).toList()));
+    return ResultTable.of(
+        "Published counts about CRC innovation that name no CRC",
+        t,
+        Sources.of(
+            referenceProvenance(
+                "Published counts about CRC innovation",
+                "innovation_counts.csv",
+                resource(COUNTS_RESOURCE))));
   }
 
   /** Reads and validates register lines. */
@@ -749,7 +970,7 @@ public final class InnovationRegister {
       for (List<Row> rows : byId.values()) {
         out.add(innovation(rows));
       }
-      return new InnovationRegister(out, geo);
+      return new InnovationRegister(out, geo, Sources.assumed("register being read"));
     }
 
     private Row row(int line, String text) {

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.probationlens.data.Result;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import org.probationlens.stats.KaplanMeierCurve;
 import org.probationlens.stats.LogRankResult;
 import org.probationlens.stats.SurvivalStep;
@@ -36,6 +39,7 @@ import tech.tablesaw.api.Table;
  *     time had two groups at risk
  * @param excluded the innovations left out, each with its reason (for example a date not known to
  *     the day); not null
+ * @param sources the register the times came from, not null
  */
 public record StageTimes(
     LocalDate asOf,
@@ -45,7 +49,9 @@ public record StageTimes(
     KaplanMeierCurve overall,
     Map<String, KaplanMeierCurve> byGroup,
     Optional<LogRankResult> groupTest,
-    List<String> excluded) {
+    List<String> excluded,
+    Sources sources)
+    implements Result {
 
   /** Validates that no field is null and copies the collections. */
   public StageTimes {
@@ -57,6 +63,69 @@ public record StageTimes(
     byGroup = java.util.Collections.unmodifiableMap(new TreeMap<>(byGroup));
     Objects.requireNonNull(groupTest, "groupTest");
     excluded = List.copyOf(Objects.requireNonNull(excluded, "excluded"));
+    Objects.requireNonNull(sources, "sources");
+    times = times.copy();
+  }
+
+  /**
+   * One row per innovation (see the record's description): a copy the caller may change.
+   *
+   * @return a new table, not null
+   */
+  @Override
+  public Table times() {
+    return times.copy();
+  }
+
+  /** {@return what the result shows: the median wait from one stage to the next} */
+  @Override
+  public String title() {
+    return "Days from "
+        + from.code()
+        + " to "
+        + to.code()
+        + " by group: Kaplan-Meier median with 95% interval, as of "
+        + asOf;
+  }
+
+  /** {@return the summary by group, see {@link #summary()}} */
+  @Override
+  public Table table() {
+    return summary();
+  }
+
+  /** {@return the log-rank test, censoring, and what was left out} */
+  @Override
+  public List<String> notes() {
+    List<String> notes = new java.util.ArrayList<>();
+    groupTest.ifPresent(
+        t ->
+            notes.add(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "Log-rank test between groups: chi-square %.2f on %d df, p = %.4f.",
+                    t.statistic(),
+                    t.degreesOfFreedom(),
+                    t.pValue())));
+    notes.add(
+        "Innovations still waiting on "
+            + asOf
+            + " are censored there, and those withdrawn are censored at withdrawal.");
+    if (!excluded.isEmpty()) {
+      notes.add(excluded.size() + " innovation(s) left out: " + String.join("; ", excluded));
+    }
+    return notes;
+  }
+
+  /**
+   * The overall Kaplan-Meier curve as a table, with the register's sources.
+   *
+   * @return the curve, not null
+   */
+  public ResultTable overallCurve() {
+    String title =
+        "Kaplan-Meier: share not yet at " + to.code() + " after " + from.code() + ", all groups";
+    return ResultTable.of(title, overall.toTable(title), sources);
   }
 
   /**
@@ -65,7 +134,7 @@ public record StageTimes(
    *
    * @return a new table, not null
    */
-  public Table curvesTable() {
+  public ResultTable curvesTable() {
     StringColumn group = StringColumn.create("group");
     DoubleColumn time = DoubleColumn.create("time");
     DoubleColumn survival = DoubleColumn.create("survival");
@@ -89,13 +158,16 @@ public record StageTimes(
             upper.append(s.upper());
           }
         });
-    return Table.create(
-        "days from " + from.code() + " to " + to.code() + " (Kaplan-Meier)",
-        group,
-        time,
-        survival,
-        lower,
-        upper);
+    return ResultTable.of(
+        "Share not yet at " + to.code() + ", by days since " + from.code() + " (Kaplan-Meier)",
+        Table.create(
+            "days from " + from.code() + " to " + to.code() + " (Kaplan-Meier)",
+            group,
+            time,
+            survival,
+            lower,
+            upper),
+        sources);
   }
 
   /**

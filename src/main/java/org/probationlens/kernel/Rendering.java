@@ -26,6 +26,8 @@ final class Rendering {
     }
     DisplayData data = new DisplayData();
     bundle.jupyterData().forEach(data::putData);
+    // the sources of a result or chart also go into the message's metadata
+    bundle.jupyterMetadata().forEach(data::putMetaData);
     return data;
   }
 }

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.probationlens.data.Result;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.volume.VolumeVariance;
 import tech.tablesaw.api.DoubleColumn;
@@ -47,7 +50,8 @@ import tech.tablesaw.api.Table;
  *     projected years), {@code actual_weighted} (observed plus projected); sorted by CPA then year.
  *     It is the input {@link PaymentModel#simulate} takes.
  */
-public record OriginalTerm(LocalDate observedThrough, Table volumes) {
+public record OriginalTerm(LocalDate observedThrough, Table volumes, Sources volumeSources)
+    implements Result {
 
   /** The first financial year of the original term, 2014-15 (the CRCs began on 1 June 2014). */
   public static final FinancialYear FIRST_YEAR = FinancialYear.of(2014);
@@ -77,6 +81,72 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
   public OriginalTerm {
     Objects.requireNonNull(observedThrough, "observedThrough");
     Objects.requireNonNull(volumes, "volumes");
+    Objects.requireNonNull(volumeSources, "volumeSources");
+    volumes = volumes.copy();
+  }
+
+  /**
+   * The term's volumes by CPA and financial year: columns {@code cpa, financial_year, basis,
+   * forecast_weighted, observed_weighted, actual_weighted}; a copy the caller may change.
+   *
+   * @return a new table, not null
+   */
+  @Override
+  public Table volumes() {
+    return volumes.copy();
+  }
+
+  /** {@return what the result shows} */
+  @Override
+  public String title() {
+    return volumes.name();
+  }
+
+  /**
+   * The figures as a table: the term summed over CPAs, one row per financial year ({@link
+   * #byYear()}).
+   *
+   * @return a new table, not null
+   */
+  @Override
+  public Table table() {
+    return byYear();
+  }
+
+  /** {@return how much of the term's forecast volume came in} */
+  @Override
+  public List<String> notes() {
+    return List.of(
+        String.format(
+            Locale.ROOT,
+            "Actual weighted volume over the term: %.1f%% of forecast (observed to %s, projected"
+                + " after).",
+            actualPercentOfForecast(),
+            observedThrough));
+  }
+
+  /**
+   * The cases and forecast behind the volumes, and the assumptions of the projection (the date
+   * observed to, the level held after it, the forecast beyond the forecast file).
+   *
+   * @return the sources, not null
+   */
+  @Override
+  public Sources sources() {
+    List<String> said = new java.util.ArrayList<>();
+    Table a = assumptionRows();
+    for (int i = 0; i < a.rowCount(); i++) {
+      if (!a.stringColumn("status").get(i).equals("PUBLISHED")) {
+        said.add(
+            a.stringColumn("input").get(i)
+                + ": "
+                + a.stringColumn("value").get(i)
+                + " ("
+                + a.stringColumn("status").get(i)
+                + ")");
+      }
+    }
+    return volumeSources.withAssumptions(said);
   }
 
   /**
@@ -94,7 +164,7 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
   public static OriginalTerm project(VolumeVariance variance, LocalDate observedThrough) {
     Objects.requireNonNull(variance, "variance");
     Objects.requireNonNull(observedThrough, "observedThrough");
-    Table full = variance.annualVolumes();
+    Table full = variance.annualVolumes().table();
     TreeMap<FinancialYear, Boolean> forecastYears = new TreeMap<>();
     for (String y : full.stringColumn(PaymentModel.FINANCIAL_YEAR)) {
       forecastYears.put(FinancialYear.parse(y), true);
@@ -119,7 +189,7 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
               + FIRST_YEAR
               + ")");
     }
-    Table cut = variance.annualVolumes(observedThrough);
+    Table cut = variance.annualVolumes(observedThrough).table();
     Map<String, Map<FinancialYear, double[]>> forecastAll = byCpaAndYear(full);
     Map<String, Map<FinancialYear, double[]>> observed = byCpaAndYear(cut);
     FinancialYear latest = FinancialYear.containing(observedThrough);
@@ -182,7 +252,7 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
                     + observedThrough
                     + ", projected after")
             .addColumns(cpa, year, basis, forecast, seen, actual);
-    return new OriginalTerm(observedThrough, t);
+    return new OriginalTerm(observedThrough, t, variance.sources());
   }
 
   /** {cpa -> {year -> {forecast_weighted, actual_weighted}}} from an annual volumes table. */
@@ -254,7 +324,11 @@ public record OriginalTerm(LocalDate observedThrough, Table volumes) {
    *
    * @return columns {@code input, value, status, basis}; not null
    */
-  public Table assumptions() {
+  public ResultTable assumptions() {
+    return ResultTable.of("What the original-term volumes rest on", assumptionRows(), sources());
+  }
+
+  private Table assumptionRows() {
     String[][] rows = {
       {
         "term",

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -90,6 +92,26 @@ public final class PaymentModel {
    * @throws IllegalArgumentException naming every missing column, duplicate row or bad value
    */
   public PaymentResult simulate(Table volumes) {
+    return simulate(
+        volumes,
+        Sources.assumed(
+            "volumes passed as a bare table, so their provenance was not stated (simulate an"
+                + " OriginalTerm to carry it)"));
+  }
+
+  /**
+   * The payments for a term's volumes, carrying the provenance of the cases and forecast behind
+   * them: see {@link #simulate(Table)}.
+   *
+   * @param term the volumes over the original term, not null
+   * @return the payments, not null
+   */
+  public PaymentResult simulate(OriginalTerm term) {
+    Objects.requireNonNull(term, "term");
+    return simulate(term.volumes(), term.sources());
+  }
+
+  private PaymentResult simulate(Table volumes, Sources volumesSources) {
     Objects.requireNonNull(volumes, "volumes");
     validate(volumes);
     int n = volumes.rowCount();
@@ -182,7 +204,7 @@ public final class PaymentModel {
         credits,
         paid,
         under);
-    return new PaymentResult(options, price, priceNote, out);
+    return new PaymentResult(options, price, priceNote, out, volumesSources);
   }
 
   /**
@@ -196,7 +218,27 @@ public final class PaymentModel {
    * @return one row per pair: {@code band_width_pct, pbr_share_pct, unit_price, maximum, ffs, pbr,
    *     service_credits, paid, under_spend, paid_pct_of_maximum, pbr_pct_of_paid} (GBP)
    */
-  public Table sensitivity(Table volumes, List<Double> bandWidths, List<Double> pbrShares) {
+  public ResultTable sensitivity(Table volumes, List<Double> bandWidths, List<Double> pbrShares) {
+    return sensitivity(volumes, simulate(volumes).volumesSources(), bandWidths, pbrShares);
+  }
+
+  /**
+   * How the national totals of a term move with the band width and the PbR share: see {@link
+   * #sensitivity(Table, List, List)}; the result carries the term's sources.
+   *
+   * @param term the volumes over the original term, not null
+   * @param bandWidths band half-widths to try, fractions; not empty
+   * @param pbrShares PbR shares to try, fractions; not empty
+   * @return one row per pair, as {@link #sensitivity(Table, List, List)}
+   */
+  public ResultTable sensitivity(
+      OriginalTerm term, List<Double> bandWidths, List<Double> pbrShares) {
+    Objects.requireNonNull(term, "term");
+    return sensitivity(term.volumes(), term.sources(), bandWidths, pbrShares);
+  }
+
+  private ResultTable sensitivity(
+      Table volumes, Sources volumesSources, List<Double> bandWidths, List<Double> pbrShares) {
     Objects.requireNonNull(bandWidths, "bandWidths");
     Objects.requireNonNull(pbrShares, "pbrShares");
     if (bandWidths.isEmpty() || pbrShares.isEmpty()) {
@@ -246,7 +288,18 @@ public final class PaymentModel {
     }
     Table out = Table.create("sensitivity of CRC payments to the band width and PbR share");
     cols.forEach(out::addColumns);
-    return out;
+    Sources used =
+        simulate(volumes, volumesSources)
+            .sources()
+            .withAssumptions(
+                List.of(
+                    "band half-widths "
+                        + bandWidths
+                        + " and PbR shares "
+                        + pbrShares
+                        + " tried in turn, the price recalibrated for each pair"));
+    return ResultTable.of(
+        "Modelled CRC payments (GBP) by band half-width and PbR share", out, used);
   }
 
   /**

@@ -278,6 +278,48 @@ public final class PaymentOptions {
         source);
   }
 
+  /**
+   * Calibrates the unit price to a published maximum from the registry (see {@link
+   * #withPriceCalibratedTo(double, String)}), so that every result names the figure it was
+   * calibrated to and a check against it is CALIBRATED, never reproduced.
+   *
+   * @param figure the published maximum, in GBP bn or GBP m, not null
+   * @return a copy without a fixed unit price, not null
+   * @throws IllegalArgumentException if the figure is not an amount in GBP bn or GBP m
+   */
+  public PaymentOptions withPriceCalibratedTo(org.probationlens.reference.PublishedFigure figure) {
+    Objects.requireNonNull(figure, "figure");
+    double scale =
+        switch (figure.unit()) {
+          case "GBP bn" -> 1e9;
+          case "GBP m" -> 1e6;
+          default ->
+              throw new IllegalArgumentException(
+                  "figure "
+                      + figure.id()
+                      + " is in "
+                      + figure.unit()
+                      + "; a price calibrates to an amount in GBP bn or GBP m");
+        };
+    return withPriceCalibratedTo(figure.high() * scale, figure.id() + ": " + figure.source());
+  }
+
+  /**
+   * The id of the registry figure the price is calibrated to: the calibration source's leading
+   * {@code id:}, as {@link #withPriceCalibratedTo(org.probationlens.reference.PublishedFigure)}
+   * writes it.
+   *
+   * @return the id, or empty when the price is given or the source names no id
+   */
+  public java.util.Optional<String> calibrationFigureId() {
+    if (maximumSource == null) {
+      return java.util.Optional.empty();
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([a-z0-9_]+):").matcher(maximumSource);
+    return m.lookingAt() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
   /** {@return band half-width as a fraction of baseline} */
   public double bandWidth() {
     return bandWidth;

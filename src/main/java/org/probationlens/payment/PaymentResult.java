@@ -4,14 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.text.StringEscapeUtils;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.area.RollUp;
-import org.probationlens.render.MimeBundle;
-import org.probationlens.render.Renderers;
-import org.probationlens.render.RichDisplay;
-import org.probationlens.render.TableOptions;
+import org.probationlens.data.Result;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -32,10 +30,13 @@ import tech.tablesaw.columns.Column;
  * @param options the options used, not null
  * @param unitPrice the FFS price per unit of weighted volume per year, GBP
  * @param priceNote where the price came from (given, or calibrated to which published figure)
- * @param table the payments by CPA and year, not null
+ * @param table the payments by CPA and year, not null (copied; {@link #table()} returns a copy)
+ * @param volumesSources where the volumes came from (the cases and forecast behind them), not null;
+ *     {@link #sources()} adds the model's assumptions to them
  */
-public record PaymentResult(PaymentOptions options, double unitPrice, String priceNote, Table table)
-    implements RichDisplay {
+public record PaymentResult(
+    PaymentOptions options, double unitPrice, String priceNote, Table table, Sources volumesSources)
+    implements Result {
 
   /** Column: lower edge of the baseline band, weighted volume. */
   public static final String BAND_LOW = "band_low";
@@ -76,9 +77,63 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(priceNote, "priceNote");
     Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(volumesSources, "volumesSources");
     if (!(unitPrice > 0)) {
       throw new IllegalArgumentException("unit price " + unitPrice + "; expected GBP > 0");
     }
+    table = table.copy();
+  }
+
+  /**
+   * The payments by CPA and financial year: a copy the caller may change.
+   *
+   * @return a new table, not null
+   */
+  @Override
+  public Table table() {
+    return table.copy();
+  }
+
+  /** {@return what the result shows} */
+  @Override
+  public String title() {
+    return TITLE;
+  }
+
+  /** {@return the national totals, and that the figures are a model's} */
+  @Override
+  public List<String> notes() {
+    return List.of(
+        "Totals: " + totals() + ".",
+        "Model output, not published payments: per-CRC payments were never published (PQ"
+            + " 157215).");
+  }
+
+  /**
+   * Where the payments came from: the volumes' sources, every assumption of the model (band width,
+   * reconciliation, PbR share, attainment, service credits, price), and the published figure the
+   * price was calibrated to, if any.
+   *
+   * @return the sources, not null
+   */
+  @Override
+  public Sources sources() {
+    List<String> said = new java.util.ArrayList<>();
+    Table a = assumptionRows();
+    for (int i = 0; i < a.rowCount(); i++) {
+      String status = a.stringColumn("status").get(i);
+      if (!status.equals("PUBLISHED")) {
+        said.add(
+            a.stringColumn("input").get(i)
+                + " "
+                + a.stringColumn("value").get(i)
+                + " ("
+                + status
+                + ")");
+      }
+    }
+    Sources s = volumesSources.withAssumptions(said);
+    return options.calibrationFigureId().map(id -> s.calibratedTo(List.of(id))).orElse(s);
   }
 
   /**
@@ -146,7 +201,11 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
    * @return columns {@code cpa}, the money columns, {@code pbr_pct_of_paid}, {@code
    *     under_spend_pct} (of maximum); not null
    */
-  public Table byCpa() {
+  public ResultTable byCpa() {
+    return result(cpaTable());
+  }
+
+  private Table cpaTable() {
     return withShares(
             Geography.standard()
                 .rollUp(table, PaymentModel.CPA, Level.CPA, Level.CPA, null, moneySums()))
@@ -161,11 +220,17 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
    *     null
    * @return columns {@code owner}, the money columns and shares as {@link #byCpa()}; not null
    */
-  public Table byOwner(Geography geography, LocalDate asOf) {
+  public ResultTable byOwner(Geography geography, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
-    return withShares(
-            geography.rollUp(table, PaymentModel.CPA, Level.CPA, Level.OWNER, asOf, moneySums()))
-        .setName("CRC payments by owner as of " + asOf + ", all years (model)");
+    return result(
+        withShares(
+                geography.rollUp(
+                    table, PaymentModel.CPA, Level.CPA, Level.OWNER, asOf, moneySums()))
+            .setName("CRC payments by owner as of " + asOf + ", all years (model, GBP)"));
+  }
+
+  private ResultTable result(Table t) {
+    return ResultTable.of(t.name(), t, sources());
   }
 
   /**
@@ -173,8 +238,8 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
    *
    * @return columns {@code financial_year}, the money columns and shares; not null
    */
-  public Table byYear() {
-    Table out = Table.create("CRC payments by financial year (model)");
+  public ResultTable byYear() {
+    Table out = Table.create("CRC payments by financial year (model, GBP)");
     StringColumn year = StringColumn.create(PaymentModel.FINANCIAL_YEAR);
     out.addColumns(year);
     List<String> years = table.stringColumn(PaymentModel.FINANCIAL_YEAR).unique().asList();
@@ -188,7 +253,7 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
         cols.get(j).append(t.doubleColumn(MONEY.get(j)).sum());
       }
     }
-    return withShares(out);
+    return result(withShares(out));
   }
 
   private static RollUp moneySums() {
@@ -213,7 +278,11 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
    *
    * @return columns {@code input, value, status, basis}; not null
    */
-  public Table assumptions() {
+  public ResultTable assumptions() {
+    return ResultTable.of("What the payment model rests on", assumptionRows(), sources());
+  }
+
+  private Table assumptionRows() {
     PaymentOptions o = options;
     boolean calibrated = priceNote.startsWith("CALIBRATED");
     String[][] rows = {
@@ -292,7 +361,7 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
 
   /** The table by CPA with money in GBP millions, for reading. */
   private Table byCpaInMillions() {
-    Table cpa = byCpa();
+    Table cpa = cpaTable();
     Table shown = Table.create(cpa.name() + ", GBP m");
     for (Column<?> c : cpa.columns()) {
       if (c instanceof DoubleColumn d && MONEY.contains(d.name())) {
@@ -313,23 +382,6 @@ public record PaymentResult(PaymentOptions options, double unitPrice, String pri
         + "\n"
         + byCpaInMillions().print(30)
         + "\n"
-        + assumptions().print();
-  }
-
-  /** The totals, the table by CPA (GBP m) and the assumptions, in a notebook. */
-  @Override
-  public MimeBundle toMimeBundle() {
-    TableOptions money = TableOptions.defaults().withMaxRows(30).withFixedDecimals(1);
-    TableOptions text = TableOptions.defaults().withMaxCellChars(240);
-    String html =
-        "<div class=\"probation-lens-result\"><p><b>"
-            + StringEscapeUtils.escapeHtml4(TITLE)
-            + "</b></p><p>"
-            + StringEscapeUtils.escapeHtml4(totals().toString())
-            + "</p>"
-            + Renderers.table(byCpaInMillions(), money).get(MimeBundle.TEXT_HTML).orElse("")
-            + Renderers.table(assumptions(), text).get(MimeBundle.TEXT_HTML).orElse("")
-            + "</div>";
-    return MimeBundle.of(toString(), html);
+        + assumptionRows().print();
   }
 }

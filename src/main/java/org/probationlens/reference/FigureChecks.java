@@ -1,32 +1,35 @@
 package org.probationlens.reference;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.text.StringEscapeUtils;
-import org.probationlens.render.MimeBundle;
-import org.probationlens.render.Renderers;
-import org.probationlens.render.RichDisplay;
-import org.probationlens.render.TableOptions;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Several reproduced figures, each beside its published value, with a pass or fail: the summary
- * table a notebook ends with.
+ * Several computed figures, each beside its published value, with how it matches (reproduced,
+ * calibrated or not reproduced): the summary a notebook ends with. Its title counts each status
+ * separately, e.g. "1 reproduced, 2 calibrated, 1 not reproduced", and the status is the first
+ * column of its table.
  *
- * @param checks the checks, in the order made; not null
+ * @param checks the checks, in the order made; not null, at least one
  */
-public record FigureChecks(List<FigureCheck> checks) implements RichDisplay {
+public record FigureChecks(List<FigureCheck> checks) implements Result {
 
   /** Copies the list. */
   public FigureChecks {
     checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
+    if (checks.isEmpty()) {
+      throw new IllegalArgumentException("FigureChecks needs at least one check");
+    }
   }
 
   /**
    * Collects checks.
    *
-   * @param checks the checks, not null
+   * @param checks the checks, at least one, none null
    * @return the collection, not null
    */
   public static FigureChecks of(FigureCheck... checks) {
@@ -34,69 +37,99 @@ public record FigureChecks(List<FigureCheck> checks) implements RichDisplay {
   }
 
   /**
-   * Whether every check passed.
+   * Whether every computed value lies within tolerance of its figure (reproduced or calibrated).
    *
-   * @return true when none failed
+   * @return true when none is not reproduced
    */
   public boolean allPass() {
     return checks.stream().allMatch(FigureCheck::pass);
   }
 
   /**
-   * One row per check: {@code result, id, published, computed, tolerance, basis, period, source,
-   * tag}.
+   * How many checks have a status.
+   *
+   * @param status the status, not null
+   * @return the count
+   */
+  public long count(FigureCheck.Status status) {
+    Objects.requireNonNull(status, "status");
+    return checks.stream().filter(c -> c.status() == status).count();
+  }
+
+  /**
+   * The headline: each status counted separately, in the order reproduced, calibrated, not
+   * reproduced, leaving out those with none; e.g. "1 reproduced, 2 calibrated, 1 not reproduced".
+   *
+   * @return the headline, not null
+   */
+  public String headline() {
+    List<String> parts = new ArrayList<>();
+    for (FigureCheck.Status s : FigureCheck.Status.values()) {
+      long n = count(s);
+      if (n > 0) {
+        parts.add(n + " " + s.label());
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  /** {@return the headline as the title: "Published figures: 1 reproduced, 2 calibrated"} */
+  @Override
+  public String title() {
+    return "Published figures checked: " + headline();
+  }
+
+  /**
+   * One row per check, status first so that it shows without scrolling: {@code status, figure,
+   * period, published, computed, tolerance}. Why each status is what it is, and each figure's
+   * source, are in {@link #notes()}.
    *
    * @return a new table, not null
    */
+  @Override
   public Table table() {
-    StringColumn result = StringColumn.create("result");
-    StringColumn id = StringColumn.create("id");
+    StringColumn status = StringColumn.create("status");
+    StringColumn id = StringColumn.create("figure");
+    StringColumn period = StringColumn.create("period");
     StringColumn published = StringColumn.create("published");
     StringColumn computed = StringColumn.create("computed");
     StringColumn tolerance = StringColumn.create("tolerance");
-    StringColumn basis = StringColumn.create("basis");
-    StringColumn period = StringColumn.create("period");
-    StringColumn source = StringColumn.create("source");
-    StringColumn tag = StringColumn.create("tag");
     for (FigureCheck c : checks) {
       PublishedFigure f = c.figure();
-      result.append(c.pass() ? "PASS" : "FAIL");
+      status.append(c.status().name().replace('_', ' '));
       id.append(f.id());
+      period.append(f.period());
       published.append(f.valueText());
       computed.append(c.computedText());
       tolerance.append("+/- " + PublishedFigure.number(f.tolerance()) + " " + f.unit());
-      basis.append(c.basis());
-      period.append(f.period());
-      source.append(f.source());
-      tag.append(f.tag());
     }
-    return Table.create("published figures reproduced")
-        .addColumns(result, id, published, computed, tolerance, basis, period, source, tag);
+    return Table.create("published figures checked")
+        .addColumns(status, id, period, published, computed, tolerance);
   }
 
-  private String summary() {
-    long passed = checks.stream().filter(FigureCheck::pass).count();
-    return passed + " of " + checks.size() + " published figures reproduced";
+  /** {@return for each check, why its status is what it is and where its figure was published} */
+  @Override
+  public List<String> notes() {
+    java.util.LinkedHashSet<String> notes = new java.util.LinkedHashSet<>();
+    checks.forEach(c -> notes.addAll(c.notes()));
+    return List.copyOf(notes);
   }
 
-  /** One line per check, then a count of passes. */
+  /** {@return the sources of every computed value and every published figure} */
+  @Override
+  public Sources sources() {
+    Sources s = checks.get(0).sources();
+    for (int i = 1; i < checks.size(); i++) {
+      s = s.and(checks.get(i).sources());
+    }
+    return s;
+  }
+
+  /** One line per check, then the headline. */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
     checks.forEach(c -> s.append(c).append('\n'));
-    return s.append(summary()).toString();
-  }
-
-  /** The table of checks with PASS or FAIL on each row, and the count of passes. */
-  @Override
-  public MimeBundle toMimeBundle() {
-    TableOptions options = TableOptions.defaults().withMaxRows(100).withMaxCellChars(200);
-    String html =
-        "<div class=\"probation-lens-checks\"><p><b>"
-            + StringEscapeUtils.escapeHtml4(summary())
-            + "</b></p>"
-            + Renderers.table(table(), options).get(MimeBundle.TEXT_HTML).orElse("")
-            + "</div>";
-    return MimeBundle.of(toString(), html);
+    return s.append(headline()).toString();
   }
 }

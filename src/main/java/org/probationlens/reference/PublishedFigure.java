@@ -6,14 +6,15 @@ import java.util.Objects;
 /**
  * One published figure that a notebook reproduces, with its source: a point value (for example the
  * £3.7bn maximum payable to CRCs), a range (CRC volumes "6% to 36%" below forecast) or an upper
- * bound ("up to 34%"). The tolerance says how far a reproduced value may lie from it and still
- * count as reproduced.
+ * bound ("up to 34%") or a lower bound ("more than a fifth"). The tolerance says how far a
+ * reproduced value may lie from it and still count as reproduced.
  *
  * @param id a stable key, for example {@code shortfall_range_2015_16}; lower case, digits, _
  * @param description what the figure measures, in the source's terms; not blank
- * @param kind point, range or upper bound
- * @param low the lower end (equal to {@code high} for a point; NaN for an upper bound)
- * @param high the upper end, or the point value
+ * @param kind point, range, upper bound or lower bound
+ * @param low the lower end (equal to {@code high} for a point; NaN for an upper bound; the bound
+ *     itself for a lower bound)
+ * @param high the upper end, or the point value; NaN for a lower bound
  * @param unit for example {@code percent} or {@code GBP bn}; not blank
  * @param period the period the source gives, for example {@code 2015-16}; not blank
  * @param tolerance the largest absolute difference, in {@code unit}, that still passes; >= 0
@@ -39,7 +40,11 @@ public record PublishedFigure(
     /** The lowest and highest of several values, for example across CRCs. */
     RANGE,
     /** "Up to" a value. */
-    UPPER_BOUND
+    UPPER_BOUND,
+    /**
+     * "More than" a value, for example "more than a fifth" (stored as 20 percent in {@code low}).
+     */
+    LOWER_BOUND
   }
 
   /** Validates the figure. */
@@ -71,7 +76,7 @@ public record PublishedFigure(
       throw new IllegalArgumentException(
           "figure " + id + ": tolerance " + tolerance + "; expected a number >= 0");
     }
-    if (Double.isNaN(high)) {
+    if (Double.isNaN(high) && kind != Kind.LOWER_BOUND) {
       throw new IllegalArgumentException("figure " + id + ": high is missing");
     }
     switch (kind) {
@@ -93,6 +98,17 @@ public record PublishedFigure(
               "figure " + id + ": an upper bound has no low; got " + low);
         }
       }
+      case LOWER_BOUND -> {
+        if (Double.isNaN(low) || !Double.isNaN(high)) {
+          throw new IllegalArgumentException(
+              "figure "
+                  + id
+                  + ": a lower bound has a low and no high; got "
+                  + low
+                  + " and "
+                  + high);
+        }
+      }
     }
   }
 
@@ -106,6 +122,7 @@ public record PublishedFigure(
       case POINT -> number(high) + " " + unit;
       case RANGE -> number(low) + " to " + number(high) + " " + unit;
       case UPPER_BOUND -> "up to " + number(high) + " " + unit;
+      case LOWER_BOUND -> "more than " + number(low) + " " + unit;
     };
   }
 

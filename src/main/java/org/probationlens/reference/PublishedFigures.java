@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.Sources;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The registry of published figures that the notebooks reproduce, read from {@code
- * data/reference/published_figures.csv} (each row taken from {@code volumes_finance.csv}, with the
- * same source and tag, plus a tolerance). Immutable.
+ * data/reference/published_figures.csv} (each row taken from {@code volumes_finance.csv}, named in
+ * its {@code volumes_finance_metric} column, or, where that is empty, from the row of another
+ * reference table that names it in its {@code registry_id} column or from {@code
+ * pbr_reoffending.csv}, with the same source and tag, plus a tolerance). Immutable.
  *
  * <pre>{@code
- * PublishedFigures.standard().check("shortfall_range_2015_16", low, high, "synthetic, calibrated")
+ * PublishedFigures.standard().check("shortfall_range_2015_16", low, high, shortfall.sources())
  * }</pre>
  */
 public final class PublishedFigures {
@@ -44,9 +48,13 @@ public final class PublishedFigures {
           "tag");
 
   private final Map<String, PublishedFigure> byId;
+  private final String name;
+  private final String sha256;
 
-  private PublishedFigures(Map<String, PublishedFigure> byId) {
+  private PublishedFigures(Map<String, PublishedFigure> byId, String name, String sha256) {
     this.byId = byId;
+    this.name = name;
+    this.sha256 = sha256;
   }
 
   /**
@@ -81,7 +89,17 @@ public final class PublishedFigures {
     }
   }
 
-  static PublishedFigures parse(InputStream in, String name) throws IOException {
+  static PublishedFigures parse(InputStream raw, String name) throws IOException {
+    byte[] bytes = raw.readAllBytes();
+    String sha256;
+    try {
+      sha256 =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+    InputStream in = new java.io.ByteArrayInputStream(bytes);
     Table t =
         Table.read()
             .usingOptions(
@@ -106,7 +124,7 @@ public final class PublishedFigures {
                 t.stringColumn("description").get(i),
                 kind,
                 number(t, "low", i, name, kind == PublishedFigure.Kind.UPPER_BOUND),
-                number(t, "high", i, name, false),
+                number(t, "high", i, name, kind == PublishedFigure.Kind.LOWER_BOUND),
                 t.stringColumn("unit").get(i),
                 t.stringColumn("period").get(i),
                 number(t, "tolerance", i, name, false),
@@ -125,7 +143,25 @@ public final class PublishedFigures {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }
-    return new PublishedFigures(figures);
+    return new PublishedFigures(figures, name, sha256);
+  }
+
+  /**
+   * Where one figure comes from, as an input of a check: published (or, for a figure tagged
+   * secondary, reported by a secondary source), with its citation and the registry file's SHA-256.
+   *
+   * @param id the figure's id
+   * @return the provenance, not null
+   * @throws IllegalArgumentException listing the known ids when there is none
+   */
+  public Provenance provenance(String id) {
+    PublishedFigure f = figure(id);
+    return Provenance.published(
+        "Published figure " + f.id() + ": " + f.description() + ", " + f.period(),
+        f.source() + (f.tag().equals("secondary") ? " (secondary report)" : ""),
+        null,
+        "quoted from the publication cited, for comparison (registry " + name + ")",
+        sha256);
   }
 
   private static PublishedFigure.Kind kind(String value, String name, int line) {
@@ -133,6 +169,7 @@ public final class PublishedFigures {
       case "point" -> PublishedFigure.Kind.POINT;
       case "range" -> PublishedFigure.Kind.RANGE;
       case "upper_bound" -> PublishedFigure.Kind.UPPER_BOUND;
+      case "lower_bound" -> PublishedFigure.Kind.LOWER_BOUND;
       default ->
           throw new IllegalArgumentException(
               name
@@ -140,7 +177,7 @@ public final class PublishedFigures {
                   + line
                   + ", column kind: '"
                   + value
-                  + "'; expected point, range or upper_bound");
+                  + "'; expected point, range, upper_bound or lower_bound");
     };
   }
 
@@ -193,35 +230,36 @@ public final class PublishedFigures {
   }
 
   /**
-   * Checks a computed point value (or, for an upper bound, the computed largest value).
+   * Checks a computed point value (or, for an upper bound, the computed largest value). Whether a
+   * match is reproduced or calibrated is decided from {@code from}: see {@link FigureCheck}.
    *
    * @param id the figure's id
    * @param computed the computed value, in the figure's unit
-   * @param basis what the computed value rests on (synthetic or model, calibrated or not); not
-   *     blank
+   * @param from the sources of the computed value (the result's {@code sources()}), not null
    * @return the check, not null
    * @throws IllegalArgumentException when the figure is a range
    */
-  public FigureCheck check(String id, double computed, String basis) {
+  public FigureCheck check(String id, double computed, Sources from) {
     PublishedFigure f = figure(id);
     if (f.kind() == PublishedFigure.Kind.RANGE) {
       throw new IllegalArgumentException(
           "figure " + id + " is a range (" + f.valueText() + "); give a computed low and high");
     }
-    return FigureCheck.of(f, computed, computed, basis);
+    return FigureCheck.of(
+        f, computed, computed, Objects.requireNonNull(from, "from"), provenance(id));
   }
 
   /**
-   * Checks a computed range against a published range.
+   * Checks a computed range against a published range: see {@link #check(String, double, Sources)}.
    *
    * @param id the figure's id
    * @param computedLow the computed lower end, in the figure's unit
    * @param computedHigh the computed upper end
-   * @param basis what the computed values rest on; not blank
+   * @param from the sources of the computed values, not null
    * @return the check, not null
    * @throws IllegalArgumentException when the figure is not a range
    */
-  public FigureCheck check(String id, double computedLow, double computedHigh, String basis) {
+  public FigureCheck check(String id, double computedLow, double computedHigh, Sources from) {
     PublishedFigure f = figure(id);
     if (f.kind() != PublishedFigure.Kind.RANGE) {
       throw new IllegalArgumentException(
@@ -231,6 +269,7 @@ public final class PublishedFigures {
               id,
               f.valueText()));
     }
-    return FigureCheck.of(f, computedLow, computedHigh, basis);
+    return FigureCheck.of(
+        f, computedLow, computedHigh, Objects.requireNonNull(from, "from"), provenance(id));
   }
 }

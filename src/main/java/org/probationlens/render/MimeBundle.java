@@ -18,10 +18,25 @@ import java.util.Optional;
  * serialized JSON document: a kernel must send it as a JSON value, not as a string; {@link
  * #jupyterData()} does that conversion.
  *
+ * <p>A bundle may also carry output metadata (Jupyter's {@code metadata} field of the same
+ * message), each value a serialized JSON document: Probation Lens puts the sources footer of a
+ * result or chart there under {@value #SOURCES_METADATA}, so that a notebook's provenance can be
+ * read by a program as well as by eye.
+ *
  * @param data MIME type to content, not null, with a {@value #TEXT_PLAIN} entry; no null or blank
  *     key, no null value
+ * @param metadata metadata key to a JSON document, not null, may be empty; no null or blank key
  */
-public record MimeBundle(Map<String, String> data) {
+public record MimeBundle(Map<String, String> data, Map<String, String> metadata) {
+
+  /**
+   * The output-metadata key under which a result's or chart's sources are recorded: a JSON object
+   * with {@code footer} (the line drawn under the output), {@code kind} (PUBLISHED, DERIVED,
+   * OFFICIAL_SENSITIVE or SYNTHETIC), {@code synthetic}, {@code inputs} (title, source, kind,
+   * sha256, seed, generator_version, publication_date), {@code assumptions}, {@code calibrated_to}
+   * and {@code library_version}.
+   */
+  public static final String SOURCES_METADATA = "probation_lens_sources";
 
   /** Plain text, the representation every front end can show. */
   public static final String TEXT_PLAIN = "text/plain";
@@ -56,6 +71,58 @@ public record MimeBundle(Map<String, String> data) {
           "a MIME bundle needs a " + TEXT_PLAIN + " entry; got only " + copy.keySet());
     }
     data = Collections.unmodifiableMap(copy);
+    Objects.requireNonNull(metadata, "metadata");
+    Map<String, String> meta = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      String key = Objects.requireNonNull(e.getKey(), "metadata key");
+      if (key.isBlank()) {
+        throw new IllegalArgumentException("metadata key must not be blank");
+      }
+      meta.put(key, Objects.requireNonNull(e.getValue(), () -> "metadata for " + key));
+    }
+    metadata = Collections.unmodifiableMap(meta);
+  }
+
+  /**
+   * A bundle with no metadata.
+   *
+   * @param data MIME type to content, with a {@value #TEXT_PLAIN} entry
+   */
+  public MimeBundle(Map<String, String> data) {
+    this(data, Map.of());
+  }
+
+  /**
+   * A copy of this bundle with one more metadata entry, or with one replaced.
+   *
+   * @param key the metadata key, not blank
+   * @param json the value, a serialized JSON document, not null
+   * @return the new bundle, not null
+   */
+  public MimeBundle withMetadata(String key, String json) {
+    Map<String, String> copy = new LinkedHashMap<>(metadata);
+    copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(json, "json"));
+    return new MimeBundle(data, copy);
+  }
+
+  /**
+   * The metadata as a Jupyter message's {@code metadata} field, each value parsed into a Gson
+   * {@link com.google.gson.JsonElement}.
+   *
+   * @return key to JSON value, unmodifiable, not null
+   * @throws IllegalStateException if a value is not valid JSON
+   */
+  public Map<String, Object> jupyterMetadata() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      try {
+        out.put(e.getKey(), JsonParser.parseString(e.getValue()));
+      } catch (JsonParseException ex) {
+        throw new IllegalStateException(
+            "metadata " + e.getKey() + " is not valid JSON: " + ex.getMessage(), ex);
+      }
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -92,7 +159,7 @@ public record MimeBundle(Map<String, String> data) {
   public MimeBundle with(String mime, String content) {
     Map<String, String> copy = new LinkedHashMap<>(data);
     copy.put(Objects.requireNonNull(mime, "mime"), Objects.requireNonNull(content, "content"));
-    return new MimeBundle(copy);
+    return new MimeBundle(copy, metadata);
   }
 
   /**

@@ -24,6 +24,18 @@ public final class Renderers {
   /** Plain text longer than this many characters is cut, with a note saying so. */
   public static final int MAX_PLAIN_CHARS = 20_000;
 
+  /**
+   * A result's table shows at least this many rows (a result is already a summary: 21 CPAs, 42 PCC
+   * areas), however few the session's table options allow for a raw table.
+   */
+  public static final int RESULT_ROWS = 60;
+
+  /**
+   * A result's cells show at least this many characters (cells do not wrap): its assumptions are
+   * sentences a reader needs, within a table that still fits a page.
+   */
+  public static final int RESULT_CELL_CHARS = 100;
+
   private Renderers() {}
 
   /**
@@ -66,7 +78,12 @@ public final class Renderers {
               () -> value.getClass().getName() + ".toMimeBundle() returned null"));
     }
     if (value instanceof Result result) {
-      return Optional.of(result(result, tableOptions));
+      return Optional.of(
+          result(
+              result,
+              tableOptions
+                  .withMaxRows(Math.max(tableOptions.maxRows(), RESULT_ROWS))
+                  .withMaxCellChars(Math.max(tableOptions.maxCellChars(), RESULT_CELL_CHARS))));
     }
     if (value instanceof Table table) {
       return Optional.of(table(table, tableOptions));
@@ -115,7 +132,7 @@ public final class Renderers {
             .append(table.get(MimeBundle.TEXT_HTML).orElse(""));
     StringBuilder plain = new StringBuilder(result.title()).append('\n').append(table.plain());
     if (!result.notes().isEmpty()) {
-      html.append("<ul class=\"pl-notes\">\n");
+      html.append("<ul class=\"pl-notes\" style=\"max-width:120ch\">\n");
       for (String note : result.notes()) {
         html.append("<li>").append(Text.html(note)).append("</li>\n");
         plain.append("\n- ").append(note);
@@ -123,11 +140,12 @@ public final class Renderers {
       html.append("</ul>\n");
     }
     disclosed.note().ifPresent(n -> Disclosure.drawNote(n, html, plain)); // (i12b)
-    html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555\">")
+    html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555;max-width:120ch\">")
         .append(Text.html(footer))
         .append("</p>\n</div>");
     plain.append('\n').append(footer);
-    return MimeBundle.of(plain.toString(), html.toString());
+    return MimeBundle.of(plain.toString(), html.toString())
+        .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(result.sources()));
   }
 
   /**
@@ -138,7 +156,29 @@ public final class Renderers {
    * @return plain text, HTML (div and script) and Plotly JSON, not null
    */
   public static MimeBundle figure(Figure figure, Sources sources) {
-    return figure(figure, SourcesFooter.line(Objects.requireNonNull(sources, "sources")));
+    return figure(figure, sources, "");
+  }
+
+  /**
+   * A chart whose source line is the footer of the given sources followed by a note, such as what
+   * disclosure control did to the chart's data (i12b).
+   *
+   * @param figure the tablesaw-jsplot figure, not null
+   * @param sources where its data came from, not null
+   * @param note what the footer adds, not null; empty for nothing
+   * @return plain text, HTML (div and script) and Plotly JSON, not null
+   */
+  public static MimeBundle figure(Figure figure, Sources sources, String note) {
+    Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(note, "note");
+    String line = SourcesFooter.line(sources);
+    MimeBundle b = figure(figure, note.isEmpty() ? line : line + " " + note);
+    String html =
+        b.get(MimeBundle.TEXT_HTML)
+            .orElseThrow()
+            .replace("<div class=\"pl-source\" ", "<div class=\"pl-source pl-sources\" ");
+    return b.with(MimeBundle.TEXT_HTML, html)
+        .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(sources));
   }
 
   /**

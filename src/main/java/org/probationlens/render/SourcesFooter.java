@@ -1,5 +1,9 @@
 package org.probationlens.render;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.probationlens.data.Provenance;
@@ -18,6 +22,46 @@ final class SourcesFooter {
   static String libraryVersion() {
     String v = SourcesFooter.class.getPackage().getImplementationVersion();
     return v == null ? "development build" : v;
+  }
+
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+  /**
+   * The footer as the JSON object recorded under {@link MimeBundle#SOURCES_METADATA}: the line
+   * itself and each of its parts, so that a program reading a notebook finds the same provenance as
+   * a reader.
+   */
+  static String json(Sources sources) {
+    JsonObject o = new JsonObject();
+    o.addProperty("footer", line(sources));
+    o.addProperty("kind", sources.kind().name());
+    o.addProperty("synthetic", sources.synthetic());
+    JsonArray inputs = new JsonArray();
+    for (Provenance p : sources.inputs()) {
+      JsonObject i = new JsonObject();
+      i.addProperty("title", p.title());
+      i.addProperty("source", p.source());
+      i.addProperty("kind", p.kind().name());
+      i.addProperty("sha256", p.sha256());
+      i.addProperty("licence", p.licence());
+      if (p.publicationDate() != null) {
+        i.addProperty("publication_date", p.publicationDate().toString());
+      }
+      if (p.kind() == Provenance.Kind.SYNTHETIC) {
+        i.addProperty("generator_version", p.generatorVersion());
+        i.addProperty("seed", p.seed());
+      }
+      inputs.add(i);
+    }
+    o.add("inputs", inputs);
+    JsonArray assumptions = new JsonArray();
+    sources.assumptions().forEach(assumptions::add);
+    o.add("assumptions", assumptions);
+    JsonArray calibrated = new JsonArray();
+    sources.calibratedTo().forEach(calibrated::add);
+    o.add("calibrated_to", calibrated);
+    o.addProperty("library_version", libraryVersion());
+    return GSON.toJson(o);
   }
 
   /** The footer as one line of plain text. */
@@ -39,6 +83,12 @@ final class SourcesFooter {
     }
     for (String a : sources.assumptions()) {
       parts.add("ASSUMPTION: " + a);
+    }
+    if (!sources.calibratedTo().isEmpty()) {
+      parts.add(
+          "CALIBRATED to published figure"
+              + (sources.calibratedTo().size() == 1 ? " " : "s ")
+              + String.join(", ", sources.calibratedTo()));
     }
     String head = sources.synthetic() ? "SYNTHETIC data, not published figures. " : "";
     return head

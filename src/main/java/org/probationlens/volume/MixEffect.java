@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import org.probationlens.period.ReportingPeriod;
-import org.probationlens.render.MimeBundle;
-import org.probationlens.render.RichDisplay;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -37,11 +37,13 @@ import tech.tablesaw.api.Table;
  *
  * @param unit the key column, not null
  * @param period the start dates counted, not null
- * @param table the decomposition, not null
+ * @param table the decomposition, not null (copied; {@link #table()} returns a copy)
  * @param note how the figures were made where that is not obvious; empty otherwise
+ * @param sources the cases and forecast it was computed from, and any assumption, not null
  */
-public record MixEffect(String unit, ReportingPeriod period, Table table, String note)
-    implements RichDisplay {
+public record MixEffect(
+    String unit, ReportingPeriod period, Table table, String note, Sources sources)
+    implements Result {
 
   /** Column: F_k / F * 100. */
   public static final String FORECAST_SHARE_PCT = "forecast_share_pct";
@@ -61,9 +63,71 @@ public record MixEffect(String unit, ReportingPeriod period, Table table, String
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(sources, "sources");
+    table = table.copy();
   }
 
-  static MixEffect of(String unit, ReportingPeriod period, Table base, String note) {
+  /**
+   * The decomposition: a copy the caller may change.
+   *
+   * @return a new table, not null
+   */
+  @Override
+  public Table table() {
+    return table.copy();
+  }
+
+  /** {@return what the result shows, with the period} */
+  @Override
+  public String title() {
+    return "Mix effect: contribution of each work type to the weighted shortfall by "
+        + unit
+        + ", starts in "
+        + period;
+  }
+
+  /** {@return the note on method, if any, and how the contributions add up} */
+  @Override
+  public List<String> notes() {
+    List<String> lines = new java.util.ArrayList<>();
+    if (!note.isEmpty()) {
+      lines.add(note);
+    }
+    lines.add(
+        "contribution_pct = (F_k - A_k) / F x 100, with F the unit's forecast weighted volume and"
+            + " F_k, A_k work type k's forecast and actual; a unit's contributions sum to its"
+            + " shortfall.");
+    return lines;
+  }
+
+  /**
+   * The rows of some units, as a result with the same sources: for example the CPAs with the
+   * largest and smallest shortfalls.
+   *
+   * @param codes the units' codes, at least one
+   * @return the mix effect of those units, not null
+   * @throws IllegalArgumentException when a code is not in the table
+   */
+  public MixEffect only(String... codes) {
+    Table out = table.emptyCopy();
+    for (String code : codes) {
+      Table part = of(code);
+      if (part.rowCount() == 0) {
+        throw new IllegalArgumentException(
+            "no "
+                + unit
+                + " '"
+                + code
+                + "' in this mix effect; units: "
+                + table.stringColumn(unit).unique().asList());
+      }
+      out.append(part);
+    }
+    return new MixEffect(unit, period, out, note, sources);
+  }
+
+  static MixEffect of(
+      String unit, ReportingPeriod period, Table base, String note, Sources sources) {
     StringColumn key = base.stringColumn(unit);
     Map<String, double[]> totals = new LinkedHashMap<>();
     for (int i = 0; i < base.rowCount(); i++) {
@@ -96,7 +160,7 @@ public record MixEffect(String unit, ReportingPeriod period, Table table, String
       ofTotal.append(total == 0 || Double.isNaN(total) ? Double.NaN : c / total * 100.0);
     }
     out.addColumns(k, type, fw, aw, share, within, contribution, ofTotal);
-    return new MixEffect(unit, period, out, note);
+    return new MixEffect(unit, period, out, note, sources);
   }
 
   /**
@@ -137,31 +201,9 @@ public record MixEffect(String unit, ReportingPeriod period, Table table, String
     return table.where(table.stringColumn(unit).isEqualTo(code));
   }
 
-  private List<String> heading() {
-    List<String> lines = new java.util.ArrayList<>();
-    lines.add(
-        "Mix effect: contribution of each work type to the weighted shortfall by "
-            + unit
-            + ", starts in "
-            + period);
-    if (!note.isEmpty()) {
-      lines.add("Note: " + note);
-    }
-    lines.add(
-        "contribution_pct = (F_k - A_k) / F * 100; the contributions of a unit sum to its"
-            + " shortfall");
-    return lines;
-  }
-
-  /** A readable summary: what, when, and the table. */
+  /** A readable summary: what, when, the notes, and the table. */
   @Override
   public String toString() {
-    return String.join("\n", heading()) + "\n" + Text.format(table);
-  }
-
-  /** The same summary for a notebook, the table as HTML. */
-  @Override
-  public MimeBundle toMimeBundle() {
-    return Text.bundle(toString(), heading(), table);
+    return title() + "\n" + String.join("\n", notes()) + "\n" + Text.format(table);
   }
 }

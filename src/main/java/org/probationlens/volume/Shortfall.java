@@ -3,9 +3,9 @@ package org.probationlens.volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
 import org.probationlens.period.ReportingPeriod;
-import org.probationlens.render.MimeBundle;
-import org.probationlens.render.RichDisplay;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -22,24 +22,79 @@ import tech.tablesaw.api.Table;
  * @param unit the key column: a level's column name or a caller's group name; not blank
  * @param period the start dates counted, not null
  * @param byWorkType whether there is one row per unit and work type
- * @param table the result, not null
+ * @param table the result, not null (copied; {@link #table()} returns a copy)
  * @param note how the figures were made where that is not obvious (apportionment, owner date);
  *     empty when there is nothing to add
+ * @param sources the cases and forecast it was computed from, and any assumption, not null
  */
 public record Shortfall(
-    String unit, ReportingPeriod period, boolean byWorkType, Table table, String note)
-    implements RichDisplay {
+    String unit,
+    ReportingPeriod period,
+    boolean byWorkType,
+    Table table,
+    String note,
+    Sources sources)
+    implements Result {
 
-  /** Validates the result. */
+  /** Validates the result and copies the table. */
   public Shortfall {
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(sources, "sources");
+    table = table.copy();
     if (!table.columnNames().contains(unit)) {
       throw new IllegalArgumentException(
           "shortfall table has no key column '" + unit + "': " + table.columnNames());
     }
+  }
+
+  /**
+   * The figures, one row per unit (and work type), in unit order: a copy the caller may change.
+   * {@link #ranking()} gives them in rank order.
+   *
+   * @return a new table, not null
+   */
+  @Override
+  public Table table() {
+    return table.copy();
+  }
+
+  /**
+   * The reporting units in the table, in unit order (each once).
+   *
+   * @return the unit codes, not null
+   */
+  public List<String> units() {
+    return table.stringColumn(unit).unique().asList();
+  }
+
+  /** {@return what the result shows, with the period} */
+  @Override
+  public String title() {
+    return "CRC volume shortfall against contract forecast by "
+        + unit
+        + (byWorkType ? " and work type" : "")
+        + ", starts in "
+        + period;
+  }
+
+  /** {@return the note on method, if any, and the range of weighted shortfalls} */
+  @Override
+  public List<String> notes() {
+    List<String> lines = new ArrayList<>();
+    if (!note.isEmpty()) {
+      lines.add(note);
+    }
+    if (table.rowCount() > 0
+        && table.doubleColumn(VolumeVariance.WEIGHTED_SHORTFALL_PCT).countMissing()
+            < table.rowCount()) {
+      lines.add("Weighted shortfall: " + range());
+    }
+    lines.add(
+        "Shortfall % = (forecast - actual) / forecast x 100; positive means less work than forecast.");
+    return lines;
   }
 
   /**
@@ -120,32 +175,9 @@ public record Shortfall(
         column, pct.getDouble(lo), key.get(lo), pct.getDouble(hi), key.get(hi), table.rowCount());
   }
 
-  private List<String> heading() {
-    List<String> lines = new ArrayList<>();
-    lines.add(
-        "CRC volume shortfall against contract forecast by "
-            + unit
-            + (byWorkType ? " and work type" : "")
-            + ", starts in "
-            + period);
-    if (!note.isEmpty()) {
-      lines.add("Note: " + note);
-    }
-    if (table.rowCount() > 0) {
-      lines.add("Weighted shortfall: " + range());
-    }
-    return lines;
-  }
-
-  /** A readable summary: what, when, the range, and the ranked table. */
+  /** A readable summary: what, when, the notes, and the ranked table. */
   @Override
   public String toString() {
-    return String.join("\n", heading()) + "\n" + Text.format(ranking());
-  }
-
-  /** The same summary for a notebook: the heading lines and the ranked table as HTML. */
-  @Override
-  public MimeBundle toMimeBundle() {
-    return Text.bundle(toString(), heading(), ranking());
+    return title() + "\n" + String.join("\n", notes()) + "\n" + Text.format(ranking());
   }
 }

@@ -14,6 +14,10 @@ import java.util.TreeSet;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.area.RollUp;
+import org.probationlens.data.LoadedDataset;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.ResultTable;
+import org.probationlens.data.Sources;
 import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.engine.Filter;
@@ -107,6 +111,12 @@ public final class VolumeVariance {
   private final Geography geography;
   private final ReportingPeriod apportionBaseline;
   private final LocalDate ownersAsOf;
+  private final Sources sources;
+
+  /** Said of figures made from tables passed without their provenance. */
+  static final String UNSTATED =
+      "cases and forecast passed as bare tables, so their provenance was not stated (load them"
+          + " with CaseRecords.load and ForecastVolumes.load to carry it)";
 
   private VolumeVariance(
       Table cases,
@@ -114,7 +124,9 @@ public final class VolumeVariance {
       Table forecast,
       Geography geography,
       ReportingPeriod apportionBaseline,
-      LocalDate ownersAsOf) {
+      LocalDate ownersAsOf,
+      Sources sources) {
+    this.sources = sources;
     this.cases = cases;
     this.engineCases = engineCases;
     this.forecast = forecast;
@@ -145,7 +157,64 @@ public final class VolumeVariance {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return new VolumeVariance(
-        cases, new EngineCases(cases), forecast, Geography.standard(), null, null);
+        cases,
+        new EngineCases(cases),
+        forecast,
+        Geography.standard(),
+        null,
+        null,
+        Sources.assumed(UNSTATED));
+  }
+
+  /**
+   * Volumes against forecast over the standard geography, every result carrying the provenance of
+   * both datasets (synthetic when either is).
+   *
+   * @param cases case-level starts as loaded by {@link org.probationlens.data.CaseRecords}, not
+   *     null
+   * @param forecast contract forecasts as loaded by {@link org.probationlens.data.ForecastVolumes},
+   *     not null
+   * @return the analysis, not null
+   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   */
+  public static VolumeVariance of(LoadedDataset cases, LoadedDataset forecast) {
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(forecast, "forecast");
+    return of(cases.table(), forecast.table()).withSources(Sources.of(cases, forecast));
+  }
+
+  /**
+   * Volumes against forecast over cases held by the aggregation engine (see {@link #of(ColumnTable,
+   * Table)}), every result carrying the provenance of both files.
+   *
+   * @param cases the cases, not null
+   * @param casesProvenance where they came from (for a generated run, {@code
+   *     GenerationResult.casesProvenance()}), not null
+   * @param forecast contract forecasts as loaded by {@link org.probationlens.data.ForecastVolumes},
+   *     not null
+   * @return the analysis, not null
+   */
+  public static VolumeVariance of(
+      ColumnTable cases, Provenance casesProvenance, LoadedDataset forecast) {
+    Objects.requireNonNull(casesProvenance, "casesProvenance");
+    Objects.requireNonNull(forecast, "forecast");
+    return of(cases, forecast.table())
+        .withSources(Sources.of(casesProvenance, forecast.provenance()));
+  }
+
+  private VolumeVariance withSources(Sources s) {
+    return new VolumeVariance(
+        cases, engineCases, forecast, geography, apportionBaseline, ownersAsOf, s);
+  }
+
+  /**
+   * Where the cases and forecast came from: every result of this analysis carries these sources,
+   * with its own assumptions (such as an apportionment) added.
+   *
+   * @return the sources, not null
+   */
+  public Sources sources() {
+    return sources;
   }
 
   private static void requireForecastColumns(Table forecast, List<String> problems) {
@@ -203,7 +272,13 @@ public final class VolumeVariance {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return new VolumeVariance(
-        null, new EngineCases(cases), forecast, Geography.standard(), null, null);
+        null,
+        new EngineCases(cases),
+        forecast,
+        Geography.standard(),
+        null,
+        null,
+        Sources.assumed(UNSTATED));
   }
 
   /**
@@ -220,7 +295,8 @@ public final class VolumeVariance {
         forecast,
         Objects.requireNonNull(geography, "geography"),
         apportionBaseline,
-        ownersAsOf);
+        ownersAsOf,
+        sources);
   }
 
   /**
@@ -240,7 +316,8 @@ public final class VolumeVariance {
         forecast,
         geography,
         Objects.requireNonNull(baseline, "baseline"),
-        ownersAsOf);
+        ownersAsOf,
+        sources);
   }
 
   /**
@@ -257,7 +334,8 @@ public final class VolumeVariance {
         forecast,
         geography,
         apportionBaseline,
-        Objects.requireNonNull(asOf, "asOf"));
+        Objects.requireNonNull(asOf, "asOf"),
+        sources);
   }
 
   /**
@@ -286,7 +364,8 @@ public final class VolumeVariance {
         period,
         false,
         finish(total, level.columnName(), false, period),
-        note(level, period));
+        note(level, period),
+        sources(level));
   }
 
   /**
@@ -303,7 +382,8 @@ public final class VolumeVariance {
         period,
         true,
         finish(base(level, period), level.columnName(), true, period),
-        note(level, period));
+        note(level, period),
+        sources(level));
   }
 
   /**
@@ -317,7 +397,7 @@ public final class VolumeVariance {
    * @return one row per level: {@code level, units, lowest_pct, lowest_unit, highest_pct,
    *     highest_unit, spread_points} (highest - lowest, percentage points)
    */
-  public Table compareLevels(ReportingPeriod period, Level... levels) {
+  public ResultTable compareLevels(ReportingPeriod period, Level... levels) {
     if (levels.length == 0) {
       throw new IllegalArgumentException("compareLevels needs at least one level");
     }
@@ -328,7 +408,9 @@ public final class VolumeVariance {
     DoubleColumn high = DoubleColumn.create("highest_pct");
     StringColumn highUnit = StringColumn.create("highest_unit");
     DoubleColumn spread = DoubleColumn.create("spread_points");
+    Sources used = sources;
     for (Level l : levels) {
+      used = used.and(sources(l));
       ShortfallRange r = shortfall(l, period).range();
       level.append(l.name());
       units.append(r.units());
@@ -338,8 +420,50 @@ public final class VolumeVariance {
       highUnit.append(r.highUnit());
       spread.append(r.high() - r.low());
     }
-    return Table.create("weighted shortfall range by reporting unit, " + period.label())
-        .addColumns(level, units, low, lowUnit, high, highUnit, spread);
+    Table t =
+        Table.create("weighted shortfall range by reporting unit, " + period.label())
+            .addColumns(level, units, low, lowUnit, high, highUnit, spread);
+    return ResultTable.of(
+        "Range of weighted shortfall against forecast by reporting unit, starts in "
+            + period.label(),
+        t,
+        used);
+  }
+
+  /**
+   * How the shortfall moves from year to year: for each financial year from {@code first} to {@code
+   * last}, the lowest and highest CPA weighted shortfall and the England and Wales one.
+   *
+   * @param first the first financial year, not null
+   * @param last the last, not before {@code first}
+   * @return columns {@code financial_year, lowest_cpa_pct, highest_cpa_pct, england_and_wales_pct},
+   *     one row per year, with this analysis's sources
+   * @throws IllegalArgumentException if {@code last} is before {@code first}
+   */
+  public ResultTable shortfallRangeByYear(FinancialYear first, FinancialYear last) {
+    Objects.requireNonNull(first, "first");
+    Objects.requireNonNull(last, "last");
+    if (last.compareTo(first) < 0) {
+      throw new IllegalArgumentException(
+          "last year " + last + " is before first year " + first + "; give first <= last");
+    }
+    StringColumn year = StringColumn.create("financial_year");
+    DoubleColumn low = DoubleColumn.create("lowest_cpa_pct");
+    DoubleColumn high = DoubleColumn.create("highest_cpa_pct");
+    DoubleColumn nation = DoubleColumn.create("england_and_wales_pct");
+    for (FinancialYear y = first; y.compareTo(last) <= 0; y = y.next()) {
+      ReportingPeriod p = ReportingPeriod.of(y);
+      ShortfallRange r = shortfall(Level.CPA, p).range();
+      year.append(y.toString());
+      low.append(r.low());
+      high.append(r.high());
+      nation.append(shortfall(Level.ENGLAND_AND_WALES, p).range().low());
+    }
+    return ResultTable.of(
+        "CRC weighted shortfall against forecast by financial year: lowest and highest CPA, and"
+            + " England and Wales",
+        Table.create("weighted shortfall by financial year", year, low, high, nation),
+        sources);
   }
 
   /**
@@ -350,7 +474,8 @@ public final class VolumeVariance {
    * @return the decomposition, not null
    */
   public MixEffect mixEffect(Level level, ReportingPeriod period) {
-    return MixEffect.of(level.columnName(), period, base(level, period), note(level, period));
+    return MixEffect.of(
+        level.columnName(), period, base(level, period), note(level, period), sources(level));
   }
 
   /**
@@ -405,7 +530,13 @@ public final class VolumeVariance {
         period,
         false,
         finish(grouped, groupColumn, false, period),
-        "CPA groups given by the caller; the case data does not classify areas");
+        "CPA groups given by the caller; the case data does not classify areas",
+        sources.withAssumptions(
+            List.of(
+                "CPAs grouped into "
+                    + groupColumn
+                    + " by the caller; the case data does not"
+                    + " classify areas")));
   }
 
   /**
@@ -415,7 +546,7 @@ public final class VolumeVariance {
    * @return columns {@code cpa, financial_year}, {@link #FORECAST_COUNT}, {@link #ACTUAL_COUNT},
    *     {@link #FORECAST_WEIGHTED}, {@link #ACTUAL_WEIGHTED}; sorted by CPA then year
    */
-  public Table annualVolumes() {
+  public ResultTable annualVolumes() {
     return annualVolumes(null);
   }
 
@@ -427,7 +558,7 @@ public final class VolumeVariance {
    * @param lastStart the last start date counted, or null for whole years
    * @return as {@link #annualVolumes()}
    */
-  public Table annualVolumes(LocalDate lastStart) {
+  public ResultTable annualVolumes(LocalDate lastStart) {
     TreeSet<FinancialYear> years = new TreeSet<>();
     for (String fy : forecast.stringColumn("financial_year")) {
       years.add(parseYear(fy));
@@ -473,7 +604,12 @@ public final class VolumeVariance {
                     cols[j].append(v[j]);
                   }
                 }));
-    return out;
+    return ResultTable.of(
+        lastStart == null
+            ? "CRC volumes against forecast by CPA and financial year"
+            : "CRC volumes against forecast by CPA and financial year, starts to " + lastStart,
+        out,
+        sources);
   }
 
   /**
@@ -488,6 +624,22 @@ public final class VolumeVariance {
 
   private LocalDate ownersAsOf(ReportingPeriod period) {
     return ownersAsOf != null ? ownersAsOf : period.end();
+  }
+
+  /** The analysis's sources, with the apportionment as an assumption where the level needs it. */
+  private Sources sources(Level level) {
+    return switch (level) {
+      case PCC_AREA, NPS_DIVISION ->
+          apportionBaseline == null
+              ? sources
+              : sources.withAssumptions(
+                  List.of(
+                      "each CPA's forecast split between its PCC areas by their shares of actual"
+                          + " CRC volume in "
+                          + apportionBaseline.label()
+                          + " (no forecast below CPA level was published)"));
+      default -> sources;
+    };
   }
 
   private String note(Level level, ReportingPeriod period) {

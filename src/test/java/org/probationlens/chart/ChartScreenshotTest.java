@@ -47,7 +47,7 @@ class ChartScreenshotTest {
   static final Path OUT =
       Path.of(System.getProperty("lens.projectDir", ".")).resolve("target/screenshots");
   static final Pattern CODE = Pattern.compile("^(C\\d\\d|N\\d\\d|[A-Z][A-Z0-9]*(_[A-Z0-9]+)*)$");
-  static final String SOURCE = "synthetic data for a chart check, not published figures";
+  static final Sources SOURCE = NamesNotCodesTest.S;
 
   static Table byCpa() {
     return Table.create(

@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.Sources;
 import org.probationlens.render.MimeBundle;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -39,8 +42,19 @@ class ChartsTest {
         DoubleColumn.create("percent", 82, 86, 74, 80, 55, 84));
   }
 
-  static final String SURVEY_SOURCE =
-      "UNISON/Napo staff survey, September 2014 (more than 1,000 staff)";
+  static final Sources SURVEY_SOURCE =
+      Sources.of(
+          Provenance.published(
+              "Staff survey after the transfer (more than 1,000 staff)",
+              "UNISON/Napo, September 2014",
+              null,
+              "quoted from the union's press release",
+              "e".repeat(64)));
+
+  /** Made-up figures for a chart test: synthetic, from no generator. */
+  static final Sources SYNTHETIC =
+      Sources.of(
+          Provenance.synthetic("Starts (test fixture)", "ChartsTest", 2014L, "1", "f".repeat(64)));
 
   /** Synthetic quarterly starts against a synthetic forecast, deliberately out of date order. */
   static Table synthetic() {
@@ -91,8 +105,10 @@ class ChartsTest {
     assertEquals(
         "percentage (%)",
         layout.getAsJsonObject("yaxis").getAsJsonObject("title").get("text").getAsString());
-    assertEquals(SURVEY_SOURCE, c.source());
-    assertTrue(c.toMimeBundle().plain().endsWith("Source: " + SURVEY_SOURCE));
+    assertEquals(Renderers.sourcesLine(SURVEY_SOURCE), c.source());
+    assertTrue(c.toMimeBundle().plain().endsWith("Source: " + c.source()));
+    assertTrue(c.toMimeBundle().metadata().containsKey(MimeBundle.SOURCES_METADATA));
+    assertTrue(c.toMimeBundle().get(MimeBundle.TEXT_HTML).orElseThrow().contains("pl-sources"));
   }
 
   @Test
@@ -126,7 +142,7 @@ class ChartsTest {
   void linesArePlottedInDateOrderWithoutChangingTheTable() {
     Table t = synthetic();
     JsonObject trace =
-        json(Charts.line("Starts (synthetic)", t, "quarter", "starts", "synthetic, seed 2014"))
+        json(Charts.line("Starts (synthetic)", t, "quarter", "starts", SYNTHETIC))
             .getAsJsonArray("data")
             .get(0)
             .getAsJsonObject();
@@ -145,7 +161,7 @@ class ChartsTest {
                 "quarter",
                 "starts",
                 "forecast",
-                "synthetic, seed 2014"))
+                SYNTHETIC))
             .getAsJsonArray("data");
     assertEquals(2, data.size());
     assertEquals("Actual", data.get(0).getAsJsonObject().get("name").getAsString());
@@ -160,7 +176,7 @@ class ChartsTest {
     JsonObject j =
         json(
             Charts.lines(
-                "Starts", synthetic(), "quarter", List.of("starts", "forecast"), "synthetic"));
+                "Starts", synthetic(), "quarter", List.of("starts", "forecast"), SYNTHETIC));
     assertEquals(2, j.getAsJsonArray("data").size());
     assertTrue(j.getAsJsonObject("layout").get("showlegend").getAsBoolean());
   }
@@ -168,7 +184,7 @@ class ChartsTest {
   @Test
   void scatterNeedsNumbersOnBothAxes() {
     JsonObject trace =
-        json(Charts.scatter("Starts v forecast", synthetic(), "forecast", "starts", "synthetic"))
+        json(Charts.scatter("Starts v forecast", synthetic(), "forecast", "starts", SYNTHETIC))
             .getAsJsonArray("data")
             .get(0)
             .getAsJsonObject();
@@ -176,7 +192,7 @@ class ChartsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Charts.scatter("x", synthetic(), "quarter", "starts", "synthetic"));
+            () -> Charts.scatter("x", synthetic(), "quarter", "starts", SYNTHETIC));
     assertEquals(
         "column 'quarter' in table 'synthetic starts' is LOCAL_DATE; a chart needs a numeric column"
             + " here (INTEGER, LONG, SHORT, FLOAT or DOUBLE)",
@@ -188,7 +204,7 @@ class ChartsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Charts.bar("x", synthetic(), "area", "starts", "synthetic"));
+            () -> Charts.bar("x", synthetic(), "area", "starts", SYNTHETIC));
     assertEquals(
         "no column 'area' in table 'synthetic starts'; its columns are [quarter, starts, forecast]",
         e.getMessage());
@@ -211,8 +227,7 @@ class ChartsTest {
   @Test
   void theSourceIsMandatory() {
     assertThrows(
-        IllegalArgumentException.class, () -> Charts.bar("x", survey(), "answer", "percent", " "));
-    assertThrows(
-        NullPointerException.class, () -> Charts.bar("x", survey(), "answer", "percent", null));
+        NullPointerException.class,
+        () -> Charts.bar("x", survey(), "answer", "percent", (Sources) null));
   }
 }

@@ -20,6 +20,10 @@ import tech.tablesaw.api.Table;
 
 class NamesNotCodesTest {
 
+  static final Sources S =
+      Sources.of(
+          Provenance.synthetic("Synthetic cases", "CaseGenerator", 2014L, "2", "b".repeat(64)));
+
   static JsonObject layout(Chart c) {
     return ChartsTest.json(c).getAsJsonObject("layout");
   }
@@ -35,7 +39,7 @@ class NamesNotCodesTest {
             "shortfall",
             StringColumn.create("cpa", "C01", "C02", "C13"),
             DoubleColumn.create("weighted_shortfall_pct", 6.0, 36.0, 20.0));
-    Chart c = Charts.horizontalBar("Shortfall by CPA", t, "cpa", "weighted_shortfall_pct", "s");
+    Chart c = Charts.horizontalBar("Shortfall by CPA", t, "cpa", "weighted_shortfall_pct", S);
     JsonObject trace = ChartsTest.json(c).getAsJsonArray("data").get(0).getAsJsonObject();
     // cpas.csv crc_name without "CRC": C01 Northumbria, C02 Cumbria and Lancashire, C13
     // Bedfordshire, Northamptonshire, Cambridgeshire & Hertfordshire; largest at the top (last)
@@ -65,7 +69,7 @@ class NamesNotCodesTest {
             "by owner",
             StringColumn.create("owner", "PURPLE_FUTURES", "SODEXO"),
             DoubleColumn.create("under_spend_pct", 10, 12));
-    Chart c = Charts.bar("Under-spend by owner", t, "owner", "under_spend_pct", "s");
+    Chart c = Charts.bar("Under-spend by owner", t, "owner", "under_spend_pct", S);
     JsonArray x =
         ChartsTest.json(c).getAsJsonArray("data").get(0).getAsJsonObject().getAsJsonArray("x");
     assertEquals(
@@ -87,7 +91,7 @@ class NamesNotCodesTest {
             StringColumn.create("financial_year", "2015-16", "2016-17"),
             DoubleColumn.create("maximum", 110_174_485.8, 120_000_000),
             DoubleColumn.create("paid", 100_000_000, 90_500_000));
-    Chart c = Charts.lines("Payments", t, "financial_year", List.of("maximum", "paid"), "s");
+    Chart c = Charts.lines("Payments", t, "financial_year", List.of("maximum", "paid"), S);
     JsonObject j = ChartsTest.json(c);
     JsonObject max = j.getAsJsonArray("data").get(0).getAsJsonObject();
     assertEquals("maximum payment", max.get("name").getAsString());
@@ -107,7 +111,7 @@ class NamesNotCodesTest {
     String title =
         "CRC weighted shortfall against forecast by year: range across CPAs and England and Wales"
             + " (synthetic)";
-    Chart c = Charts.line("x", ChartsTest.synthetic(), "quarter", "starts", "s");
+    Chart c = Charts.line("x", ChartsTest.synthetic(), "quarter", "starts", S);
     assertEquals(110, layout(c).getAsJsonObject("margin").get("t").getAsInt());
     assertEquals(
         "CRC weighted shortfall against forecast by year: range across CPAs and<br>England and"
@@ -129,7 +133,7 @@ class NamesNotCodesTest {
   void kaplanMeierCurvesHaveBandsAndTimeUnits() {
     Chart c =
         StepCharts.survival(
-            "Still awaiting sign-off", curves(), "days from submission to MoJ sign-off", "s");
+            "Still awaiting sign-off", curves(), "days from submission to MoJ sign-off", S);
     JsonArray data = ChartsTest.json(c).getAsJsonArray("data");
     assertEquals(6, data.size()); // per group: upper edge, lower edge filled to it, the curve
     JsonObject lower = data.get(1).getAsJsonObject();
@@ -143,8 +147,7 @@ class NamesNotCodesTest {
         "timeAxis 'time' must name the unit of time (days, weeks, months or years), e.g. 'days from"
             + " submission to sign-off'",
         assertThrows(
-                IllegalArgumentException.class,
-                () -> StepCharts.survival("t", curves(), "time", "s"))
+                IllegalArgumentException.class, () -> StepCharts.survival("t", curves(), "time", S))
             .getMessage());
   }
 

@@ -89,7 +89,7 @@ class CourtLiaisonTest {
             "SELECT court_code, count(*), count(*) FILTER (WHERE proposal = sentence)"
                 + " FROM reports GROUP BY court_code");
     assertSameCounts(
-        expected, measures.concordance("court_code"), "court_code", "reports", "followed");
+        expected, measures.concordance("court_code").table(), "court_code", "reports", "followed");
   }
 
   @Test
@@ -99,7 +99,11 @@ class CourtLiaisonTest {
             "SELECT c.liaison_rating, count(*), count(*) FILTER (WHERE proposal = sentence)"
                 + " FROM reports r JOIN courts c USING (court_code) GROUP BY 1");
     assertSameCounts(
-        expected, measures.concordance("liaison_rating"), "liaison_rating", "reports", "followed");
+        expected,
+        measures.concordance("liaison_rating").table(),
+        "liaison_rating",
+        "reports",
+        "followed");
     ProportionDifference d =
         measures.liaisonEffectOnConcordance(LiaisonRating.STRONG, LiaisonRating.WEAK);
     long[] strong = expected.get("STRONG");
@@ -114,7 +118,7 @@ class CourtLiaisonTest {
         query(
             "SELECT report_type, count(*), count(*) FILTER (WHERE delivered_date <= due_date)"
                 + " FROM reports GROUP BY report_type");
-    assertSameCounts(expected, measures.timeliness(), "report_type", "reports", "on_time");
+    assertSameCounts(expected, measures.timeliness().table(), "report_type", "reports", "on_time");
   }
 
   @Test
@@ -127,7 +131,7 @@ class CourtLiaisonTest {
         query(
             "SELECT 'all', sum(rar_days_ordered), sum(rar_days_delivered) FROM orders"
                 + " WHERE rar_days_ordered > 0");
-    Table t = measures.rarDelivery("all");
+    Table t = measures.rarDelivery("all").table();
     assertEquals(delivery.get("all")[0], t.intColumn("days_ordered").getInt(0));
     assertEquals(delivery.get("all")[1], t.intColumn("days_delivered").getInt(0));
     Map<String, long[]> none =
@@ -150,7 +154,8 @@ class CourtLiaisonTest {
                 + "   generate_series(b.aware_date + INTERVAL 1 DAY, b.referral_date, INTERVAL 1 DAY)"
                 + "   AS g(d) WHERE isodow(d) < 6 AND CAST(d AS DATE) NOT IN (SELECT d FROM holidays))"
                 + "   AS bd FROM breaches b) GROUP BY q");
-    assertSameCounts(expected, measures.breachReferral(), "quarter", "breaches", "within_8");
+    assertSameCounts(
+        expected, measures.breachReferral().table(), "quarter", "breaches", "within_8");
   }
 
   @Test
@@ -216,7 +221,7 @@ class CourtLiaisonTest {
 
   @Test
   void funnelFlagsOnlyCourtsOutsideTheirLimits() {
-    Table f = measures.concordanceFunnel();
+    Table f = measures.concordanceFunnel().table();
     for (int i = 0; i < f.rowCount(); i++) {
       double share = f.doubleColumn("share").get(i);
       boolean outside =
@@ -242,5 +247,16 @@ class CourtLiaisonTest {
         "cannot group by 'judge'; expected one of: all, court_code, supervising_provider,"
             + " report_type, liaison_rating",
         e.getMessage());
+  }
+
+  @Test
+  void eachResultCarriesTheProvenanceOfTheTablesItUses() {
+    var mix = measures.reportMix();
+    assertTrue(mix.sources().synthetic());
+    assertEquals(1, mix.sources().inputs().size());
+    assertTrue(
+        mix.sources().inputs().get(0).title().startsWith("Court-level reports"),
+        mix.sources().inputs().get(0).title());
+    assertEquals(CourtTable.values().length, measures.courtProfile().sources().inputs().size());
   }
 }

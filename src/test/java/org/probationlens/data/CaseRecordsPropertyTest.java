@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.probationlens.area.Geography;
 import tech.tablesaw.api.Table;
 
 /**
@@ -50,19 +51,26 @@ class CaseRecordsPropertyTest {
         requirements && !start.isBefore(ORA) && random.nextBoolean() ? 1 + random.nextInt(60) : 0;
     int upw = requirements && random.nextBoolean() ? 40 + random.nextInt(261) : 0;
     BigDecimal weight = BigDecimal.valueOf(random.nextInt(100_000), 3);
+    String area = pick(random, AREAS);
+    LocalDate end = start.plusDays(random.nextInt(3000));
+    // the contract ties these: a CRC case is its area's CPA's; ONGOING exactly when the case runs
+    // past 31 December 2020; no accredited programme on PSS or pre-release work
+    String provider = crc ? Geography.standard().pccArea(area).cpaCode() : pick(random, NPS);
+    String reason = end.isAfter(LAST) ? "ONGOING" : pick(random, ENDS.subList(0, 4));
+    boolean programme = random.nextBoolean() && !work.equals("PSS") && !work.equals("PRE");
     return List.of(
         String.format("K%08d", index),
         crc ? "CRC" : "NPS",
-        crc ? String.format("C%02d", 1 + random.nextInt(21)) : pick(random, NPS),
-        pick(random, AREAS),
+        provider,
+        area,
         work,
         start.toString(),
-        start.plusDays(random.nextInt(3000)).toString(),
+        end.toString(),
         Integer.toString(1 + random.nextInt(120)),
         Integer.toString(rar),
         Integer.toString(upw),
-        Boolean.toString(random.nextBoolean()),
-        pick(random, ENDS),
+        Boolean.toString(programme),
+        reason,
         weight.toPlainString());
   }
 
@@ -102,7 +110,7 @@ class CaseRecordsPropertyTest {
 
   @Property(tries = 200)
   void aWellFormedFileRoundTripsCellForCell(@ForAll("files") List<List<String>> rows) {
-    Table table = CaseRecords.load(write(rows)).table();
+    Table table = CaseRecords.load(write(rows), Provenance.Kind.SYNTHETIC).table();
     assertEquals(rows.size(), table.rowCount());
     for (int r = 0; r < rows.size(); r++) {
       List<String> row = rows.get(r);
@@ -134,7 +142,9 @@ class CaseRecordsPropertyTest {
     Path file = write(corrupted);
 
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
 
     assertEquals(1, e.total(), e::getMessage);
     Problem problem = e.problems().get(0);

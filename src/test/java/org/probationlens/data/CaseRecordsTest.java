@@ -40,7 +40,7 @@ class CaseRecordsTest {
             HEADER
                 + "\n"
                 + "K00000001,NPS,N03,KNT,LIC,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.0\n"
-                + "K00000002,CRC,C05,KNT,CO,2016-04-01,2017-04-01,12,20,100,true,ONGOING,2.5\n");
+                + "K00000002,CRC,C05,YSW,CO,2016-04-01,2021-04-01,12,20,100,true,ONGOING,2.5\n");
     LoadedDataset cases = CaseRecords.load(file, 2014L, "0.1.0");
     Table table = cases.table();
     assertEquals("cases", table.name());
@@ -63,7 +63,7 @@ class CaseRecordsTest {
         table.types());
     assertEquals(2, table.rowCount());
     assertEquals("C05", table.stringColumn("provider_code").get(1));
-    assertEquals(LocalDate.of(2017, 4, 1), table.dateColumn("end_date").get(1));
+    assertEquals(LocalDate.of(2021, 4, 1), table.dateColumn("end_date").get(1));
     assertEquals(100, table.intColumn("upw_hours").get(1));
     assertEquals(3.5, table.doubleColumn("weight").sum());
 
@@ -86,7 +86,7 @@ class CaseRecordsTest {
         write(
             HEADER
                 + "\nK00000001,NPS,N03,KNT,LIC,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.0\n");
-    Provenance provenance = CaseRecords.load(file).provenance();
+    Provenance provenance = CaseRecords.load(file, Provenance.Kind.SYNTHETIC).provenance();
     assertEquals(null, provenance.seed());
     assertEquals(null, provenance.generatorVersion());
     assertEquals(
@@ -112,12 +112,14 @@ class CaseRecordsTest {
                 // line 4: an unknown area code
                 + "K00000003,NPS,N03,XYZ,LIC,2016-03-01,2017-03-01,12,0,false,COMPLETED,1.0\n"
                 // line 5: a negative count (rar_days)
-                + "K00000004,CRC,C05,KNT,CO,2016-03-01,2017-03-01,12,-3,true,COMPLETED,1.0\n"
+                + "K00000004,CRC,C05,YSW,CO,2016-03-01,2017-03-01,12,-3,true,COMPLETED,1.0\n"
                 // line 6: the last line, cut off in the middle of start_date
-                + "K00000005,CRC,C05,KNT,CO,2016-0");
+                + "K00000005,CRC,C05,YSW,CO,2016-0");
 
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
 
     String f = file.toString();
     assertEquals(
@@ -168,15 +170,17 @@ class CaseRecordsTest {
                 // line 5: RAR days on a licence
                 + "K4,NPS,N01,KNT,LIC,2016-03-01,2017-03-01,12,10,0,false,COMPLETED,1.0\n"
                 // line 6: RAR days on an order made before RAR existed
-                + "K5,CRC,C05,KNT,CO,2014-12-01,2015-12-01,12,10,0,false,COMPLETED,1.0\n"
+                + "K5,CRC,C05,YSW,CO,2014-12-01,2015-12-01,12,10,0,false,COMPLETED,1.0\n"
                 // line 7: 20 hours of unpaid work (the minimum is 40)
-                + "K6,CRC,C05,KNT,CO,2016-03-01,2017-03-01,12,0,20,false,COMPLETED,1.0\n"
+                + "K6,CRC,C05,YSW,CO,2016-03-01,2017-03-01,12,0,20,false,COMPLETED,1.0\n"
                 // line 8: unpaid work on a licence
                 + "K7,NPS,N01,KNT,LIC,2016-03-01,2017-03-01,12,0,100,false,COMPLETED,1.0\n"
                 // line 9: an NPS case whose provider is a CPA
                 + "K8,NPS,C05,KNT,CO,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.0\n");
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
     String f = file.toString();
     String provider =
         "a CPA code C01..C21 for a CRC case, an NPS division N01..N07 for an NPS case";
@@ -212,7 +216,9 @@ class CaseRecordsTest {
     Path file =
         write(HEADER + "\nK1,NPS,N01,KNT,LIC,2016-13-01,2016-02-28,12,0,0,false,COMPLETED,1.0\n");
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
     assertEquals(
         List.of(
             new Problem(

@@ -137,7 +137,7 @@ class DatasetLoaderTest {
             at(file, 4, "count", 3, "-1", count),
             at(file, 4, "on", 4, "2016-02-30", date),
             at(file, 4, "share", 6, "1.5", "a decimal number 0..1"),
-            at(file, 5, "count", 3, " 4", count),
+            at(file, 5, "count", 3, " 4", count + ", with no leading or trailing spaces"),
             at(file, 5, "on", 4, "2021-01-01", date),
             at(file, 5, "share", 6, "NaN", "a decimal number 0..1")),
         e.problems());

@@ -24,10 +24,12 @@ class ForecastVolumesTest {
     Path file =
         Files.writeString(
             dir.resolve("forecast.csv"),
-            HEADER + "C01,2015-16,CO,1200,1500.5\nC01,2015-16,SSO,800,950\nC21,2020-21,PRE,0,0\n");
+            HEADER
+                + "C01,2015-16,CO,1200,1500.5\nC01,2015-16,SSO,800,950\n"
+                + "C21,2015-16,CO,0,0\nC21,2015-16,SSO,0,0\n");
     LoadedDataset forecast = ForecastVolumes.load(file, 7L, "0.1.0");
     Table table = forecast.table();
-    assertEquals(3, table.rowCount());
+    assertEquals(4, table.rowCount());
     assertEquals(2000, (int) table.intColumn("forecast_count").sum());
     assertEquals(2450.5, table.doubleColumn("forecast_weighted").sum());
     assertEquals(Provenance.Kind.SYNTHETIC, forecast.provenance().kind());
@@ -45,7 +47,9 @@ class ForecastVolumesTest {
                 + "C22,2015-16,CO,1,1\n"
                 + "C01,2015-16,CO,1100,1400\n");
     DatasetValidationException e =
-        assertThrows(DatasetValidationException.class, () -> ForecastVolumes.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> ForecastVolumes.load(file, Provenance.Kind.SYNTHETIC));
     String f = file.toString();
     assertEquals(
         List.of(
@@ -72,5 +76,26 @@ class ForecastVolumesTest {
                 "C01,2015-16,CO",
                 "a unique cpa_code,financial_year,work_type; line 2 has the same")),
         e.problems());
+  }
+
+  @Test
+  void aForecastMissingARowItCoversIsRefusedWhereItIsRead() throws IOException {
+    // covers C01 and C21, 2015-16 and 2016-17, CO: 2 x 2 x 1 = 4 rows; C21 2016-17 CO is missing
+    Path file =
+        Files.writeString(
+            dir.resolve("forecast.csv"),
+            HEADER + "C01,2015-16,CO,1,1\nC01,2016-17,CO,1,1\n" + "C21,2015-16,CO,1,1\n");
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () -> ForecastVolumes.load(file, Provenance.Kind.SYNTHETIC));
+    assertEquals(1, e.total(), e::getMessage);
+    Problem p = e.problems().get(0);
+    assertEquals(5, p.line(), "reported after the last row, line 4");
+    assertEquals("no row C21,2016-17,CO", p.value());
+    assertEquals(
+        "a row for every combination of cpa_code, financial_year, work_type the file covers"
+            + " (2 x 2 x 1 = 4 rows; it has 3)",
+        p.expected());
   }
 }

@@ -47,4 +47,31 @@ class SourcesTest {
         "a result needs at least one source: an input's provenance or an assumption",
         e.getMessage());
   }
+
+  @Test
+  void calibrationsAreKeptThroughAndAndBadIdsAreRefused() {
+    Sources price = Sources.of(RATINGS).calibratedTo(List.of("max_payments"));
+    Sources both = price.and(Sources.of(CASES).calibratedTo(List.of("shortfall_range_2015_16")));
+    assertEquals(
+        List.of("max_payments", "shortfall_range_2015_16"), List.copyOf(both.calibratedTo()));
+    assertEquals(
+        List.of("max_payments"), List.copyOf(price.withAssumptions(List.of("x")).calibratedTo()));
+    // the two-list constructor is calibrated to nothing
+    assertTrue(new Sources(List.of(RATINGS), List.of()).calibratedTo().isEmpty());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Sources.of(RATINGS).calibratedTo(List.of("Max Payments")));
+    assertEquals(
+        "calibratedTo holds \"Max Payments\"; a published figure id is lower-case letters, digits"
+            + " and _",
+        e.getMessage());
+  }
+
+  @Test
+  void assumedSourcesHaveNoInputAndAreDerived() {
+    Sources s = Sources.assumed("tables passed without their provenance");
+    assertEquals(List.of(), s.inputs());
+    assertEquals(Provenance.Kind.DERIVED, s.kind());
+  }
 }

@@ -16,6 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.DatasetValidationException;
 import org.probationlens.data.Problem;
+import org.probationlens.data.Provenance;
 import tech.tablesaw.api.Table;
 
 /**
@@ -113,7 +114,7 @@ class CaseCsvPropertiesTest {
       DatasetValidationException normalError = null;
       Table normal = null;
       try {
-        normal = CaseRecords.load(file).table();
+        normal = CaseRecords.load(file, Provenance.Kind.SYNTHETIC).table();
       } catch (DatasetValidationException e) {
         normalError = e;
       }

@@ -16,15 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.DatasetValidationException;
 import org.probationlens.data.Problem;
+import org.probationlens.data.Provenance;
 import tech.tablesaw.api.Table;
 
 class CaseCsvTest {
   @TempDir Path dir;
 
   static final String GOOD_1 =
-      "K00000001,CRC,C05,DCP,CO,2015-03-02,2016-03-01,12,10,100,true,COMPLETED,1.25";
+      "K00000001,CRC,C05,YSW,CO,2015-03-02,2016-03-01,12,10,100,true,COMPLETED,1.25";
   static final String GOOD_2 =
-      "K00000002,NPS,N02,LDN,LIC,2014-06-01,2014-06-01,120,0,0,false,ONGOING,0.5";
+      "K00000002,NPS,N02,LDN,LIC,2014-06-01,2014-06-01,120,0,0,false,COMPLETED,0.5";
 
   private Path write(String... lines) throws IOException {
     Path file = dir.resolve("cases.csv");
@@ -88,7 +89,9 @@ class CaseCsvTest {
 
   static Problem assertSameProblemsBothWays(Path file, boolean compareRefusal) {
     DatasetValidationException normal =
-        assertThrows(DatasetValidationException.class, () -> CaseRecords.load(file));
+        assertThrows(
+            DatasetValidationException.class,
+            () -> CaseRecords.load(file, Provenance.Kind.SYNTHETIC));
     DatasetValidationException fast =
         assertThrows(DatasetValidationException.class, () -> CaseCsv.read(file));
     assertEquals(normal.problems(), fast.problems());
@@ -211,10 +214,86 @@ class CaseCsvTest {
   void fastReaderAndLoaderReadTheSameValues() {
     Path file = CaseFixtures.writeCases(dir.resolve("cases.csv"), 5_000, 99L);
     Table fast = CaseCsv.readFast(file, 2).toTablesaw();
-    Table normal = CaseRecords.load(file).table();
+    Table normal = CaseRecords.load(file, Provenance.Kind.SYNTHETIC).table();
     assertEquals(normal.columnNames(), fast.columnNames());
     for (String column : normal.columnNames()) {
       assertEquals(normal.column(column).asList(), fast.column(column).asList(), column);
     }
+  }
+
+  @Test
+  void a400DigitWeightIsRefusedOnBothPaths() throws IOException {
+    // 400 digits parse to Infinity as a double; the schema asks for a finite number >= 0
+    String huge = "9".repeat(400);
+    Problem first =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1.replace(",1.25", "," + huge)));
+    assertEquals("weight", first.column());
+    assertEquals(huge, first.value());
+    assertEquals(
+        "line 2, column 13 (weight): found \""
+            + "9".repeat(60)
+            + "...\" (400 characters),"
+            + " expected a decimal number >= 0",
+        first.describe(),
+        "a long value is quoted as a bounded prefix with its length");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreRefusedWithTheirLine() throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    byte[] text =
+        (CaseCsv.HEADER
+                + "\n"
+                + GOOD_1
+                + "\n"
+                + GOOD_2.replace("K00000002", "K0000000\u00e9")
+                + "\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, text);
+    Problem first = assertSameProblemsBothWays(file, false);
+    assertEquals(3, first.line());
+    assertEquals("bytes that are not UTF-8", first.value());
+  }
+
+  @Test
+  void aBareCarriageReturnInsideAnIdIsNotPartOfTheId() throws IOException {
+    // commons-csv (and RFC 4180 readers generally) end a record at a bare CR, so the row is cut
+    // short; the fast reader must not keep the CR inside the identifier
+    Problem first =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1.replace("K00000001", "K0000\r0001")), false);
+    assertEquals(2, first.line());
+  }
+
+  @Test
+  void anIdWithASurroundingSpaceIsAnErrorNotANewCase() throws IOException {
+    Problem first =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1, GOOD_1.replace("K00000001", "K00000001 ")));
+    assertEquals("case_id", first.column());
+    assertEquals("text, with no leading or trailing spaces", first.expected());
+  }
+
+  @Test
+  void aCrcCaseBookedToAnotherAreasCpaIsRefusedOnBothPaths() throws IOException {
+    // ASP (Avon and Somerset) is in CPA C15, not C01
+    Problem first =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1.replace("CRC,C05,YSW", "CRC,C01,ASP")));
+    assertEquals("provider_code", first.column());
+    assertEquals("C01", first.value());
+  }
+
+  @Test
+  void anOngoingCaseThatEndedAndAProgrammeOnPssAreRefused() throws IOException {
+    Problem ongoing =
+        assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1.replace("COMPLETED", "ONGOING")));
+    assertEquals("end_date", ongoing.column());
+    Problem programme =
+        assertSameProblemsBothWays(
+            write(
+                CaseCsv.HEADER,
+                "K00000003,NPS,N02,LDN,PSS,2016-06-01,2017-06-01,6,0,0,true,COMPLETED,0.6"));
+    assertEquals("accredited_programme", programme.column());
   }
 }

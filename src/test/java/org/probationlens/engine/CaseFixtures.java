@@ -84,9 +84,9 @@ public final class CaseFixtures {
             .append(',')
             .append(upw)
             .append(',')
-            .append(random.nextBoolean())
+            .append(random.nextBoolean() && workType <= 2)
             .append(',')
-            .append(REASONS[random.nextInt(REASONS.length)])
+            .append(reason(random.nextInt(REASONS.length), start + duration > last))
             .append(',')
             .append(weightHundredths / 100)
             .append('.')
@@ -99,6 +99,17 @@ public final class CaseFixtures {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /**
+   * A termination reason that fits the end date, from a drawn one (the same number of draws as
+   * before the contract tied them): ONGOING exactly when the case runs past 31 December 2020.
+   */
+  private static String reason(int drawn, boolean runsOn) {
+    if (runsOn) {
+      return "ONGOING";
+    }
+    return REASONS[drawn].equals("ONGOING") ? "COMPLETED" : REASONS[drawn];
   }
 
   /** Writes a forecast for every CPA, financial year 2014-15..2020-21 and work type. */

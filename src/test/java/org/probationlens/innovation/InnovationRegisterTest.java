@@ -31,7 +31,7 @@ class InnovationRegisterTest {
     assertTrue(doc.innovations().stream().noneMatch(Innovation::synthetic));
     // by owner, counted by hand from data/reference/innovations.csv:
     // SODEXO DOC-04..09 = 6; WORKING_LINKS DOC-02, 03, 12 = 3; ARCC, MTCNOVO, PURPLE_FUTURES 1 each
-    Table byOwner = doc.countBy(Breakdown.OWNER);
+    Table byOwner = doc.countBy(Breakdown.OWNER).table();
     assertEquals(
         List.of("ARCC", "MTCNOVO", "PURPLE_FUTURES", "SODEXO", "WORKING_LINKS"),
         byOwner.stringColumn("owner").asList());
@@ -213,7 +213,8 @@ class InnovationRegisterTest {
     // (data/reference/cpa_ownership.csv: C01, C02, C09, C13, C14, C18)
     Table t =
         InnovationRegister.documented()
-            .diffusion(InnovationType.IT_SYSTEM, LifecycleStage.ROLLED_OUT);
+            .diffusion(InnovationType.IT_SYSTEM, LifecycleStage.ROLLED_OUT)
+            .table();
     assertEquals(
         List.of("C01", "C02", "C09", "C13", "C14", "C18"), t.stringColumn("cpa_code").asList());
     assertEquals(6, t.intColumn("cumulative_crcs").getInt(5));
@@ -227,7 +228,8 @@ class InnovationRegisterTest {
     // undated (C18); Northumbria and South Yorkshire only withdrew it, so they do not count
     Table t =
         InnovationRegister.documented()
-            .diffusion(InnovationType.TELEPHONE_SUPERVISION, LifecycleStage.ROLLED_OUT);
+            .diffusion(InnovationType.TELEPHONE_SUPERVISION, LifecycleStage.ROLLED_OUT)
+            .table();
     assertEquals(List.of("C10", "C14", "C18"), t.stringColumn("cpa_code").asList());
     assertEquals(2, t.intColumn("cumulative_crcs").getInt(1));
     assertTrue(t.intColumn("cumulative_crcs").isMissing(2));
@@ -235,15 +237,34 @@ class InnovationRegisterTest {
 
   @Test
   void innovationIndexMatchesHandCalculation() {
-    // C14 Norfolk & Suffolk: DOC-05 (rolled out, 1.0) + DOC-06 (rolled out, 1.0) + DOC-09
-    // (Sodexo-wide, rolled out, 1.0) = 3.0
-    // C01 Northumbria: DOC-08 (withdrawn only, 0) + DOC-09 (1.0) = 1.0
+    // Practices HMIP criticised (innovation_judgements.csv) are adopted but left out of the index.
+    // C14 Norfolk & Suffolk: DOC-05 telephone contact, DOC-06 open booths, DOC-09 Sodexo-wide
+    // tools: three adopted, all three criticised, index 0 (it was 3.0 before the judgements).
+    // C10 Wales: DOC-02 hubs (not judged, rolled out, 1.0) + DOC-03 phone every six weeks
+    // (criticised) = 1.0.
+    // C01 Northumbria: DOC-08 (withdrawn, criticised) + DOC-09 (criticised) = 0.
     // C08 DLNR: nothing documented = 0
-    Table t = InnovationRegister.documented().innovationIndex();
+    Table t = InnovationRegister.documented().innovationIndex().table();
     assertEquals(21, t.rowCount());
-    assertEquals(3.0, indexOf(t, "C14"), 0.0);
-    assertEquals(1.0, indexOf(t, "C01"), 0.0);
+    assertEquals(0.0, indexOf(t, "C14"), 0.0);
+    assertEquals(3, t.intColumn("innovations").get(t.stringColumn("cpa_code").indexOf("C14")));
+    assertEquals(
+        3, t.intColumn("criticised_by_inspectors").get(t.stringColumn("cpa_code").indexOf("C14")));
+    assertEquals(1.0, indexOf(t, "C10"), 0.0);
+    assertEquals(0.0, indexOf(t, "C01"), 0.0);
     assertEquals(0.0, indexOf(t, "C08"), 0.0);
+  }
+
+  @Test
+  void judgementsAreKeptApartFromAdoption() {
+    Table j = InnovationRegister.documented().judgements().table();
+    assertEquals(12, j.rowCount());
+    assertEquals(
+        List.of("DOC-03", "DOC-04", "DOC-05", "DOC-06", "DOC-07", "DOC-08", "DOC-09"),
+        j.where(j.stringColumn("judgement").isEqualTo("criticised"))
+            .stringColumn("innovation_id")
+            .asList());
+    assertEquals("innovation, provider", j.columnNames().get(1) + ", " + j.columnNames().get(2));
   }
 
   @Test
@@ -263,7 +284,7 @@ class InnovationRegisterTest {
 
   @Test
   void publishedCountsCarryTheNaoFinding() {
-    Table t = InnovationRegister.publishedCounts();
+    Table t = InnovationRegister.publishedCounts().table();
     // facts.md section 2: "Only 2 CRCs delivered the IT innovation they promised (NAO press
     // release 2019)"
     assertEquals("crcs_delivering_promised_it", t.stringColumn("measure").get(0));
@@ -277,7 +298,8 @@ class InnovationRegisterTest {
     // documented IT: Sodexo's six CRCs by 30 Nov 2018 (DOC-09), nothing else
     Table t =
         InnovationRegister.documented()
-            .diffusionCurves(List.of(InnovationType.IT_SYSTEM), LifecycleStage.ROLLED_OUT);
+            .diffusionCurves(List.of(InnovationType.IT_SYSTEM), LifecycleStage.ROLLED_OUT)
+            .table();
     assertEquals(
         List.of(LocalDate.of(2014, 6, 1), LocalDate.of(2018, 11, 30), LocalDate.of(2021, 6, 25)),
         t.dateColumn("date").asList());
@@ -291,5 +313,17 @@ class InnovationRegisterTest {
 
   private static Innovation byId(InnovationRegister r, String id) {
     return r.innovations().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void everyTableCarriesWhereItsEventsCameFrom() {
+    InnovationRegister doc = InnovationRegister.documented();
+    assertEquals(org.probationlens.data.Provenance.Kind.DERIVED, doc.sources().kind());
+    InnovationRegister both = doc.with(InnovationRegister.synthetic(2014));
+    // documented and synthetic events together: the synthetic ones make every figure synthetic
+    assertTrue(both.countBy(Breakdown.OWNER).sources().synthetic());
+    assertEquals(2, both.sources().inputs().size());
+    assertEquals("2014", String.valueOf(both.sources().inputs().get(1).seed()));
+    assertFalse(doc.innovationIndex().sources().synthetic());
   }
 }

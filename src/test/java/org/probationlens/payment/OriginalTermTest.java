@@ -161,7 +161,7 @@ class OriginalTermTest {
 
   @Test
   void assumptionsSayWhatIsPublishedAndWhatIsAssumed() {
-    Table a = OriginalTerm.project(variance(), LocalDate.of(2017, 6, 30)).assumptions();
+    Table a = OriginalTerm.project(variance(), LocalDate.of(2017, 6, 30)).assumptions().table();
     assertEquals(
         List.of("PUBLISHED", "CHOICE", "ASSUMPTION", "ASSUMPTION"),
         a.stringColumn("status").asList());
@@ -173,6 +173,7 @@ class OriginalTermTest {
         "each CPA's forecast x its actual/forecast in 2016-17",
         OriginalTerm.project(variance(), LocalDate.of(2017, 3, 31))
             .assumptions()
+            .table()
             .stringColumn("value")
             .get(2));
   }

@@ -86,24 +86,29 @@ class PaymentModelTest {
     assertEquals(900, r.unitPrice(), EPS);
     assertEquals(200_000, r.totals().maximum(), EPS);
     assertTrue(r.priceNote().startsWith("CALIBRATED"), r.priceNote());
-    Table a = r.assumptions();
+    Table a = r.assumptions().table();
     int row = a.stringColumn("input").indexOf("unit price");
     assertEquals("CALIBRATED", a.stringColumn("status").get(row));
     assertEquals(
         "ASSUMPTION", a.stringColumn("status").get(a.stringColumn("input").indexOf("band width")));
-    String html = r.toMimeBundle().get("text/html").orElseThrow();
-    assertTrue(html.contains(">ASSUMPTION<") && html.contains(">CALIBRATED<"), html);
+    // every assumption and the calibration travel with the result's sources, not as HTML
+    assertTrue(
+        r.sources().assumptions().contains("band width +/-5.0% (ASSUMPTION)"),
+        r.sources().assumptions().toString());
+    assertTrue(
+        r.sources().assumptions().stream().anyMatch(x -> x.endsWith("(CALIBRATED)")),
+        r.sources().assumptions().toString());
   }
 
   @Test
   void ownersAndYearsAreSums() {
     PaymentResult r = PaymentModel.of(options()).simulate(volumes());
-    Table owners = r.byOwner(Geography.standard(), LocalDate.of(2016, 3, 31));
+    Table owners = r.byOwner(Geography.standard(), LocalDate.of(2016, 3, 31)).table();
     assertEquals(List.of("MTCNOVO", "PURPLE_FUTURES"), owners.stringColumn("owner").asList());
     assertEquals(85_000, owners.doubleColumn("ffs").getDouble(1), EPS);
-    Table years = r.byYear();
+    Table years = r.byYear().table();
     assertEquals(185_000, years.doubleColumn("ffs").getDouble(0), EPS);
-    Table cpas = r.byCpa();
+    Table cpas = r.byCpa().table();
     double m = 100_000 / 0.9;
     double paidC07 = 85_000 + 0.1 * m * 0.8 * 0.3 - 600.0 * 85 / 185;
     assertEquals((m - paidC07) / m * 100, cpas.doubleColumn("under_spend_pct").getDouble(0), EPS);
@@ -112,7 +117,10 @@ class PaymentModelTest {
   @Test
   void sensitivityVariesOneAssumptionAtATime() {
     // Band +/-25%: C07's 80 is inside 75..125, so no clawback: FFS 200,000 in all.
-    Table s = PaymentModel.of(options()).sensitivity(volumes(), List.of(0.05, 0.25), List.of(0.1));
+    Table s =
+        PaymentModel.of(options())
+            .sensitivity(volumes(), List.of(0.05, 0.25), List.of(0.1))
+            .table();
     assertEquals(List.of(5.0, 25.0), s.doubleColumn("band_width_pct").asList());
     assertEquals(185_000, s.doubleColumn("ffs").getDouble(0), EPS);
     assertEquals(200_000, s.doubleColumn("ffs").getDouble(1), EPS);
@@ -148,5 +156,21 @@ class PaymentModelTest {
         assertThrows(
             IllegalArgumentException.class, () -> PaymentOptions.defaults().withBandWidth(1.5));
     assertEquals("bandWidth = 1.5; expected a fraction from 0.0 to 1.0", band.getMessage());
+  }
+
+  @Test
+  void aPriceCalibratedToARegistryFigureNamesIt() {
+    var figure = org.probationlens.reference.PublishedFigures.standard().figure("max_payments");
+    PaymentResult r =
+        PaymentModel.of(PaymentOptions.defaults().withPriceCalibratedTo(figure))
+            .simulate(volumes());
+    // maximum = P B / (1 - s) summed = 3.7e9 by construction
+    assertEquals(3.7e9, r.totals().maximum(), 1);
+    assertEquals(
+        java.util.List.of("max_payments"), java.util.List.copyOf(r.sources().calibratedTo()));
+    // a bare table says its provenance was not stated
+    assertTrue(
+        r.sources().assumptions().get(0).startsWith("volumes passed as a bare table"),
+        r.sources().assumptions().toString());
   }
 }

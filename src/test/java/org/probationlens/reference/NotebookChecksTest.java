@@ -20,10 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.probationlens.area.Level;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.ForecastVolumes;
+import org.probationlens.data.LoadedDataset;
 import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GenerationResult;
 import org.probationlens.data.synthetic.GeneratorSettings;
 import org.probationlens.data.synthetic.ProgressListener;
+import org.probationlens.engine.CaseCsv;
 import org.probationlens.payment.OriginalTerm;
 import org.probationlens.payment.PaymentModel;
 import org.probationlens.payment.PaymentOptions;
@@ -66,19 +68,15 @@ class NotebookChecksTest {
       manifest.load(in);
     }
     long seed = Long.parseLong(manifest.getProperty("seed"));
-    Table cases = CaseRecords.load(sample.resolve("cases.csv")).table();
-    Table forecast = ForecastVolumes.load(sample.resolve("forecast.csv")).table();
+    LoadedDataset cases = CaseRecords.load(sample.resolve("cases.csv"));
+    LoadedDataset forecast = ForecastVolumes.load(sample.resolve("forecast.csv"));
     PublishedFigures published = PublishedFigures.standard();
     variance = VolumeVariance.of(cases, forecast);
     // notebook 01
     Shortfall byCpa = variance.shortfall(Level.CPA, ReportingPeriod.of(FinancialYear.of(2015)));
     put(
         published.check(
-            "shortfall_range_2015_16",
-            byCpa.range().low(),
-            byCpa.range().high(),
-            "synthetic sample; CALIBRATED: the generator sets each CPA's 2015-16 forecast to a"
-                + " planned shortfall, so it matches by construction"));
+            "shortfall_range_2015_16", byCpa.range().low(), byCpa.range().high(), byCpa.sources()));
     ReportingPeriod q1 = ReportingPeriod.financialQuarter(FinancialYear.of(2017), 1);
     Shortfall sampleQ1Range = variance.shortfall(Level.CPA, q1);
     sampleQ1 =
@@ -86,44 +84,30 @@ class NotebookChecksTest {
             "paid_activity_below_expectation_q1_2017_18",
             sampleQ1Range.range().low(),
             sampleQ1Range.range().high(),
-            "synthetic sample; CALIBRATED: the generator sets each CPA's 2017-18 forecast to a"
-                + " planned Q1 2017-18 shortfall, so it matches by construction");
+            sampleQ1Range.sources());
     GenerationResult big =
         CaseGenerator.standard()
             .generate(bigDir, new GeneratorSettings(seed, 300_000), ProgressListener.none());
     Shortfall bigQ1 =
         VolumeVariance.of(
-                CaseRecords.load(big.casesFile()).table(),
-                ForecastVolumes.load(big.forecastFile()).table())
+                CaseCsv.read(big.casesFile()),
+                big.casesProvenance(),
+                ForecastVolumes.load(big.forecastFile(), seed, CaseGenerator.VERSION))
             .shortfall(Level.CPA, q1);
     put(
         published.check(
             "paid_activity_below_expectation_q1_2017_18",
             bigQ1.range().low(),
             bigQ1.range().high(),
-            "synthetic 300,000-row run; CALIBRATED: the generator sets each CPA's 2017-18"
-                + " forecast to a planned Q1 2017-18 shortfall, so it matches by construction"));
+            bigQ1.sources()));
     // notebook 02: the original term, observed to 30 June 2017 and projected to 2021-22
     term = OriginalTerm.project(variance, OBSERVED_THROUGH);
     model =
         PaymentModel.of(
-            PaymentOptions.defaults()
-                .withPriceCalibratedTo(
-                    3.7e9, "max_payments: Civil Service World 4 Mar 2019; PAC inquiry page"));
-    PaymentResult result = model.simulate(term.volumes());
-    put(
-        published.check(
-            "max_payments",
-            result.totals().maximum() / 1e9,
-            "model over the original term 2014-15 to 2021-22; unit price CALIBRATED to this"
-                + " figure, so it matches by construction"));
-    put(
-        published.check(
-            "value_to_contractors",
-            result.totals().paid() / 1e9,
-            "model at default assumptions over synthetic volumes, original term observed to "
-                + OBSERVED_THROUGH
-                + " and projected to 2021-22; NOT calibrated"));
+            PaymentOptions.defaults().withPriceCalibratedTo(published.figure("max_payments")));
+    PaymentResult result = model.simulate(term);
+    put(published.check("max_payments", result.totals().maximum() / 1e9, result.sources()));
+    put(published.check("value_to_contractors", result.totals().paid() / 1e9, result.sources()));
   }
 
   private static void put(FigureCheck check) {
@@ -169,8 +153,7 @@ class NotebookChecksTest {
   @Test
   void noBandAndPbrPairTriedReachesThePublishedValue() {
     Table s =
-        model.sensitivity(
-            term.volumes(), List.of(0.0, 0.05, 0.10, 0.20), List.of(0.05, 0.10, 0.20));
+        model.sensitivity(term, List.of(0.0, 0.05, 0.10, 0.20), List.of(0.05, 0.10, 0.20)).table();
     int lowest = 0;
     for (int i = 0; i < s.rowCount(); i++) {
       double paid = s.doubleColumn("paid").getDouble(i) / 1e9;
@@ -184,15 +167,20 @@ class NotebookChecksTest {
   }
 
   @Test
-  void everyCheckSaysWhetherItIsCalibrated() {
+  void everyCheckSaysHowItMatchesFromItsInputs() {
     assertEquals(4, CHECKS.size());
-    for (FigureCheck c : CHECKS.values()) {
-      if (c.pass()) {
-        assertTrue(c.basis().contains("CALIBRATED"), c.toString());
-      } else {
-        assertTrue(c.basis().contains("NOT calibrated"), c.toString());
-      }
-    }
-    assertTrue(sampleQ1.basis().contains("CALIBRATED"), sampleQ1.toString());
+    // the generator declares the two ranges, the price declares max_payments: all calibrated
+    assertEquals(FigureCheck.Status.CALIBRATED, CHECKS.get("shortfall_range_2015_16").status());
+    assertEquals(
+        FigureCheck.Status.CALIBRATED,
+        CHECKS.get("paid_activity_below_expectation_q1_2017_18").status());
+    assertEquals(FigureCheck.Status.CALIBRATED, sampleQ1.status());
+    assertEquals(FigureCheck.Status.CALIBRATED, CHECKS.get("max_payments").status());
+    assertEquals(FigureCheck.Status.NOT_REPRODUCED, CHECKS.get("value_to_contractors").status());
+    assertEquals(
+        "3 calibrated, 1 not reproduced",
+        new FigureChecks(List.copyOf(CHECKS.values())).headline());
+    assertEquals(
+        List.of("max_payments"), List.copyOf(CHECKS.get("max_payments").sources().calibratedTo()));
   }
 }

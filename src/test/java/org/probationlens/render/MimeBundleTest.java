@@ -66,4 +66,22 @@ class MimeBundleTest {
     assertTrue(MimeBundle.isJson(MimeBundle.PLOTLY_JSON));
     assertEquals(false, MimeBundle.isJson("text/html"));
   }
+
+  @Test
+  void metadataTravelsWithTheBundleAndIsSentAsJson() {
+    MimeBundle b =
+        MimeBundle.of("t", "<p>t</p>")
+            .withMetadata(MimeBundle.SOURCES_METADATA, "{\"kind\":\"SYNTHETIC\"}");
+    // replacing a representation keeps the metadata
+    MimeBundle replaced = b.with(MimeBundle.TEXT_HTML, "<p>u</p>");
+    assertEquals(b.metadata(), replaced.metadata());
+    Object sent = replaced.jupyterMetadata().get(MimeBundle.SOURCES_METADATA);
+    assertEquals("SYNTHETIC", ((com.google.gson.JsonObject) sent).get("kind").getAsString());
+    assertTrue(MimeBundle.text("x").metadata().isEmpty());
+    IllegalStateException bad =
+        assertThrows(
+            IllegalStateException.class,
+            () -> MimeBundle.text("x").withMetadata("k", "{not json").jupyterMetadata());
+    assertTrue(bad.getMessage().startsWith("metadata k is not valid JSON"), bad.getMessage());
+  }
 }

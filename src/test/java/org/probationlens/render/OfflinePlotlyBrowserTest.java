@@ -67,7 +67,13 @@ class OfflinePlotlyBrowserTest {
         t,
         "answer",
         "percent of staff",
-        "UNISON/Napo staff survey, September 2014 (more than 1,000 staff)");
+        org.probationlens.data.Sources.of(
+            org.probationlens.data.Provenance.published(
+                "Staff survey after the transfer (more than 1,000 staff)",
+                "UNISON/Napo, September 2014",
+                null,
+                "quoted from the union's press release",
+                "e".repeat(64))));
   }
 
   /** Synthetic quarterly starts for one CPA against a synthetic forecast: not published data. */
@@ -92,7 +98,13 @@ class OfflinePlotlyBrowserTest {
         "quarter",
         "starts",
         "forecast",
-        "synthetic data, seed 2014: not published figures");
+        org.probationlens.data.Sources.of(
+            org.probationlens.data.Provenance.synthetic(
+                "C05 starts (test fixture)",
+                "OfflinePlotlyBrowserTest",
+                2014L,
+                "1",
+                "f".repeat(64))));
   }
 
   static String html(MimeBundle b) {
@@ -109,7 +121,7 @@ class OfflinePlotlyBrowserTest {
   static String figureDom(String dom, String id) {
     int start = dom.indexOf("id=\"" + id + "\"");
     assertTrue(start >= 0, "div " + id + " is in the page");
-    int end = dom.indexOf("class=\"pl-source\"", start);
+    int end = dom.indexOf("class=\"pl-source", start); // "pl-source" or "pl-source pl-sources"
     return dom.substring(start, end < 0 ? dom.length() : end);
   }
 
@@ -178,7 +190,9 @@ class OfflinePlotlyBrowserTest {
       assertTrue(figure.contains("class=\"main-svg\""), "no plotly svg in " + id);
       assertFalse(figure.contains("not drawn"), "placeholder left in " + id);
     }
-    assertTrue(dom.contains("Source: UNISON/Napo staff survey, September 2014"));
+    assertTrue(
+        dom.contains("Source: Sources: PUBLISHED: Staff survey after the transfer"),
+        "the sources footer is drawn under the chart");
     assertTrue(dom.contains("5 rows × 3 columns"));
 
     Path png = OUT.resolve("offline-plotly.png");

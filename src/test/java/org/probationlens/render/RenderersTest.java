@@ -88,4 +88,54 @@ class RenderersTest {
             + "\n… (cut: 1,000,000 characters in all, the first 20,000 shown)",
         shown);
   }
+
+  private static final org.probationlens.data.Sources SYNTHETIC_CASES =
+      org.probationlens.data.Sources.of(
+          org.probationlens.data.Provenance.synthetic(
+              "Synthetic cases", "CaseGenerator", 2014L, "2", "ab".repeat(32)));
+
+  @Test
+  void aResultCarriesItsFooterInHtmlAndInTheBundleMetadata() {
+    Table t = Table.create("starts", IntColumn.create("n", IntStream.range(0, 30).toArray()));
+    var result = org.probationlens.data.ResultTable.of("Starts by CPA", t, SYNTHETIC_CASES);
+    MimeBundle b = Renderers.render(result).orElseThrow();
+    String html = b.get(MimeBundle.TEXT_HTML).orElseThrow();
+    String footer =
+        "SYNTHETIC data, not published figures. Sources: SYNTHETIC: Synthetic cases (CaseGenerator;"
+            + " generator version 2, seed 2014; SHA-256 abababababab). Probation Lens "
+            + SourcesFooter.libraryVersion()
+            + ".";
+    assertTrue(html.contains("<p class=\"pl-sources\" "), html);
+    assertTrue(html.contains(footer), html);
+    // a result shows up to 60 rows even when a bare table would be cut at 20
+    assertTrue(b.plain().contains("30 rows × 1 column"), b.plain());
+    assertTrue(!b.plain().contains("showing rows"), b.plain());
+    com.google.gson.JsonObject meta =
+        com.google.gson.JsonParser.parseString(b.metadata().get(MimeBundle.SOURCES_METADATA))
+            .getAsJsonObject();
+    assertEquals(footer, meta.get("footer").getAsString());
+    assertEquals("SYNTHETIC", meta.get("kind").getAsString());
+    assertEquals(
+        "ab".repeat(32),
+        meta.getAsJsonArray("inputs").get(0).getAsJsonObject().get("sha256").getAsString());
+    assertEquals(
+        2014, meta.getAsJsonArray("inputs").get(0).getAsJsonObject().get("seed").getAsInt());
+    // the kernel sends the metadata as JSON, not as a string
+    assertTrue(
+        b.jupyterMetadata().get(MimeBundle.SOURCES_METADATA) instanceof com.google.gson.JsonObject);
+  }
+
+  @Test
+  void aChartOfSourcesCarriesTheSameFooter() {
+    MimeBundle b =
+        org.probationlens.chart.Chart.of(FigureRenderingTest.bar(), SYNTHETIC_CASES).toMimeBundle();
+    String html = b.get(MimeBundle.TEXT_HTML).orElseThrow();
+    assertTrue(html.contains("<div class=\"pl-source pl-sources\" "), html);
+    assertTrue(html.contains("SHA-256 abababababab"), html);
+    assertTrue(b.metadata().containsKey(MimeBundle.SOURCES_METADATA));
+    // a chart with a hand-typed caption is not marked as carrying sources
+    MimeBundle typed = Renderers.figure(FigureRenderingTest.bar(), "typed by hand");
+    assertTrue(!typed.get(MimeBundle.TEXT_HTML).orElseThrow().contains("pl-sources"));
+    assertTrue(typed.metadata().isEmpty());
+  }
 }

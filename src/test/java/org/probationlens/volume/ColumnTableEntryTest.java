@@ -72,8 +72,8 @@ class ColumnTableEntryTest {
           "mix effect " + period);
     }
     assertSameCells(
-        fromTablesaw.annualVolumes(LocalDate.of(2020, 12, 31)),
-        fromEngine.annualVolumes(LocalDate.of(2020, 12, 31)),
+        fromTablesaw.annualVolumes(LocalDate.of(2020, 12, 31)).table(),
+        fromEngine.annualVolumes(LocalDate.of(2020, 12, 31)).table(),
         "annual volumes");
     assertEquals(3 * Level.values().length, compared);
   }

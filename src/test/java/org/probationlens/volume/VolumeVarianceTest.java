@@ -113,7 +113,8 @@ class VolumeVarianceTest {
     Table t =
         variance
             .apportioningForecastBy(FY1415)
-            .compareLevels(FY1516, Level.PCC_AREA, Level.CPA, Level.ENGLAND_AND_WALES);
+            .compareLevels(FY1516, Level.PCC_AREA, Level.CPA, Level.ENGLAND_AND_WALES)
+            .table();
     assertEquals(List.of("PCC_AREA", "CPA", "ENGLAND_AND_WALES"), t.stringColumn("level").asList());
     assertEquals(List.of(3, 2, 1), t.intColumn("units").asList());
     assertEquals(List.of("LDN", "C17", "K04000001"), t.stringColumn("lowest_unit").asList());
@@ -146,7 +147,7 @@ class VolumeVarianceTest {
   @Test
   void annualVolumesListEveryCpaAndYear() {
     // 2014-15 actual: C07 K1 + K2 = 4; C17 K3 = 2. 2015-16: C07 12; C17 3.
-    Table t = variance.annualVolumes();
+    Table t = variance.annualVolumes().table();
     assertEquals(List.of("C07", "C07", "C17", "C17"), t.stringColumn("cpa").asList());
     assertEquals(
         List.of("2014-15", "2015-16", "2014-15", "2015-16"),
@@ -159,7 +160,7 @@ class VolumeVarianceTest {
   void annualVolumesCanStopInsideAYear() {
     // Up to 30 June 2015: 2014-15 whole; 2015-16 keeps 91 of its 366 days of forecast
     // (C07: 20 x 91/366) and counts K4 + K5 = 4 for C07, nothing for C17.
-    Table t = variance.annualVolumes(LocalDate.of(2015, 6, 30));
+    Table t = variance.annualVolumes(LocalDate.of(2015, 6, 30)).table();
     assertEquals(4, t.rowCount());
     assertEquals(20.0 * 91 / 366, t.doubleColumn("forecast_weighted").getDouble(1), EPS);
     assertEquals(4.0, t.doubleColumn("actual_weighted").getDouble(1), EPS);
@@ -317,12 +318,20 @@ class VolumeVarianceTest {
                 + " units\n"),
         text);
     assertTrue(text.contains("40.0"), text);
-    String html = variance.shortfall(Level.CPA, FY1516).toMimeBundle().get("text/html").get();
-    assertTrue(
-        html.startsWith(
-            "<div class=\"probation-lens-result\"><p><b>CRC volume shortfall against contract"
-                + " forecast by cpa, starts in 2015-16 (2015-04-01 to 2016-03-31)</b></p>"),
-        html);
-    assertTrue(html.contains(">40.0<"), html);
+  }
+
+  @Test
+  void aShortfallIsACopyTheCallerCannotChange() {
+    Shortfall s = variance.shortfall(Level.CPA, FY1516);
+    s.table().doubleColumn(VolumeVariance.WEIGHTED_SHORTFALL_PCT).set(0, 99.0);
+    assertEquals(40.0, s.weightedPercent("C07"), 1e-9);
+    assertEquals(List.of("C17", "C07"), s.units()); // the table's own order
+  }
+
+  @Test
+  void bareTablesSayTheirProvenanceWasNotStated() {
+    Shortfall s = variance.shortfall(Level.CPA, FY1516);
+    assertEquals(List.of(), s.sources().inputs());
+    assertEquals(List.of(VolumeVariance.UNSTATED), s.sources().assumptions());
   }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.probationlens.data.WorkType;
 
 /**
  * Writes a synthetic case-level dataset: {@code cases.csv} (one row per order or licence started in
@@ -57,6 +58,22 @@ public final class CaseGenerator {
 
   /** Bumped whenever the bytes written for a given seed and row count change. */
   public static final String VERSION = "2";
+
+  /**
+   * How the provenance of this generator's files names it: the {@code source} of every {@link
+   * org.probationlens.data.Provenance} the case and forecast loaders attach to its output.
+   */
+  public static final String SOURCE =
+      "Probation Lens synthetic case generator, calibrated to published aggregates";
+
+  /**
+   * The published figures (ids in {@code data/reference/published_figures.csv}) this generator is
+   * set to match: the CPAs' 2015-16 weighted shortfalls span 6% to 36% (PAC HC 484) and their Q1
+   * 2017-18 ones 16% to 48% (NAO HC 676). A check of its output against one of them is CALIBRATED,
+   * never reproduced.
+   */
+  public static final java.util.List<String> CALIBRATED_TO =
+      java.util.List.of("shortfall_range_2015_16", "paid_activity_below_expectation_q1_2017_18");
 
   /**
    * The row count of a full national run: at this size the number of orders and licences running on
@@ -321,14 +338,14 @@ public final class CaseGenerator {
       }
       areaCumulative = CaseModel.cumulative(sizes);
       cpaCode = cpaCodes.stream().map(c -> ascii(c)).toArray(byte[][]::new);
-      crcWeight = new long[cpaCodes.size()][WorkType.ALL.length];
-      crcCount = new long[cpaCodes.size()][WorkType.ALL.length];
+      crcWeight = new long[cpaCodes.size()][WorkType.values().length];
+      crcCount = new long[cpaCodes.size()][WorkType.values().length];
       crcQ1Weight = new long[cpaCodes.size()];
     }
 
     void writeCases(ByteSink out, ProgressListener progress) throws IOException {
       final int days = CaseModel.LAST_DAY - CaseModel.FIRST_DAY + 1;
-      final WorkType[] types = WorkType.ALL;
+      final WorkType[] types = WorkType.values();
       double[] dayCumulative = new double[days];
       double running = 0;
       for (int d = 0; d < days; d++) {
@@ -482,9 +499,9 @@ public final class CaseGenerator {
       out.put((byte) '\n');
       Map<String, Double> measured = new TreeMap<>();
       Map<String, Double> measuredQ1 = new TreeMap<>();
-      double[][] yearShare = new double[LAST_FY - FIRST_FY + 1][WorkType.ALL.length];
+      double[][] yearShare = new double[LAST_FY - FIRST_FY + 1][WorkType.values().length];
       for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
-        for (WorkType type : WorkType.ALL) {
+        for (WorkType type : WorkType.values()) {
           yearShare[fy - FIRST_FY][type.ordinal()] =
               foreseenVolume(fy, type) / foreseenVolume(2015, type);
         }
@@ -526,7 +543,7 @@ public final class CaseGenerator {
         double scale = 1.0 / (1.0 - plan.percent(cpa) / 100.0);
         // k: the factor on the 2017-18 forecast that gives the planned Q1 2017-18 shortfall.
         double q1Uncalibrated = 0;
-        for (WorkType type : WorkType.ALL) {
+        for (WorkType type : WorkType.values()) {
           q1Uncalibrated +=
               crcWeight[c][type.ordinal()]
                   * scale
@@ -544,7 +561,7 @@ public final class CaseGenerator {
         for (int fy = FIRST_FY; fy <= LAST_FY; fy++) {
           double factor =
               fy <= 2015 ? 1.0 : fy == 2016 ? (1.0 + kExpected) / 2.0 : fy == 2017 ? k : kExpected;
-          for (WorkType type : WorkType.ALL) {
+          for (WorkType type : WorkType.values()) {
             double share = scale * yearShare[fy - FIRST_FY][type.ordinal()] * factor;
             long count = Math.round(crcCount[c][type.ordinal()] * share);
             BigDecimal weighted =

@@ -1,6 +1,7 @@
 package org.probationlens.data.synthetic;
 
 import java.time.LocalDate;
+import org.probationlens.data.WorkType;
 
 /**
  * The invented shape of the synthetic case stream: start rates by work type and date, sentence

@@ -78,4 +78,20 @@ public record GenerationResult(
         .max()
         .orElseThrow();
   }
+
+  /**
+   * The provenance of the cases file this run wrote, as {@link
+   * org.probationlens.data.CaseRecords#load(Path, long, String)} would attach it: synthetic, this
+   * generator, its version and seed, the file's SHA-256.
+   *
+   * @return the provenance, not null
+   */
+  public org.probationlens.data.Provenance casesProvenance() {
+    return org.probationlens.data.Provenance.synthetic(
+        "Synthetic case records (one row per order or licence started)",
+        CaseGenerator.SOURCE,
+        settings.seed(),
+        CaseGenerator.VERSION,
+        casesSha256);
+  }
 }

@@ -1,0 +1,265 @@
+package org.probationlens.partners;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.probationlens.chart.Chart;
+import org.probationlens.chart.IntervalCharts;
+import org.probationlens.data.LoadedDataset;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
+import org.probationlens.reference.FigureCheck;
+import org.probationlens.reference.PublishedFigures;
+import org.probationlens.reference.PublishedFindings;
+import org.probationlens.reference.ReferenceTable;
+import org.probationlens.stats.Proportion;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Third-sector referrals by CRC against what its bid promised: promised, referred, started and
+ * completed, and the shortfall of referrals against the promise with a Wilson interval (the share
+ * of promised referrals not made, treating each promised referral as made or not). A last row adds
+ * up all CRCs.
+ *
+ * @param funnel one row per CRC and one for all: crc, organisations_named, promised, referred,
+ *     started, completed, shortfall_percent, shortfall_lower, shortfall_upper, started_percent,
+ *     completed_percent
+ * @param organisationsNamed the organisations named in all bids
+ * @param sources where the counts came from
+ */
+public record ReferralFunnel(Table funnel, long organisationsNamed, Sources sources)
+    implements Result {
+
+  /** The name of the last row, the sum over CRCs. */
+  public static final String ALL = "All CRCs";
+
+  static final List<String> HEADER =
+      List.of(
+          "id",
+          "date",
+          "measure",
+          "value_kind",
+          "value",
+          "unit",
+          "value_as_published",
+          "registry_id",
+          "source",
+          "tag",
+          "note");
+
+  /** Copies. */
+  public ReferralFunnel {
+    funnel = Objects.requireNonNull(funnel, "funnel").copy();
+    Objects.requireNonNull(sources, "sources");
+  }
+
+  /**
+   * The funnel from counts by CRC.
+   *
+   * @param counts columns crc, organisations_named, promised, referred, started, completed (as
+   *     {@link SyntheticReferrals#generate} makes them)
+   * @param confidence the confidence level of the shortfall intervals
+   * @return the funnel, not null
+   * @throws IllegalArgumentException naming the row when started exceeds referred, completed
+   *     exceeds started, or nothing was promised
+   */
+  public static ReferralFunnel of(LoadedDataset counts, double confidence) {
+    Table t = counts.table();
+    StringColumn crc = StringColumn.create("crc");
+    IntColumn orgs = IntColumn.create("organisations_named");
+    IntColumn promised = IntColumn.create("promised");
+    IntColumn referred = IntColumn.create("referred");
+    IntColumn started = IntColumn.create("started");
+    IntColumn completed = IntColumn.create("completed");
+    long[] sum = new long[5];
+    for (int i = 0; i < t.rowCount(); i++) {
+      int[] v = {
+        t.intColumn("organisations_named").getInt(i),
+        t.intColumn("promised").getInt(i),
+        t.intColumn("referred").getInt(i),
+        t.intColumn("started").getInt(i),
+        t.intColumn("completed").getInt(i)
+      };
+      if (!(v[1] >= 1 && v[2] >= 0 && v[3] <= v[2] && v[3] >= 0 && v[4] <= v[3] && v[4] >= 0)) {
+        throw new IllegalArgumentException(
+            t.name()
+                + " row "
+                + (i + 1)
+                + " ("
+                + t.stringColumn("crc").get(i)
+                + "): expected promised >= 1 and completed <= started <= referred; got promised "
+                + v[1]
+                + ", referred "
+                + v[2]
+                + ", started "
+                + v[3]
+                + ", completed "
+                + v[4]);
+      }
+      crc.append(t.stringColumn("crc").get(i));
+      orgs.append(v[0]);
+      promised.append(v[1]);
+      referred.append(v[2]);
+      started.append(v[3]);
+      completed.append(v[4]);
+      for (int k = 0; k < 5; k++) {
+        sum[k] += v[k];
+      }
+    }
+    crc.append(ALL);
+    orgs.append((int) sum[0]);
+    promised.append((int) sum[1]);
+    referred.append((int) sum[2]);
+    started.append((int) sum[3]);
+    completed.append((int) sum[4]);
+    DoubleColumn shortfall = DoubleColumn.create("shortfall_percent");
+    DoubleColumn lower = DoubleColumn.create("shortfall_lower");
+    DoubleColumn upper = DoubleColumn.create("shortfall_upper");
+    DoubleColumn startedPct = DoubleColumn.create("started_percent_of_referred");
+    DoubleColumn completedPct = DoubleColumn.create("completed_percent_of_started");
+    for (int i = 0; i < crc.size(); i++) {
+      int p = promised.getInt(i);
+      int r = referred.getInt(i);
+      shortfall.append(100.0 * (p - r) / p);
+      if (r <= p) {
+        // the shortfall is the share of promised referrals not made: Wilson on (p - r) of p
+        Proportion w = Proportion.wilson(p - r, p, confidence);
+        lower.append(100 * w.lower());
+        upper.append(100 * w.upper());
+      } else {
+        lower.appendMissing(); // more referred than promised: no shortfall to bound
+        upper.appendMissing();
+      }
+      startedPct.append(r == 0 ? Double.NaN : 100.0 * started.getInt(i) / r);
+      completedPct.append(
+          started.getInt(i) == 0 ? Double.NaN : 100.0 * completed.getInt(i) / started.getInt(i));
+    }
+    Table f =
+        Table.create(
+            "Third-sector referral funnel by CRC",
+            crc,
+            orgs,
+            promised,
+            referred,
+            started,
+            completed,
+            shortfall,
+            lower,
+            upper,
+            startedPct,
+            completedPct);
+    return new ReferralFunnel(f, sum[0], Sources.of(counts));
+  }
+
+  /**
+   * The published third-sector findings ({@code data/reference/third_sector.csv}).
+   *
+   * @return the findings as published, not null
+   */
+  public static PublishedFindings published() {
+    LoadedDataset d =
+        ReferenceTable.read(
+            "third_sector.csv", "Published findings on the third sector in probation", HEADER);
+    Table t = d.table().selectColumns("date", "measure", "value_as_published", "source", "tag");
+    return new PublishedFindings(
+        "The third sector in probation: what was published",
+        t,
+        List.of(
+            "No CRC's promised or actual referrals to the voluntary sector were found, nor the share"
+                + " of CRC spend that went to it.",
+            "The 2021 commissioned rehabilitative services came after the CRCs' contracts ended."),
+        Sources.of(d));
+  }
+
+  @Override
+  public String title() {
+    return "Third-sector referrals against the bids' promises, by CRC (one year)";
+  }
+
+  @Override
+  public Table table() {
+    return funnel.copy();
+  }
+
+  @Override
+  public Table funnel() {
+    return funnel.copy();
+  }
+
+  @Override
+  public List<String> notes() {
+    return List.of(
+        "The shortfall interval treats each promised referral as made or not, independently; it"
+            + " says how precisely a year's referrals pin down a CRC's rate, not whether the promise"
+            + " was realistic.");
+  }
+
+  /**
+   * The organisations named in all bids beside the published "about 700" (registry figure {@code
+   * third_sector_orgs_named_in_bids}).
+   *
+   * @param basis what the counts rest on; not blank
+   * @return the check, not null
+   */
+  public FigureCheck organisationsCheck(String basis) {
+    return PublishedFigures.standard()
+        .check("third_sector_orgs_named_in_bids", organisationsNamed, basis);
+  }
+
+  /**
+   * The shortfall against the promise by CRC, with intervals, all CRCs first.
+   *
+   * @return the chart, not null
+   */
+  public Chart shortfallChart() {
+    int n = funnel.rowCount();
+    List<String> labels = new ArrayList<>();
+    double[] e = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    for (int k = 0; k < n; k++) {
+      int i = (k + n - 1) % n; // the all-CRCs row first
+      labels.add(funnel.stringColumn("crc").get(i));
+      e[k] = funnel.doubleColumn("shortfall_percent").getDouble(i);
+      lo[k] = funnel.doubleColumn("shortfall_lower").getDouble(i);
+      hi[k] = funnel.doubleColumn("shortfall_upper").getDouble(i);
+    }
+    return IntervalCharts.intervalBars(
+        "Referrals to the third sector short of the bid's promise, by CRC (percent of promised)",
+        labels,
+        e,
+        lo,
+        hi,
+        "percent of promised referrals not made",
+        sources);
+  }
+
+  /**
+   * The funnel for all CRCs: promised, referred, started, completed.
+   *
+   * @return the chart, not null
+   */
+  public Chart funnelChart() {
+    int all = funnel.rowCount() - 1;
+    Map<String, double[]> series = new LinkedHashMap<>();
+    series.put(
+        "people, all CRCs",
+        new double[] {
+          funnel.intColumn("promised").getInt(all),
+          funnel.intColumn("referred").getInt(all),
+          funnel.intColumn("started").getInt(all),
+          funnel.intColumn("completed").getInt(all)
+        });
+    return IntervalCharts.groupedBars(
+        "Third-sector referral funnel, all CRCs (people in one year)",
+        List.of("promised in bids", "referred", "started", "completed"),
+        series,
+        "people",
+        sources);
+  }
+}

@@ -167,6 +167,23 @@ public final class StepCharts {
     return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
   }
 
+  /**
+   * Kaplan-Meier curves of a result (such as {@code StageTimes.curvesTable()}) with their bands,
+   * under its disclosure control, with its sources: see {@link #survival(String, Table, String,
+   * Sources)}.
+   *
+   * @param title the chart's title, not null
+   * @param curves the curves in long form ({@code group, time, survival, lower, upper}), not null
+   * @param timeAxis the time axis's title with its unit, such as "days from submission to MoJ
+   *     sign-off"
+   * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #survival(String, Table, String, Sources)}
+   */
+  public static Chart survival(String title, Result curves, String timeAxis) {
+    Disclosure.Applied d = Disclosure.apply(curves);
+    return survival(title, d.numeric(), timeAxis, curves.sources()).withNote(Charts.note(d));
+  }
+
   private static Layout layout(String title, String xTitle, String yTitle, boolean legend) {
     return Layout.builder()
         .title(Labels.wrapTitle(title))

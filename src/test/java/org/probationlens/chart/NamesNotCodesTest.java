@@ -151,6 +151,18 @@ class NamesNotCodesTest {
             .getMessage());
   }
 
+  @Test
+  void survivalOfAResultCarriesItsSources() {
+    Result r =
+        new Starts(
+            curves(),
+            Sources.of(
+                Provenance.synthetic("Synthetic events", "generator", 1L, "2", "e".repeat(64))));
+    Chart c = StepCharts.survival("Still waiting", r, "days from submission to MoJ sign-off");
+    assertTrue(c.source().startsWith("SYNTHETIC data, not published figures."), c.source());
+    assertEquals(6, ChartsTest.json(c).getAsJsonArray("data").size());
+  }
+
   record Starts(Table data, Sources sources) implements Result {
     @Override
     public String title() {

@@ -244,9 +244,10 @@ public final class Geography {
   }
 
   /**
-   * The geography as a table a reader can scan: one row per CPA with its code, short name, CRC
-   * name, the PCC areas it covers, and the owner of its CRC on the given date ("publicly owned"
-   * before the share sale; "not published to the day" in a month when it changed hands).
+   * The geography as a table a reader can scan: one row per CPA with its code, its name (the CRC's
+   * name without "CRC"; short names are often acronyms such as KSS), the PCC areas it covers, and
+   * the owner of its CRC on the given date ("publicly owned" before the share sale; "not published
+   * to the day" in a month when it changed hands).
    *
    * @param asOf the date of the owners, not null
    * @return a new table of 21 rows, not null
@@ -255,13 +256,11 @@ public final class Geography {
     Objects.requireNonNull(asOf, "asOf");
     StringColumn code = StringColumn.create("cpa");
     StringColumn name = StringColumn.create("name");
-    StringColumn crc = StringColumn.create("crc");
     StringColumn pcc = StringColumn.create("pcc_areas");
     StringColumn owner = StringColumn.create("owner on " + asOf);
     for (Cpa c : cpas.values()) {
       code.append(c.code());
-      name.append(c.shortName());
-      crc.append(c.crcName());
+      name.append(c.crcName().replaceFirst(" CRC$", ""));
       pcc.append(areasOf(c.code()).stream().map(PccArea::name).collect(Collectors.joining(", ")));
       String held;
       try {
@@ -272,7 +271,7 @@ public final class Geography {
       owner.append(held);
     }
     return Table.create(
-        "Contract package areas, their PCC areas and owners", code, name, crc, pcc, owner);
+        "Contract package areas, their PCC areas and owners", code, name, pcc, owner);
   }
 
   /**

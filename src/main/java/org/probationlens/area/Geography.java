@@ -244,6 +244,65 @@ public final class Geography {
   }
 
   /**
+   * The geography as a table a reader can scan: one row per CPA with its code, its name (the CRC's
+   * name without "CRC"; short names are often acronyms such as KSS), the PCC areas it covers, and
+   * the owner of its CRC on the given date ("publicly owned" before the share sale; "not published
+   * to the day" in a month when it changed hands).
+   *
+   * @param asOf the date of the owners, not null
+   * @return a new table of 21 rows, not null
+   */
+  public Table table(LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    StringColumn code = StringColumn.create("cpa");
+    StringColumn name = StringColumn.create("name");
+    StringColumn pcc = StringColumn.create("pcc_areas");
+    StringColumn owner = StringColumn.create("owner on " + asOf);
+    for (Cpa c : cpas.values()) {
+      code.append(c.code());
+      name.append(c.crcName().replaceFirst(" CRC$", ""));
+      pcc.append(areasOf(c.code()).stream().map(PccArea::name).collect(Collectors.joining(", ")));
+      String held;
+      try {
+        held = ownerOf(c.code(), asOf).name();
+      } catch (GeographyException e) {
+        held = asOf.isBefore(SHARE_SALE) ? "publicly owned" : "not published to the day";
+      }
+      owner.append(held);
+    }
+    return Table.create(
+        "Contract package areas, their PCC areas and owners", code, name, pcc, owner);
+  }
+
+  /**
+   * {@link #table(LocalDate)} with the owners on 1 April 2017, mid-way through the contracts.
+   *
+   * @return a new table of 21 rows, not null
+   */
+  public Table table() {
+    return table(LocalDate.of(2017, 4, 1));
+  }
+
+  /**
+   * A one-line summary, such as "Geography of probation in England and Wales: 42 PCC areas, 21
+   * CPAs, 8 owners, 7 NPS divisions".
+   *
+   * @return the summary, not null
+   */
+  @Override
+  public String toString() {
+    return "Geography of probation in England and Wales: "
+        + areas.size()
+        + " PCC areas, "
+        + cpas.size()
+        + " CPAs, "
+        + owners.size()
+        + " owners, "
+        + divisions.size()
+        + " NPS divisions";
+  }
+
+  /**
    * Who owned a contract package area's CRC on a date.
    *
    * @param cpaCodeOrName the CPA, not null

@@ -15,17 +15,30 @@ import tech.tablesaw.plotly.components.Figure;
  *
  * @param figure the Plotly figure, not null
  * @param sources where the data came from, not null
+ * @param note what the footer adds after the sources, such as the disclosure-control note of a
+ *     chart of case-level records; empty when nothing
  */
-public record Chart(Figure figure, Sources sources) implements RichDisplay {
+public record Chart(Figure figure, Sources sources, String note) implements RichDisplay {
 
   /**
    * Checks the parts.
    *
-   * @throws NullPointerException if either part is null
+   * @throws NullPointerException if a part is null
    */
   public Chart {
     Objects.requireNonNull(figure, "figure");
     Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(note, "note");
+  }
+
+  /**
+   * A chart with nothing added to its sources footer.
+   *
+   * @param figure the Plotly figure, not null
+   * @param sources where the data came from, not null
+   */
+  public Chart(Figure figure, Sources sources) {
+    this(figure, sources, "");
   }
 
   /**
@@ -40,22 +53,33 @@ public record Chart(Figure figure, Sources sources) implements RichDisplay {
   }
 
   /**
-   * The footer line shown under the chart.
+   * This chart with a note after its sources footer (what disclosure control did, for instance).
+   *
+   * @param text the note, not null; empty for none
+   * @return the changed copy, not null
+   */
+  public Chart withNote(String text) {
+    return new Chart(figure, sources, text);
+  }
+
+  /**
+   * The footer line shown under the chart: the sources, then the note if there is one.
    *
    * @return the line, not null
    */
   public String source() {
-    return Renderers.sourcesLine(sources);
+    String line = Renderers.sourcesLine(sources);
+    return note.isEmpty() ? line : line + " " + note;
   }
 
   /**
    * The chart as a notebook output: HTML (div and script), Plotly JSON and a plain-text summary,
-   * each with the sources footer, and the sources in the output's metadata.
+   * each with the sources footer (and note), and the sources in the output's metadata.
    *
    * @return the bundle, not null
    */
   @Override
   public MimeBundle toMimeBundle() {
-    return Renderers.figure(figure, sources);
+    return Renderers.figure(figure, sources, note);
   }
 }

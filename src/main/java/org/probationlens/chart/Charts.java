@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import org.probationlens.data.Result;
 import org.probationlens.data.Sources;
+import org.probationlens.render.Disclosure;
 import org.probationlens.stats.FunnelLimits;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -19,6 +20,7 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.components.TickSettings;
 import tech.tablesaw.plotly.traces.BarTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
@@ -31,6 +33,16 @@ import tech.tablesaw.plotly.traces.Trace;
  *
  * <p>The table is never changed. Categories and x values must all be present (a missing one is an
  * error naming the column and row); a missing y value leaves a gap in the chart.
+ *
+ * <p>Charts speak in names, not codes ({@link Labels}): CPA, owner, PCC area and NPS division codes
+ * become their names, work types are spelled out, enum-style names are written in words; axis
+ * titles come from the column names with their units ("weighted shortfall against forecast (%)");
+ * money columns are drawn in £ million with hover text such as "£110.2m". Long titles are broken
+ * into lines and the top margin leaves room for the Plotly toolbar.
+ *
+ * <p>Each factory also takes a {@link Result} in place of a table and source: the chart then shows
+ * the result's table under the result's disclosure control ({@link Disclosure}: withheld counts
+ * leave gaps) with the result's sources, and the disclosure note under the footer.
  */
 public final class Charts {
 
@@ -55,12 +67,16 @@ public final class Charts {
       String title, Table table, String categoryColumn, String valueColumn, Sources sources) {
     check(title, table, sources);
     String[] categories = categories(table, categoryColumn);
-    double[] values = values(table, valueColumn);
-    Trace trace = BarTrace.builder(categories, values).name(valueColumn).build();
+    double[] values = scaled(values(table, valueColumn), valueColumn);
+    Trace trace = BarTrace.builder(categories, values).name(Labels.axisTitle(valueColumn)).build();
     Layout layout =
         base(title, HEIGHT)
-            .xAxis(Axis.builder().title(categoryColumn).type(Axis.Type.CATEGORY).build())
-            .yAxis(Axis.builder().title(valueColumn).build())
+            .xAxis(
+                Axis.builder()
+                    .title(Labels.axisTitle(categoryColumn))
+                    .type(Axis.Type.CATEGORY)
+                    .build())
+            .yAxis(valueAxis(valueColumn))
             .build();
     return new Chart(new Figure(layout, trace), sources);
   }
@@ -83,7 +99,7 @@ public final class Charts {
       String title, Table table, String categoryColumn, String valueColumn, Sources sources) {
     check(title, table, sources);
     String[] categories = categories(table, categoryColumn);
-    double[] values = values(table, valueColumn);
+    double[] values = scaled(values(table, valueColumn), valueColumn);
     // Plotly draws the first bar at the bottom: order smallest first (missing below all) so that
     // the largest is at the top.
     Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
@@ -102,15 +118,24 @@ public final class Charts {
     Trace trace =
         BarTrace.builder(c, v)
             .orientation(BarTrace.Orientation.HORIZONTAL)
-            .name(valueColumn)
+            .name(Labels.axisTitle(valueColumn))
             .build();
-    int height = Math.max(HEIGHT, 24 * c.length + 140);
-    int left = Math.min(320, Math.max(60, 7 * longest + 24));
+    int height = Math.max(HEIGHT, 24 * c.length + 180);
+    int left = Math.min(480, Math.max(60, 7 * longest + 24));
     Layout layout =
         base(title, height)
-            .margin(Margin.builder().left(left).right(30).top(60).bottom(60).build())
-            .xAxis(Axis.builder().title(valueColumn).build())
-            .yAxis(Axis.builder().type(Axis.Type.CATEGORY).build())
+            .margin(Margin.builder().left(left).right(30).top(TOP).bottom(70).build())
+            .xAxis(valueAxis(valueColumn))
+            .yAxis(
+                Axis.builder()
+                    .title(Labels.axisTitle(categoryColumn))
+                    .type(Axis.Type.CATEGORY)
+                    .tickSettings(
+                        TickSettings.builder()
+                            .tickMode(TickSettings.TickMode.AUTO)
+                            .autoMargin(true)
+                            .build())
+                    .build())
             .build();
     return new Chart(new Figure(layout, trace), sources);
   }
@@ -154,14 +179,18 @@ public final class Charts {
     }
     Table sorted = sortedOn(table, xColumn);
     List<Trace> traces = new ArrayList<>();
+    boolean money = yColumns.stream().allMatch(Labels::isMoney);
     for (String y : yColumns) {
-      traces.add(lineTrace(sorted, xColumn, y, y, null));
+      traces.add(lineTrace(sorted, xColumn, y, seriesName(y, money), null));
     }
-    String yTitle = yColumns.size() == 1 ? yColumns.get(0) : "";
+    Axis yAxis =
+        yColumns.size() == 1
+            ? valueAxis(yColumns.get(0))
+            : money ? moneyAxis("£ million") : Axis.builder().title(commonUnit(yColumns)).build();
     Layout layout =
         base(title, HEIGHT)
-            .xAxis(Axis.builder().title(xColumn).build())
-            .yAxis(Axis.builder().title(yTitle).build())
+            .xAxis(Axis.builder().title(Labels.axisTitle(xColumn)).build())
+            .yAxis(yAxis)
             .showLegend(yColumns.size() > 1)
             .build();
     return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
@@ -190,19 +219,18 @@ public final class Charts {
       Sources sources) {
     check(title, table, sources);
     Table sorted = sortedOn(table, periodColumn);
-    Trace actual =
-        lineTrace(sorted, periodColumn, actualColumn, "Actual (" + actualColumn + ")", null);
+    Trace actual = lineTrace(sorted, periodColumn, actualColumn, "Actual", null);
     Trace forecast =
         lineTrace(
             sorted,
             periodColumn,
             forecastColumn,
-            "Forecast (" + forecastColumn + ")",
+            "Forecast",
             Line.builder().dash(Line.Dash.DASH).build());
     Layout layout =
         base(title, HEIGHT)
-            .xAxis(Axis.builder().title(periodColumn).build())
-            .yAxis(Axis.builder().title("").build())
+            .xAxis(Axis.builder().title(Labels.axisTitle(periodColumn)).build())
+            .yAxis(valueAxis(actualColumn))
             .showLegend(true)
             .build();
     return new Chart(new Figure(layout, actual, forecast), sources);
@@ -224,70 +252,93 @@ public final class Charts {
     check(title, table, sources);
     double[] x = values(table, xColumn);
     double[] y = values(table, yColumn);
-    Trace trace = ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.MARKERS).name(yColumn).build();
-    Layout layout =
-        base(title, HEIGHT)
-            .xAxis(Axis.builder().title(xColumn).build())
-            .yAxis(Axis.builder().title(yColumn).build())
+    Trace trace =
+        ScatterTrace.builder(scaled(x, xColumn), scaled(y, yColumn))
+            .mode(ScatterTrace.Mode.MARKERS)
+            .name(Labels.axisTitle(yColumn))
             .build();
+    Layout layout = base(title, HEIGHT).xAxis(valueAxis(xColumn)).yAxis(valueAxis(yColumn)).build();
     return new Chart(new Figure(layout, trace), sources);
   }
 
+  // ------------------------------------------------------------------ from results
+
   /**
-   * Vertical bars of a result's table, with its sources: see {@link #bar(String, Table, String,
-   * String, Sources)}.
+   * Vertical bars of a result's table, under its disclosure control, with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
    * @param categoryColumn the column naming each bar
    * @param valueColumn the numeric column giving each bar's height
    * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #bar(String, Table, String, String, String)}
    */
   public static Chart bar(String title, Result result, String categoryColumn, String valueColumn) {
-    return bar(title, result.table(), categoryColumn, valueColumn, result.sources());
+    Disclosure.Applied d = Disclosure.apply(result);
+    return bar(title, d.numeric(), categoryColumn, valueColumn, result.sources()).withNote(note(d));
   }
 
   /**
-   * A ranking of a result's rows as horizontal bars, with its sources: see {@link
-   * #horizontalBar(String, Table, String, String, Sources)}.
+   * A ranking of a result's rows as horizontal bars, under its disclosure control, with its
+   * sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
    * @param categoryColumn the column naming each bar
    * @param valueColumn the numeric column to rank by
    * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #horizontalBar(String, Table, String, String,
+   *     String)}
    */
   public static Chart horizontalBar(
       String title, Result result, String categoryColumn, String valueColumn) {
-    return horizontalBar(title, result.table(), categoryColumn, valueColumn, result.sources());
+    Disclosure.Applied d = Disclosure.apply(result);
+    return horizontalBar(title, d.numeric(), categoryColumn, valueColumn, result.sources())
+        .withNote(note(d));
   }
 
   /**
-   * Lines of a result's table, with its sources: see {@link #lines(String, Table, String, List,
-   * Sources)}.
+   * Lines of a result's table against the same x, under its disclosure control, with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
    * @param xColumn the column along the bottom
-   * @param yColumns the numeric columns, one line each
+   * @param yColumns the numeric columns, one line each, at least one
    * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #lines(String, Table, String, List, String)}
    */
   public static Chart lines(String title, Result result, String xColumn, List<String> yColumns) {
-    return lines(title, result.table(), xColumn, yColumns, result.sources());
+    Disclosure.Applied d = Disclosure.apply(result);
+    return lines(title, d.numeric(), xColumn, yColumns, result.sources()).withNote(note(d));
   }
 
   /**
-   * Points of a result's table, with its sources: see {@link #scatter(String, Table, String,
-   * String, Sources)}.
+   * Points of a result's table, under its disclosure control, with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
    * @param xColumn the numeric column along the bottom
    * @param yColumn the numeric column up the side
    * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #scatter(String, Table, String, String, String)}
    */
   public static Chart scatter(String title, Result result, String xColumn, String yColumn) {
-    return scatter(title, result.table(), xColumn, yColumn, result.sources());
+    Disclosure.Applied d = Disclosure.apply(result);
+    return scatter(title, d.numeric(), xColumn, yColumn, result.sources()).withNote(note(d));
+  }
+
+  /**
+   * What a chart of a result adds under its sources footer: what the user chose about disclosure
+   * control, and the disclosure note when it applied; "" when neither.
+   */
+  static String note(Disclosure.Applied d) {
+    String line = d.footerAddition().strip();
+    if (d.note().isPresent()) {
+      String n = d.note().get();
+      line +=
+          (line.isEmpty() ? "" : " ") + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".";
+    }
+    return line;
   }
 
   // ------------------------------------------------------------------ funnel
@@ -475,12 +526,70 @@ public final class Charts {
     Objects.requireNonNull(sources, "sources");
   }
 
-  private static Layout.LayoutBuilder base(String title, int height) {
+  /** The top margin: room for a title of two or three lines below the Plotly toolbar. */
+  static final int TOP = 110;
+
+  static Layout.LayoutBuilder base(String title, int height) {
     return Layout.builder()
-        .title(title)
+        .title(Labels.wrapTitle(title))
         .height(height)
         .autosize(true)
+        .margin(Margin.builder().left(80).right(40).top(TOP).bottom(80).build())
         .hoverMode(Layout.HoverMode.CLOSEST);
+  }
+
+  /** The axis for a value column: its title with units; money in £ million with "£" and "m". */
+  static Axis valueAxis(String column) {
+    return Labels.isMoney(column)
+        ? moneyAxis(Labels.axisTitle(column))
+        : Axis.builder().title(Labels.axisTitle(column)).build();
+  }
+
+  private static Axis moneyAxis(String title) {
+    return Axis.builder()
+        .title(title)
+        .tickSettings(
+            TickSettings.builder()
+                .tickMode(TickSettings.TickMode.AUTO)
+                .nTicks(8)
+                .prefix("£")
+                .suffix("m")
+                .build())
+        .build();
+  }
+
+  /** A legend name: the axis title, without "(£ million)" when the axis says it. */
+  private static String seriesName(String column, boolean moneyAxis) {
+    String t = Labels.axisTitle(column);
+    return moneyAxis ? t.replace(" (£ million)", "") : t;
+  }
+
+  /** The unit the columns share, such as "(%)", as a y-axis title; "" when they differ. */
+  private static String commonUnit(List<String> columns) {
+    String unit = null;
+    for (String c : columns) {
+      String t = Labels.axisTitle(c);
+      int open = t.lastIndexOf('(');
+      String u = open >= 0 && t.endsWith(")") ? t.substring(open) : "";
+      if (unit == null) {
+        unit = u;
+      } else if (!unit.equals(u)) {
+        return "";
+      }
+    }
+    return unit == null ? "" : unit;
+  }
+
+  /** Values of a money column in £ million; others as they are. */
+  private static double[] scaled(double[] v, String column) {
+    if (!Labels.isMoney(column)) {
+      return v;
+    }
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] / 1e6;
+    }
+    return out;
   }
 
   private static Column<?> column(Table table, String name) {
@@ -531,7 +640,7 @@ public final class Charts {
                 + i
                 + "; every bar and point needs one");
       }
-      out[i] = String.valueOf(value);
+      out[i] = value instanceof String text ? Labels.category(text) : String.valueOf(value);
     }
     return out;
   }
@@ -544,7 +653,8 @@ public final class Charts {
   private static Trace lineTrace(
       Table sorted, String xColumn, String yColumn, String name, Line line) {
     Column<?> x = sorted.column(xColumn);
-    double[] y = values(sorted, yColumn);
+    double[] raw = values(sorted, yColumn);
+    double[] y = scaled(raw, yColumn);
     ScatterTrace.ScatterBuilder b;
     if (x instanceof NumericColumn<?> nx) {
       b = ScatterTrace.builder(nx.asDoubleArray(), y);
@@ -553,6 +663,13 @@ public final class Charts {
       b = ScatterTrace.builder(labels, DoubleColumn.create(yColumn, y));
     }
     b.mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(name);
+    if (Labels.isMoney(yColumn)) {
+      String[] text = new String[raw.length];
+      for (int i = 0; i < raw.length; i++) {
+        text[i] = name + ": " + Labels.money(raw[i]);
+      }
+      b.text(text);
+    }
     if (line != null) {
       b.line(line);
     }

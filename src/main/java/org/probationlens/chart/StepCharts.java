@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.probationlens.data.Result;
 import org.probationlens.data.Sources;
+import org.probationlens.render.Disclosure;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.plotly.components.Axis;
@@ -22,8 +24,25 @@ import tech.tablesaw.plotly.traces.Trace;
  * waiting for sign-off, by owner) and cumulative counts (how many CRCs had adopted a kind of
  * innovation by each date). A step chart holds each value until the next change, which is what both
  * of these mean; a straight line between points would suggest change that did not happen.
+ *
+ * <p>Group names are shown as {@link Labels#category} gives them (an owner's code becomes its
+ * name), and axis titles from the column names with their units.
  */
 public final class StepCharts {
+
+  /** Plotly's default colours, so that a curve and its band match. */
+  private static final String[] COLOURS = {
+    "31,119,180",
+    "255,127,14",
+    "44,160,44",
+    "214,39,40",
+    "148,103,189",
+    "140,86,75",
+    "227,119,194",
+    "127,127,127",
+    "188,189,34",
+    "23,190,207"
+  };
 
   private StepCharts() {}
 
@@ -47,11 +66,148 @@ public final class StepCharts {
       String xColumn,
       String yColumn,
       Sources sources) {
+    Set<String> groups = groups(title, table, groupColumn, xColumn, yColumn, sources);
+    List<Trace> traces = new ArrayList<>();
+    for (String g : groups) {
+      Table part = table.where(table.stringColumn(groupColumn).isEqualTo(g));
+      traces.add(
+          ScatterTrace.builder(part.column(xColumn), part.column(yColumn))
+              .mode(ScatterTrace.Mode.LINE)
+              .line(Line.builder().shape(Line.Shape.HV).build())
+              .name(Labels.category(g))
+              .build());
+    }
+    Layout layout =
+        layout(title, Labels.axisTitle(xColumn), Labels.axisTitle(yColumn), groups.size() > 1);
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
+  }
+
+  /**
+   * Stepped lines of a result's table, under its disclosure control, with its sources.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, not null
+   * @param groupColumn the text column naming each line
+   * @param xColumn the column along the bottom
+   * @param yColumn the numeric column up the side
+   * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #byGroup(String, Table, String, String, String,
+   *     String)}
+   */
+  public static Chart byGroup(
+      String title, Result result, String groupColumn, String xColumn, String yColumn) {
+    Disclosure.Applied d = Disclosure.apply(result);
+    return byGroup(title, d.numeric(), groupColumn, xColumn, yColumn, result.sources())
+        .withNote(Charts.note(d));
+  }
+
+  /**
+   * Kaplan-Meier curves with their pointwise confidence bands: for each group a stepped line of the
+   * share still waiting (columns {@code group, time, survival, lower, upper}, as {@code
+   * StageTimes.curvesTable()} gives them), over a shaded band between lower and upper. The time
+   * axis says its unit.
+   *
+   * @param title the chart's title, not null
+   * @param curves the curves in long form, sorted by time within each group, not null
+   * @param timeAxis the time axis's title with its unit, such as "days from submission to MoJ
+   *     sign-off"; must name the unit (days, weeks, months or years)
+   * @param sources where the data came from (a result's {@code sources()}), not null
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, a group or time is missing, or {@code
+   *     timeAxis} names no unit of time
+   */
+  public static Chart survival(String title, Table curves, String timeAxis, Sources sources) {
+    Objects.requireNonNull(timeAxis, "timeAxis");
+    if (!timeAxis.matches("(?i).*\\b(days?|weeks?|months?|years?|business days)\\b.*")) {
+      throw new IllegalArgumentException(
+          "timeAxis '"
+              + timeAxis
+              + "' must name the unit of time (days, weeks, months or years), e.g. 'days from"
+              + " submission to sign-off'");
+    }
+    Set<String> groups = groups(title, curves, "group", "time", "survival", sources);
+    column(curves, "lower");
+    column(curves, "upper");
+    List<Trace> traces = new ArrayList<>();
+    int k = 0;
+    for (String g : groups) {
+      String rgb = COLOURS[k++ % COLOURS.length];
+      Table part = curves.where(curves.stringColumn("group").isEqualTo(g));
+      String name = Labels.category(g);
+      traces.add(
+          ScatterTrace.builder(part.numberColumn("time"), part.numberColumn("upper"))
+              .mode(ScatterTrace.Mode.LINE)
+              .line(
+                  Line.builder().shape(Line.Shape.HV).width(0).color("rgba(" + rgb + ",0)").build())
+              .showLegend(false)
+              .legendGroup(name)
+              .name(name + ", 95% upper")
+              .build());
+      traces.add(
+          ScatterTrace.builder(part.numberColumn("time"), part.numberColumn("lower"))
+              .mode(ScatterTrace.Mode.LINE)
+              .line(
+                  Line.builder().shape(Line.Shape.HV).width(0).color("rgba(" + rgb + ",0)").build())
+              .fill(ScatterTrace.Fill.TO_NEXT_Y)
+              .fillColor("rgba(" + rgb + ",0.15)")
+              .showLegend(false)
+              .legendGroup(name)
+              .name(name + ", 95% lower")
+              .build());
+      traces.add(
+          ScatterTrace.builder(part.numberColumn("time"), part.numberColumn("survival"))
+              .mode(ScatterTrace.Mode.LINE)
+              .line(Line.builder().shape(Line.Shape.HV).width(2).color("rgb(" + rgb + ")").build())
+              .legendGroup(name)
+              .name(name)
+              .build());
+    }
+    Layout layout =
+        layout(title, timeAxis, "share still waiting (shaded: 95% confidence band)", true);
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
+  }
+
+  /**
+   * Kaplan-Meier curves of a result (such as {@code StageTimes.curvesTable()}) with their bands,
+   * under its disclosure control, with its sources: see {@link #survival(String, Table, String,
+   * Sources)}.
+   *
+   * @param title the chart's title, not null
+   * @param curves the curves in long form ({@code group, time, survival, lower, upper}), not null
+   * @param timeAxis the time axis's title with its unit, such as "days from submission to MoJ
+   *     sign-off"
+   * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #survival(String, Table, String, Sources)}
+   */
+  public static Chart survival(String title, Result curves, String timeAxis) {
+    Disclosure.Applied d = Disclosure.apply(curves);
+    return survival(title, d.numeric(), timeAxis, curves.sources()).withNote(Charts.note(d));
+  }
+
+  private static Layout layout(String title, String xTitle, String yTitle, boolean legend) {
+    return Layout.builder()
+        .title(Labels.wrapTitle(title))
+        .height(Charts.HEIGHT)
+        .autosize(true)
+        .margin(Margin.builder().left(70).right(30).top(Charts.TOP).bottom(70).build())
+        .xAxis(Axis.builder().title(xTitle).build())
+        .yAxis(Axis.builder().title(yTitle).build())
+        .showLegend(legend)
+        .build();
+  }
+
+  private static Set<String> groups(
+      String title,
+      Table table,
+      String groupColumn,
+      String xColumn,
+      String yColumn,
+      Sources sources) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(sources, "sources");
     Column<?> group = column(table, groupColumn);
-    if (!(group instanceof tech.tablesaw.api.StringColumn)) {
+    if (!(group instanceof StringColumn)) {
       throw new IllegalArgumentException(
           "column " + groupColumn + " must be text (STRING), found " + group.type());
     }
@@ -67,42 +223,7 @@ public final class StepCharts {
       }
       groups.add(group.getString(r));
     }
-    List<Trace> traces = new ArrayList<>();
-    for (String g : groups) {
-      Table part = table.where(table.stringColumn(groupColumn).isEqualTo(g));
-      traces.add(
-          ScatterTrace.builder(part.column(xColumn), part.column(yColumn))
-              .mode(ScatterTrace.Mode.LINE)
-              .line(Line.builder().shape(Line.Shape.HV).build())
-              .name(g)
-              .build());
-    }
-    Layout layout =
-        Layout.builder()
-            .title(title)
-            .height(Charts.HEIGHT)
-            .margin(Margin.builder().left(70).right(30).top(60).bottom(60).build())
-            .xAxis(Axis.builder().title(xColumn).build())
-            .yAxis(Axis.builder().title(yColumn).build())
-            .showLegend(groups.size() > 1)
-            .build();
-    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
-  }
-
-  /**
-   * One stepped line per group of a result's table, with its sources: see {@link #byGroup(String,
-   * Table, String, String, String, Sources)}.
-   *
-   * @param title the chart's title, not null
-   * @param result the result, its table in long form, not null
-   * @param groupColumn the text column naming each line
-   * @param xColumn the column along the bottom
-   * @param yColumn the numeric column up the side
-   * @return the chart, not null
-   */
-  public static Chart byGroup(
-      String title, Result result, String groupColumn, String xColumn, String yColumn) {
-    return byGroup(title, result.table(), groupColumn, xColumn, yColumn, result.sources());
+    return groups;
   }
 
   private static Column<?> column(Table table, String name) {

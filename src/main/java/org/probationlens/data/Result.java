@@ -41,4 +41,16 @@ public interface Result {
    * @return the sources, not null
    */
   Sources sources();
+
+  /**
+   * Which columns of {@link #table()} count people or cases, and which totals it shows, for
+   * disclosure control when the result comes from case-level records. The default, {@link
+   * CountColumns#undeclared()}, makes {@code render} treat every whole-number column as a count; a
+   * result over case-level data should say exactly.
+   *
+   * @return the declaration, not null
+   */
+  default CountColumns countColumns() {
+    return CountColumns.undeclared();
+  }
 }

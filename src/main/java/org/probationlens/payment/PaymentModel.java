@@ -420,4 +420,15 @@ public final class PaymentModel {
           "volumes table '" + volumes.name() + "': " + String.join("; ", problems));
     }
   }
+
+  /**
+   * A one-line summary: the payment model and its options, as {@link PaymentOptions#toString()}
+   * gives them.
+   *
+   * @return the summary, not null
+   */
+  @Override
+  public String toString() {
+    return "PaymentModel: " + options;
+  }
 }

@@ -97,6 +97,18 @@ public final class Renderers {
     if (value instanceof Figure figure) {
       return Optional.of(figure(figure));
     }
+    Optional<Table> domain = DomainDisplay.table(value); // domain objects (i12b)
+    if (domain.isPresent()) {
+      Table d = domain.get();
+      MimeBundle t =
+          table(
+              d,
+              tableOptions
+                  .withMaxRows(Math.max(tableOptions.maxRows(), d.rowCount()))
+                  .withMaxCellChars(Math.max(tableOptions.maxCellChars(), 120)));
+      return Optional.of(
+          MimeBundle.of(value + "\n" + t.plain(), t.get(MimeBundle.TEXT_HTML).orElse("")));
+    }
     return Optional.of(MimeBundle.text(boundedPlain(String.valueOf(value))));
   }
 
@@ -110,8 +122,9 @@ public final class Renderers {
    */
   public static MimeBundle result(Result result, TableOptions options) {
     Objects.requireNonNull(result, "result");
-    MimeBundle table = table(result.table(), Objects.requireNonNull(options, "options"));
-    String footer = SourcesFooter.line(result.sources());
+    Disclosure.Applied disclosed = Disclosure.apply(result); // disclosure control (i12b)
+    MimeBundle table = table(disclosed.display(), Objects.requireNonNull(options, "options"));
+    String footer = SourcesFooter.line(result.sources()) + disclosed.footerAddition();
     StringBuilder html =
         new StringBuilder("<div class=\"pl-result\">\n<h4>")
             .append(Text.html(result.title()))
@@ -126,6 +139,7 @@ public final class Renderers {
       }
       html.append("</ul>\n");
     }
+    disclosed.note().ifPresent(n -> Disclosure.drawNote(n, html, plain)); // (i12b)
     html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555;max-width:120ch\">")
         .append(Text.html(footer))
         .append("</p>\n</div>");
@@ -142,8 +156,23 @@ public final class Renderers {
    * @return plain text, HTML (div and script) and Plotly JSON, not null
    */
   public static MimeBundle figure(Figure figure, Sources sources) {
+    return figure(figure, sources, "");
+  }
+
+  /**
+   * A chart whose source line is the footer of the given sources followed by a note, such as what
+   * disclosure control did to the chart's data (i12b).
+   *
+   * @param figure the tablesaw-jsplot figure, not null
+   * @param sources where its data came from, not null
+   * @param note what the footer adds, not null; empty for nothing
+   * @return plain text, HTML (div and script) and Plotly JSON, not null
+   */
+  public static MimeBundle figure(Figure figure, Sources sources, String note) {
     Objects.requireNonNull(sources, "sources");
-    MimeBundle b = figure(figure, SourcesFooter.line(sources));
+    Objects.requireNonNull(note, "note");
+    String line = SourcesFooter.line(sources);
+    MimeBundle b = figure(figure, note.isEmpty() ? line : line + " " + note);
     String html =
         b.get(MimeBundle.TEXT_HTML)
             .orElseThrow()

@@ -40,6 +40,11 @@
  *       the last with Cliff's delta.
  * </ul>
  *
+ * <p>Disclosure control for tables of counts of people on probation: {@link
+ * org.probationlens.stats.DisclosurePolicy} (a minimum count, secondary suppression so that totals
+ * cannot give a suppressed cell back, optional rounding) gives a {@link
+ * org.probationlens.stats.DisclosureOutcome} saying which cells to withhold and why.
+ *
  * <p>Results are immutable records validated on construction; inputs are never changed, and bad
  * input fails with a message naming the argument, the value and what was allowed.
  */

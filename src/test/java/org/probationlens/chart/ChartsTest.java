@@ -103,7 +103,7 @@ class ChartsTest {
     JsonObject layout = j.getAsJsonObject("layout");
     assertEquals("category", layout.getAsJsonObject("xaxis").get("type").getAsString());
     assertEquals(
-        "percent",
+        "percentage (%)",
         layout.getAsJsonObject("yaxis").getAsJsonObject("title").get("text").getAsString());
     assertEquals(Renderers.sourcesLine(SURVEY_SOURCE), c.source());
     assertTrue(c.toMimeBundle().plain().endsWith("Source: " + c.source()));
@@ -164,9 +164,9 @@ class ChartsTest {
                 SYNTHETIC))
             .getAsJsonArray("data");
     assertEquals(2, data.size());
-    assertEquals("Actual (starts)", data.get(0).getAsJsonObject().get("name").getAsString());
+    assertEquals("Actual", data.get(0).getAsJsonObject().get("name").getAsString());
     JsonObject forecast = data.get(1).getAsJsonObject();
-    assertEquals("Forecast (forecast)", forecast.get("name").getAsString());
+    assertEquals("Forecast", forecast.get("name").getAsString());
     assertEquals("dash", forecast.getAsJsonObject("line").get("dash").getAsString());
     assertEquals(List.of("1100.0", "1100.0", "1100.0"), strings(forecast.getAsJsonArray("y")));
   }

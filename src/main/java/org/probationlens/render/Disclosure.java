@@ -1,0 +1,396 @@
+package org.probationlens.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.probationlens.data.CountColumns;
+import org.probationlens.data.Provenance;
+import org.probationlens.data.Result;
+import org.probationlens.data.Sources;
+import org.probationlens.stats.DisclosureOutcome;
+import org.probationlens.stats.DisclosurePolicy;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Disclosure control as {@code render} applies it: small counts of people on probation are withheld
+ * (shown as {@code [c]}) from any table or chart drawn from a result built on case-level records,
+ * with a visible note saying what was done ({@link DisclosurePolicy} has the method and the
+ * guidance its defaults follow).
+ *
+ * <p><b>When it applies.</b> On by default for a result whose {@link Sources} include an {@link
+ * Provenance.Kind#OFFICIAL_SENSITIVE} input (real, unpublished case records). Off by default for
+ * synthetic and published inputs; {@link #onForSynthetic(boolean)} turns it on for synthetic
+ * results for the rest of the session (to demonstrate it), {@link #on(Result)} for one output
+ * whatever its sources. {@link #off(Result)} turns it off for one output, and the footer then says
+ * "disclosure control turned off for this output by the user".
+ *
+ * <p><b>Which columns are counts.</b> The ones the result declares ({@link Result#countColumns()});
+ * when it declares none, every whole-number column (INTEGER, LONG, SHORT) is taken as a count and
+ * the note says so. Row and column totals are taken to be known to a reader whether the table shows
+ * them or not. Any other numeric column (a share, a rate, a mean) in a row where a count is
+ * withheld is withheld too, since it could give the count back. A missing count is treated as 0 for
+ * the pattern and left missing.
+ *
+ * <p>A plain Tablesaw table carries no provenance, so it is drawn as it is: show a result.
+ */
+public final class Disclosure {
+
+  /** The footer's words when the user turned disclosure control off for an output. */
+  public static final String TURNED_OFF =
+      "Disclosure control turned off for this output by the user.";
+
+  private static volatile DisclosurePolicy sessionPolicy = DisclosurePolicy.withDefaults();
+  private static volatile boolean onForSynthetic = false;
+
+  private Disclosure() {}
+
+  /**
+   * Sets the policy used whenever disclosure control applies without a policy of its own, for the
+   * rest of the session.
+   *
+   * @param policy the policy, not null
+   */
+  public static void sessionPolicy(DisclosurePolicy policy) {
+    sessionPolicy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * The session's policy.
+   *
+   * @return the policy, {@link DisclosurePolicy#withDefaults()} unless changed; not null
+   */
+  public static DisclosurePolicy sessionPolicy() {
+    return sessionPolicy;
+  }
+
+  /**
+   * Turns disclosure control on (or back off) for results built on synthetic cases, for the rest of
+   * the session: synthetic data identify nobody, but this shows what a table of real records would
+   * look like.
+   *
+   * @param on whether synthetic results are protected by default
+   */
+  public static void onForSynthetic(boolean on) {
+    onForSynthetic = on;
+  }
+
+  /**
+   * Whether synthetic results are protected by default in this session.
+   *
+   * @return true after {@code onForSynthetic(true)}
+   */
+  public static boolean onForSynthetic() {
+    return onForSynthetic;
+  }
+
+  /** Back to the defaults: the default policy, synthetic results not protected. */
+  public static void resetSession() {
+    sessionPolicy = DisclosurePolicy.withDefaults();
+    onForSynthetic = false;
+  }
+
+  /**
+   * The result, to be drawn under disclosure control with the session's policy, whatever its
+   * sources.
+   *
+   * @param result the result, not null
+   * @return the result marked for protection (a {@link Result} that draws as the original), not
+   *     null
+   */
+  public static Result on(Result result) {
+    return new Chosen(result, true, null);
+  }
+
+  /**
+   * The result, to be drawn under the given policy, whatever its sources.
+   *
+   * @param result the result, not null
+   * @param policy the policy, not null
+   * @return the result marked for protection, not null
+   */
+  public static Result on(Result result, DisclosurePolicy policy) {
+    return new Chosen(result, true, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /**
+   * The result, to be drawn without disclosure control even if its sources call for it; the footer
+   * records that the user turned it off.
+   *
+   * @param result the result, not null
+   * @return the result marked as unprotected, not null
+   */
+  public static Result off(Result result) {
+    return new Chosen(result, false, null);
+  }
+
+  /**
+   * The policy that applies to a result when drawn, if any: its own choice ({@link #on}, {@link
+   * #off}), else the session's policy for official-sensitive sources (and synthetic ones after
+   * {@link #onForSynthetic(boolean)}), else none.
+   *
+   * @param result the result, not null
+   * @return the policy, or empty when the result is drawn as it is
+   */
+  public static Optional<DisclosurePolicy> policyFor(Result result) {
+    Objects.requireNonNull(result, "result");
+    if (result instanceof Chosen c) {
+      return c.on()
+          ? Optional.of(c.policy() == null ? sessionPolicy : c.policy())
+          : Optional.empty();
+    }
+    Sources s = result.sources();
+    boolean sensitive =
+        s.inputs().stream().anyMatch(p -> p.kind() == Provenance.Kind.OFFICIAL_SENSITIVE);
+    if (sensitive || (onForSynthetic && s.synthetic())) {
+      return Optional.of(sessionPolicy);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What to draw for a result: its table with disclosure control applied when it applies, the note
+   * to show with it, and what the footer must add.
+   *
+   * @param result the result, not null
+   * @return the protected table and its notes, not null
+   */
+  public static Applied apply(Result result) {
+    Optional<DisclosurePolicy> policy = policyFor(result);
+    Table table = result.table();
+    boolean turnedOff = result instanceof Chosen c && !c.on();
+    if (policy.isEmpty()) {
+      return new Applied(
+          table, Money.formatted(table), Optional.empty(), Optional.empty(), turnedOff);
+    }
+    Applied a = protect(table, result.countColumns(), policy.get());
+    return new Applied(
+        a.numeric(), Money.formatted(a.display()), a.outcome(), a.note(), a.turnedOff());
+  }
+
+  /**
+   * A table with disclosure control applied under a policy, as {@link #apply} does for a result.
+   *
+   * @param table the table, not changed
+   * @param counts which columns are counts and which totals it shows, not null
+   * @param policy the policy, not null
+   * @return the protected table and its note, not null
+   * @throws IllegalArgumentException if a declared count column is absent or not whole numbers
+   */
+  public static Applied protect(Table table, CountColumns counts, DisclosurePolicy policy) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(policy, "policy");
+    List<String> names = new ArrayList<>();
+    if (counts.isUndeclared()) {
+      for (Column<?> c : table.columns()) {
+        if (integral(c.type())) {
+          names.add(c.name());
+        }
+      }
+    } else {
+      for (String n : counts.columns()) {
+        if (!table.containsColumn(n)) {
+          throw new IllegalArgumentException(
+              "count column '"
+                  + n
+                  + "' is not in table '"
+                  + table.name()
+                  + "': its columns are "
+                  + table.columnNames());
+        }
+        if (!integral(table.column(n).type())) {
+          throw new IllegalArgumentException(
+              "count column '"
+                  + n
+                  + "' in table '"
+                  + table.name()
+                  + "' is "
+                  + table.column(n).type().name()
+                  + "; a count column holds whole numbers (INTEGER, LONG or SHORT)");
+        }
+        names.add(n);
+      }
+    }
+    if (names.isEmpty() || table.rowCount() == 0) {
+      String note =
+          "disclosure control: no count column in this table, so nothing suppressed ("
+              + policy
+              + ")";
+      return new Applied(table, table, Optional.empty(), Optional.of(note), false);
+    }
+    counts
+        .totalColumn()
+        .ifPresent(
+            t -> {
+              names.remove(t);
+              names.add(t);
+            });
+    DisclosurePolicy.TotalsShown totals =
+        counts.totalColumn().isPresent()
+            ? (counts.lastRowIsTotal()
+                ? DisclosurePolicy.TotalsShown.LAST_ROW_AND_COLUMN
+                : DisclosurePolicy.TotalsShown.LAST_COLUMN)
+            : (counts.lastRowIsTotal()
+                ? DisclosurePolicy.TotalsShown.LAST_ROW
+                : DisclosurePolicy.TotalsShown.NONE);
+    int rows = table.rowCount();
+    long[][] grid = new long[rows][names.size()];
+    for (int j = 0; j < names.size(); j++) {
+      NumericColumn<?> c = table.numberColumn(names.get(j));
+      for (int i = 0; i < rows; i++) {
+        grid[i][j] = c.isMissing(i) ? 0 : Math.round(c.getDouble(i));
+      }
+    }
+    DisclosureOutcome outcome = policy.protect(grid, totals);
+    boolean[] rowTouched = new boolean[rows];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < names.size(); j++) {
+        rowTouched[i] |= outcome.suppressed(i, j);
+      }
+    }
+    boolean anyRowTouched = outcome.suppressedCount() > 0;
+    Table numeric = table.copy();
+    Table display = Table.create(table.name());
+    int derivedWithheld = 0;
+    for (Column<?> original : table.columns()) {
+      int j = names.indexOf(original.name());
+      boolean isNumber = original instanceof NumericColumn<?>;
+      if (j < 0 && !(isNumber && anyRowTouched)) {
+        display.addColumns(original.copy());
+        continue;
+      }
+      NumericColumn<?> target = (NumericColumn<?>) numeric.column(original.name());
+      StringColumn shown = StringColumn.create(original.name());
+      for (int i = 0; i < rows; i++) {
+        boolean withheld = j >= 0 ? outcome.suppressed(i, j) : rowTouched[i];
+        if (withheld) {
+          target.setMissing(i);
+          shown.append(DisclosureOutcome.MARKER);
+          if (j < 0 && !original.isMissing(i)) {
+            derivedWithheld++;
+          }
+        } else if (original.isMissing(i)) {
+          shown.append(TableRenderer.MISSING);
+        } else if (j >= 0) {
+          long v = outcome.shown(i, j).getAsLong();
+          setWhole(target, i, v);
+          shown.append(Text.integer(v, true));
+        } else {
+          double v = ((NumericColumn<?>) original).getDouble(i);
+          shown.append(
+              integral(original.type())
+                  ? Text.integer(Math.round(v), true)
+                  : Text.decimal(v, 2, true, 3));
+        }
+      }
+      display.addColumns(shown);
+    }
+    StringBuilder note = new StringBuilder(outcome.note());
+    if (derivedWithheld > 0) {
+      note.append("; ")
+          .append(derivedWithheld)
+          .append(derivedWithheld == 1 ? " figure" : " figures")
+          .append(" worked out from a withheld count (shares, rates) also withheld");
+    }
+    if (counts.isUndeclared()) {
+      note.append("; counts taken to be the whole-number columns ")
+          .append(String.join(", ", names))
+          .append(" (the result did not name them)");
+    }
+    return new Applied(numeric, display, Optional.of(outcome), Optional.of(note.toString()), false);
+  }
+
+  /** Draws the visible note of disclosure control under a table, in HTML and plain text. */
+  static void drawNote(String note, StringBuilder html, StringBuilder plain) {
+    html.append("<p class=\"pl-disclosure\" style=\"font-size:85%;font-weight:bold\">")
+        .append(Text.html(note))
+        .append("</p>\n");
+    plain.append('\n').append(note);
+  }
+
+  private static void setWhole(NumericColumn<?> c, int i, long v) {
+    if (c instanceof tech.tablesaw.api.IntColumn ic) {
+      ic.set(i, (int) v);
+    } else if (c instanceof tech.tablesaw.api.LongColumn lc) {
+      lc.set(i, v);
+    } else if (c instanceof tech.tablesaw.api.ShortColumn sc) {
+      sc.set(i, (short) v);
+    }
+  }
+
+  private static boolean integral(ColumnType t) {
+    return t == ColumnType.INTEGER || t == ColumnType.LONG || t == ColumnType.SHORT;
+  }
+
+  /**
+   * What disclosure control gives {@code render} to draw.
+   *
+   * @param numeric the table with withheld cells missing and shown counts rounded, for charts
+   * @param display the table to show, withheld cells as {@code [c]}
+   * @param outcome what was suppressed, empty when disclosure control did not apply
+   * @param note the visible note, empty when disclosure control did not apply
+   * @param turnedOff whether the user turned disclosure control off for this output
+   */
+  public record Applied(
+      Table numeric,
+      Table display,
+      Optional<DisclosureOutcome> outcome,
+      Optional<String> note,
+      boolean turnedOff) {
+
+    /** Checks the parts are present. */
+    public Applied {
+      Objects.requireNonNull(numeric, "numeric");
+      Objects.requireNonNull(display, "display");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(note, "note");
+    }
+
+    /**
+     * What the sources footer must add: {@link #TURNED_OFF} with a leading space when the user
+     * turned disclosure control off, else nothing.
+     *
+     * @return the addition, not null, maybe empty
+     */
+    public String footerAddition() {
+      return turnedOff ? " " + TURNED_OFF : "";
+    }
+  }
+
+  /** A result with the user's choice of disclosure control for one output. */
+  record Chosen(Result result, boolean on, DisclosurePolicy policy) implements Result {
+    Chosen {
+      Objects.requireNonNull(result, "result");
+    }
+
+    @Override
+    public String title() {
+      return result.title();
+    }
+
+    @Override
+    public Table table() {
+      return result.table();
+    }
+
+    @Override
+    public List<String> notes() {
+      return result.notes();
+    }
+
+    @Override
+    public Sources sources() {
+      return result.sources();
+    }
+
+    @Override
+    public CountColumns countColumns() {
+      return result.countColumns();
+    }
+  }
+}

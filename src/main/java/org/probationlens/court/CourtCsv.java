@@ -34,9 +34,8 @@ final class CourtCsv {
 
   /**
    * The table as the bytes of its CSV file: UTF-8, header first, one record per row, LF line ends,
-   * a field quoted (RFC 4180, inner quotes doubled) exactly when it holds a comma, a double quote,
-   * a CR or an LF. Written by hand because commons-csv's minimal quoting also quotes an empty first
-   * field and fields starting with some punctuation, which would change the committed sample.
+   * each field as {@link org.probationlens.data.CsvField#quote(String)} writes it (quoted exactly
+   * when it holds a comma, a double quote, a CR or an LF).
    */
   static byte[] toCsv(Table t, CourtTable layout) {
     if (!t.columnNames().equals(layout.columns())) {
@@ -55,24 +54,11 @@ final class CourtCsv {
           out.append(',');
         }
         Column<?> col = t.column(c);
-        field(out, col.getUnformattedString(r));
+        out.append(org.probationlens.data.CsvField.quote(col.getUnformattedString(r)));
       }
       out.append('\n');
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void field(StringBuilder out, String value) {
-    boolean quote = false;
-    for (int i = 0; i < value.length() && !quote; i++) {
-      char ch = value.charAt(i);
-      quote = ch == ',' || ch == '"' || ch == '\r' || ch == '\n';
-    }
-    if (!quote) {
-      out.append(value);
-      return;
-    }
-    out.append('"').append(value.replace("\"", "\"\"")).append('"');
   }
 
   /** The five tables as read, and the SHA-256 of the exact bytes of each file. */

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The registry of published figures that the notebooks reproduce, read from {@code
@@ -83,12 +81,10 @@ public final class PublishedFigures {
 
   static PublishedFigures parse(InputStream in, String name) throws IOException {
     Table t =
-        Table.read()
-            .usingOptions(
-                CsvReadOptions.builder(in)
-                    .tableName(name)
-                    .columnTypes(c -> ColumnType.STRING)
-                    .missingValueIndicator());
+        org.probationlens.data.DatasetLoader.of(
+                org.probationlens.data.Schema.text("published_figures", HEADER))
+            .readBytes(name, in.readAllBytes())
+            .table();
     if (!t.columnNames().equals(HEADER)) {
       throw new IllegalArgumentException(
           name + " line 1: header is " + t.columnNames() + "; expected " + HEADER);

@@ -25,7 +25,6 @@ import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The geography of probation in England and Wales from June 2014: which police/PCC area belongs to
@@ -872,6 +871,45 @@ public final class Geography {
         List.copyOf(ownerships));
   }
 
+  /**
+   * The header of each reference table, as the files fix it (a method, not a field: {@link
+   * #STANDARD} is loaded while the class initialises).
+   */
+  private static List<String> headerOf(String file) {
+    return switch (file) {
+      case "cpas.csv" -> List.of("code", "short_name", "crc_name", "source", "tag");
+      case "nps_divisions.csv" -> List.of("code", "name", "source", "tag");
+      case "owners.csv" -> List.of("code", "name", "members", "source", "tag");
+      case "pcc_areas.csv" ->
+          List.of(
+              "code",
+              "name",
+              "cpa_code",
+              "nps_division_code",
+              "nps_division_candidates",
+              "nps_division_confidence",
+              "nps_division_evidence",
+              "probation_trust_pre_2014",
+              "source",
+              "tag");
+      case "cpa_ownership.csv" ->
+          List.of(
+              "cpa_code",
+              "owner_code",
+              "from",
+              "from_precision",
+              "to",
+              "to_precision",
+              "source",
+              "tag");
+      default -> throw new IllegalArgumentException("no reference table " + file);
+    };
+  }
+
+  /**
+   * Reads a reference table with the project's one CSV reader (UTF-8, RFC 4180, the header exactly,
+   * located problems); the meaning of each value is checked by {@link #load()}.
+   */
   private static Table read(String file) {
     String path = RESOURCE_DIR + file;
     try (InputStream in = Geography.class.getResourceAsStream(path)) {
@@ -879,12 +917,10 @@ public final class Geography {
         throw new IllegalStateException(
             "reference table " + path + " is not on the class path (is the jar complete?)");
       }
-      return Table.read()
-          .usingOptions(
-              CsvReadOptions.builder(in)
-                  .tableName(file)
-                  .columnTypes(name -> ColumnType.STRING)
-                  .build());
+      return org.probationlens.data.DatasetLoader.of(
+              org.probationlens.data.Schema.text(file, headerOf(file)))
+          .readBytes(file, in.readAllBytes())
+          .table();
     } catch (IOException e) {
       throw new UncheckedIOException("reading reference table " + path, e);
     }

@@ -18,7 +18,6 @@ import org.probationlens.data.Problem;
 import org.probationlens.data.Rule;
 import org.probationlens.data.Schema;
 import org.probationlens.period.BusinessDays;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -33,7 +32,11 @@ final class CourtCsv {
 
   private CourtCsv() {}
 
-  /** The table as the bytes of its CSV file (UTF-8, header first, one line per row). */
+  /**
+   * The table as the bytes of its CSV file: UTF-8, header first, one record per row, LF line ends,
+   * each field as {@link org.probationlens.data.CsvField#quote(String)} writes it (quoted exactly
+   * when it holds a comma, a double quote, a CR or an LF).
+   */
   static byte[] toCsv(Table t, CourtTable layout) {
     if (!t.columnNames().equals(layout.columns())) {
       throw new IllegalArgumentException(
@@ -51,85 +54,99 @@ final class CourtCsv {
           out.append(',');
         }
         Column<?> col = t.column(c);
-        out.append(col.getUnformattedString(r));
+        out.append(org.probationlens.data.CsvField.quote(col.getUnformattedString(r)));
       }
       out.append('\n');
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Reads all five files, checking each value and the links between files. */
-  static Table[] readAll(Path dir, boolean synthetic) {
-    List<String> problems = new ArrayList<>();
+  /** The five tables as read, and the SHA-256 of the exact bytes of each file. */
+  record Read(Table[] tables, String[] sha256) {}
+
+  /**
+   * Reads all five files with the validating loader, checking each value and the links between
+   * files (every court_code names a court in the courts file; a breach's CPA is its court's) as
+   * rules of the loader, so every problem has the file's own line number (after a quoted newline
+   * too).
+   *
+   * @throws DatasetValidationException listing every problem, each naming its file
+   */
+  static Read readAll(Path dir, boolean synthetic) {
+    List<Problem> problems = new ArrayList<>();
+    long unlisted = 0;
     Table[] tables = new Table[CourtTable.values().length];
+    String[] shas = new String[tables.length];
+    Map<String, String> cpaOfCourt = null;
     for (CourtTable t : CourtTable.values()) {
-      Path file = dir.resolve(t.fileName(synthetic));
+      String name = t.fileName(synthetic);
+      Path file = dir.resolve(name);
+      Schema schema = t == CourtTable.COURTS ? schema(t) : schema(t, cpaOfCourt, synthetic);
       try {
-        tables[t.ordinal()] = DatasetLoader.of(schema(t)).withMaxProblems(MAX_PROBLEMS).read(file);
+        DatasetLoader.Hashed read =
+            DatasetLoader.of(schema).withMaxProblems(MAX_PROBLEMS).readHashed(file);
+        tables[t.ordinal()] = read.table();
+        shas[t.ordinal()] = read.sha256();
       } catch (DatasetValidationException e) {
         for (Problem p : e.problems()) {
-          problems.add(t.fileName(synthetic) + ": " + p.describe());
+          problems.add(
+              new Problem(name, p.line(), p.column(), p.columnNumber(), p.value(), p.expected()));
         }
-        if (e.unlisted() > 0) {
-          problems.add(t.fileName(synthetic) + ": ... and " + e.unlisted() + " more not listed");
-        }
+        unlisted += e.unlisted();
       } catch (UncheckedIOException e) {
-        problems.add(t.fileName(synthetic) + ": cannot be read: " + e.getCause().getMessage());
+        problems.add(
+            new Problem(
+                name,
+                1,
+                null,
+                0,
+                "a file that cannot be read: " + e.getCause().getMessage(),
+                "the file " + name + " in " + dir));
       }
-    }
-    Table courts = tables[CourtTable.COURTS.ordinal()];
-    if (courts != null) {
-      Map<String, String> cpaOf = new HashMap<>();
-      for (int i = 0; i < courts.rowCount(); i++) {
-        cpaOf.put(courts.stringColumn("court_code").get(i), courts.stringColumn("cpa_code").get(i));
-      }
-      String courtsFile = CourtTable.COURTS.fileName(synthetic);
-      for (CourtTable t :
-          List.of(CourtTable.REPORTS, CourtTable.ORDERS, CourtTable.BREACHES, CourtTable.SURVEY)) {
-        Table table = tables[t.ordinal()];
-        if (table == null) {
-          continue;
-        }
-        StringColumn court = table.stringColumn("court_code");
-        for (int i = 0; i < table.rowCount() && problems.size() < MAX_PROBLEMS; i++) {
-          String c = court.get(i);
-          if (!cpaOf.containsKey(c)) {
-            problems.add(
-                located(t, synthetic, i, "court_code", c, "a court_code listed in " + courtsFile));
-          } else if (t == CourtTable.BREACHES
-              && !cpaOf.get(c).equals(table.stringColumn("cpa_code").get(i))) {
-            problems.add(
-                located(
-                    t,
-                    synthetic,
-                    i,
-                    "cpa_code",
-                    table.stringColumn("cpa_code").get(i),
-                    "the CPA of court " + c + " (" + cpaOf.get(c) + ")"));
-          }
+      if (t == CourtTable.COURTS && tables[t.ordinal()] != null) {
+        Table courts = tables[t.ordinal()];
+        cpaOfCourt = new HashMap<>();
+        for (int i = 0; i < courts.rowCount(); i++) {
+          cpaOfCourt.put(
+              courts.stringColumn("court_code").get(i), courts.stringColumn("cpa_code").get(i));
         }
       }
     }
     if (!problems.isEmpty()) {
-      throw new CourtDataException(problems);
+      throw new DatasetValidationException(dir.toString(), problems, unlisted);
     }
-    return tables;
+    return new Read(tables, shas);
   }
 
-  /** A problem found after loading; rows are one line each (no quoting), after the header. */
-  private static String located(
-      CourtTable t, boolean synthetic, int row, String column, String value, String expected) {
-    return t.fileName(synthetic)
-        + ": line "
-        + (row + 2)
-        + ", column "
-        + (t.columns().indexOf(column) + 1)
-        + " ("
-        + column
-        + "): found \""
-        + value
-        + "\", expected "
-        + expected;
+  /** A file's layout with its links to the courts file (none when that file failed). */
+  static Schema schema(CourtTable t, Map<String, String> cpaOfCourt, boolean synthetic) {
+    Schema base = schema(t);
+    if (cpaOfCourt == null) {
+      return base;
+    }
+    String courtsFile = CourtTable.COURTS.fileName(synthetic);
+    Schema.Builder builder =
+        Schema.builder(base.name())
+            .noteRows(base.noteRows())
+            .columns(base.columns().toArray(ColumnSpec[]::new));
+    builder.primaryKey(base.primaryKey().toArray(String[]::new));
+    builder.rules(base.rules().toArray(Rule[]::new));
+    builder.rules(
+        Rule.of(
+            "court_code",
+            "a court_code listed in " + courtsFile,
+            row -> cpaOfCourt.containsKey(row.text("court_code"))));
+    if (t == CourtTable.BREACHES) {
+      builder.rules(
+          Rule.of(
+              "cpa_code",
+              "the CPA of the court named in court_code (as " + courtsFile + " lists it)",
+              row ->
+                  !cpaOfCourt.containsKey(row.text("court_code"))
+                      || cpaOfCourt.get(row.text("court_code")).equals(row.text("cpa_code")),
+              "court_code"));
+    }
+    return builder.build();
   }
 
   /** The layout of each file, as the validating loader checks it. */

@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.probationlens.data.ColumnSpec;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
 import org.probationlens.data.Provenance;
+import org.probationlens.data.Rule;
+import org.probationlens.data.Schema;
 import tech.tablesaw.api.Table;
 
 /**
@@ -21,8 +27,12 @@ import tech.tablesaw.api.Table;
  *
  * <p>No such data is published. The data in this project is synthetic, made by {@link
  * CourtDataGenerator} and labelled so: its files are named {@code synthetic_*.csv}, and {@code
- * manifest.csv} records the generator, seed, scale and each file's SHA-256. Every table returned
- * here carries "SYNTHETIC" in its name. Immutable: accessors return copies.
+ * manifest.csv} records the generator, seed, scale and each file's SHA-256. A user's own real
+ * court-level records load through the same {@link #load(Path)}: files named without the prefix
+ * ({@code reports.csv}) and a manifest whose {@code kind} is {@code official_sensitive} (generator,
+ * seed and scale may be empty); their provenance is then {@link Provenance.Kind#OFFICIAL_SENSITIVE}
+ * with the SHA-256 of the bytes read, never synthetic. Every table returned here carries
+ * "SYNTHETIC" in its name. Immutable: accessors return copies.
  */
 public final class CourtData {
   /** The manifest's file name. */
@@ -39,16 +49,31 @@ public final class CourtData {
   private final double scale;
   private final String generator;
   private final byte[][] files;
+  private final String[] sha256;
+  private final Provenance.Kind kind;
 
-  private CourtData(Table[] tables, long seed, double scale, String generator) {
+  private CourtData(
+      Table[] tables,
+      String[] read,
+      Provenance.Kind kind,
+      long seed,
+      double scale,
+      String generator) {
+    this.kind = kind;
     this.seed = seed;
     this.scale = scale;
     this.generator = generator;
     this.files = new byte[tables.length][];
+    this.sha256 = new String[tables.length];
     for (int i = 0; i < tables.length; i++) {
       files[i] = CourtCsv.toCsv(tables[i], CourtTable.values()[i]);
+      // loaded data: the hash of the bytes read; generated data: of the bytes write() writes
+      sha256[i] = read != null ? read[i] : sha256(files[i]);
     }
-    String label = " (SYNTHETIC, seed " + seed + ", scale " + fmt(scale) + ")";
+    String label =
+        kind == Provenance.Kind.SYNTHETIC
+            ? " (SYNTHETIC, seed " + seed + ", scale " + fmt(scale) + ")"
+            : " (" + kind + ")";
     this.courts = named(tables[0], "courts" + label);
     this.reports = named(tables[1], "reports" + label);
     this.orders = named(tables[2], "orders" + label);
@@ -66,7 +91,12 @@ public final class CourtData {
       double scale,
       String generator) {
     return new CourtData(
-        new Table[] {courts, reports, orders, breaches, survey}, seed, scale, generator);
+        new Table[] {courts, reports, orders, breaches, survey},
+        null,
+        Provenance.Kind.SYNTHETIC,
+        seed,
+        scale,
+        generator);
   }
 
   /**
@@ -75,7 +105,7 @@ public final class CourtData {
    * else the working directory or one of its parents).
    *
    * @return the sample, checked against its manifest
-   * @throws CourtDataException if the sample cannot be found or fails its checks
+   * @throws DatasetValidationException if the sample cannot be found or fails its checks
    */
   public static CourtData sample() {
     return load(sampleDirectory());
@@ -85,7 +115,7 @@ public final class CourtData {
    * Where the committed sample lives.
    *
    * @return the directory {@code data/sample/court} of the project
-   * @throws CourtDataException if no such directory is found
+   * @throws IllegalStateException if no such directory is found
    */
   public static Path sampleDirectory() {
     List<Path> tried = new ArrayList<>();
@@ -101,8 +131,8 @@ public final class CourtData {
         return p;
       }
     }
-    throw new CourtDataException(
-        List.of("data/sample/court/" + MANIFEST + " not found; looked in " + tried));
+    throw new IllegalStateException(
+        "data/sample/court/" + MANIFEST + " not found; looked in " + tried);
   }
 
   /**
@@ -111,93 +141,173 @@ public final class CourtData {
    *
    * @param dir the directory holding {@code manifest.csv} and the five files, not null
    * @return the data, not null
-   * @throws CourtDataException listing every problem found, with file, line, column and value
+   * @throws DatasetValidationException listing every problem found, with file, line, column and
+   *     value
    */
   public static CourtData load(Path dir) {
-    Path manifest = dir.resolve(MANIFEST);
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CourtDataException(List.of(manifest + ": cannot be read: " + e.getMessage()));
-    }
-    List<String> problems = new ArrayList<>();
-    if (lines.isEmpty() || !lines.get(0).equals(MANIFEST_HEADER)) {
-      throw new CourtDataException(
-          List.of(MANIFEST + " line 1: expected header '" + MANIFEST_HEADER + "'"));
-    }
-    if (lines.size() != CourtTable.values().length + 1) {
-      throw new CourtDataException(
+    Path manifestPath = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifestPath)) {
+      throw new DatasetValidationException(
+          MANIFEST,
           List.of(
-              MANIFEST
-                  + ": expected "
-                  + CourtTable.values().length
-                  + " files listed, found "
-                  + (lines.size() - 1)));
+              new Problem(
+                  MANIFEST,
+                  1,
+                  null,
+                  0,
+                  "no such file",
+                  "a manifest " + manifestPath + " listing the five files")),
+          0);
     }
-    long seed = 0;
-    double scale = 0;
-    String generator = null;
-    for (int i = 0; i < CourtTable.values().length; i++) {
-      CourtTable layout = CourtTable.values()[i];
-      String[] f = lines.get(i + 1).split(",", -1);
-      String where = MANIFEST + " line " + (i + 2);
-      if (f.length != 7 || !f[0].equals(layout.fileName(true)) || !f[3].equals("synthetic")) {
+    DatasetLoader.Hashed read;
+    try {
+      read = DatasetLoader.of(MANIFEST_SCHEMA).readHashed(manifestPath);
+    } catch (DatasetValidationException e) {
+      throw relabel(e, MANIFEST);
+    }
+    Table m = read.table();
+    List<Problem> problems = new ArrayList<>();
+    String kindText = m.rowCount() == 0 ? "synthetic" : m.stringColumn("kind").get(0);
+    Provenance.Kind kind =
+        kindText.equals("synthetic")
+            ? Provenance.Kind.SYNTHETIC
+            : Provenance.Kind.OFFICIAL_SENSITIVE;
+    boolean synthetic = kind == Provenance.Kind.SYNTHETIC;
+    java.util.Map<String, Integer> rowOf = new java.util.HashMap<>();
+    for (int r = 0; r < m.rowCount(); r++) {
+      long line = r + 2L; // the manifest is written without quoting, one line per row
+      String file = m.stringColumn("file").get(r);
+      rowOf.put(file, r);
+      if (!m.stringColumn("kind").get(r).equals(kindText)) {
         problems.add(
-            where
-                + ": expected "
-                + layout.fileName(true)
-                + " listed as synthetic (7 fields), found '"
-                + lines.get(i + 1)
-                + "'");
-        continue;
+            new Problem(
+                MANIFEST,
+                line,
+                "kind",
+                4,
+                m.stringColumn("kind").get(r),
+                kindText + ", as on line 2: one kind for all five files"));
       }
-      Path file = dir.resolve(f[0]);
-      try {
-        String actual = sha256(Files.readAllBytes(file));
-        if (!actual.equals(f[2])) {
-          problems.add(
-              where
-                  + ", column sha256: "
-                  + f[0]
-                  + " has SHA-256 "
-                  + actual
-                  + ", manifest says "
-                  + f[2]
-                  + " (the file was changed after it was generated)");
-        }
-      } catch (IOException e) {
-        problems.add(where + ": " + f[0] + " cannot be read: " + e.getMessage());
+      if (synthetic != file.startsWith("synthetic_")) {
+        problems.add(
+            new Problem(
+                MANIFEST,
+                line,
+                "file",
+                1,
+                file,
+                synthetic
+                    ? "a file named synthetic_*.csv for synthetic data"
+                    : "a file name without synthetic_ for " + kind + " data"));
       }
-      try {
-        seed = Long.parseLong(f[5]);
-        scale = Double.parseDouble(f[6]);
-      } catch (NumberFormatException e) {
-        problems.add(where + ", column seed/scale: '" + f[5] + "', '" + f[6] + "' are not numbers");
+      if (synthetic
+          && (m.stringColumn("generator").isMissing(r)
+              || m.stringColumn("generator").get(r).isEmpty()
+              || m.stringColumn("seed").get(r).isEmpty()
+              || m.doubleColumn("scale").isMissing(r))) {
+        problems.add(
+            new Problem(
+                MANIFEST,
+                line,
+                "generator",
+                5,
+                m.stringColumn("generator").get(r),
+                "generator, seed and scale for synthetic data"));
       }
-      generator = f[4];
+    }
+    for (CourtTable t : CourtTable.values()) {
+      if (!rowOf.containsKey(t.fileName(synthetic))) {
+        problems.add(
+            new Problem(
+                MANIFEST,
+                m.rowCount() + 2L,
+                null,
+                0,
+                "the end of the file",
+                "a line for " + t.fileName(synthetic) + " (every one of the five files)"));
+      }
     }
     if (!problems.isEmpty()) {
-      throw new CourtDataException(problems);
+      throw new DatasetValidationException(MANIFEST, problems, 0);
     }
-    Table[] tables = CourtCsv.readAll(dir, true);
-    for (int i = 0; i < tables.length; i++) {
-      long rows = Long.parseLong(lines.get(i + 1).split(",")[1]);
-      if (tables[i].rowCount() != rows) {
+    CourtCsv.Read files = CourtCsv.readAll(dir, synthetic);
+    for (CourtTable t : CourtTable.values()) {
+      int r = rowOf.get(t.fileName(synthetic));
+      long line = r + 2L;
+      String listed = m.stringColumn("sha256").get(r);
+      String actual = files.sha256()[t.ordinal()];
+      if (!listed.equals(actual)) {
         problems.add(
-            MANIFEST
-                + " line "
-                + (i + 2)
-                + ", column rows: manifest says "
-                + rows
-                + ", file has "
-                + tables[i].rowCount());
+            new Problem(
+                MANIFEST,
+                line,
+                "sha256",
+                3,
+                listed,
+                "the SHA-256 of the bytes of "
+                    + t.fileName(synthetic)
+                    + " as read, "
+                    + actual
+                    + " (the file was changed after the manifest was written)"));
+      }
+      int rows = m.intColumn("rows").get(r);
+      if (files.tables()[t.ordinal()].rowCount() != rows) {
+        problems.add(
+            new Problem(
+                MANIFEST,
+                line,
+                "rows",
+                2,
+                Integer.toString(rows),
+                "the number of rows of "
+                    + t.fileName(synthetic)
+                    + ", "
+                    + files.tables()[t.ordinal()].rowCount()));
       }
     }
     if (!problems.isEmpty()) {
-      throw new CourtDataException(problems);
+      throw new DatasetValidationException(MANIFEST, problems, 0);
     }
-    return new CourtData(tables, seed, scale, generator);
+    long seed = synthetic ? Long.parseLong(m.stringColumn("seed").get(0)) : 0;
+    double scale = synthetic ? m.doubleColumn("scale").get(0) : 1;
+    String generator = synthetic ? m.stringColumn("generator").get(0) : null;
+    return new CourtData(files.tables(), files.sha256(), kind, seed, scale, generator);
+  }
+
+  /** The manifest's layout: one line per file, checked by the validating loader. */
+  private static final Schema MANIFEST_SCHEMA =
+      Schema.builder("court_manifest")
+          .columns(
+              ColumnSpec.code(
+                  "file",
+                  java.util.stream.Stream.concat(
+                          java.util.Arrays.stream(CourtTable.values()).map(t -> t.fileName(true)),
+                          java.util.Arrays.stream(CourtTable.values()).map(t -> t.fileName(false)))
+                      .toList()),
+              ColumnSpec.integer("rows", 0, Integer.MAX_VALUE),
+              ColumnSpec.text("sha256"),
+              ColumnSpec.code("kind", List.of("synthetic", "official_sensitive")),
+              ColumnSpec.text("generator").optional(),
+              ColumnSpec.text("seed").optional(),
+              ColumnSpec.decimal("scale", Double.MIN_VALUE, 1).optional())
+          .primaryKey("file")
+          .rules(
+              Rule.of(
+                  "sha256",
+                  "64 lower-case hex digits (SHA-256)",
+                  row -> row.text("sha256").matches("[0-9a-f]{64}")),
+              Rule.of(
+                  "seed",
+                  "an integer (the generator's seed)",
+                  row -> row.text("seed").matches("-?[0-9]{1,18}")))
+          .build();
+
+  private static DatasetValidationException relabel(DatasetValidationException e, String name) {
+    List<Problem> named = new ArrayList<>();
+    for (Problem p : e.problems()) {
+      named.add(new Problem(name, p.line(), p.column(), p.columnNumber(), p.value(), p.expected()));
+    }
+    return new DatasetValidationException(name, named, e.unlisted());
   }
 
   /**
@@ -242,6 +352,12 @@ public final class CourtData {
    *     published figures; not real cases"
    */
   public String provenance() {
+    if (kind != Provenance.Kind.SYNTHETIC) {
+      return kind
+          + " court data (real, unpublished records; read from files listed in "
+          + MANIFEST
+          + ")";
+    }
     return "SYNTHETIC court data ("
         + generator
         + ", seed "
@@ -260,6 +376,13 @@ public final class CourtData {
    * @return the provenance, not null
    */
   public Provenance provenance(CourtTable table) {
+    if (kind != Provenance.Kind.SYNTHETIC) {
+      return Provenance.officialSensitive(
+          "Court-level " + table.name().toLowerCase(Locale.ROOT),
+          "court-level records supplied to the analyst (manifest kind official_sensitive)",
+          "held under the supplier's data-sharing agreement; not for publication",
+          sha256[table.ordinal()]);
+    }
     return Provenance.synthetic(
         "Court-level "
             + table.name().toLowerCase(Locale.ROOT)
@@ -269,16 +392,17 @@ public final class CourtData {
         CourtDataGenerator.class.getName(),
         seed,
         generator,
-        sha256(files[table.ordinal()]));
+        sha256[table.ordinal()]);
   }
 
   /**
-   * Always true: the only court data in this project is synthetic.
+   * Whether the data are synthetic (generated, or loaded from a manifest of kind {@code
+   * synthetic}); false for real records loaded from a manifest of kind {@code official_sensitive}.
    *
-   * @return true
+   * @return true for synthetic data
    */
   public boolean isSynthetic() {
-    return true;
+    return kind == Provenance.Kind.SYNTHETIC;
   }
 
   /**

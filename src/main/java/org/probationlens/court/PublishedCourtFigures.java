@@ -11,11 +11,9 @@ import org.probationlens.data.Provenance;
 import org.probationlens.data.ResultTable;
 import org.probationlens.data.Sources;
 import org.threeten.extra.YearQuarter;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The published figures on court work that this project uses, exactly as published: the mix of
@@ -261,9 +259,23 @@ public final class PublishedCourtFigures {
       if (in == null) {
         throw new IllegalStateException(file + " is not on the class path");
       }
-      return Table.read()
-          .usingOptions(
-              CsvReadOptions.builder(in).tableName(file).columnTypes(c -> ColumnType.STRING));
+      java.util.List<String> header =
+          file.equals(COURT_FILE)
+              ? java.util.List.of(
+                  "metric", "value_kind", "value", "unit", "period", "note", "source", "tag")
+              : java.util.List.of(
+                  "measure_code",
+                  "geography",
+                  "quarter",
+                  "quarter_label",
+                  "percent",
+                  "source",
+                  "tag");
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      return org.probationlens.data.DatasetLoader.of(
+              org.probationlens.data.Schema.text(name, header))
+          .readBytes(name, in.readAllBytes())
+          .table();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

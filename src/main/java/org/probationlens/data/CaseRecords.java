@@ -93,8 +93,7 @@ public final class CaseRecords {
                           || row.text("provider_code")
                               .equals(CPA_OF_AREA.get(row.text("pcc_area"))),
                   "provider_type",
-                  "pcc_area",
-                  "start_date"),
+                  "pcc_area"),
               Rule.of(
                   "start_date",
                   "a date on or after " + ORA_COMMENCEMENT + " for post-sentence supervision (PSS)",

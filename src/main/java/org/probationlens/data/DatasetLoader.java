@@ -114,6 +114,57 @@ public final class DatasetLoader {
   }
 
   /**
+   * A validated table and the SHA-256 of the exact bytes it was read from, for readers that build
+   * their provenance themselves (the court data, whose manifest lists one hash per file).
+   *
+   * @param table the rows, not null
+   * @param sha256 the SHA-256 of the file's bytes as read, 64 lower-case hex digits
+   * @param lines the line each row starts on; use {@link #lineOf(int)}
+   */
+  public record Hashed(Table table, String sha256, long[] lines) {
+
+    /**
+     * The 1-based line of the file where row {@code row} of the table starts (after quoted line
+     * breaks, counting note rows and the header), for checks a reader makes across rows.
+     *
+     * @param row the 0-based row of the table
+     * @return the line, at least 1
+     */
+    public long lineOf(int row) {
+      return lines[row];
+    }
+  }
+
+  /**
+   * Reads and validates a file, and gives the SHA-256 of the bytes read.
+   *
+   * @param file the CSV file, not null
+   * @return the table and its hash
+   * @throws DatasetValidationException when anything in the file breaks the schema
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public Hashed readHashed(Path file) {
+    Result result = run(file.toString(), () -> Files.newInputStream(file));
+    return new Hashed(result.table, result.sha256, result.lines);
+  }
+
+  /**
+   * Reads and validates bytes held in memory (a register made by a generator, a resource already
+   * read), and gives their SHA-256.
+   *
+   * @param label the name problems give as the file, not null
+   * @param bytes the file's bytes, not null
+   * @return the table and its hash
+   * @throws DatasetValidationException when anything in the bytes breaks the schema
+   */
+  public Hashed readBytes(String label, byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    Result result =
+        run(Objects.requireNonNull(label, "label"), () -> new java.io.ByteArrayInputStream(bytes));
+    return new Hashed(result.table, result.sha256, result.lines);
+  }
+
+  /**
    * Reads and validates a class-path resource, such as {@code data/sample/cases.csv}.
    *
    * @param resource the resource name, without a leading slash, not null
@@ -172,7 +223,7 @@ public final class DatasetLoader {
     InputStream open() throws IOException;
   }
 
-  private record Result(Table table, String sha256) {}
+  private record Result(Table table, String sha256, long[] lines) {}
 
   private Result run(String label, Opener opener) {
     try {
@@ -198,6 +249,8 @@ public final class DatasetLoader {
     private final Map<String, Integer> positions = new HashMap<>();
     private final List<java.util.LinkedHashSet<String>> seenValues = new ArrayList<>();
     private final java.util.Set<List<String>> seenCombinations = new java.util.HashSet<>();
+    private long[] rowLines = new long[16];
+    private int rows;
 
     Check(String label, Opener opener) {
       this.label = label;
@@ -254,7 +307,10 @@ public final class DatasetLoader {
       }
       Table table = Table.create(schema.name());
       columns.forEach(table::addColumns);
-      return new Result(table, HexFormat.of().formatHex(digest.digest()));
+      return new Result(
+          table,
+          HexFormat.of().formatHex(digest.digest()),
+          java.util.Arrays.copyOf(rowLines, rows));
     }
 
     private void skipByteOrderMark(Reader reader) throws IOException {
@@ -446,6 +502,10 @@ public final class DatasetLoader {
       checkKey(line, record, values);
       noteCombination(record, values);
       if (clean()) {
+        if (rows == rowLines.length) {
+          rowLines = java.util.Arrays.copyOf(rowLines, rows * 2);
+        }
+        rowLines[rows++] = line;
         int c = 0;
         for (int s = 0; s < specs.size(); s++) {
           ColumnSpec.append(columns.get(c++), values[s]);

@@ -15,7 +15,8 @@ public final class DatasetValidationException extends RuntimeException {
   private final long unlisted;
 
   /**
-   * Creates the exception.
+   * Creates the exception; the loaders, the manifest reader and the court and innovation readers
+   * all report through it.
    *
    * @param file the file or resource as the caller named it, not null
    * @param problems the problems listed, in file order, not empty
@@ -44,7 +45,9 @@ public final class DatasetValidationException extends RuntimeException {
             .append(total == 1 ? " problem" : " problems")
             .append("; nothing was loaded");
     for (Problem problem : problems) {
-      text.append("\n  ").append(problem.describe());
+      // a problem in another file than the one named (a manifest, a linked file) names its file
+      text.append("\n  ")
+          .append(problem.file().equals(file) ? problem.describe() : problem.toString());
     }
     if (unlisted > 0) {
       text.append("\n  ... and ")

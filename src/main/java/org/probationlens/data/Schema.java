@@ -88,6 +88,23 @@ public final class Schema {
   }
 
   /**
+   * A layout of text columns in a fixed order, each allowed to be blank: for a reference table
+   * whose reader checks each value's meaning itself (the geography, bank holidays, published
+   * figures), so that it still reads the file the one way (UTF-8, RFC 4180, the header exactly, no
+   * stray spaces) and gets located problems for the file's form.
+   *
+   * @param name the table's short name
+   * @param columns the header's column names, in order
+   * @return the schema
+   */
+  public static Schema text(String name, List<String> columns) {
+    return builder(name)
+        .columns(
+            columns.stream().map(c -> ColumnSpec.text(c).optional()).toArray(ColumnSpec[]::new))
+        .build();
+  }
+
+  /**
    * Starts a schema.
    *
    * @param name the dataset's short name, used as the loaded table's name, e.g. {@code cases}

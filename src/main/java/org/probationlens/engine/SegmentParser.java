@@ -29,6 +29,8 @@ final class SegmentParser {
   private static final ColumnSpec[] SPECS = CaseCsv.SCHEMA.columns().toArray(ColumnSpec[]::new);
   private static final List<Rule> RULES = CaseCsv.SCHEMA.rules();
   private static final Map<String, Integer> POSITION = positions();
+  private static final String[] INTERNED =
+      java.util.Arrays.stream(CaseCsv.COLUMNS).map(String::intern).toArray(String[]::new);
 
   private static Map<String, Integer> positions() {
     Map<String, Integer> map = new HashMap<>();
@@ -37,6 +39,9 @@ final class SegmentParser {
     }
     return Map.copyOf(map);
   }
+
+  /** Each column's expected text, made once: building it per row would cost more than parsing. */
+  private static final String[] EXPECTED = new String[FIELDS];
 
   private static final long[] MIN_INTEGER = new long[FIELDS];
   private static final long[] MAX_INTEGER = new long[FIELDS];
@@ -49,6 +54,7 @@ final class SegmentParser {
           "the fast reader parses 13 columns; the schema has " + SPECS.length);
     }
     for (int f = 0; f < FIELDS; f++) {
+      EXPECTED[f] = SPECS[f].expected();
       MIN_INTEGER[f] = SPECS[f].minInteger();
       MAX_INTEGER[f] = SPECS[f].maxInteger();
       if (SPECS[f].minDate() != null) {
@@ -62,6 +68,25 @@ final class SegmentParser {
                 : SPECS[f].maxDate().toEpochDay();
       }
     }
+  }
+
+  /**
+   * LocalDate values for epoch days 0 to 29,999 (1970 to 2052), made once each on first use: the
+   * rules read dates, and converting a day number to a LocalDate for every rule and row cost more
+   * than parsing the row. LocalDate is immutable, so a race to fill a slot is harmless.
+   */
+  private static final LocalDate[] DATES = new LocalDate[30_000];
+
+  private static LocalDate dateOf(int epochDay) {
+    if (epochDay < 0 || epochDay >= DATES.length) {
+      return LocalDate.ofEpochDay(epochDay);
+    }
+    LocalDate date = DATES[epochDay];
+    if (date == null) {
+      date = LocalDate.ofEpochDay(epochDay);
+      DATES[epochDay] = date;
+    }
+    return date;
   }
 
   /** This row's parsed values, as the schema's rules read them. */
@@ -136,7 +161,7 @@ final class SegmentParser {
     int s = fieldStart[0];
     int e = fieldEnd[0];
     if (s == e) {
-      throw problem(0, "a value (required): " + SPECS[0].expected());
+      throw problem(0, "a value (required): " + EXPECTED[0]);
     }
     for (int i = s; i < e; i++) {
       // Control bytes (a bare CR among them) and bytes outside ASCII (possibly not UTF-8) are left
@@ -148,7 +173,7 @@ final class SegmentParser {
       }
     }
     if (b[s] == ' ' || b[e - 1] == ' ') {
-      throw problem(0, SPECS[0].expected());
+      throw problem(0, EXPECTED[0]);
     }
     int length = e - s;
     if (idLength + length > ids.length) {
@@ -245,7 +270,7 @@ final class SegmentParser {
     int e = fieldEnd[f];
     int code = table.lookup(b, s, e);
     if (code < 0) {
-      throw problem(f, s == e ? "a value (required): " + SPECS[f].expected() : SPECS[f].expected());
+      throw problem(f, s == e ? "a value (required): " + EXPECTED[f] : EXPECTED[f]);
     }
     return code;
   }
@@ -253,7 +278,7 @@ final class SegmentParser {
   private int date(int f) {
     int s = fieldStart[f];
     int e = fieldEnd[f];
-    String expected = SPECS[f].expected();
+    String expected = EXPECTED[f];
     if (e - s != 10 || b[s + 4] != '-' || b[s + 7] != '-') {
       throw problem(f, s == e ? "a value (required): " + expected : expected);
     }
@@ -285,7 +310,7 @@ final class SegmentParser {
   private long integer(int f) {
     long min = MIN_INTEGER[f];
     long max = MAX_INTEGER[f];
-    String expected = SPECS[f].expected();
+    String expected = EXPECTED[f];
     int s = fieldStart[f];
     int e = fieldEnd[f];
     int i = s;
@@ -327,7 +352,7 @@ final class SegmentParser {
         && b[s + 4] == 'e') {
       return false;
     }
-    String expected = SPECS[f].expected();
+    String expected = EXPECTED[f];
     throw problem(f, s == e ? "a value (required): " + expected : expected);
   }
 
@@ -345,7 +370,7 @@ final class SegmentParser {
     double value = plainDecimal(f);
     // Finite and in the schema's range: a 400-digit number parses to Infinity, which is refused.
     if (!Double.isFinite(value) || value < SPECS[f].minDecimal() || value > SPECS[f].maxDecimal()) {
-      throw problem(f, SPECS[f].expected());
+      throw problem(f, EXPECTED[f]);
     }
     return value;
   }
@@ -353,7 +378,7 @@ final class SegmentParser {
   private double plainDecimal(int f) {
     int s = fieldStart[f];
     int e = fieldEnd[f];
-    String expected = SPECS[f].expected();
+    String expected = EXPECTED[f];
     if (s == e) {
       throw problem(f, "a value (required): " + expected);
     }
@@ -420,6 +445,13 @@ final class SegmentParser {
     }
 
     private static int at(String column) {
+      // the rules name columns by string literals, which are interned, as are the header's names
+      // here: an identity scan of 13 references is much cheaper than a hash look-up per call
+      for (int f = 0; f < FIELDS; f++) {
+        if (INTERNED[f] == column) {
+          return f;
+        }
+      }
       Integer f = POSITION.get(column);
       if (f == null) {
         throw new IllegalArgumentException("no column named \"" + column + "\" in cases.csv");
@@ -471,7 +503,7 @@ final class SegmentParser {
       if (f != 5 && f != 6) {
         throw wrongType(column, "a date column");
       }
-      return LocalDate.ofEpochDay(integers[f]);
+      return dateOf(integers[f]);
     }
 
     @Override
@@ -483,7 +515,7 @@ final class SegmentParser {
   private Refusal problem(int f, String expected) {
     String value =
         new String(b, fieldStart[f], fieldEnd[f] - fieldStart[f], StandardCharsets.UTF_8);
-    if (expected.equals(SPECS[f].expected())) {
+    if (expected.equals(EXPECTED[f])) {
       expected = SPECS[f].expectedFor(value);
     }
     return new Refusal(new Problem(label, line, CaseCsv.COLUMNS[f], f + 1, value, expected));

@@ -1,9 +1,7 @@
 package org.probationlens.innovation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +24,13 @@ import java.util.TreeSet;
 import org.probationlens.area.Cpa;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Ownership;
+import org.probationlens.data.ColumnSpec;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
 import org.probationlens.data.Provenance;
 import org.probationlens.data.ResultTable;
+import org.probationlens.data.Schema;
 import org.probationlens.data.Sources;
 import org.probationlens.stats.KaplanMeier;
 import org.probationlens.stats.KaplanMeierCurve;
@@ -48,9 +51,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>The register file is CSV, one row per event, with the header {@value #HEADER}. See {@code
  * data/reference/innovations.csv} (documented events, each with its source) and {@link
- * SyntheticInnovations} (synthetic events, in a separate file). Every file is validated on load;
- * the first problem fails with a {@link RegisterException} naming file, line, column, value and
- * what was expected. Immutable and thread-safe.
+ * SyntheticInnovations} (synthetic events, in a separate file). Every file is read by the project's
+ * validating loader ({@link DatasetLoader}: UTF-8, RFC 4180 quoting, the header exactly) and every
+ * row and innovation is checked; a {@link DatasetValidationException} lists every problem, each
+ * with file, line, column, value and what was expected. Immutable and thread-safe.
  */
 public final class InnovationRegister {
 
@@ -135,9 +139,7 @@ public final class InnovationRegister {
    */
   public static InnovationRegister documented() {
     byte[] bytes = resource(DOCUMENTED_RESOURCE);
-    return read(
-            "innovations.csv",
-            new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))
+    return parse("innovations.csv", bytes)
         .withSources(
             Sources.of(
                 referenceProvenance(
@@ -154,8 +156,8 @@ public final class InnovationRegister {
    * @return the register, not null
    */
   public static InnovationRegister synthetic(long seed) {
-    String csv = SyntheticInnovations.csv(seed);
-    return read("synthetic(seed " + seed + ")", new java.io.StringReader(csv))
+    byte[] bytes = SyntheticInnovations.csv(seed).getBytes(StandardCharsets.UTF_8);
+    return parse("synthetic(seed " + seed + ")", bytes)
         .withSources(
             Sources.of(
                 Provenance.synthetic(
@@ -163,7 +165,7 @@ public final class InnovationRegister {
                     "Probation Lens " + SyntheticInnovations.class.getName(),
                     seed,
                     String.valueOf(SyntheticInnovations.VERSION),
-                    sha256(csv.getBytes(StandardCharsets.UTF_8)))));
+                    sha256(bytes))));
   }
 
   /**
@@ -171,16 +173,18 @@ public final class InnovationRegister {
    *
    * @param file the CSV file, not null
    * @return the register, not null
-   * @throws RegisterException at the first invalid cell
+   * @throws DatasetValidationException at the first invalid cell
    * @throws UncheckedIOException if the file cannot be read
    */
   public static InnovationRegister load(Path file) {
     Objects.requireNonNull(file, "file");
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(file.getFileName().toString(), r);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read innovation register " + file, e);
     }
+    return parse(file.getFileName().toString(), bytes);
   }
 
   /**
@@ -189,25 +193,52 @@ public final class InnovationRegister {
    * @param fileName the name to use in error messages, not null
    * @param reader the CSV text, not null; not closed
    * @return the register, not null
-   * @throws RegisterException at the first invalid cell
+   * @throws DatasetValidationException at the first invalid cell
    */
   public static InnovationRegister read(String fileName, Reader reader) {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(reader, "reader");
-    List<String> lines;
+    StringBuilder text = new StringBuilder();
     try {
-      lines = new BufferedReader(reader).lines().toList();
-    } catch (UncheckedIOException e) {
-      throw new UncheckedIOException("cannot read innovation register " + fileName, e.getCause());
+      reader.transferTo(
+          new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) {
+              text.append(chars, off, len);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read innovation register " + fileName, e);
     }
-    return new Parser(fileName, Geography.standard())
-        .parse(lines)
+    return parse(fileName, text.toString().getBytes(StandardCharsets.UTF_8))
         .withSources(
             Sources.assumed(
                 "innovation register "
                     + fileName
                     + " read without a stated provenance: say where it came from before quoting"
                     + " it"));
+  }
+
+  /** The register file's layout for the validating loader: the header, and text in every cell. */
+  static final Schema SCHEMA = textSchema("innovations", COLUMNS);
+
+  /** A schema of text columns (blank allowed); the register's own rules are checked after. */
+  static Schema textSchema(String name, List<String> columns) {
+    return Schema.builder(name)
+        .columns(
+            columns.stream().map(c -> ColumnSpec.text(c).optional()).toArray(ColumnSpec[]::new))
+        .build();
+  }
+
+  private static InnovationRegister parse(String fileName, byte[] bytes) {
+    DatasetLoader.Hashed read = DatasetLoader.of(SCHEMA).readBytes(fileName, bytes);
+    return new Parser(fileName, Geography.standard()).parse(read);
   }
 
   /**
@@ -762,49 +793,23 @@ public final class InnovationRegister {
   private static final Set<String> JUDGEMENTS =
       Set.of(CRITICISED, "concern", "not_judged", "praised");
 
+  /** The judgements file's layout for the validating loader: text cells, judgement a code. */
+  private static final Schema JUDGEMENT_SCHEMA =
+      Schema.builder("innovation_judgements")
+          .columns(
+              JUDGEMENT_HEADER.stream()
+                  .map(
+                      c ->
+                          c.equals("judgement")
+                              ? ColumnSpec.code(c, new TreeSet<>(JUDGEMENTS))
+                              : ColumnSpec.text(c).optional())
+                  .toArray(ColumnSpec[]::new))
+          .build();
+
   private static Table judgementTable() {
-    List<String> lines =
-        new String(resource(JUDGEMENTS_RESOURCE), StandardCharsets.UTF_8).lines().toList();
-    String file = "innovation_judgements.csv";
-    if (lines.isEmpty() || !Csv.split(lines.get(0)).equals(JUDGEMENT_HEADER)) {
-      throw new IllegalStateException(
-          file
-              + " line 1: header "
-              + (lines.isEmpty() ? "missing" : lines.get(0))
-              + "; expected "
-              + String.join(",", JUDGEMENT_HEADER));
-    }
-    List<StringColumn> cols = JUDGEMENT_HEADER.stream().map(StringColumn::create).toList();
-    for (int n = 1; n < lines.size(); n++) {
-      if (lines.get(n).isBlank()) {
-        continue;
-      }
-      List<String> f = Csv.split(lines.get(n));
-      if (f.size() != JUDGEMENT_HEADER.size()) {
-        throw new IllegalStateException(
-            file
-                + " line "
-                + (n + 1)
-                + ": "
-                + f.size()
-                + " fields; expected "
-                + JUDGEMENT_HEADER.size());
-      }
-      if (!JUDGEMENTS.contains(f.get(1))) {
-        throw new IllegalStateException(
-            file
-                + " line "
-                + (n + 1)
-                + ", column judgement: '"
-                + f.get(1)
-                + "'; expected one of "
-                + new TreeSet<>(JUDGEMENTS));
-      }
-      for (int c = 0; c < f.size(); c++) {
-        cols.get(c).append(f.get(c));
-      }
-    }
-    return Table.create("innovation judgements").addColumns(cols.toArray(StringColumn[]::new));
+    return DatasetLoader.of(JUDGEMENT_SCHEMA)
+        .readBytes("innovation_judgements.csv", resource(JUDGEMENTS_RESOURCE))
+        .table();
   }
 
   /**
@@ -893,9 +898,7 @@ public final class InnovationRegister {
         throw new IllegalStateException(
             "class-path resource " + COUNTS_RESOURCE + " is missing from the jar");
       }
-      List<String> lines =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
-      counts = PublishedCount.parse("innovation_counts.csv", lines);
+      counts = PublishedCount.parse("innovation_counts.csv", in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -918,7 +921,18 @@ public final class InnovationRegister {
                 resource(COUNTS_RESOURCE))));
   }
 
-  /** Reads and validates register lines. */
+  /** A located problem, thrown to end the check of one row or one innovation. */
+  private static final class Located extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Problem problem;
+
+    Located(Problem problem) {
+      super(problem.toString(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  /** Validates the register's rows, then each innovation's events; lists every problem. */
   private static final class Parser {
     private final String file;
     private final Geography geo;
@@ -932,12 +946,19 @@ public final class InnovationRegister {
       geo.owners().forEach(o -> ownerCodes.add(o.code()));
     }
 
-    private RegisterException error(int line, String column, String value, String expected) {
-      return new RegisterException(file, line, column, value, expected);
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** A problem found at a cell; thrown to end the check of its row or innovation. */
+    private Located error(long line, String column, String value, String expected) {
+      int number = COLUMNS.indexOf(column) + 1;
+      return new Located(
+          number == 0
+              ? new Problem(file, line, null, 0, value, expected)
+              : new Problem(file, line, column, number, value, expected));
     }
 
     private record Row(
-        int line,
+        long line,
         String id,
         String name,
         InnovationType type,
@@ -945,48 +966,41 @@ public final class InnovationRegister {
         String owner,
         InnovationEvent event) {}
 
-    InnovationRegister parse(List<String> lines) {
-      if (lines.isEmpty()) {
-        throw error(1, "(header)", "", HEADER);
-      }
-      String header = lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(0);
-      if (!header.equals(HEADER)) {
-        throw error(1, "(header)", header, HEADER);
-      }
+    InnovationRegister parse(DatasetLoader.Hashed read) {
+      Table table = read.table();
       Map<String, List<Row>> byId = new LinkedHashMap<>();
-      int last = lines.size();
-      while (last > 1 && lines.get(last - 1).isEmpty()) {
-        last--;
-      }
-      for (int n = 1; n < last; n++) {
-        Row row = row(n + 1, lines.get(n));
-        List<Row> rows = byId.computeIfAbsent(row.id(), k -> new ArrayList<>());
-        if (!rows.isEmpty()) {
-          consistent(rows.get(0), row);
+      for (int r = 0; r < table.rowCount(); r++) {
+        List<String> f = new ArrayList<>(COLUMNS.size());
+        for (String column : COLUMNS) {
+          f.add(table.stringColumn(column).get(r));
         }
-        rows.add(row);
+        try {
+          Row row = row(read.lineOf(r), f);
+          List<Row> rows = byId.computeIfAbsent(row.id(), k -> new ArrayList<>());
+          if (!rows.isEmpty()) {
+            consistent(rows.get(0), row);
+          }
+          rows.add(row);
+        } catch (Located e) {
+          problems.add(e.problem);
+        }
       }
       List<Innovation> out = new ArrayList<>();
       for (List<Row> rows : byId.values()) {
-        out.add(innovation(rows));
+        try {
+          out.add(innovation(rows));
+        } catch (Located e) {
+          problems.add(e.problem);
+        }
+      }
+      if (!problems.isEmpty()) {
+        problems.sort(Comparator.comparingLong(Problem::line));
+        throw new DatasetValidationException(file, problems, 0);
       }
       return new InnovationRegister(out, geo, Sources.assumed("register being read"));
     }
 
-    private Row row(int line, String text) {
-      List<String> f;
-      try {
-        f = Csv.split(text);
-      } catch (CellError e) {
-        throw error(line, e.column, text, e.expected);
-      }
-      if (f.size() != COLUMNS.size()) {
-        throw error(
-            line,
-            "(row)",
-            text,
-            COLUMNS.size() + " comma-separated fields (" + HEADER + "), found " + f.size());
-      }
+    private Row row(long line, List<String> f) {
       String id = f.get(0);
       if (!id.matches("[A-Z]{2,5}-[0-9A-Za-z-]+")) {
         throw error(line, "innovation_id", id, "an id such as DOC-01 or SYN-0001");
@@ -1064,7 +1078,7 @@ public final class InnovationRegister {
           new InnovationEvent(stage, date, source, tag, file + ":" + line));
     }
 
-    private void checkOwnerHeld(int line, String cpa, String owner, EventDate date) {
+    private void checkOwnerHeld(long line, String cpa, String owner, EventDate date) {
       LocalDate from = date.earliest().orElse(CONTRACTS_START);
       LocalDate to = date.latest().orElse(CONTRACTS_END);
       if (to.isBefore(from)) {

@@ -3,6 +3,10 @@ package org.probationlens.innovation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
+import tech.tablesaw.api.Table;
 
 /**
  * A published count about CRC innovation that names no particular CRC, so it cannot enter the
@@ -39,47 +43,49 @@ record PublishedCount(
 
   static final String HEADER = "measure,value,of,period,source,tag";
 
-  static List<PublishedCount> parse(String file, List<String> lines) {
-    if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-      throw new RegisterException(file, 1, "(header)", lines.isEmpty() ? "" : lines.get(0), HEADER);
-    }
+  static List<PublishedCount> parse(String file, byte[] bytes) {
+    DatasetLoader.Hashed read =
+        DatasetLoader.of(
+                InnovationRegister.textSchema("innovation_counts", List.of(HEADER.split(","))))
+            .readBytes(file, bytes);
+    Table t = read.table();
+    List<Problem> problems = new ArrayList<>();
     List<PublishedCount> out = new ArrayList<>();
-    for (int n = 1; n < lines.size(); n++) {
-      if (lines.get(n).isEmpty()) {
-        continue;
+    for (int r = 0; r < t.rowCount(); r++) {
+      long line = read.lineOf(r);
+      List<String> f = new ArrayList<>();
+      for (String column : HEADER.split(",")) {
+        f.add(t.stringColumn(column).get(r));
       }
-      int line = n + 1;
-      List<String> f;
-      try {
-        f = Csv.split(lines.get(n));
-      } catch (CellError e) {
-        throw new RegisterException(file, line, e.column, lines.get(n), e.expected);
-      }
-      if (f.size() != 6) {
-        throw new RegisterException(file, line, "(row)", lines.get(n), "6 fields: " + HEADER);
-      }
-      int value = integer(file, line, "value", f.get(1));
-      int of = integer(file, line, "of", f.get(2));
-      EvidenceTag tag;
+      Integer value = integer(file, line, 2, "value", f.get(1), problems);
+      Integer of = integer(file, line, 3, "of", f.get(2), problems);
+      EvidenceTag tag = null;
       try {
         tag = EvidenceTag.ofCode(f.get(5));
       } catch (IllegalArgumentException e) {
-        throw new RegisterException(file, line, "tag", f.get(5), EvidenceTag.codes());
+        problems.add(new Problem(file, line, "tag", 6, f.get(5), EvidenceTag.codes()));
+      }
+      if (value == null || of == null || tag == null) {
+        continue;
       }
       try {
         out.add(new PublishedCount(f.get(0), value, of, f.get(3), f.get(4), tag));
       } catch (IllegalArgumentException e) {
-        throw new RegisterException(file, line, "(row)", lines.get(n), e.getMessage());
+        problems.add(new Problem(file, line, null, 0, String.join(",", f), e.getMessage()));
       }
+    }
+    if (!problems.isEmpty()) {
+      throw new DatasetValidationException(file, problems, 0);
     }
     return List.copyOf(out);
   }
 
-  private static int integer(String file, int line, String column, String text) {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new RegisterException(file, line, column, text, "a whole number");
+  private static Integer integer(
+      String file, long line, int number, String column, String text, List<Problem> problems) {
+    if (text.matches("-?[0-9]{1,9}")) {
+      return Integer.valueOf(text);
     }
+    problems.add(new Problem(file, line, column, number, text, "a whole number"));
+    return null;
   }
 }

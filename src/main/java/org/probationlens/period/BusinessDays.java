@@ -1,19 +1,21 @@
 package org.probationlens.period;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Schema;
+import tech.tablesaw.api.Table;
 
 /**
  * Business days in England and Wales: Monday to Friday, less bank holidays. Service levels for
@@ -208,30 +210,22 @@ public final class BusinessDays {
 
   /** Reads a bank-holiday table; every row must be a weekday, in order, one year after another. */
   static BusinessDays parse(InputStream in, String file) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String header = r.readLine();
-    if (!HEADER.equals(header)) {
-      throw new IllegalArgumentException(
-          file + " line 1: expected header '" + HEADER + "', found '" + header + "'");
+    // the project's one CSV reader: UTF-8, RFC 4180 quoting (a holiday name may hold a comma),
+    // the header exactly; the meaning of each value is checked below
+    DatasetLoader.Hashed read;
+    try {
+      read =
+          DatasetLoader.of(Schema.text("bank_holidays", List.of(HEADER.split(","))))
+              .readBytes(file, in.readAllBytes());
+    } catch (DatasetValidationException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
+    Table table = read.table();
     Map<LocalDate, String> holidays = new TreeMap<>();
-    String line;
-    int lineNo = 1;
     LocalDate previous = null;
-    while ((line = r.readLine()) != null) {
-      lineNo++;
-      String[] f = line.split(",", -1);
-      if (f.length != 5) {
-        throw new IllegalArgumentException(
-            file
-                + " line "
-                + lineNo
-                + ": expected 5 fields, found "
-                + f.length
-                + ": '"
-                + line
-                + "'");
-      }
+    for (int row = 0; row < table.rowCount(); row++) {
+      long lineNo = read.lineOf(row);
+      String[] f = {table.stringColumn("date").get(row), table.stringColumn("name").get(row)};
       LocalDate d;
       try {
         d = LocalDate.parse(f[0]);

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.probationlens.data.Provenance;
 import org.probationlens.data.Sources;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The registry of published figures that the notebooks reproduce, read from {@code
@@ -90,23 +88,12 @@ public final class PublishedFigures {
   }
 
   static PublishedFigures parse(InputStream raw, String name) throws IOException {
-    byte[] bytes = raw.readAllBytes();
-    String sha256;
-    try {
-      sha256 =
-          java.util.HexFormat.of()
-              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
-    InputStream in = new java.io.ByteArrayInputStream(bytes);
-    Table t =
-        Table.read()
-            .usingOptions(
-                CsvReadOptions.builder(in)
-                    .tableName(name)
-                    .columnTypes(c -> ColumnType.STRING)
-                    .missingValueIndicator());
+    org.probationlens.data.DatasetLoader.Hashed read =
+        org.probationlens.data.DatasetLoader.of(
+                org.probationlens.data.Schema.text("published_figures", HEADER))
+            .readBytes(name, raw.readAllBytes());
+    String sha256 = read.sha256();
+    Table t = read.table();
     if (!t.columnNames().equals(HEADER)) {
       throw new IllegalArgumentException(
           name + " line 1: header is " + t.columnNames() + "; expected " + HEADER);

@@ -41,7 +41,16 @@ class OmsProbationTest {
     LoadedDataset caseload = OmsProbation.caseload(fixture("caseload.csv"));
     Table table = caseload.table();
     assertEquals(
-        List.of("probation_area", "supervision_type", "sex", "date", "value", "value_marker"),
+        List.of(
+            "probation_area",
+            "supervision_type",
+            "sex",
+            "date",
+            "value",
+            "value_marker",
+            "pcc_area",
+            "cpa",
+            "work_type"),
         table.columnNames());
     assertEquals(7, table.rowCount());
     assertEquals(LocalDate.of(2016, 3, 31), table.dateColumn("date").get(0));
@@ -127,7 +136,14 @@ class OmsProbationTest {
                 1,
                 "Kent,Community order,Male,31/03/2016",
                 "a unique probation_area,supervision_type,sex,date; line 4 has the same"),
-            new Problem(f, 9, "probation_area", 1, "", "a value (required): text")),
+            new Problem(
+                f,
+                9,
+                "probation_area",
+                1,
+                "",
+                "a value (required): "
+                    + OmsProbation.caseloadSchema().column("probation_area").expected())),
         e.problems());
   }
 
@@ -177,5 +193,62 @@ class OmsProbationTest {
       }
     }
     return sums;
+  }
+
+  @Test
+  void namesOutsideThePublishedVocabulariesAreRefusedWithTheirLocation() throws Exception {
+    Path dir = java.nio.file.Files.createTempDirectory("oms");
+    Path file = dir.resolve("caseload.csv");
+    java.nio.file.Files.writeString(
+        file,
+        "note\nnote\nprobation_area,supervision_type,sex,date,value\n"
+            + "Atlantis,Licence,Male,31/03/2016,1\n"
+            + "Kent,Licence,Male ,31/03/2016,1\n"
+            + "Kent ,Licence,Male,31/03/2016,1\n"
+            + "Kent,Probation,Female,31/03/2016,1\n");
+    DatasetValidationException e =
+        assertThrows(DatasetValidationException.class, () -> OmsProbation.caseload(file));
+    assertEquals(
+        List.of("4:probation_area", "5:sex", "6:probation_area", "7:supervision_type"),
+        e.problems().stream().map(p -> p.line() + ":" + p.column()).toList());
+    assertEquals(
+        "one of Male, Female, with no leading or trailing spaces", e.problems().get(1).expected());
+  }
+
+  @Test
+  void anOmsqCaseloadMapsOntoGeographyAndRollsUpToCpas() {
+    Table table = OmsProbation.caseload(fixture("caseload.csv")).table();
+    // Kent is PCC area KNT in CPA C21; Avon and Somerset is ASP in CPA C15 (data/reference)
+    assertEquals("KNT", table.stringColumn("pcc_area").get(0));
+    assertEquals("C21", table.stringColumn("cpa").get(0));
+    assertEquals("ASP", table.stringColumn("pcc_area").get(4));
+    assertEquals("CO", table.stringColumn("work_type").get(0));
+    Table counted = table.where(table.intColumn("value").isNotMissing());
+    Table byCpa =
+        org.probationlens.area.Geography.standard()
+            .rollUp(
+                counted,
+                "pcc_area",
+                org.probationlens.area.Level.PCC_AREA,
+                org.probationlens.area.Level.CPA,
+                null,
+                org.probationlens.area.RollUp.sum("value"));
+    // by hand, as in caseloadTotalsAgreeWithHandSumsAndWithDuckDb: C15 = 987 + 0 + 1001 = 1988,
+    // C21 = 1234 + 210 = 1444
+    Map<String, Double> sums = new TreeMap<>();
+    for (int r = 0; r < byCpa.rowCount(); r++) {
+      sums.put(
+          byCpa.column(0).getString(r),
+          ((Number) byCpa.numberColumn("value").get(r)).doubleValue());
+    }
+    assertEquals(Map.of("C15", 1988.0, "C21", 1444.0), sums);
+  }
+
+  @Test
+  void anOmsqStartsTableMapsRegionsOntoNpsDivisions() {
+    Table table = OmsProbation.starts(fixture("starts.csv")).table();
+    // "South East and Eastern" is NPS South East & Eastern, N06; "Wales" is NPS Wales, N03
+    assertEquals(
+        List.of("N06", "N06", "N06", "N03", "N03"), table.stringColumn("nps_division").asList());
   }
 }

@@ -20,9 +20,12 @@ import org.probationlens.data.Provenance;
 import tech.tablesaw.api.Table;
 
 /**
- * One cell of a valid generated file replaced by a value that is often wrong: the fast reader must
- * accept exactly the files the validating loader accepts, with the same values, and where it
- * refuses one the loader also refuses, its refusal must name the loader's first problem.
+ * Mutated files fed to both case readers: one cell of a valid generated file replaced by a value
+ * that is often wrong, or the file damaged byte by byte (a CR, a space, a quote, a comma, a line
+ * break, bytes that are not UTF-8, a byte-order mark, a 400-digit number inserted anywhere; a byte
+ * deleted; CRLF line ends; the file cut short). The fast reader must accept exactly the files the
+ * validating loader accepts, with the same values, and where it refuses one the loader also
+ * refuses, its refusal must name the loader's first problem.
  */
 class CaseCsvPropertiesTest {
   private static final int ROWS = 30;
@@ -141,6 +144,99 @@ class CaseCsvPropertiesTest {
             first.toString(),
             refusal.getMessage(),
             "fast refusal vs the loader's first problem for " + value);
+      }
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  /** Byte-level damage of a whole file: what a careless edit, an export or a transfer does. */
+  @Provide
+  Arbitrary<byte[]> damaged() {
+    byte[] valid =
+        (String.join("\n", LINES) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Arbitrary<Integer> at = Arbitraries.integers().between(0, valid.length - 1);
+    Arbitrary<byte[]> inserted =
+        Arbitraries.of(
+            new byte[] {'\r'},
+            new byte[] {' '},
+            new byte[] {'"'},
+            new byte[] {','},
+            new byte[] {'\n'},
+            new byte[] {(byte) 0xE9},
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xC3, (byte) 0xA9},
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            new byte[] {'\t'},
+            new byte[] {0},
+            "9".repeat(400).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    Arbitrary<byte[]> insert =
+        Arbitraries.lazy(
+            () ->
+                net.jqwik.api.Combinators.combine(at, inserted)
+                    .as(
+                        (where, bytes) -> {
+                          byte[] out = new byte[valid.length + bytes.length];
+                          System.arraycopy(valid, 0, out, 0, where);
+                          System.arraycopy(bytes, 0, out, where, bytes.length);
+                          System.arraycopy(
+                              valid, where, out, where + bytes.length, valid.length - where);
+                          return out;
+                        }));
+    Arbitrary<byte[]> delete =
+        at.map(
+            where -> {
+              byte[] out = new byte[valid.length - 1];
+              System.arraycopy(valid, 0, out, 0, where);
+              System.arraycopy(valid, where + 1, out, where, valid.length - where - 1);
+              return out;
+            });
+    Arbitrary<byte[]> crlf =
+        Arbitraries.just(
+            (String.join("\r\n", LINES) + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Arbitrary<byte[]> truncate = at.map(where -> java.util.Arrays.copyOf(valid, where));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(6, insert),
+        net.jqwik.api.Tuple.of(2, delete),
+        net.jqwik.api.Tuple.of(1, crlf),
+        net.jqwik.api.Tuple.of(1, truncate));
+  }
+
+  @Property(tries = 300)
+  void aDamagedFileGetsTheSameVerdictAndValuesFromBothReaders(@ForAll("damaged") byte[] bytes)
+      throws IOException {
+    Path file = Files.createTempFile("cases", ".csv");
+    try {
+      Files.write(file, bytes);
+      Table normal = null;
+      DatasetValidationException normalError = null;
+      try {
+        normal = CaseRecords.load(file, Provenance.Kind.SYNTHETIC).table();
+      } catch (DatasetValidationException e) {
+        normalError = e;
+      }
+      ColumnTable fastOnly = null;
+      try {
+        fastOnly = CaseCsv.readFast(file, 2);
+      } catch (Refusal r) {
+        // the fast reader declines or refuses; the public reader then asks the loader
+      }
+      if (normalError != null) {
+        assertEquals(null, fastOnly, "the fast reader accepted what the loader refused");
+        DatasetValidationException viaPublic =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                DatasetValidationException.class, () -> CaseCsv.read(file));
+        assertEquals(normalError.problems(), viaPublic.problems());
+        return;
+      }
+      Table read = CaseCsv.read(file).toTablesaw();
+      for (String name : normal.columnNames()) {
+        assertEquals(normal.column(name).asList(), read.column(name).asList(), name);
+        if (fastOnly != null) {
+          assertEquals(
+              normal.column(name).asList(), fastOnly.toTablesaw().column(name).asList(), name);
+        }
       }
     } finally {
       Files.delete(file);

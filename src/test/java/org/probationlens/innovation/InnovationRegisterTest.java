@@ -9,6 +9,8 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
 import org.probationlens.stats.SurvivalStep;
 import tech.tablesaw.api.Table;
 
@@ -20,8 +22,9 @@ class InnovationRegisterTest {
     return InnovationRegister.read("test.csv", new StringReader(H + body));
   }
 
-  private static RegisterException fails(String body) {
-    return assertThrows(RegisterException.class, () -> read(body));
+  /** The first problem of a register that fails, with file, line, column, value and expected. */
+  private static Problem fails(String body) {
+    return assertThrows(DatasetValidationException.class, () -> read(body)).problems().get(0);
   }
 
   @Test
@@ -79,12 +82,11 @@ class InnovationRegisterTest {
 
   @Test
   void unknownCpaCodeIsLocated() {
-    RegisterException e =
-        fails("TST-1,Hubs,delivery_model,C22,SODEXO,rolled_out,2017-04,by,HMIP,found\n");
+    Problem e = fails("TST-1,Hubs,delivery_model,C22,SODEXO,rolled_out,2017-04,by,HMIP,found\n");
     assertEquals(
-        "test.csv:2: column provider: value 'C22': expected a CPA code C01..C21, or the owner's"
+        "test.csv: line 2, column 4 (provider): found \"C22\", expected a CPA code C01..C21, or the owner's"
             + " code for an owner-wide innovation",
-        e.getMessage());
+        e.toString());
     assertEquals(2, e.line());
     assertEquals("provider", e.column());
     assertEquals("C22", e.value());
@@ -92,26 +94,26 @@ class InnovationRegisterTest {
 
   @Test
   void eventsOutOfLifecycleOrderAreLocated() {
-    RegisterException e =
+    Problem e =
         fails(
             "SYN-1,X,it_system,C05,PURPLE_FUTURES,submitted,2016-05-01,on,gen,synthetic\n"
                 + "SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2016-04-30,on,gen,synthetic\n");
     assertEquals(
-        "test.csv:3: column date: value '2016-04-30': expected a date on or after the submitted"
+        "test.csv: line 3, column 7 (date): found \"2016-04-30\", expected a date on or after the submitted"
             + " event (2016-05-01, line 2): lifecycle events out of order",
-        e.getMessage());
+        e.toString());
   }
 
   @Test
   void eventAfterWithdrawalIsLocatedAtTheLaterEvent() {
-    RegisterException e =
+    Problem e =
         fails(
             "SYN-1,X,it_system,C05,PURPLE_FUTURES,rolled_out,2017-05-01,on,gen,synthetic\n"
                 + "SYN-1,X,it_system,C05,PURPLE_FUTURES,withdrawn,2016,on,gen,synthetic\n");
     assertEquals(
-        "test.csv:2: column date: value '2017-05-01': expected no event after the withdrawal"
+        "test.csv: line 2, column 7 (date): found \"2017-05-01\", expected no event after the withdrawal"
             + " (2016, line 3): lifecycle events out of order",
-        e.getMessage());
+        e.toString());
   }
 
   @Test
@@ -127,48 +129,77 @@ class InnovationRegisterTest {
   @Test
   void otherBadCellsAreLocated() {
     assertEquals(
-        "test.csv:2: column owner: value 'SODEXO': expected an owner of C05 at the event's date"
+        "test.csv: line 2, column 5 (owner): found \"SODEXO\", expected an owner of C05 at the event's date"
             + " (2016-04-10): [PURPLE_FUTURES]",
-        fails("SYN-1,X,it_system,C05,SODEXO,approved,2016-04-10,on,gen,synthetic\n").getMessage());
+        fails("SYN-1,X,it_system,C05,SODEXO,approved,2016-04-10,on,gen,synthetic\n").toString());
     assertEquals(
-        "test.csv:2: column date: value '2017-02-30': expected yyyy, yyyy-MM or yyyy-MM-dd (a real"
+        "test.csv: line 2, column 7 (date): found \"2017-02-30\", expected yyyy, yyyy-MM or yyyy-MM-dd (a real"
             + " calendar date), or unknown",
         fails("SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2017-02-30,on,gen,synthetic\n")
-            .getMessage());
+            .toString());
     assertEquals(
-        "test.csv:2: column date_kind: value '': expected on | by",
-        fails("SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2017-02,,gen,synthetic\n")
-            .getMessage());
+        "test.csv: line 2, column 8 (date_kind): found \"\", expected on | by",
+        fails("SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2017-02,,gen,synthetic\n").toString());
     assertEquals(
-        "test.csv:2: column stage: value 'signed_off': expected proposed | submitted | approved |"
+        "test.csv: line 2, column 6 (stage): found \"signed_off\", expected proposed | submitted | approved |"
             + " piloted | rolled_out | evaluated | withdrawn",
         fails("SYN-1,X,it_system,C05,PURPLE_FUTURES,signed_off,2017,on,gen,synthetic\n")
-            .getMessage());
+            .toString());
     assertEquals(
-        "test.csv:2: column date: value '2009': expected a date from 2013 (Transforming"
+        "test.csv: line 2, column 7 (date): found \"2009\", expected a date from 2013 (Transforming"
             + " Rehabilitation) to 2021 (the CRC contracts ended on 25 June 2021)",
-        fails("SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2009,on,gen,synthetic\n")
-            .getMessage());
+        fails("SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2009,on,gen,synthetic\n").toString());
     assertEquals(
-        "test.csv:3: column stage: value 'approved': expected each stage once per innovation;"
+        "test.csv: line 3, column 6 (stage): found \"approved\", expected each stage once per innovation;"
             + " approved is already on line 2",
         fails(
                 "SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2016,on,gen,synthetic\n"
                     + "SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2017,on,gen,synthetic\n")
-            .getMessage());
+            .toString());
     assertEquals(
-        "test.csv:3: column tag: value 'found': expected synthetic: an innovation is wholly"
+        "test.csv: line 3, column 10 (tag): found \"found\", expected synthetic: an innovation is wholly"
             + " documented or wholly synthetic (as on line 2)",
         fails(
                 "SYN-1,X,it_system,C05,PURPLE_FUTURES,submitted,2016,on,gen,synthetic\n"
                     + "SYN-1,X,it_system,C05,PURPLE_FUTURES,approved,2017,on,HMIP,found\n")
-            .getMessage());
-    assertEquals(
-        "test.csv:1: column (header): value 'id,name': expected " + InnovationRegister.HEADER,
+            .toString());
+    Problem header =
         assertThrows(
-                RegisterException.class,
+                DatasetValidationException.class,
                 () -> InnovationRegister.read("test.csv", new StringReader("id,name\n")))
-            .getMessage());
+            .problems()
+            .get(0);
+    assertEquals(List.of(1L, "id"), List.of(header.line(), header.column()));
+  }
+
+  @Test
+  void everyBadRowIsListedNotOnlyTheFirst() {
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () ->
+                read(
+                    "TST-1,Hubs,delivery_model,C22,SODEXO,rolled_out,2017-04,by,HMIP,found\n"
+                        + "SYN-1,X,it_system,C05,PURPLE_FUTURES,signed_off,2017,on,gen,synthetic\n"
+                        + "SYN-2,X,it_system,C05,PURPLE_FUTURES,approved,2009,on,gen,synthetic\n"));
+    assertEquals(
+        List.of("2:provider", "3:stage", "4:date"),
+        e.problems().stream().map(p -> p.line() + ":" + p.column()).toList());
+  }
+
+  @Test
+  void aLatin1ByteIsRefusedWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("latin1.csv");
+    java.nio.file.Files.write(
+        file,
+        (H + "TST-1,Caf\u00e9 hubs,delivery_model,C03,ARCC,rolled_out,2019-03,by,HMIP,found\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Problem p =
+        assertThrows(DatasetValidationException.class, () -> InnovationRegister.load(file))
+            .problems()
+            .get(0);
+    assertEquals(List.of(2L, "bytes that are not UTF-8"), List.of(p.line(), p.value()));
   }
 
   @Test

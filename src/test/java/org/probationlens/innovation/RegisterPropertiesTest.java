@@ -56,12 +56,14 @@ class RegisterPropertiesTest {
     Assume.that(a.compareTo(b) < 0 && first.isBefore(second));
     // stage a is earlier in the lifecycle but dated later than stage b
     String body = row(a, second) + row(b, first);
-    RegisterException e =
+    org.probationlens.data.Problem e =
         assertThrows(
-            RegisterException.class,
-            () ->
-                InnovationRegister.read(
-                    "p.csv", new StringReader(InnovationRegister.HEADER + "\n" + body)));
+                org.probationlens.data.DatasetValidationException.class,
+                () ->
+                    InnovationRegister.read(
+                        "p.csv", new StringReader(InnovationRegister.HEADER + "\n" + body)))
+            .problems()
+            .get(0);
     assertEquals("date", e.column());
   }
 

@@ -1,13 +1,10 @@
 package org.probationlens.data.synthetic;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Schema;
+import tech.tablesaw.api.Table;
 
 /**
  * Sizes the areas of England and Wales from {@code cpa_calibration.csv}: each CPA's CRC caseload as
@@ -105,30 +106,33 @@ final class StandardCalibration {
         throw new IllegalStateException(
             "class-path resource org/probationlens/data/synthetic/" + RESOURCE + " is missing");
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
   }
 
-  static Map<String, CpaRow> parse(BufferedReader reader) throws IOException {
-    String headerLine = reader.readLine();
-    List<String> header = headerLine == null ? List.of() : splitCsv(headerLine, 1);
-    if (!header.equals(HEADER)) {
-      throw new IllegalStateException(
-          RESOURCE + " line 1: header is " + header + "; expected " + HEADER);
+  /**
+   * Reads the calibration table with the project's one CSV reader (UTF-8, RFC 4180, the header
+   * exactly), then checks each value's meaning.
+   */
+  static Map<String, CpaRow> parse(String text) {
+    DatasetLoader.Hashed read;
+    try {
+      read =
+          DatasetLoader.of(Schema.text("cpa_calibration", HEADER))
+              .readBytes(RESOURCE, text.getBytes(StandardCharsets.UTF_8));
+    } catch (DatasetValidationException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
+    Table table = read.table();
     Map<String, CpaRow> rows = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    String line;
-    int number = 1;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      List<String> cells = splitCsv(line, number);
-      if (cells.size() != HEADER.size()) {
-        problems.add(
-            "line " + number + ": " + cells.size() + " columns; expected " + HEADER.size());
-        continue;
+    for (int r = 0; r < table.rowCount(); r++) {
+      long number = read.lineOf(r);
+      List<String> cells = new ArrayList<>();
+      for (String column : HEADER) {
+        cells.add(table.stringColumn(column).get(r));
       }
       String cpa = cells.get(0);
       if (!cpa.matches("C[0-9][0-9]")) {
@@ -160,40 +164,7 @@ final class StandardCalibration {
     return rows;
   }
 
-  private static String problem(int line, String column, String value, String expected) {
+  private static String problem(long line, String column, String value, String expected) {
     return "line " + line + ", column " + column + ": '" + value + "'; expected " + expected;
-  }
-
-  /** Splits one CSV line with double-quoted fields (no embedded line breaks). */
-  static List<String> splitCsv(String line, int number) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
-    }
-    if (quoted) {
-      throw new IllegalStateException(
-          RESOURCE + " line " + number + ": unterminated quoted field in " + Arrays.asList(line));
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }

@@ -3,8 +3,6 @@ package org.probationlens.data.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,9 +57,7 @@ class StandardCalibrationTest {
             + "C01,\">3,700\",2019,3.7k,true,x,y,found\n"
             + "C02,\"5,500\",2019,,maybe,x,y,found\n";
     IllegalStateException e =
-        assertThrows(
-            IllegalStateException.class,
-            () -> StandardCalibration.parse(new BufferedReader(new StringReader(csv))));
+        assertThrows(IllegalStateException.class, () -> StandardCalibration.parse(csv));
     assertEquals(
         "cpa_calibration.csv: line 2, column caseload_value: '3.7k'; expected a whole number > 0,"
             + " or empty; line 3, column caseload_value: ''; expected a number when"

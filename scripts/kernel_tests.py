@@ -157,6 +157,79 @@ class LensProtocolTests(unittest.TestCase):
         self.assertEqual(self.history(hist_access_type="tail", n=1, output=True),
                          [[session, reply["execution_count"], ["int keptInHistory = 1;", None]]])
 
+    def cell_messages(self, code, timeout=None):
+        """Executes code; returns (reply content, the iopub messages of this request until idle)."""
+        msg_id = self.kc.execute(code)
+        reply = self.reply_to(msg_id, timeout=timeout)
+        messages = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            messages.append(msg)
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return msg_id, reply, messages
+
+    def test_system_exit_in_a_cell_is_refused_and_the_kernel_stays_usable(self):
+        self.run_cell("int beforeExit = 41;")
+        _, reply, messages = self.cell_messages("System.exit(3);")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "SystemExitRefused")
+        [error] = [m for m in messages if m["msg_type"] == "error"]
+        self.assertEqual(error["content"]["ename"], "SystemExitRefused")
+        self.assertIn("System.exit(3) was refused", "\n".join(error["content"]["traceback"]))
+        self.assertTrue(self.km.is_alive())
+        self.assertEqual(self.run_cell("beforeExit + 1")[1], "42")
+
+    def test_the_error_names_the_users_exception_and_the_working_directory(self):
+        _, reply, messages = self.cell_messages('Files.readString(Path.of("no-such-file.csv"))')
+        self.assertEqual(reply["ename"], "NoSuchFileException")
+        [error] = [m for m in messages if m["msg_type"] == "error"]
+        self.assertEqual(error["content"]["ename"], "NoSuchFileException")
+        traceback = "\n".join(error["content"]["traceback"])
+        self.assertIn("no-such-file.csv is a relative path: the kernel's working directory is",
+                      traceback)
+        self.assertNotIn("CellRuntimeException", traceback)
+        self.assertNotIn("jdk.jshell", traceback)
+
+    def test_output_of_a_thread_after_its_cell_ended_goes_to_that_cell(self):
+        first, _, _ = self.cell_messages(
+            "Thread background = new Thread(() -> {\n"
+            "  try { Thread.sleep(500); } catch (InterruptedException e) { }\n"
+            '  System.out.println("late line");\n'
+            "});\nbackground.start();")
+        # the second cell is running when the thread prints
+        second = self.kc.execute("background.join(5000);\nThread.sleep(300);")
+        late, in_second = [], []
+        deadline = time.monotonic() + self.TIMEOUT
+        while time.monotonic() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            parent = msg["parent_header"].get("msg_id")
+            if msg["msg_type"] == "stream":
+                (late if parent == first else in_second if parent == second else []).append(
+                    msg["content"]["text"])
+            if (parent == second and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                break
+        self.reply_to(second)
+        self.assertEqual("".join(late),
+                         "[printed after the cell finished, by a thread the cell started]\n"
+                         "late line\n")
+        self.assertEqual(in_second, [])
+
+    def test_a_replayed_message_does_not_run_twice(self):
+        self.run_cell("int replays = 0;")
+        session = self.kc.session
+        msg = session.msg("execute_request", content={
+            "code": "replays++;", "silent": False, "store_history": False,
+            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        session.send(self.kc.shell_channel.socket, msg)
+        self.reply_to(msg["header"]["msg_id"])
+        # the same bytes again: same header, same signature
+        session.send(self.kc.shell_channel.socket, msg)
+        time.sleep(1.0)
+        self.assertEqual(self.run_cell("replays")[1], "1")
+
     def test_restart_gives_a_fresh_session(self):
         self.run_cell("int beforeRestart = 5;")
         self.km.restart_kernel(now=False)

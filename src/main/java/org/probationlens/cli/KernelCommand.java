@@ -185,6 +185,9 @@ final class KernelCommand {
             java.toString(),
             "-Xmx" + heap,
             "-Djava.awt.headless=true",
+            // the kernel refuses System.exit in a cell through a security manager (see
+            // ExitGuard); JDK 17 allows one by default, JDK 18 to 23 only with this
+            "-Djava.security.manager=allow",
             "-jar",
             jar.toString(),
             "kernel",

@@ -9,6 +9,7 @@ import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
 import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,8 +49,9 @@ public final class LensKernel extends BaseKernel {
   private final AtomicLong cellsStarted = new AtomicLong();
   private final SessionHistory history = new SessionHistory();
   private volatile Request request;
-  private volatile CellOutput cellOut;
-  private volatile CellOutput cellErr;
+  private volatile CellStreams streams;
+  private volatile CellException lastFailure;
+  private volatile boolean served;
   private volatile boolean stopRequested;
 
   /**
@@ -58,9 +61,19 @@ public final class LensKernel extends BaseKernel {
    * @param storeHistory whether the client asked for the cell to be kept in the history (not for a
    *     silent request or one with {@code store_history} false)
    * @param clearOutput publishes a clear_output message for the cell on iopub
+   * @param lateOutput publishes a stream message for this cell (true for stderr) after the cell has
+   *     finished, for output of threads it started; null to print such output where the cell
+   *     printed
    */
   record Request(
-      int executionCount, boolean storeHistory, Consumer<PublishClearOutput> clearOutput) {}
+      int executionCount,
+      boolean storeHistory,
+      Consumer<PublishClearOutput> clearOutput,
+      BiConsumer<Boolean, String> lateOutput) {
+    Request(int executionCount, boolean storeHistory, Consumer<PublishClearOutput> clearOutput) {
+      this(executionCount, storeHistory, clearOutput, null);
+    }
+  }
 
   /** The session's JShell, what it imported, and the completion and inspection over it. */
   private record Session(CellRunner runner, StartupImports startup, CodeAssist assist) {}
@@ -71,6 +84,7 @@ public final class LensKernel extends BaseKernel {
     // the first request that needs JShell waits for it
     this.session = CompletableFuture.supplyAsync(this::startSession);
     Display.bind(this);
+    ExitGuard.install();
   }
 
   private Session startSession() {
@@ -173,46 +187,84 @@ public final class LensKernel extends BaseKernel {
 
   // ------------------------------------------------------------------ execute
 
+  /**
+   * Makes this kernel the one serving a connection: System.out and System.err are routed by the
+   * writing thread's cell for the rest of the process (so a thread's late output finds its cell),
+   * stdin reads go to the notebook, and System.exit from a cell is refused.
+   */
+  void serveInThisProcess() {
+    served = true;
+    setShouldReplaceStdStreams(false);
+    System.setOut(OutputRouter.over(false, System.out));
+    System.setErr(OutputRouter.over(true, System.err));
+    System.setIn(getIO().in);
+  }
+
   @Override
   public DisplayData eval(String code) throws Exception {
     Display.bind(this);
     stopRequested = false;
+    lastFailure = null;
     long cell = cellsStarted.incrementAndGet();
     running.set(cell);
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    CellOutput cellOut = new CellOutput(out);
-    CellOutput cellErr = new CellOutput(err);
-    this.cellOut = cellOut;
-    this.cellErr = cellErr;
-    System.setOut(cellOut.printStream());
-    System.setErr(cellErr.printStream());
+    Request current = request;
+    PrintStream out = served ? getIO().out : System.out;
+    PrintStream err = served ? getIO().err : System.err;
+    CellStreams streams = new CellStreams(out, err);
+    this.streams = streams;
+    PrintStream previousOut = System.out;
+    PrintStream previousErr = System.err;
+    if (!served) {
+      System.setOut(OutputRouter.over(false, previousOut));
+      System.setErr(OutputRouter.over(true, previousErr));
+    }
+    CellThreads.enter(streams);
     ScheduledFuture<?> ticker =
-        TICKER.scheduleAtFixedRate(
-            () -> {
-              cellOut.forward();
-              cellErr.forward();
-            },
-            200,
-            200,
-            TimeUnit.MILLISECONDS);
+        TICKER.scheduleAtFixedRate(streams::forward, 200, 200, TimeUnit.MILLISECONDS);
     DisplayData result = null;
     try {
       result = evalCell(code);
       return result;
+    } catch (CellException e) {
+      lastFailure = e;
+      throw e;
     } finally {
       ticker.cancel(false);
-      System.out.flush();
-      System.err.flush();
-      cellOut.finish();
-      cellErr.finish();
-      this.cellOut = null;
-      this.cellErr = null;
-      System.setOut(out);
-      System.setErr(err);
+      CellThreads.leave();
+      streams.finish(lateStream(current, false, out), lateStream(current, true, err));
+      this.streams = null;
+      if (!served) {
+        System.setOut(previousOut);
+        System.setErr(previousErr);
+      }
       running.set(0);
       remember(code, result);
     }
+  }
+
+  /** Where a thread of the cell prints after the cell ends: the cell's request, if it has one. */
+  private static PrintStream lateStream(Request request, boolean error, PrintStream otherwise) {
+    if (request == null || request.lateOutput() == null) {
+      return otherwise;
+    }
+    BiConsumer<Boolean, String> publish = request.lateOutput();
+    return new PrintStream(
+        new java.io.ByteArrayOutputStream() {
+          @Override
+          public synchronized void flush() {
+            if (size() > 0) {
+              publish.accept(error, toString(StandardCharsets.UTF_8));
+              reset();
+            }
+          }
+        },
+        true,
+        StandardCharsets.UTF_8);
+  }
+
+  /** The failure of the cell run last, for naming it in the error reply; null if it passed. */
+  CellException lastFailure() {
+    return lastFailure;
   }
 
   /** Keeps a cell in the history when its execute_request asked for that, failed cells too. */
@@ -258,13 +310,9 @@ public final class LensKernel extends BaseKernel {
     if (current == null) {
       return;
     }
-    CellOutput out = cellOut;
-    CellOutput err = cellErr;
-    if (out != null) {
-      out.forward();
-    }
-    if (err != null) {
-      err.forward();
+    CellStreams running = streams;
+    if (running != null) {
+      running.forward();
     }
     current
         .clearOutput()

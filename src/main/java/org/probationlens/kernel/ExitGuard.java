@@ -1,0 +1,71 @@
+package org.probationlens.kernel;
+
+import java.security.Permission;
+import java.util.logging.Logger;
+
+/**
+ * Refuses {@code System.exit} and {@code Runtime.halt} called from a cell or from a thread a cell
+ * started, so that a notebook cell that exits (copied from a command-line program, say) does not
+ * kill the kernel and lose the session's variables, as IPython survives {@code sys.exit}. Every
+ * other permission is granted: this is not a sandbox, and the kernel's own exits (shutdown, the
+ * parent process gone) come from threads no cell started, which pass.
+ *
+ * <p>Why a security manager: JShell's local execution runs cells in this JVM, and on JDK 17 the
+ * only hook that sees an exit from any code a cell calls, the library's and Tablesaw's included, is
+ * {@link SecurityManager#checkExit}. Rewriting {@code System.exit} calls in the cell's byte code
+ * would miss exits inside libraries. The security manager is deprecated for removal (JEP 411): JDK
+ * 17 allows it, JDK 18 to 23 allow it with {@code -Djava.security.manager=allow} (which the
+ * kernelspec passes), and where the JDK refuses it the kernel logs that exits are not guarded and
+ * runs on.
+ */
+final class ExitGuard extends SecurityManager {
+  private static final Logger LOG = Logger.getLogger(ExitGuard.class.getName());
+
+  private ExitGuard() {}
+
+  /** Installs the guard once for this JVM; false when the JDK does not allow it. */
+  static synchronized boolean install() {
+    if (System.getSecurityManager() instanceof ExitGuard) {
+      return true;
+    }
+    try {
+      System.setSecurityManager(new ExitGuard());
+      return true;
+    } catch (UnsupportedOperationException | SecurityException e) {
+      LOG.warning("System.exit in a cell cannot be refused on this JDK (" + e.getMessage() + ")");
+      return false;
+    }
+  }
+
+  @Override
+  public void checkExit(int status) {
+    if (CellThreads.owner() != null) {
+      throw new SystemExitRefused(status);
+    }
+  }
+
+  @Override
+  public void checkPermission(Permission permission) {
+    // every permission is granted: the guard is only about exits
+  }
+
+  @Override
+  public void checkPermission(Permission permission, Object context) {
+    // every permission is granted: the guard is only about exits
+  }
+}
+
+/** What a cell gets for calling System.exit: the kernel stays up with its variables. */
+final class SystemExitRefused extends SecurityException {
+  private static final long serialVersionUID = 1L;
+
+  SystemExitRefused(int status) {
+    super(
+        "System.exit("
+            + status
+            + ") was refused: it would stop the kernel and lose every variable of this session."
+            + " The kernel is still running. To stop a notebook run on purpose, throw an"
+            + " exception; to stop the kernel, use the notebook's Kernel menu (Shut Down or"
+            + " Restart).");
+  }
+}

@@ -5,8 +5,13 @@ where Jupyter finds it (./lens test sets JUPYTER_PATH to the project-local insta
 Prints a last line "kernel-tests: N passed, N failed".
 """
 
+import hashlib
+import json
 import os
+import pathlib
+import subprocess
 import sys
+import tempfile
 import time
 import unittest
 
@@ -241,9 +246,69 @@ class LensProtocolTests(unittest.TestCase):
         self.assertEqual(self.run_cell("1 + 1")[1], "2")
 
 
+SCRIPTS = pathlib.Path(__file__).resolve().parent
+FIXTURES = SCRIPTS / "fixtures"
+
+
+class LensRunTests(unittest.TestCase):
+    """./lens run (scripts/reproduce.py run) on the fixture notebooks in scripts/fixtures."""
+
+    def run_notebook(self, notebook, *parameters):
+        out = pathlib.Path(tempfile.mkdtemp(prefix="lens-run-test-"))
+        argv = [sys.executable, str(SCRIPTS / "reproduce.py"), "run", "--kernel", KERNEL_NAME,
+                "--timeout", "120", "--out", str(out)]
+        for name, value in parameters:
+            argv += ["-p", name, value]
+        done = subprocess.run(argv + [str(FIXTURES / notebook)], capture_output=True, text=True,
+                              timeout=600)
+        record_file = out / (pathlib.Path(notebook).stem + ".run.json")
+        record = json.loads(record_file.read_text()) if record_file.is_file() else None
+        return done, record, out
+
+    def test_a_parameter_changes_the_input_file_and_the_record_names_it_with_its_sha256(self):
+        done, record, out = self.run_notebook("run-input.ipynb", ("casesFile", "cases-b.csv"))
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        expected = FIXTURES / "cases-b.csv"
+        self.assertEqual(record["inputs"], [{
+            "path": str(expected), "bytes": expected.stat().st_size,
+            "sha256": hashlib.sha256(expected.read_bytes()).hexdigest()}])
+        self.assertEqual(record["parameters"]["casesFile"]["java"], '"cases-b.csv"')
+        self.assertEqual(record["exit_status"], 0)
+        self.assertEqual(record["generator_version"], "2")
+        executed = json.loads((out / "run-input.ipynb").read_text())
+        injected = [c for c in executed["cells"]
+                    if "injected-parameters" in c["metadata"].get("tags", [])]
+        self.assertEqual(len(injected), 1)
+        self.assertIn('String casesFile = "cases-b.csv";', "".join(injected[0]["source"]))
+        # cases-b.csv has 5 data rows (cases-a.csv has 2)
+        last = executed["cells"][-1]["outputs"][0]["data"]["text/plain"]
+        self.assertEqual("".join(last), "rows in cases-b.csv as at 2016-03-31: 5")
+        self.assertEqual([c["status"] for c in record["cells"]], ["ok", "ok", "ok"])
+        self.assertTrue((out / "run-input.html").is_file())
+
+    def test_a_failing_registry_check_gives_a_non_zero_exit(self):
+        done, record, _ = self.run_notebook("run-failing-check.ipynb")
+        self.assertEqual(done.returncode, 3, done.stdout + done.stderr)
+        [check] = record["registry_checks"]
+        self.assertEqual((check["id"], check["pass"]), ("shortfall_range_2015_16", False))
+        self.assertEqual(record["exit_status"], 3)
+
+    def test_an_unknown_parameter_is_refused_with_the_declared_names(self):
+        done, record, _ = self.run_notebook("run-input.ipynb", ("casesFil", "x.csv"))
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("declares no casesFil (it declares casesFile, minimum, verbose, asAt);"
+                      " did you mean casesFile?", done.stderr)
+
+    def test_a_value_of_the_wrong_type_is_refused(self):
+        done, _, _ = self.run_notebook("run-input.ipynb", ("asAt", "31/03/2016"))
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("asAt is declared LocalDate in the parameters cell; expected a date as"
+                      " YYYY-MM-DD", done.stderr)
+
+
 def main():
     suite = unittest.TestSuite()
-    for case in (ProbationLensKernelTests, LensProtocolTests):
+    for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests):
         suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

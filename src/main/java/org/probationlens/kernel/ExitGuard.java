@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 final class ExitGuard extends SecurityManager {
   private static final Logger LOG = Logger.getLogger(ExitGuard.class.getName());
 
+  private static volatile RunLog runLog;
+
   private ExitGuard() {}
 
   /** Installs the guard once for this JVM; false when the JDK does not allow it. */
@@ -28,12 +30,22 @@ final class ExitGuard extends SecurityManager {
     if (System.getSecurityManager() instanceof ExitGuard) {
       return true;
     }
+    // JDK 17 prints four lines of deprecation warning to System.err on this call; they would
+    // show in every headless run's terminal, so they go to the log instead (the javadoc above
+    // says why the deprecated hook is used)
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream warning = new java.io.ByteArrayOutputStream();
     try {
+      System.setErr(
+          new java.io.PrintStream(warning, true, java.nio.charset.StandardCharsets.UTF_8));
       System.setSecurityManager(new ExitGuard());
+      LOG.fine(() -> warning.toString(java.nio.charset.StandardCharsets.UTF_8));
       return true;
     } catch (UnsupportedOperationException | SecurityException e) {
       LOG.warning("System.exit in a cell cannot be refused on this JDK (" + e.getMessage() + ")");
       return false;
+    } finally {
+      System.setErr(err);
     }
   }
 
@@ -42,6 +54,25 @@ final class ExitGuard extends SecurityManager {
     if (CellThreads.owner() != null) {
       throw new SystemExitRefused(status);
     }
+  }
+
+  /** Every file a cell's code opens for reading passes here; the run log keeps its name. */
+  @Override
+  public void checkRead(String file) {
+    RunLog log = runLog;
+    if (log != null && CellThreads.owner() != null) {
+      log.fileRead(file);
+    }
+  }
+
+  @Override
+  public void checkRead(String file, Object context) {
+    checkRead(file);
+  }
+
+  /** Where files read by cells are noted, for a headless run's record. */
+  static void recordReadsIn(RunLog log) {
+    runLog = log;
   }
 
   @Override

@@ -48,6 +48,7 @@ public final class LensKernel extends BaseKernel {
   private final AtomicLong running = new AtomicLong();
   private final AtomicLong cellsStarted = new AtomicLong();
   private final SessionHistory history = new SessionHistory();
+  private final RunLog runLog = RunLog.fromEnvironment();
   private volatile Request request;
   private volatile CellStreams streams;
   private volatile CellException lastFailure;
@@ -85,6 +86,7 @@ public final class LensKernel extends BaseKernel {
     this.session = CompletableFuture.supplyAsync(this::startSession);
     Display.bind(this);
     ExitGuard.install();
+    ExitGuard.recordReadsIn(runLog);
   }
 
   private Session startSession() {
@@ -239,6 +241,7 @@ public final class LensKernel extends BaseKernel {
       }
       running.set(0);
       remember(code, result);
+      runLog.write();
     }
   }
 
@@ -262,6 +265,11 @@ public final class LensKernel extends BaseKernel {
         StandardCharsets.UTF_8);
   }
 
+  /** What this session has read and checked, for a headless run's record. */
+  RunLog runLog() {
+    return runLog;
+  }
+
   /** The failure of the cell run last, for naming it in the error reply; null if it passed. */
   CellException lastFailure() {
     return lastFailure;
@@ -278,7 +286,14 @@ public final class LensKernel extends BaseKernel {
   }
 
   private DisplayData evalCell(String code) throws CellException {
-    return runner().run(code, System.err, () -> stopRequested).map(rendering::render).orElse(null);
+    return runner()
+        .run(code, System.err, () -> stopRequested)
+        .map(
+            value -> {
+              runLog.shown(value);
+              return rendering.render(value);
+            })
+        .orElse(null);
   }
 
   @Override
@@ -291,6 +306,7 @@ public final class LensKernel extends BaseKernel {
 
   /** Shows a value in the current cell's output; used by {@link Display#display(Object)}. */
   void show(Object value) {
+    runLog.shown(value);
     DisplayData data = rendering.render(value == null ? CellRunner.NullValue.NULL : value);
     if (getIO().display.isAttached()) {
       display(data);

@@ -58,3 +58,12 @@ final class CellInterruptedException extends CellException {
     super("Interrupted", message, report);
   }
 }
+
+/** A magic line the kernel does not know, or one given wrong arguments. */
+final class CellMagicException extends CellException {
+  private static final long serialVersionUID = 1L;
+
+  CellMagicException(String name, String message) {
+    super(name, message, List.of(name + ": " + message));
+  }
+}

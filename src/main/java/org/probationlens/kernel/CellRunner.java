@@ -130,6 +130,20 @@ final class CellRunner {
     return Optional.of(value == null ? NullValue.NULL : value);
   }
 
+  /** The values of the session's active variables, by name, in declaration order. */
+  java.util.LinkedHashMap<String, Object> variableValues() {
+    java.util.LinkedHashMap<String, Object> values = new java.util.LinkedHashMap<>();
+    shell
+        .variables()
+        .filter(v -> shell.status(v).isActive())
+        .forEach(
+            v -> {
+              shell.varValue(v);
+              values.put(v.name(), engine.control().captured());
+            });
+    return values;
+  }
+
   /** Stops the snippet running now, if any (JShell stops loops in the cell's own code). */
   void stop() {
     shell.stop();

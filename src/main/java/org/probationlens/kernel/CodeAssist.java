@@ -38,6 +38,12 @@ final class CodeAssist {
 
   /** The completions of the snippet under the cursor, type matches first. */
   ReplacementOptions complete(String code, int at) {
+    Optional<int[]> magic = magicToken(code, at);
+    if (magic.isPresent()) {
+      int start = magic.get()[0];
+      return new ReplacementOptions(
+          Magics.completions(code.substring(start, Math.min(at, code.length()))), start, at);
+    }
     Cell cell = Cell.split(code.substring(0, Math.min(at, code.length())), analysis);
     if (cell.units().isEmpty()) {
       return new ReplacementOptions(List.of(), at, at);
@@ -57,6 +63,10 @@ final class CodeAssist {
 
   /** The signatures and javadoc of what the cursor is on; empty when it is on nothing known. */
   Optional<String> inspect(String code, int at) {
+    Optional<int[]> magic = magicToken(code, at);
+    if (magic.isPresent()) {
+      return Magics.help(code.substring(magic.get()[0], magic.get()[1]));
+    }
     int cursor = Math.max(0, Math.min(at, code.length()));
     int end = cursor;
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
@@ -95,6 +105,26 @@ final class CodeAssist {
     return Optional.of(text.toString());
   }
 
+  /**
+   * The start and end of the {@code %name} or {@code %%name} at the start of the cursor's line,
+   * when the cursor is on it.
+   */
+  private static Optional<int[]> magicToken(String code, int at) {
+    int cursor = Math.max(0, Math.min(at, code.length()));
+    int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+    if (lineStart >= code.length() || code.charAt(lineStart) != '%') {
+      return Optional.empty();
+    }
+    int end = lineStart;
+    while (end < code.length() && code.charAt(end) == '%') {
+      end++;
+    }
+    while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+      end++;
+    }
+    return cursor <= end ? Optional.of(new int[] {lineStart, end}) : Optional.empty();
+  }
+
   private List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
     Cell cell = Cell.split(code.substring(0, Math.min(cursor, code.length())), analysis);
     if (cell.units().isEmpty()) {
@@ -110,6 +140,18 @@ final class CodeAssist {
    * answer).
    */
   String isComplete(String code) {
+    if (Magics.usesMagic(code)) {
+      // magic lines are complete as typed; what follows a cell magic is Java, checked as Java
+      StringBuilder java = new StringBuilder();
+      code.lines().forEach(line -> java.append(line.startsWith("%") ? "" : line).append('\n'));
+      if (java.toString().isBlank()) {
+        return COMPLETE;
+      }
+      if (code.startsWith("%%html") || code.startsWith("%%markdown")) {
+        return code.endsWith("\n") ? COMPLETE : "";
+      }
+      code = java.toString();
+    }
     String rest = code;
     while (!rest.isBlank()) {
       SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);

@@ -49,6 +49,24 @@ public final class LensKernel extends BaseKernel {
   private final AtomicLong cellsStarted = new AtomicLong();
   private final SessionHistory history = new SessionHistory();
   private final RunLog runLog = RunLog.fromEnvironment();
+  private final Magics magics =
+      new Magics(
+          new Magics.Host() {
+            @Override
+            public DisplayData runJava(String code) throws CellException {
+              return LensKernel.this.runJava(code);
+            }
+
+            @Override
+            public CellRunner runner() {
+              return LensKernel.this.runner();
+            }
+
+            @Override
+            public RunLog runLog() {
+              return runLog;
+            }
+          });
   private volatile Request request;
   private volatile CellStreams streams;
   private volatile CellException lastFailure;
@@ -286,6 +304,11 @@ public final class LensKernel extends BaseKernel {
   }
 
   private DisplayData evalCell(String code) throws CellException {
+    return magics.run(code);
+  }
+
+  /** Runs Java (no magics) as a cell; for {@link Magics}. */
+  private DisplayData runJava(String code) throws CellException {
     return runner()
         .run(code, System.err, () -> stopRequested)
         .map(

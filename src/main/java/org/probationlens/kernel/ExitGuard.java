@@ -23,6 +23,9 @@ final class ExitGuard extends SecurityManager {
 
   private static volatile RunLog runLog;
 
+  /** Set while a read is being noted on this thread, so that noting it notes nothing more. */
+  private static final ThreadLocal<Boolean> NOTING = new ThreadLocal<>();
+
   private ExitGuard() {}
 
   /** Installs the guard once for this JVM; false when the JDK does not allow it. */
@@ -30,6 +33,9 @@ final class ExitGuard extends SecurityManager {
     if (System.getSecurityManager() instanceof ExitGuard) {
       return true;
     }
+    // load what the checks use before they run, so a check never waits on its own class loading
+    CellThreads.owner();
+    new RunLog(java.util.Optional.empty()).fileRead("/");
     // JDK 17 prints four lines of deprecation warning to System.err on this call; they would
     // show in every headless run's terminal, so they go to the log instead (the javadoc above
     // says why the deprecated hook is used)
@@ -60,8 +66,16 @@ final class ExitGuard extends SecurityManager {
   @Override
   public void checkRead(String file) {
     RunLog log = runLog;
-    if (log != null && CellThreads.owner() != null) {
-      log.fileRead(file);
+    if (log == null || Boolean.TRUE.equals(NOTING.get())) {
+      return; // noting a read may load a class, whose file is read in turn
+    }
+    NOTING.set(Boolean.TRUE);
+    try {
+      if (CellThreads.owner() != null) {
+        log.fileRead(file);
+      }
+    } finally {
+      NOTING.set(Boolean.FALSE);
     }
   }
 

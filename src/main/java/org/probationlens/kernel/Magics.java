@@ -415,12 +415,17 @@ final class Magics {
             + " (%lsmagic lists them)");
   }
 
-  /** The magics nearest to what was typed, by edit distance (at most 3), nearest first. */
+  /**
+   * The magics of the same kind (line or cell) nearest to what was typed: those it begins, and
+   * those at most two edits from it; nearest first.
+   */
   static List<String> closest(String typed) {
+    boolean cell = typed.startsWith("%%");
     return ALL.stream()
+        .filter(m -> m.cell() == cell)
         .map(Magic::typed)
         .distinct()
-        .filter(m -> distance(m, typed) <= 3)
+        .filter(m -> m.startsWith(typed) || distance(m, typed) <= 2)
         .sorted(Comparator.comparingInt((String m) -> distance(m, typed)).thenComparing(m -> m))
         .limit(3)
         .toList();

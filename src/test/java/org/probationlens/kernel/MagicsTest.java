@@ -68,10 +68,11 @@ class MagicsTest {
   void anUnknownMagicFailsWithTheClosestNames() {
     CellMagicException e = assertThrows(CellMagicException.class, () -> kernel.eval("%tme 1 + 1"));
     assertEquals("UnknownMagic", e.name());
-    // %tme is one insertion from %time and three from %timeit
+    // %tme is one insertion from %time; %timeit is three edits away
     assertEquals(
-        "%tme is not a magic of this kernel; did you mean %time or %timeit? (%lsmagic lists them)",
+        "%tme is not a magic of this kernel; did you mean %time? (%lsmagic lists them)",
         e.getMessage());
+    // names the typed text begins count too, of the same kind (cell magics for %%)
     assertEquals(List.of("%%time", "%%timeit"), Magics.closest("%%tim"));
   }
 

@@ -36,22 +36,14 @@ final class ExitGuard extends SecurityManager {
     // load what the checks use before they run, so a check never waits on its own class loading
     CellThreads.owner();
     new RunLog(java.util.Optional.empty()).fileRead("/");
-    // JDK 17 prints four lines of deprecation warning to System.err on this call; they would
-    // show in every headless run's terminal, so they go to the log instead (the javadoc above
-    // says why the deprecated hook is used)
-    java.io.PrintStream err = System.err;
-    java.io.ByteArrayOutputStream warning = new java.io.ByteArrayOutputStream();
+    // JDK 17 prints four lines of deprecation warning on this call, to the process's initial
+    // stderr (the notebook server's log), which cannot be redirected from here
     try {
-      System.setErr(
-          new java.io.PrintStream(warning, true, java.nio.charset.StandardCharsets.UTF_8));
       System.setSecurityManager(new ExitGuard());
-      LOG.fine(() -> warning.toString(java.nio.charset.StandardCharsets.UTF_8));
       return true;
     } catch (UnsupportedOperationException | SecurityException e) {
       LOG.warning("System.exit in a cell cannot be refused on this JDK (" + e.getMessage() + ")");
       return false;
-    } finally {
-      System.setErr(err);
     }
   }
 

@@ -136,6 +136,28 @@ public final class LensKernel extends BaseKernel {
   }
 
   /**
+   * Runs the cells a class data sharing archive of the kernel is trained on (a value, a table, a
+   * chart, a completion), then shuts the session down; for {@code lens kernel install}.
+   *
+   * @throws Exception if a training cell fails
+   */
+  public static void warmUp() throws Exception {
+    LensKernel kernel = create();
+    try {
+      kernel.eval("1 + 1");
+      kernel.eval(
+          "Table t = Table.create(\"areas\", StringColumn.create(\"area\", \"Kent\", \"Essex\"),"
+              + " IntColumn.create(\"cases\", 120, 80));\nt");
+      kernel.eval(
+          "tech.tablesaw.plotly.api.VerticalBarPlot.create(\"cases\", t, \"area\", \"cases\")");
+      kernel.complete("Math.ma", 7);
+      kernel.isComplete("int x = 1;");
+    } finally {
+      kernel.onShutdown(false);
+    }
+  }
+
+  /**
    * Serves the Jupyter protocol on the sockets named in a connection file until the notebook asks
    * the kernel to shut down. Sockets bind to the loopback address only; messages whose HMAC
    * signature does not match the connection key are dropped and logged.

@@ -306,9 +306,102 @@ class LensRunTests(unittest.TestCase):
                       " YYYY-MM-DD", done.stderr)
 
 
+class LensProgressTests(unittest.TestCase):
+    def test_progress_is_one_output_updated_in_place_leaving_one_final_line(self):
+        done, record, out = LensRunTests.run_notebook(self, "run-progress.ipynb")
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        executed = json.loads((out / "run-progress.ipynb").read_text())
+        [output] = executed["cells"][-1]["outputs"]
+        text = "".join(output["data"]["text/plain"])
+        self.assertTrue(text.startswith("generating cases: done, 40 cases in "), text)
+        html = (out / "run-progress.html").read_text()
+        self.assertEqual(html.count("generating cases: done, 40 cases"), 1)
+        self.assertNotIn("generating cases [=", html)
+
+
+class ConsoleTests(unittest.TestCase):
+    """jupyter console (Debian jupyter-console) on the kernel, driven through tmux."""
+
+    SOCKET = f"lens-console-test-{os.getpid()}"
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-L", self.SOCKET, *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", "console")
+
+    handled = 0
+
+    def wait_for(self, text, timeout=120, count=1):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if screen.count(text) >= count:
+                return
+            # jupyter console 6.4.4 on Python 3.11 sometimes hits an asyncio error of its own
+            # ("cannot enter context ... already entered") and waits for Enter; not the kernel's
+            if screen.count("Press ENTER to continue...") > self.handled:
+                self.handled += 1
+                self.tmux("send-keys", "-t", "console", "Enter")
+            time.sleep(0.3)
+        self.fail(f"{text!r} did not appear; the console shows:\n{self.screen()}")
+
+    def keys(self, *keys):
+        """Types each argument: key names (Enter, Tab, Up, Escape, C-u) are pressed, anything
+        else is typed literally (tmux would take a trailing ';' as its own separator)."""
+        for key in keys:
+            if key in ("Enter", "Tab", "Up", "Escape", "C-u", "C-c"):
+                self.tmux("send-keys", "-t", "console", key)
+            else:
+                # a trailing ';' ends a tmux command unless escaped
+                literal = key[:-1] + "\\;" if key.endswith(";") else key
+                self.tmux("send-keys", "-t", "console", "-l", literal)
+            time.sleep(0.2)
+
+    def setUp(self):
+        command = f"/usr/bin/jupyter console --kernel {KERNEL_NAME}"
+        self.tmux("new-session", "-d", "-s", "console", "-x", "160", "-y", "60", command)
+        self.addCleanup(lambda: subprocess.run(["tmux", "-L", self.SOCKET, "kill-server"],
+                                               capture_output=True))
+        self.wait_for("In [1]:")
+        time.sleep(2)  # let the first is_complete find JShell started
+
+    def test_cells_multi_line_input_completion_history_and_interrupt(self):
+        self.keys("6 * 7", "Enter")
+        self.wait_for("Out[1]: 42")
+        # multi-line: the console asks is_complete and continues the open block
+        self.keys("for (int i = 0; i < 2; i++) {", "Enter")
+        self.keys('System.out.println("row " + i);', "Enter", "}", "Enter")
+        self.wait_for("row 1")
+        self.wait_for("In [3]:")
+        # completion: Tab offers Math's floor methods
+        self.keys("Math.flo", "Tab")
+        self.wait_for("floorDiv")
+        self.keys("Escape", "C-u")
+        # history: Up brings back the last cell
+        self.keys("int kept = 5;", "Enter")
+        self.wait_for("In [4]:")
+        self.keys("Up")
+        self.wait_for("int kept = 5;", count=2)
+        self.keys("C-u", "kept + 1", "Enter")
+        self.wait_for(": 6")
+        # interrupt from outside, as the README says (console 6.4 sends none on Ctrl-C)
+        self.keys('{ System.out.println("looping"); while (true) {} }', "Enter")
+        self.wait_for("looping")
+        subprocess.run([sys.executable, str(SCRIPTS / "kernel_interrupt.py")], check=True,
+                       capture_output=True, timeout=60)
+        self.wait_for("Interrupted")
+        # after the interrupt, is_complete still continues an open block
+        self.keys("if (true) {", "Enter", 'System.out.println("after interrupt");', "Enter",
+                  "}", "Enter")
+        self.wait_for("after interrupt", count=2)
+
+
 def main():
     suite = unittest.TestSuite()
-    for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests):
+    for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests, LensProgressTests,
+                 ConsoleTests):
         suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -172,6 +172,41 @@ final class CodeAssist {
     return COMPLETE;
   }
 
+  /**
+   * is_complete from the brackets alone, for while JShell is starting: "complete" when every (, [
+   * and { outside strings and comments is closed, else the indent to continue with.
+   */
+  static String bracketsComplete(String code) {
+    int open = 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (code.startsWith("//", i)) {
+        int end = code.indexOf('\n', i);
+        i = end < 0 ? code.length() : end;
+      } else if (code.startsWith("/*", i)) {
+        int end = code.indexOf("*/", i + 2);
+        if (end < 0) {
+          return indentAfter(code);
+        }
+        i = end + 1;
+      } else if (c == '"' || c == '\'') {
+        int j = i + 1;
+        while (j < code.length() && code.charAt(j) != c && code.charAt(j) != '\n') {
+          j += code.charAt(j) == '\\' ? 2 : 1;
+        }
+        i = j;
+      } else if (c == '(' || c == '[' || c == '{') {
+        open++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        open--;
+      }
+    }
+    if (open < 0) {
+      return INVALID;
+    }
+    return open == 0 ? COMPLETE : indentAfter(code);
+  }
+
   private static String indentAfter(String code) {
     String last = code.lines().reduce((a, b) -> b).orElse("");
     int lead = 0;

@@ -105,6 +105,20 @@ public final class LensKernel extends BaseKernel {
     Display.bind(this);
     ExitGuard.install();
     ExitGuard.recordReadsIn(runLog);
+    org.probationlens.progress.Progress.listen(
+        new ProgressBar(
+            data -> {
+              if (getIO().display.isAttached()) {
+                flushCellOutput();
+                getIO().display.display(data);
+              }
+            },
+            data -> {
+              if (getIO().display.isAttached()) {
+                flushCellOutput();
+                getIO().display.updateDisplay(data);
+              }
+            }));
   }
 
   private Session startSession() {
@@ -305,6 +319,14 @@ public final class LensKernel extends BaseKernel {
         StandardCharsets.UTF_8);
   }
 
+  /** Passes on what the running cell printed, so a display does not overtake it. */
+  private void flushCellOutput() {
+    CellStreams running = streams;
+    if (running != null) {
+      running.forward();
+    }
+  }
+
   /** What this session has read and checked, for a headless run's record. */
   RunLog runLog() {
     return runLog;
@@ -462,6 +484,11 @@ public final class LensKernel extends BaseKernel {
 
   @Override
   public String isComplete(String code) {
+    if (!session.isDone()) {
+      // JShell is still starting; jupyter console waits 1 s for this answer and otherwise stops
+      // asking for the rest of the session, so answer from the brackets alone
+      return CodeAssist.bracketsComplete(code);
+    }
     return assist().isComplete(code);
   }
 }

@@ -50,4 +50,12 @@ class CodeAssistTest {
     String text = assist.inspect("clearOutput", 5).orElseThrow();
     assertTrue(text.contains("Clears what the running cell has shown so far"), text);
   }
+
+  @Test
+  void whileJShellStartsTheBracketsDecide() {
+    assertEquals("complete", CodeAssist.bracketsComplete("System.out.println(\"(\");"));
+    assertEquals("    ", CodeAssist.bracketsComplete("for (int i = 0; i < 3; i++) {"));
+    assertEquals("complete", CodeAssist.bracketsComplete("int x = 1; // (open"));
+    assertEquals("invalid", CodeAssist.bracketsComplete("}"));
+  }
 }

@@ -5,14 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.probationlens.progress.ProgressListener;
+import org.probationlens.progress.ProgressView;
 
 /**
  * The kernel's side of {@link org.probationlens.progress.Progress}: one output per task, shown with
  * a display id and then updated in place (update_display_data), so a 300,000-case run shows one bar
  * that moves, and an executed notebook (nbconvert HTML) keeps only its final line.
  */
-final class ProgressBar implements ProgressListener {
+final class ProgressBar implements ProgressView {
   /** Width of the text bar, in characters. */
   static final int WIDTH = 30;
 

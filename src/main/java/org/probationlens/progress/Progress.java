@@ -22,7 +22,7 @@ public final class Progress {
   public static final long INTERVAL_MILLIS = 250;
 
   private static final AtomicLong IDS = new AtomicLong();
-  private static volatile ProgressListener listener;
+  private static volatile ProgressView listener;
 
   private Progress() {}
 
@@ -31,7 +31,7 @@ public final class Progress {
    *
    * @param newListener the listener, or null
    */
-  public static void listen(ProgressListener newListener) {
+  public static void listen(ProgressView newListener) {
     listener = newListener;
   }
 
@@ -68,14 +68,14 @@ public final class Progress {
   public static final class Task implements AutoCloseable {
     private final long id;
     private final long total;
-    private final ProgressListener to;
+    private final ProgressView to;
     private final long began = System.nanoTime();
     private long done;
     private long lastReport = System.nanoTime();
     private boolean completed;
     private boolean closed;
 
-    private Task(long id, String what, long total, String unit, ProgressListener to) {
+    private Task(long id, String what, long total, String unit, ProgressView to) {
       this.id = id;
       this.total = total;
       this.to = to;
@@ -99,6 +99,16 @@ public final class Progress {
         lastReport = now;
         to.advanced(id, done);
       }
+    }
+
+    /**
+     * Sets how many units are done, for work that counts for itself, for example the synthetic
+     * generator's {@code (done, total) -> task.moveTo(done)}.
+     *
+     * @param units how many are done in all; not less than before
+     */
+    public void moveTo(long units) {
+      advance(units - done);
     }
 
     /** Marks the task as completed (else closing it says it stopped early). */

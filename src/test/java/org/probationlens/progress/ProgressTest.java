@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
   private final List<String> heard = new ArrayList<>();
 
-  private final ProgressListener recorder =
-      new ProgressListener() {
+  private final ProgressView recorder =
+      new ProgressView() {
         @Override
         public void started(long id, String what, long total, String unit) {
           heard.add("started " + what + " " + total + " " + unit);
@@ -75,5 +75,16 @@ class ProgressTest {
         assertThrows(IllegalArgumentException.class, () -> Progress.start("reading", -1, "rows"));
     assertEquals(
         "progress of reading: total -1 is negative; expected 0 (unknown) or more", e.getMessage());
+  }
+
+  @Test
+  void workThatCountsForItselfMovesTheTaskTo() {
+    Progress.listen(recorder);
+    try (Progress.Task task = Progress.start("generating cases", 300, "cases")) {
+      task.moveTo(100);
+      task.moveTo(300);
+    }
+    assertEquals("advanced 300", heard.get(heard.size() - 2));
+    assertEquals("finished 300 true", heard.get(heard.size() - 1));
   }
 }

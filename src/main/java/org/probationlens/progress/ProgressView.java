@@ -4,7 +4,7 @@ package org.probationlens.progress;
  * Something that shows progress of long work, such as the notebook kernel's bar. Called from the
  * thread doing the work, at most a few times a second for each task (see {@link Progress}).
  */
-public interface ProgressListener {
+public interface ProgressView {
   /**
    * A task began.
    *

@@ -24,7 +24,9 @@ final class KernelCommand {
           + "                 install the Jupyter kernelspec \"Java (Probation Lens)\" (default name"
           + " probation-lens, heap 4g)\n"
           + "  kernel run CONNECTION_FILE\n"
-          + "                 start the kernel on the sockets of a Jupyter connection file";
+          + "                 start the kernel on the sockets of a Jupyter connection file\n"
+          + "  kernel warmup  run the cells the kernel's class archive is trained on (install"
+          + " does this)";
 
   /** The kernelspec's name unless --name is given. */
   static final String DEFAULT_NAME = "probation-lens";

@@ -24,7 +24,7 @@ final class OutputRouter extends OutputStream {
   }
 
   private OutputStream target() {
-    CellStreams owner = CellThreads.owner();
+    CellStreams owner = CellThreads.writer();
     if (owner == null) {
       return fallback;
     }

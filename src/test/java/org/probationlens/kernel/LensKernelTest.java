@@ -400,4 +400,24 @@ class LensKernelTest {
     assertEquals(CellStreams.LATE_NOTE + "late line\n", late.toString());
     assertEquals("", second.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aParallelStreamPrintsIntoTheCellRunningNowNotTheOneThatStartedItsWorkers() throws Exception {
+    // the first cell creates the common pool's workers; the second cell's parallel work, done
+    // by those same workers, must still print into the second cell
+    kernel.eval("IntStream.range(0, 1000).parallel().sum()");
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(second, true, StandardCharsets.UTF_8));
+    try {
+      kernel.eval(
+          "IntStream.range(0, 200).parallel().forEach(i -> { if (i % 50 == 0) System.out.println(\"part \" + i); });");
+    } finally {
+      System.setOut(old);
+    }
+    // parts 0, 50, 100 and 150, in whatever order the workers print them
+    assertEquals(
+        4,
+        second.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("part ")).count());
+  }
 }

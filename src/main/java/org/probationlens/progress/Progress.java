@@ -91,7 +91,7 @@ public final class Progress {
      */
     public void advance(long units) {
       done += units;
-      if (to == null) {
+      if (to == null || units == 0) {
         return;
       }
       long now = System.nanoTime();

@@ -5,8 +5,13 @@ where Jupyter finds it (./lens test sets JUPYTER_PATH to the project-local insta
 Prints a last line "kernel-tests: N passed, N failed".
 """
 
+import hashlib
+import json
 import os
+import pathlib
+import subprocess
 import sys
+import tempfile
 import time
 import unittest
 
@@ -157,6 +162,79 @@ class LensProtocolTests(unittest.TestCase):
         self.assertEqual(self.history(hist_access_type="tail", n=1, output=True),
                          [[session, reply["execution_count"], ["int keptInHistory = 1;", None]]])
 
+    def cell_messages(self, code, timeout=None):
+        """Executes code; returns (reply content, the iopub messages of this request until idle)."""
+        msg_id = self.kc.execute(code)
+        reply = self.reply_to(msg_id, timeout=timeout)
+        messages = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            messages.append(msg)
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return msg_id, reply, messages
+
+    def test_system_exit_in_a_cell_is_refused_and_the_kernel_stays_usable(self):
+        self.run_cell("int beforeExit = 41;")
+        _, reply, messages = self.cell_messages("System.exit(3);")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "SystemExitRefused")
+        [error] = [m for m in messages if m["msg_type"] == "error"]
+        self.assertEqual(error["content"]["ename"], "SystemExitRefused")
+        self.assertIn("System.exit(3) was refused", "\n".join(error["content"]["traceback"]))
+        self.assertTrue(self.km.is_alive())
+        self.assertEqual(self.run_cell("beforeExit + 1")[1], "42")
+
+    def test_the_error_names_the_users_exception_and_the_working_directory(self):
+        _, reply, messages = self.cell_messages('Files.readString(Path.of("no-such-file.csv"))')
+        self.assertEqual(reply["ename"], "NoSuchFileException")
+        [error] = [m for m in messages if m["msg_type"] == "error"]
+        self.assertEqual(error["content"]["ename"], "NoSuchFileException")
+        traceback = "\n".join(error["content"]["traceback"])
+        self.assertIn("no-such-file.csv is a relative path: the kernel's working directory is",
+                      traceback)
+        self.assertNotIn("CellRuntimeException", traceback)
+        self.assertNotIn("jdk.jshell", traceback)
+
+    def test_output_of_a_thread_after_its_cell_ended_goes_to_that_cell(self):
+        first, _, _ = self.cell_messages(
+            "Thread background = new Thread(() -> {\n"
+            "  try { Thread.sleep(500); } catch (InterruptedException e) { }\n"
+            '  System.out.println("late line");\n'
+            "});\nbackground.start();")
+        # the second cell is running when the thread prints
+        second = self.kc.execute("background.join(5000);\nThread.sleep(300);")
+        late, in_second = [], []
+        deadline = time.monotonic() + self.TIMEOUT
+        while time.monotonic() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=self.TIMEOUT)
+            parent = msg["parent_header"].get("msg_id")
+            if msg["msg_type"] == "stream":
+                (late if parent == first else in_second if parent == second else []).append(
+                    msg["content"]["text"])
+            if (parent == second and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                break
+        self.reply_to(second)
+        self.assertEqual("".join(late),
+                         "[printed after the cell finished, by a thread the cell started]\n"
+                         "late line\n")
+        self.assertEqual(in_second, [])
+
+    def test_a_replayed_message_does_not_run_twice(self):
+        self.run_cell("int replays = 0;")
+        session = self.kc.session
+        msg = session.msg("execute_request", content={
+            "code": "replays++;", "silent": False, "store_history": False,
+            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        session.send(self.kc.shell_channel.socket, msg)
+        self.reply_to(msg["header"]["msg_id"])
+        # the same bytes again: same header, same signature
+        session.send(self.kc.shell_channel.socket, msg)
+        time.sleep(1.0)
+        self.assertEqual(self.run_cell("replays")[1], "1")
+
     def test_restart_gives_a_fresh_session(self):
         self.run_cell("int beforeRestart = 5;")
         self.km.restart_kernel(now=False)
@@ -168,9 +246,162 @@ class LensProtocolTests(unittest.TestCase):
         self.assertEqual(self.run_cell("1 + 1")[1], "2")
 
 
+SCRIPTS = pathlib.Path(__file__).resolve().parent
+FIXTURES = SCRIPTS / "fixtures"
+
+
+class LensRunTests(unittest.TestCase):
+    """./lens run (scripts/reproduce.py run) on the fixture notebooks in scripts/fixtures."""
+
+    def run_notebook(self, notebook, *parameters):
+        out = pathlib.Path(tempfile.mkdtemp(prefix="lens-run-test-"))
+        argv = [sys.executable, str(SCRIPTS / "reproduce.py"), "run", "--kernel", KERNEL_NAME,
+                "--timeout", "120", "--out", str(out)]
+        for name, value in parameters:
+            argv += ["-p", name, value]
+        done = subprocess.run(argv + [str(FIXTURES / notebook)], capture_output=True, text=True,
+                              timeout=600)
+        record_file = out / (pathlib.Path(notebook).stem + ".run.json")
+        record = json.loads(record_file.read_text()) if record_file.is_file() else None
+        return done, record, out
+
+    def test_a_parameter_changes_the_input_file_and_the_record_names_it_with_its_sha256(self):
+        done, record, out = self.run_notebook("run-input.ipynb", ("casesFile", "cases-b.csv"))
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        expected = FIXTURES / "cases-b.csv"
+        self.assertEqual(record["inputs"], [{
+            "path": str(expected), "bytes": expected.stat().st_size,
+            "sha256": hashlib.sha256(expected.read_bytes()).hexdigest()}])
+        self.assertEqual(record["parameters"]["casesFile"]["java"], '"cases-b.csv"')
+        self.assertEqual(record["exit_status"], 0)
+        self.assertEqual(record["generator_version"], "2")
+        executed = json.loads((out / "run-input.ipynb").read_text())
+        injected = [c for c in executed["cells"]
+                    if "injected-parameters" in c["metadata"].get("tags", [])]
+        self.assertEqual(len(injected), 1)
+        self.assertIn('String casesFile = "cases-b.csv";', "".join(injected[0]["source"]))
+        # cases-b.csv has 5 data rows (cases-a.csv has 2)
+        last = executed["cells"][-1]["outputs"][0]["data"]["text/plain"]
+        self.assertEqual("".join(last), "rows in cases-b.csv as at 2016-03-31: 5")
+        self.assertEqual([c["status"] for c in record["cells"]], ["ok", "ok", "ok"])
+        self.assertTrue((out / "run-input.html").is_file())
+
+    def test_a_failing_registry_check_gives_a_non_zero_exit(self):
+        done, record, _ = self.run_notebook("run-failing-check.ipynb")
+        self.assertEqual(done.returncode, 3, done.stdout + done.stderr)
+        [check] = record["registry_checks"]
+        self.assertEqual((check["id"], check["pass"]), ("shortfall_range_2015_16", False))
+        self.assertEqual(record["exit_status"], 3)
+
+    def test_an_unknown_parameter_is_refused_with_the_declared_names(self):
+        done, record, _ = self.run_notebook("run-input.ipynb", ("casesFil", "x.csv"))
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("declares no casesFil (it declares casesFile, minimum, verbose, asAt);"
+                      " did you mean casesFile?", done.stderr)
+
+    def test_a_value_of_the_wrong_type_is_refused(self):
+        done, _, _ = self.run_notebook("run-input.ipynb", ("asAt", "31/03/2016"))
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("asAt is declared LocalDate in the parameters cell; expected a date as"
+                      " YYYY-MM-DD", done.stderr)
+
+
+class LensProgressTests(unittest.TestCase):
+    def test_progress_is_one_output_updated_in_place_leaving_one_final_line(self):
+        done, record, out = LensRunTests.run_notebook(self, "run-progress.ipynb")
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        executed = json.loads((out / "run-progress.ipynb").read_text())
+        [output] = executed["cells"][-1]["outputs"]
+        text = "".join(output["data"]["text/plain"])
+        self.assertTrue(text.startswith("generating cases: done, 40 cases in "), text)
+        html = (out / "run-progress.html").read_text()
+        self.assertEqual(html.count("generating cases: done, 40 cases"), 1)
+        self.assertNotIn("generating cases [=", html)
+
+
+class ConsoleTests(unittest.TestCase):
+    """jupyter console (Debian jupyter-console) on the kernel, driven through tmux."""
+
+    SOCKET = f"lens-console-test-{os.getpid()}"
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-L", self.SOCKET, *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", "console")
+
+    handled = 0
+
+    def wait_for(self, text, timeout=120, count=1):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if screen.count(text) >= count:
+                return
+            # jupyter console 6.4.4 on Python 3.11 sometimes hits an asyncio error of its own
+            # ("cannot enter context ... already entered") and waits for Enter; not the kernel's
+            if screen.count("Press ENTER to continue...") > self.handled:
+                self.handled += 1
+                self.tmux("send-keys", "-t", "console", "Enter")
+            time.sleep(0.3)
+        self.fail(f"{text!r} did not appear; the console shows:\n{self.screen()}")
+
+    def keys(self, *keys):
+        """Types each argument: key names (Enter, Tab, Up, Escape, C-u) are pressed, anything
+        else is typed literally (tmux would take a trailing ';' as its own separator)."""
+        for key in keys:
+            if key in ("Enter", "Tab", "Up", "Escape", "C-u", "C-c"):
+                self.tmux("send-keys", "-t", "console", key)
+            else:
+                # a trailing ';' ends a tmux command unless escaped
+                literal = key[:-1] + "\\;" if key.endswith(";") else key
+                self.tmux("send-keys", "-t", "console", "-l", literal)
+            time.sleep(0.2)
+
+    def setUp(self):
+        command = f"/usr/bin/jupyter console --kernel {KERNEL_NAME}"
+        self.tmux("new-session", "-d", "-s", "console", "-x", "160", "-y", "60", command)
+        self.addCleanup(lambda: subprocess.run(["tmux", "-L", self.SOCKET, "kill-server"],
+                                               capture_output=True))
+        self.wait_for("In [1]:")
+        time.sleep(2)  # let the first is_complete find JShell started
+
+    def test_cells_multi_line_input_completion_history_and_interrupt(self):
+        self.keys("6 * 7", "Enter")
+        self.wait_for("Out[1]: 42")
+        # multi-line: the console asks is_complete and continues the open block
+        self.keys("for (int i = 0; i < 2; i++) {", "Enter")
+        self.keys('System.out.println("row " + i);', "Enter", "}", "Enter")
+        self.wait_for("row 1")
+        self.wait_for("In [3]:")
+        # completion: Tab offers Math's floor methods
+        self.keys("Math.flo", "Tab")
+        self.wait_for("floorDiv")
+        self.keys("Escape", "C-u")
+        # history: Up brings back the last cell
+        self.keys("int kept = 5;", "Enter")
+        self.wait_for("In [4]:")
+        self.keys("Up")
+        self.wait_for("int kept = 5;", count=2)
+        self.keys("C-u", "kept + 1", "Enter")
+        self.wait_for(": 6")
+        # interrupt from outside, as the README says (console 6.4 sends none on Ctrl-C)
+        self.keys('{ System.out.println("looping"); while (true) {} }', "Enter")
+        self.wait_for("looping")
+        subprocess.run([sys.executable, str(SCRIPTS / "kernel_interrupt.py")], check=True,
+                       capture_output=True, timeout=60)
+        self.wait_for("Interrupted")
+        # after the interrupt, is_complete still continues an open block
+        self.keys("if (true) {", "Enter", 'System.out.println("after interrupt");', "Enter",
+                  "}", "Enter")
+        self.wait_for("after interrupt", count=2)
+
+
 def main():
     suite = unittest.TestSuite()
-    for case in (ProbationLensKernelTests, LensProtocolTests):
+    for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests, LensProgressTests,
+                 ConsoleTests):
         suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

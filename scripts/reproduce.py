@@ -1,14 +1,36 @@
-"""Execute notebooks headless through a Jupyter kernel and write them, with their HTML, to a folder.
+"""Execute notebooks headless through a Jupyter kernel: parameterised runs with a run record.
 
-Usage: /usr/bin/python3 scripts/reproduce.py --kernel NAME --timeout SECONDS --out DIR NB.ipynb...
+  reproduce.py run --kernel NAME --timeout SECONDS [--out DIR] [-p NAME VALUE]... NOTEBOOK
+      One run. The cell tagged "parameters" (papermill's convention) holds the defaults as Java
+      declarations; each -p NAME VALUE is injected after it, in a cell tagged
+      "injected-parameters", as a typed declaration of the type the parameters cell declares
+      (String quoted, numbers, booleans, LocalDate.parse, Path.of). A name the parameters cell
+      does not declare is refused. Writes DIR/NAME.ipynb (executed), DIR/NAME.html and
+      DIR/NAME.run.json, the run record: notebook, parameters, every input file read with its
+      SHA-256, library and generator versions, per-cell durations, registry checks with their
+      statuses, exit status. Exit status: 0 ok; 1 a cell failed (or the kernel died);
+      2 bad arguments or parameters; 3 every cell ran but a registry check failed.
 
-Every cell has a timeout (nbclient has none by default). One progress line per notebook; the
-last line reads "notebooks: N passed, N failed". Exit status 1 if any cell of any notebook failed.
+  reproduce.py [reproduce] --kernel NAME --timeout SECONDS --out DIR NOTEBOOK...
+      `run` over each notebook with its defaults, one line per notebook with its time, then the
+      time in all and "notebooks: N passed, N failed" (a notebook fails when a cell fails;
+      registry checks that fail are listed, not counted as failures: a published figure that is
+      honestly not reproduced is a finding, not a broken notebook). Exit status 1 if any failed.
+
+Run with Debian's /usr/bin/python3 (nbclient, nbconvert); ./lens run and ./lens reproduce set the
+environment (JUPYTER_PATH etc.) and install the kernel first.
 """
 
 import argparse
+import datetime
+import difflib
+import hashlib
+import json
+import os
 import pathlib
+import re
 import sys
+import tempfile
 import time
 
 import nbformat
@@ -16,71 +38,346 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
+RUN_LOG_ENV = "LENS_RUN_LOG"  # the kernel writes what cells read and checked there (RunLog)
 
-def first_error(nb):
+EXIT_OK, EXIT_CELL_FAILED, EXIT_USAGE, EXIT_CHECK_FAILED = 0, 1, 2, 3
+
+
+class ParameterError(Exception):
+    """A -p the notebook cannot take: unknown name, unsupported type, value of the wrong kind."""
+
+
+# ---------------------------------------------------------------- parameters
+
+
+def java_statements(source):
+    """The top-level statements of Java source, split at ';' outside strings and comments."""
+    statements, current, i, n = [], [], 0, len(source)
+    while i < n:
+        c = source[i]
+        if source.startswith("//", i):
+            end = source.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if source.startswith("/*", i):
+            end = source.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        if c in "\"'":
+            j = i + 1
+            while j < n and source[j] != c:
+                j += 2 if source[j] == "\\" else 1
+            current.append(source[i:j + 1])
+            i = j + 1
+            continue
+        if c == ";":
+            statements.append("".join(current).strip())
+            current = []
+        else:
+            current.append(c)
+        i += 1
+    tail = "".join(current).strip()
+    if tail:
+        statements.append(tail)
+    return [s for s in statements if s]
+
+
+DECLARATION = re.compile(
+    r"^(?:final\s+)?(?P<type>[A-Za-z_][\w.]*(?:<[^=]*>)?)\s+(?P<name>[A-Za-z_]\w*)\s*=\s*"
+    r"(?P<value>.+)$", re.S)
+
+INTEGER_TYPES = {"int", "long", "short", "byte", "Integer", "Long", "Short", "Byte"}
+DECIMAL_TYPES = {"double", "float", "Double", "Float"}
+SUPPORTED = "String, int, long, double, float, boolean, LocalDate, Path"
+
+
+def declared_parameters(source):
+    """{name: (type, default expression)} for the declarations of a parameters cell."""
+    declared = {}
+    for statement in java_statements(source):
+        match = DECLARATION.match(statement)
+        if match and match["type"] not in ("return", "import"):
+            declared[match["name"]] = (match["type"], match["value"].strip())
+    return declared
+
+
+def inferred_type(type_name, default):
+    """The declared type, or for `var` the type the default expression has."""
+    if type_name != "var":
+        return type_name.split(".")[-1]
+    if default.startswith('"'):
+        return "String"
+    if re.match(r"(java\.nio\.file\.)?(Path\.of|Paths\.get)\(", default):
+        return "Path"
+    if re.match(r"(java\.time\.)?LocalDate\.", default):
+        return "LocalDate"
+    if default in ("true", "false"):
+        return "boolean"
+    if re.fullmatch(r"-?[\d_]+[lL]", default):
+        return "long"
+    if re.fullmatch(r"-?[\d_]+", default):
+        return "int"
+    if re.fullmatch(r"-?[\d_]*\.[\d_]*([eE][-+]?\d+)?[dDfF]?", default):
+        return "double"
+    return "var"
+
+
+def java_string(text):
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+               .replace("\r", "\\r").replace("\t", "\\t"))
+    return '"' + escaped + '"'
+
+
+def java_literal(name, type_name, value):
+    """The Java expression for a -p value of the declared type; ParameterError if it is not one."""
+    def wrong(kind):
+        return ParameterError(f"-p {name} {value!r}: {name} is declared {type_name} in the"
+                              f" parameters cell; expected {kind}")
+    if type_name == "String":
+        return java_string(value)
+    if type_name in INTEGER_TYPES:
+        if not re.fullmatch(r"-?\d[\d_]*", value):
+            raise wrong("a whole number such as 10000")
+        bits = {"byte": 8, "Byte": 8, "short": 16, "Short": 16, "int": 32, "Integer": 32}.get(
+            type_name, 64)
+        number = int(value.replace("_", ""))
+        if not -(2 ** (bits - 1)) <= number < 2 ** (bits - 1):
+            raise wrong(f"a whole number that fits in {type_name}")
+        return str(number) + ("L" if bits == 64 else "")
+    if type_name in DECIMAL_TYPES:
+        try:
+            float(value)
+        except ValueError:
+            raise wrong("a number such as 0.25") from None
+        if value.strip().lower() in ("nan", "inf", "-inf", "infinity", "-infinity"):
+            raise wrong("a finite number")
+        return value + ("f" if type_name.lower() == "float" else "")
+    if type_name in ("boolean", "Boolean"):
+        if value not in ("true", "false"):
+            raise wrong("true or false")
+        return value
+    if type_name == "LocalDate":
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise wrong("a date as YYYY-MM-DD") from None
+        return f"LocalDate.parse({java_string(value)})"
+    if type_name == "Path":
+        return f"Path.of({java_string(value)})"
+    raise ParameterError(f"-p {name}: {name} is declared {type_name} in the parameters cell;"
+                         f" -p can set only {SUPPORTED}")
+
+
+def parameters_cell(nb):
     for index, cell in enumerate(nb.cells):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                return index, output.get("ename", ""), output.get("evalue", "")
-    return None
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            return index, cell
+    return None, None
 
 
-def run(path, kernel, timeout, out):
+def inject(nb, path, overrides):
+    """Adds the injected-parameters cell; returns the parameters for the run record."""
+    index, cell = parameters_cell(nb)
+    declared = declared_parameters(cell.source) if cell is not None else {}
+    if overrides and cell is None:
+        raise ParameterError(f"{path}: no cell is tagged \"parameters\", so -p "
+                             f"{overrides[0][0]} cannot be set")
+    record = {name: {"type": inferred_type(t, d), "default": d, "value": d, "injected": False}
+              for name, (t, d) in declared.items()}
+    lines = []
+    for name, value in overrides:
+        if name not in declared:
+            close = difflib.get_close_matches(name, declared, n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise ParameterError(
+                f"-p {name}: the parameters cell of {path} declares no {name} (it declares "
+                f"{', '.join(declared) or 'nothing'}){hint}")
+        type_name = record[name]["type"]
+        literal = java_literal(name, type_name, value)
+        declared_type = declared[name][0]
+        lines.append(f"{declared_type} {name} = {literal};")
+        record[name].update(value=value, java=literal, injected=True)
+    if lines:
+        injected = nbformat.v4.new_code_cell(
+            "// Parameters of this run (./lens run -p), replacing the defaults above\n"
+            + "\n".join(lines))
+        injected.metadata["tags"] = ["injected-parameters"]
+        # papermill's convention: replace an injected cell left by an earlier run
+        nb.cells = [c for c in nb.cells
+                    if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+        index, _ = parameters_cell(nb)
+        nb.cells.insert(index + 1, injected)
+    return record
+
+
+# ---------------------------------------------------------------- running
+
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def first_line(error):
+    text = str(error).strip().splitlines()
+    return text[-1] if text else type(error).__name__
+
+
+def run(path, kernel, timeout, out, overrides=()):
+    """Runs one notebook; returns (exit status, run record)."""
+    started = datetime.datetime.now(datetime.timezone.utc)
     nb = nbformat.read(str(path), as_version=4)
-    client = NotebookClient(
-        nb,
-        kernel_name=kernel,
-        timeout=timeout,
-        startup_timeout=120,
-        allow_errors=False,
-        record_timing=False,
-        resources={"metadata": {"path": str(path.parent.resolve())}},
-    )
-    error = None
+    record = {
+        "notebook": str(path),
+        "notebook_sha256": sha256(path),
+        "started_utc": started.isoformat(timespec="seconds"),
+        "kernel": kernel,
+    }
     try:
-        client.execute()
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
-        error = e
+        record["parameters"] = inject(nb, path, list(overrides))
+    except ParameterError as e:
+        record.update(exit_status=EXIT_USAGE, failure=str(e))
+        return EXIT_USAGE, record
+    log = pathlib.Path(tempfile.mkdtemp(prefix="lens-run-")) / "run-log.json"
+    os.environ[RUN_LOG_ENV] = str(log)
+    client = NotebookClient(
+        nb, kernel_name=kernel, timeout=timeout, startup_timeout=120, allow_errors=False,
+        record_timing=True, resources={"metadata": {"path": str(path.parent.resolve())}})
+    cells, failure = [], None
+    began = time.monotonic()
+    try:
+        with client.setup_kernel():
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                entry = {"index": index, "tags": cell.get("metadata", {}).get("tags", [])}
+                if failure is not None:
+                    cells.append({**entry, "status": "not run"})
+                    continue
+                t0 = time.monotonic()
+                try:
+                    client.execute_cell(cell, index)
+                    entry["status"] = "ok"
+                except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+                    entry["status"] = "error"
+                    failure = f"cell {index}: {type(e).__name__}: {first_line(e)}"
+                entry["seconds"] = round(time.monotonic() - t0, 3)
+                cells.append(entry)
     except Exception as e:  # the kernel could not start, for example
-        error = e
+        failure = failure or f"{type(e).__name__}: {first_line(e)}"
+    finally:
+        os.environ.pop(RUN_LOG_ENV, None)
+    record["seconds"] = round(time.monotonic() - began, 3)
+    kernel_log = json.loads(log.read_text(encoding="utf-8")) if log.is_file() else {}
+    for name in ("library_version", "generator_version", "java_version", "working_directory"):
+        record[name] = kernel_log.get(name)
+    record["inputs"] = [{"path": f, "sha256": sha256(f), "bytes": os.path.getsize(f)}
+                        for f in kernel_log.get("files_read", []) if os.path.isfile(f)]
+    record["cells"] = cells
+    checks = kernel_log.get("registry_checks", [])
+    record["registry_checks"] = checks
+    out.mkdir(parents=True, exist_ok=True)
     executed = out / path.name
     nbformat.write(nb, str(executed))
     html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     (out / (path.stem + ".html")).write_text(html, encoding="utf-8")
-    return error
+    record["executed_notebook"] = str(executed)
+    record["html"] = str(out / (path.stem + ".html"))
+    failed_checks = [c["id"] for c in checks if not c.get("pass", False)]
+    if failure is not None:
+        status = EXIT_CELL_FAILED
+        record["failure"] = failure
+    elif failed_checks:
+        status = EXIT_CHECK_FAILED
+        record["failure"] = "registry check failed: " + ", ".join(failed_checks)
+    else:
+        status = EXIT_OK
+    record["exit_status"] = status
+    (out / (path.stem + ".run.json")).write_text(json.dumps(record, indent=2) + "\n",
+                                                 encoding="utf-8")
+    return status, record
 
 
-def main():
-    parser = argparse.ArgumentParser()
+def summary(record):
+    checks = record.get("registry_checks", [])
+    if not checks:
+        return ""
+    counts = {}
+    for c in checks:
+        counts[c["status"]] = counts.get(c["status"], 0) + 1
+    return "; registry checks: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+
+
+def run_command(argv):
+    parser = argparse.ArgumentParser(prog="lens run")
+    parser.add_argument("--kernel", required=True)
+    parser.add_argument("--timeout", type=int, required=True)
+    parser.add_argument("--out", default="out/runs")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"))
+    parser.add_argument("notebook")
+    args = parser.parse_args(argv)
+    path = pathlib.Path(args.notebook)
+    if not path.is_file():
+        print(f"lens run: {path}: no such notebook", file=sys.stderr)
+        return EXIT_USAGE
+    status, record = run(path, args.kernel, args.timeout, pathlib.Path(args.out),
+                         args.parameter)
+    if status == EXIT_USAGE:
+        print(f"lens run: {record['failure']}", file=sys.stderr)
+        return status
+    word = {EXIT_OK: "ok", EXIT_CELL_FAILED: "FAILED",
+            EXIT_CHECK_FAILED: "registry check FAILED"}[status]
+    print(f"lens run: {path.name} {word} ({record['seconds']:.1f} s){summary(record)}")
+    if record.get("failure"):
+        print(f"lens run: {record['failure']}")
+    print(f"lens run: executed notebook, HTML and run record in {args.out}/"
+          f" ({path.stem}.run.json)")
+    return status
+
+
+def reproduce_command(argv):
+    parser = argparse.ArgumentParser(prog="lens reproduce")
     parser.add_argument("--kernel", required=True)
     parser.add_argument("--timeout", type=int, required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("notebooks", nargs="+")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     out = pathlib.Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     notebooks = [pathlib.Path(p) for p in args.notebooks if pathlib.Path(p).is_file()]
     if not notebooks:
         print("reproduce: no notebooks found")
         print("notebooks: 0 passed, 1 failed")
         return 1
     passed = failed = 0
+    began = time.monotonic()
     for i, path in enumerate(notebooks, 1):
-        start = time.monotonic()
-        error = run(path, args.kernel, args.timeout, out)
-        seconds = time.monotonic() - start
-        if error is None:
+        status, record = run(path, args.kernel, args.timeout, out)
+        seconds = record.get("seconds", 0.0)
+        where = f"reproduce: [{i}/{len(notebooks)}] {path.name}"
+        if status in (EXIT_OK, EXIT_CHECK_FAILED):
             passed += 1
-            print(f"reproduce: [{i}/{len(notebooks)}] {path.name} ok ({seconds:.1f} s)", flush=True)
+            note = (f" ({record['failure']})" if status == EXIT_CHECK_FAILED else "")
+            print(f"{where} ok ({seconds:.1f} s){summary(record)}{note}", flush=True)
         else:
             failed += 1
-            summary = str(error).strip().splitlines()
-            detail = summary[-1] if summary else type(error).__name__
-            print(f"reproduce: [{i}/{len(notebooks)}] {path.name} FAILED ({seconds:.1f} s): "
-                  f"{type(error).__name__}: {detail}", flush=True)
-    print(f"reproduce: executed notebooks and HTML are in {out}/")
+            print(f"{where} FAILED ({seconds:.1f} s): {record.get('failure')}", flush=True)
+    print(f"reproduce: {len(notebooks)} notebooks in {time.monotonic() - began:.1f} s in all;"
+          f" executed notebooks, HTML and run records are in {out}/")
     print(f"notebooks: {passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def main():
+    argv = sys.argv[1:]
+    if argv and argv[0] == "run":
+        return run_command(argv[1:])
+    if argv and argv[0] == "reproduce":
+        argv = argv[1:]
+    return reproduce_command(argv)
 
 
 if __name__ == "__main__":

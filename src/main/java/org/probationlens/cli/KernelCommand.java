@@ -24,7 +24,9 @@ final class KernelCommand {
           + "                 install the Jupyter kernelspec \"Java (Probation Lens)\" (default name"
           + " probation-lens, heap 4g)\n"
           + "  kernel run CONNECTION_FILE\n"
-          + "                 start the kernel on the sockets of a Jupyter connection file";
+          + "                 start the kernel on the sockets of a Jupyter connection file\n"
+          + "  kernel warmup  run the cells the kernel's class archive is trained on (install"
+          + " does this)";
 
   /** The kernelspec's name unless --name is given. */
   static final String DEFAULT_NAME = "probation-lens";
@@ -46,6 +48,13 @@ final class KernelCommand {
       switch (args[0]) {
         case "install":
           return install(List.of(args).subList(1, args.length));
+        case "warmup":
+          try {
+            return warmup();
+          } catch (Exception e) {
+            System.err.println("lens kernel warmup: " + e);
+            return 1;
+          }
         case "run":
           if (args.length != 2) {
             System.err.println("lens kernel run: expected exactly one CONNECTION_FILE\n" + USAGE);
@@ -133,9 +142,10 @@ final class KernelCommand {
     Path spec = Files.createTempDirectory("lens-kernelspec");
     try {
       Path dir = Files.createDirectory(spec.resolve(options.name()));
+      Path archive = classArchive(java, jar, options.heap());
       Files.writeString(
           dir.resolve("kernel.json"),
-          kernelJson(java, jar, options.heap()),
+          kernelJson(java, jar, options.heap(), archive),
           StandardCharsets.UTF_8);
       List<String> command = new ArrayList<>();
       command.add(jupyter());
@@ -178,18 +188,87 @@ final class KernelCommand {
     }
   }
 
-  /** The kernel.json text: argv runs this jar's {@code kernel run} with the connection file. */
-  static String kernelJson(Path java, Path jar, String heap) {
-    List<String> argv =
+  /**
+   * Builds a class data sharing archive of the classes a kernel session loads (JShell, javac,
+   * Tablesaw, the library and its renderers), by running {@code kernel warmup} once under {@code
+   * -XX:ArchiveClassesAtExit}; a kernel started with it maps those classes instead of loading them,
+   * which shortens its start and first cells (see ./lens bench-kernel). The archive is written
+   * beside the jar and matches only that jar: a rebuilt jar makes the JVM ignore it (./lens
+   * reinstalls the kernel then). Returns null, and the kernel runs without one, when the archive
+   * cannot be made.
+   */
+  static Path classArchive(Path java, Path jar, String heap) throws IOException {
+    Path archive = jar.resolveSibling(jar.getFileName().toString().replace(".jar", "") + ".jsa");
+    List<String> command =
         List.of(
             java.toString(),
             "-Xmx" + heap,
+            "-XX:ArchiveClassesAtExit=" + archive,
+            "-Xlog:cds=off,cds+dynamic=off",
             "-Djava.awt.headless=true",
+            "-Djava.security.manager=allow",
+            "-jar",
+            jar.toString(),
+            "kernel",
+            "warmup");
+    try {
+      Files.deleteIfExists(archive);
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!process.waitFor(300, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        System.err.println("lens kernel install: the class archive run took over 300 s; skipped");
+        return null;
+      }
+      if (process.exitValue() != 0 || !Files.isRegularFile(archive)) {
+        System.err.println(
+            "lens kernel install: no class archive (" + String.join(" ", command) + " failed)");
+        return null;
+      }
+      return archive;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** Runs the cells a kernel archive is trained on: a value, a table, a chart. */
+  static int warmup() throws Exception {
+    LensKernel.warmUp();
+    return 0;
+  }
+
+  /** The kernel.json text without a class archive. */
+  static String kernelJson(Path java, Path jar, String heap) {
+    return kernelJson(java, jar, heap, null);
+  }
+
+  /**
+   * The kernel.json text: argv runs this jar's {@code kernel run} with the connection file, with
+   * the class archive when there is one.
+   */
+  static String kernelJson(Path java, Path jar, String heap, Path archive) {
+    List<String> argv = new ArrayList<>();
+    argv.addAll(List.of(java.toString(), "-Xmx" + heap));
+    if (archive != null) {
+      argv.add("-XX:SharedArchiveFile=" + archive);
+      // a jar rebuilt since the archive makes the JVM ignore it; it need not say so on stderr
+      argv.add("-Xlog:cds=off,cds+dynamic=off");
+    }
+    argv.addAll(
+        List.of(
+            "-Djava.awt.headless=true",
+            // the kernel refuses System.exit in a cell through a security manager (see
+            // ExitGuard); JDK 17 allows one by default, JDK 18 to 23 only with this
+            "-Djava.security.manager=allow",
             "-jar",
             jar.toString(),
             "kernel",
             "run",
-            "{connection_file}");
+            "{connection_file}"));
     StringBuilder json = new StringBuilder("{\n  \"argv\": [");
     for (int i = 0; i < argv.size(); i++) {
       json.append(i == 0 ? "\n    " : ",\n    ").append(quote(argv.get(i)));

@@ -21,7 +21,8 @@ final class CellOutput extends OutputStream {
   /** Output is passed on at least this often while a cell prints. */
   static final long INTERVAL_NANOS = 100_000_000L;
 
-  private final PrintStream target;
+  private PrintStream target;
+  private String lateNote;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private long written;
   private long dropped;
@@ -43,6 +44,10 @@ final class CellOutput extends OutputStream {
 
   @Override
   public synchronized void write(byte[] bytes, int offset, int length) {
+    if (lateNote != null) {
+      writeLate(bytes, offset, length);
+      return;
+    }
     long room = MAX_BYTES - written;
     int kept = (int) Math.max(0, Math.min(room, length));
     buffer.write(bytes, offset, kept);
@@ -83,5 +88,30 @@ final class CellOutput extends OutputStream {
               + " are shown. Write large results to a file or show a table instead.)\n");
       target.flush();
     }
+  }
+
+  /**
+   * Passes on the rest as {@link #finish()} does; from then on every write goes straight to {@code
+   * late}, the first after {@code note}. For output of threads that outlive their cell.
+   */
+  synchronized void finishThenGoLate(PrintStream late, String note) {
+    finish();
+    target = late;
+    lateNote = note;
+  }
+
+  private void writeLate(byte[] bytes, int offset, int length) {
+    long room = MAX_BYTES - written;
+    int kept = (int) Math.max(0, Math.min(room, length));
+    if (kept == 0) {
+      return;
+    }
+    if (!lateNote.isEmpty()) {
+      target.print(lateNote);
+      lateNote = "";
+    }
+    target.write(bytes, offset, kept);
+    target.flush();
+    written += kept;
   }
 }

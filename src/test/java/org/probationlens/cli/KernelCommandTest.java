@@ -20,6 +20,7 @@ class KernelCommandTest {
             + "    \"/usr/lib/jvm/java-17/bin/java\",\n"
             + "    \"-Xmx6g\",\n"
             + "    \"-Djava.awt.headless=true\",\n"
+            + "    \"-Djava.security.manager=allow\",\n"
             + "    \"-jar\",\n"
             + "    \"/opt/lens/lens-all.jar\",\n"
             + "    \"kernel\",\n"

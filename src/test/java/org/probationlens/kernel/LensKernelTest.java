@@ -346,4 +346,78 @@ class LensKernelTest {
   void clearOutputOutsideANotebookRequestDoesNothing() throws Exception {
     assertNull(kernel.eval("clearOutput();\nclearOutput(false);"));
   }
+
+  @Test
+  void systemExitInACellIsRefusedAndTheKernelKeepsItsVariables() throws Exception {
+    kernel.eval("int keptThroughExit = 41;");
+    CellRuntimeException e =
+        assertThrows(CellRuntimeException.class, () -> kernel.eval("System.exit(3);"));
+    assertEquals("SystemExitRefused", e.name());
+    assertTrue(e.getMessage().contains("System.exit(3) was refused"), e.getMessage());
+    assertEquals("42", text(kernel.eval("keptThroughExit + 1")));
+  }
+
+  @Test
+  void systemExitFromAThreadTheCellStartedIsRefusedToo() throws Exception {
+    DisplayData result =
+        kernel.eval(
+            "var refused = new java.util.concurrent.atomic.AtomicReference<Throwable>();\n"
+                + "Thread exiting = new Thread(() -> {\n"
+                + "  try { Runtime.getRuntime().halt(4); } catch (Throwable t) { refused.set(t); }\n"
+                + "});\n"
+                + "exiting.start();\nexiting.join();\n"
+                + "refused.get().getClass().getSimpleName()");
+    assertEquals("SystemExitRefused", text(result));
+  }
+
+  @Test
+  void outputPrintedByACellsThreadAfterTheCellEndsGoesToThatCellWithANote() throws Exception {
+    StringBuffer late = new StringBuffer();
+    kernel.beginRequest(
+        new LensKernel.Request(301, false, clear -> {}, (error, text) -> late.append(text)));
+    try {
+      kernel.eval(
+          "Thread background = new Thread(() -> {\n"
+              + "  try { Thread.sleep(300); } catch (InterruptedException e) { }\n"
+              + "  System.out.println(\"late line\");\n"
+              + "});\nbackground.start();");
+    } finally {
+      kernel.endRequest();
+    }
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(second, true, StandardCharsets.UTF_8));
+    try {
+      kernel.beginRequest(new LensKernel.Request(302, false, clear -> {}, (error, text) -> {}));
+      try {
+        kernel.eval("background.join(5000);\nThread.sleep(100);");
+      } finally {
+        kernel.endRequest();
+      }
+    } finally {
+      System.setOut(old);
+    }
+    assertEquals(CellStreams.LATE_NOTE + "late line\n", late.toString());
+    assertEquals("", second.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aParallelStreamPrintsIntoTheCellRunningNowNotTheOneThatStartedItsWorkers() throws Exception {
+    // the first cell creates the common pool's workers; the second cell's parallel work, done
+    // by those same workers, must still print into the second cell
+    kernel.eval("IntStream.range(0, 1000).parallel().sum()");
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(second, true, StandardCharsets.UTF_8));
+    try {
+      kernel.eval(
+          "IntStream.range(0, 200).parallel().forEach(i -> { if (i % 50 == 0) System.out.println(\"part \" + i); });");
+    } finally {
+      System.setOut(old);
+    }
+    // parts 0, 50, 100 and 150, in whatever order the workers print them
+    assertEquals(
+        4,
+        second.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("part ")).count());
+  }
 }

@@ -103,6 +103,10 @@ public final class VolumeVariance {
   private final Table cases;
 
   private final EngineCases engineCases;
+
+  /** The actual volumes from elsewhere (for example Spark); null when the engine counts them. */
+  private final CrcStarts starts;
+
   private final Table forecast;
   private final Geography geography;
   private final ReportingPeriod apportionBaseline;
@@ -111,12 +115,14 @@ public final class VolumeVariance {
   private VolumeVariance(
       Table cases,
       EngineCases engineCases,
+      CrcStarts starts,
       Table forecast,
       Geography geography,
       ReportingPeriod apportionBaseline,
       LocalDate ownersAsOf) {
     this.cases = cases;
     this.engineCases = engineCases;
+    this.starts = starts;
     this.forecast = forecast;
     this.geography = geography;
     this.apportionBaseline = apportionBaseline;
@@ -145,7 +151,7 @@ public final class VolumeVariance {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return new VolumeVariance(
-        cases, new EngineCases(cases), forecast, Geography.standard(), null, null);
+        cases, new EngineCases(cases), null, forecast, Geography.standard(), null, null);
   }
 
   private static void requireForecastColumns(Table forecast, List<String> problems) {
@@ -203,7 +209,31 @@ public final class VolumeVariance {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     return new VolumeVariance(
-        null, new EngineCases(cases), forecast, Geography.standard(), null, null);
+        null, new EngineCases(cases), null, forecast, Geography.standard(), null, null);
+  }
+
+  /**
+   * Volumes against forecast from actual volumes counted elsewhere, for example by Spark over cases
+   * that do not fit one machine ({@code org.probationlens.spark.SparkVolumes} in the {@code spark/}
+   * module): the forecast, apportionment, owners, roll-ups, shortfall %, ranks and mix effect are
+   * this class's own, so every answer is the one {@link #of(Table, Table)} gives when {@code
+   * starts} counts the same cases.
+   *
+   * @param starts answers each {@link CrcStarts.Query} the analysis asks, not null
+   * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
+   * @return the analysis, not null
+   * @throws IllegalArgumentException naming every missing forecast column or column of the wrong
+   *     type
+   */
+  public static VolumeVariance of(CrcStarts starts, Table forecast) {
+    Objects.requireNonNull(starts, "starts");
+    Objects.requireNonNull(forecast, "forecast");
+    List<String> problems = new ArrayList<>();
+    requireForecastColumns(forecast, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new VolumeVariance(null, null, starts, forecast, Geography.standard(), null, null);
   }
 
   /**
@@ -217,6 +247,7 @@ public final class VolumeVariance {
     return new VolumeVariance(
         cases,
         engineCases,
+        starts,
         forecast,
         Objects.requireNonNull(geography, "geography"),
         apportionBaseline,
@@ -237,6 +268,7 @@ public final class VolumeVariance {
     return new VolumeVariance(
         cases,
         engineCases,
+        starts,
         forecast,
         geography,
         Objects.requireNonNull(baseline, "baseline"),
@@ -254,6 +286,7 @@ public final class VolumeVariance {
     return new VolumeVariance(
         cases,
         engineCases,
+        starts,
         forecast,
         geography,
         apportionBaseline,
@@ -481,6 +514,9 @@ public final class VolumeVariance {
    * shared with every copy made by the {@code with...} methods. For tests.
    */
   ColumnTable engineCopy() {
+    if (engineCases == null) {
+      throw new IllegalStateException("this analysis counts no cases itself: its starts are given");
+    }
     return engineCases.get().complete();
   }
 
@@ -585,17 +621,31 @@ public final class VolumeVariance {
 
   /** Actual CRC starts in the period keyed by (keyColumn value, work type): {count, weighted}. */
   private Map<List<String>, double[]> actualFor(ReportingPeriod period, String keyColumn) {
+    CrcStarts.Query query = CrcStarts.Query.of(keyColumn, period);
+    if (starts != null) {
+      Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
+      for (CrcStarts.Sums sums : starts.count(query)) {
+        double[] previous =
+            out.put(
+                List.of(sums.unit(), sums.workType()), new double[] {sums.count(), sums.weight()});
+        if (previous != null) {
+          throw new IllegalStateException(
+              "CRC starts counted twice for " + sums.unit() + "/" + sums.workType());
+        }
+      }
+      return out;
+    }
     EngineCases.Loaded loaded = engineCases.get();
     // The cases the engine does not hold first, in row order, so that the first bad row in the
     // table is the one reported, as a pass over every row would.
     List<Integer> countedAside = incompleteCounted(loaded.incompleteCrcRows(), period, keyColumn);
     Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
     ColumnTable complete = loaded.complete();
-    if (complete.categories("provider_type").contains(CRC)) {
+    if (complete.categories("provider_type").contains(CrcStarts.Query.PROVIDER_TYPE)) {
       Table sums =
           Aggregate.of(complete)
-              .where(Filter.equalTo("provider_type", CRC))
-              .where(Filter.between("start_date", period.start(), period.end()))
+              .where(Filter.equalTo("provider_type", CrcStarts.Query.PROVIDER_TYPE))
+              .where(Filter.between("start_date", query.firstStart(), query.lastStart()))
               .by(keyColumn, WORK_TYPE)
               .count()
               .sum("weight")

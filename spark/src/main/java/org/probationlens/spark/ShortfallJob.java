@@ -76,11 +76,14 @@ public final class ShortfallJob {
       throw new IllegalArgumentException(
           "usage: ShortfallJob --forecast FILE [options] CASE_FILE...");
     }
-    SparkSession spark = master != null ? LensSpark.session(master) : SparkSession.builder()
-        .appName("probation-lens")
-        .config("spark.sql.datetime.java8API.enabled", "true")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate();
+    SparkSession spark =
+        master != null
+            ? LensSpark.session(master)
+            : SparkSession.builder()
+                .appName("probation-lens")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
     try {
       Dataset<Row> data = SparkCases.validated(spark, cases).cache();
       Table forecast = ForecastVolumes.load(forecastFile).table();

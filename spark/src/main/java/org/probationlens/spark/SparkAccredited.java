@@ -21,8 +21,8 @@ import tech.tablesaw.api.Table;
  * orders (work types {@link AccreditedProgrammes#ORDER_WORK_TYPES}) and those with an accredited
  * programme are counted by start date and provider on the cluster (a few thousand rows), and the
  * core's {@link AccreditedProgrammes#shareByQuarterFromDailyCounts} makes the quarters, the ALL
- * rows and the Wilson intervals. The result is the table {@link AccreditedProgrammes#shareByQuarter}
- * gives for the same cases.
+ * rows and the Wilson intervals. The result is the table {@link
+ * AccreditedProgrammes#shareByQuarter} gives for the same cases.
  */
 public final class SparkAccredited {
   private SparkAccredited() {}

@@ -79,8 +79,7 @@ public final class SparkCases {
     for (Path file : files) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
-        throw new IllegalArgumentException(
-            file + ": expected a case file ending .csv or .parquet");
+        throw new IllegalArgumentException(file + ": expected a case file ending .csv or .parquet");
       }
       names.add(file.toAbsolutePath().toString());
     }

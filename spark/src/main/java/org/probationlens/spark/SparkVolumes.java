@@ -42,8 +42,8 @@ public final class SparkVolumes implements CrcStarts {
    * The counting over a Spark table of cases.
    *
    * @param cases cases with at least the columns {@code provider_type, provider_code, pcc_area,
-   *     work_type} (string), {@code start_date} (date) and {@code weight} (number), for example from
-   *     {@link SparkCases#validated}; not null
+   *     work_type} (string), {@code start_date} (date) and {@code weight} (number), for example
+   *     from {@link SparkCases#validated}; not null
    * @return the counting, not null
    */
   public static SparkVolumes over(Dataset<Row> cases) {
@@ -79,7 +79,8 @@ public final class SparkVolumes implements CrcStarts {
         cases
             .where(counted(query))
             .groupBy(col(query.unitColumn()), col("work_type"))
-            .agg(functions.count(lit(1)).as("count"), sum(col("weight").cast("double")).as("weight"))
+            .agg(
+                functions.count(lit(1)).as("count"), sum(col("weight").cast("double")).as("weight"))
             .collectAsList();
     List<Sums> out = new ArrayList<>(rows.size());
     for (Row r : rows) {

@@ -1,7 +1,7 @@
 /**
  * Probation Lens on Apache Spark, for case data that does not fit one machine (a national,
- * multi-year extract): the same analyses from the same definitions, with the case-level counting
- * in Spark SQL and everything else in the core library.
+ * multi-year extract): the same analyses from the same definitions, with the case-level counting in
+ * Spark SQL and everything else in the core library.
  *
  * <ul>
  *   <li>{@link org.probationlens.spark.SparkCases}: case files (CSV or Parquet) as a Spark table,

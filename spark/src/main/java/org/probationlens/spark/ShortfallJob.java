@@ -84,6 +84,7 @@ public final class ShortfallJob {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
     try {
       Dataset<Row> data = SparkCases.validated(spark, cases).cache();
       Table forecast = ForecastVolumes.load(forecastFile).table();

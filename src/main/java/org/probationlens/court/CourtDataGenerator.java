@@ -22,11 +22,11 @@ import tech.tablesaw.api.Table;
  * data, on any machine.
  *
  * <p><b>Calibrated to published figures:</b> the report mix (535 oral : 237 short format : 30
- * standard delivery, HMIP R&A Bulletin 2020/04, June 2018 to June 2019); the number of community
- * and suspended sentence orders in April to June 2016 (19,021 at scale 1) and the share with a RAR
- * (36%, HMIP RAR thematic); the share of RARs with no purposeful activity (12%, chosen to satisfy
- * the published "more than 1 in 10"); the national quarterly share of breaches referred within 8
- * business days (CRC service level AE, April 2017 to June 2019).
+ * standard delivery, HMIP R&amp;A Bulletin 2020/04, June 2018 to June 2019); the number of
+ * community and suspended sentence orders in April to June 2016 (19,021 at scale 1) and the share
+ * with a RAR (36%, HMIP RAR thematic); the share of RARs with no purposeful activity (12%, chosen
+ * to satisfy the published "more than 1 in 10"); the national quarterly share of breaches referred
+ * within 8 business days (CRC service level AE, April 2017 to June 2019).
  *
  * <p><b>Assumptions, not published:</b> everything else, including the liaison-manager ratings and
  * their effects, the proposal mix and concordance, report timeliness, RAR days ordered and

@@ -77,7 +77,7 @@ public final class CourtLiaison {
 
   /**
    * The share of reports of each type, beside the mix HMI Probation published for June 2018 to June
-   * 2019 (R&A Bulletin 2020/04).
+   * 2019 (R&amp;A Bulletin 2020/04).
    *
    * @return columns report_type, reports, share, lower, upper, published_reports, published_share
    */

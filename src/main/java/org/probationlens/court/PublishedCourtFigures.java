@@ -108,8 +108,8 @@ public final class PublishedCourtFigures {
   }
 
   /**
-   * The mix of pre-sentence reports HMI Probation reported for June 2018 to June 2019 (R&A Bulletin
-   * 2020/04): 535 oral, 237 short format, 30 standard delivery.
+   * The mix of pre-sentence reports HMI Probation reported for June 2018 to June 2019 (R&amp;A
+   * Bulletin 2020/04): 535 oral, 237 short format, 30 standard delivery.
    *
    * @return the number of reports of each type, in {@link ReportType} order
    */

@@ -1,8 +1,8 @@
 package org.probationlens.court;
 
 /**
- * The kind of pre-sentence report the probation service gave the court (HMI Probation, R&A Bulletin
- * 2020/04, "Quality of pre-sentence information and advice").
+ * The kind of pre-sentence report the probation service gave the court (HMI Probation, R&amp;A
+ * Bulletin 2020/04, "Quality of pre-sentence information and advice").
  */
 public enum ReportType {
   /** An oral report given on the day, usually after a short interview at court. */

@@ -216,6 +216,49 @@ public final class ColumnTable {
   }
 
   /**
+   * Returns a table with one more category column that gives each row a coarser unit of one of its
+   * categories, for example the NPS division of its PCC area or the owner of its CPA, so that a
+   * query can group by it. The new column's values are {@code labels.get(value)} for each row's
+   * value of {@code column}; its dictionary is the labels in sorted order.
+   *
+   * @param newName the new column's name, not already used
+   * @param column a category column
+   * @param labels the label of every value the column's dictionary holds, not null
+   * @throws IllegalArgumentException naming the first value without a label
+   */
+  public ColumnTable withRelabelled(String newName, String column, Map<String, String> labels) {
+    Objects.requireNonNull(labels, "labels");
+    Col.Category source = category(column);
+    String[] sourceValues = source.dictionary;
+    java.util.TreeSet<String> distinct = new java.util.TreeSet<>();
+    for (String value : sourceValues) {
+      String label = labels.get(value);
+      if (label == null) {
+        throw new IllegalArgumentException(
+            "no label for " + column + " value " + value + "; labels cover " + labels.keySet());
+      }
+      distinct.add(label);
+    }
+    String[] dictionary = distinct.toArray(new String[0]);
+    int[] codeOf = new int[sourceValues.length];
+    for (int i = 0; i < sourceValues.length; i++) {
+      codeOf[i] = java.util.Arrays.binarySearch(dictionary, labels.get(sourceValues[i]));
+    }
+    if (dictionary.length <= Byte.MAX_VALUE) {
+      byte[] codes = new byte[rows];
+      for (int r = 0; r < rows; r++) {
+        codes[r] = (byte) codeOf[source.code(r)];
+      }
+      return with(new Col.Category(newName, codes, dictionary));
+    }
+    int[] codes = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      codes[r] = codeOf[source.code(r)];
+    }
+    return with(new Col.Category(newName, codes, dictionary));
+  }
+
+  /**
    * Returns a table with one more category column, the calendar quarter of a date column, labelled
    * as {@link YearQuarter#toString()} does ({@code 2015-Q2} for April to June 2015). The column
    * stores no codes: each row's quarter is looked up from its date when read.

@@ -127,9 +127,39 @@ public final class AccreditedProgrammes {
             .as("orders")
             .sum("accredited_programme")
             .as("programme_starts");
-    Table all = counts.by("quarter").run();
-    Table byProvider = counts.by("quarter", "provider_type").run();
+    return shares(counts.by("quarter").run(), counts.by("quarter", "provider_type").run());
+  }
 
+  /**
+   * As {@link #shareByQuarter(Table)}, from orders already counted by start date and provider, for
+   * example by Spark over cases that do not fit one machine: the quarters, the ALL rows and the
+   * intervals are made here, as for case-level data.
+   *
+   * @param daily one row per start date and provider: {@code start_date} (date), {@code
+   *     provider_type} (NPS or CRC), {@code orders} and {@code programme_starts} (whole numbers),
+   *     counting only orders (work types {@link #ORDER_WORK_TYPES}); no missing values; not null
+   * @return as {@link #shareByQuarter(Table)}
+   * @throws IllegalArgumentException naming a missing column or a missing value
+   */
+  public static Table shareByQuarterFromDailyCounts(Table daily) {
+    Objects.requireNonNull(daily, "daily");
+    for (String c : new String[] {"start_date", "provider_type", "orders", "programme_starts"}) {
+      if (!daily.columnNames().contains(c)) {
+        throw new IllegalArgumentException(
+            "table '" + daily.name() + "': missing column " + c + "; found " + daily.columnNames());
+      }
+    }
+    Aggregate counts =
+        Aggregate.of(ColumnTable.fromTablesaw(daily).withQuarter("quarter", "start_date"))
+            .sum("orders")
+            .as("orders")
+            .sum("programme_starts")
+            .as("programme_starts");
+    return shares(counts.by("quarter").run(), counts.by("quarter", "provider_type").run());
+  }
+
+  /** The result table from counts by quarter, and by quarter and provider. */
+  private static Table shares(Table all, Table byProvider) {
     Table out =
         Table.create(
             "accredited programme starts as a share of orders, by quarter",
@@ -157,8 +187,8 @@ public final class AccreditedProgrammes {
   /** Appends one row: a quarter's orders and programme starts, and the share with its interval. */
   private static void appendShare(
       Table out, String quarter, String provider, Table counts, int row) {
-    int orders = counts.intColumn("orders").getInt(row);
-    int starts = (int) counts.doubleColumn("programme_starts").getDouble(row);
+    int orders = (int) Math.round(counts.numberColumn("orders").getDouble(row));
+    int starts = (int) Math.round(counts.numberColumn("programme_starts").getDouble(row));
     Proportion p = Proportion.wilson(starts, orders, 0.95);
     out.stringColumn("quarter").append(quarter);
     out.stringColumn("provider_type").append(provider);

@@ -107,6 +107,10 @@ public final class VolumeVariance {
   private final Table cases;
 
   private final EngineCases engineCases;
+
+  /** The actual volumes from elsewhere (for example Spark); null when the engine counts them. */
+  private final CrcStarts starts;
+
   private final Table forecast;
   private final Geography geography;
   private final ReportingPeriod apportionBaseline;
@@ -121,6 +125,7 @@ public final class VolumeVariance {
   private VolumeVariance(
       Table cases,
       EngineCases engineCases,
+      CrcStarts starts,
       Table forecast,
       Geography geography,
       ReportingPeriod apportionBaseline,
@@ -129,6 +134,7 @@ public final class VolumeVariance {
     this.sources = sources;
     this.cases = cases;
     this.engineCases = engineCases;
+    this.starts = starts;
     this.forecast = forecast;
     this.geography = geography;
     this.apportionBaseline = apportionBaseline;
@@ -159,6 +165,7 @@ public final class VolumeVariance {
     return new VolumeVariance(
         cases,
         new EngineCases(cases),
+        null,
         forecast,
         Geography.standard(),
         null,
@@ -204,7 +211,7 @@ public final class VolumeVariance {
 
   private VolumeVariance withSources(Sources s) {
     return new VolumeVariance(
-        cases, engineCases, forecast, geography, apportionBaseline, ownersAsOf, s);
+        cases, engineCases, starts, forecast, geography, apportionBaseline, ownersAsOf, s);
   }
 
   /**
@@ -274,11 +281,54 @@ public final class VolumeVariance {
     return new VolumeVariance(
         null,
         new EngineCases(cases),
+        null,
         forecast,
         Geography.standard(),
         null,
         null,
         Sources.assumed(UNSTATED));
+  }
+
+  /**
+   * Volumes against forecast from actual volumes counted elsewhere, for example by Spark over cases
+   * that do not fit one machine ({@code org.probationlens.spark.SparkVolumes} in the {@code spark/}
+   * module): the forecast, apportionment, owners, roll-ups, shortfall %, ranks and mix effect are
+   * this class's own, so every answer is the one {@link #of(Table, Table)} gives when {@code
+   * starts} counts the same cases.
+   *
+   * @param starts answers each {@link CrcStarts.Query} the analysis asks, not null
+   * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
+   * @return the analysis, not null
+   * @throws IllegalArgumentException naming every missing forecast column or column of the wrong
+   *     type
+   */
+  public static VolumeVariance of(CrcStarts starts, Table forecast) {
+    Objects.requireNonNull(starts, "starts");
+    Objects.requireNonNull(forecast, "forecast");
+    List<String> problems = new ArrayList<>();
+    requireForecastColumns(forecast, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return new VolumeVariance(
+        null, null, starts, forecast, Geography.standard(), null, null, Sources.assumed(UNSTATED));
+  }
+
+  /**
+   * Volumes against forecast from actual volumes counted elsewhere (see {@link #of(CrcStarts,
+   * Table)}), every result carrying the sources of the cases that were counted and of the forecast.
+   *
+   * @param starts answers each {@link CrcStarts.Query} the analysis asks, not null
+   * @param startsSources where the counted cases came from, not null
+   * @param forecast contract forecasts as loaded by {@link org.probationlens.data.ForecastVolumes},
+   *     not null
+   * @return the analysis, not null
+   */
+  public static VolumeVariance of(CrcStarts starts, Sources startsSources, LoadedDataset forecast) {
+    Objects.requireNonNull(startsSources, "startsSources");
+    Objects.requireNonNull(forecast, "forecast");
+    return of(starts, forecast.table())
+        .withSources(startsSources.and(Sources.of(forecast.provenance())));
   }
 
   /**
@@ -292,6 +342,7 @@ public final class VolumeVariance {
     return new VolumeVariance(
         cases,
         engineCases,
+        starts,
         forecast,
         Objects.requireNonNull(geography, "geography"),
         apportionBaseline,
@@ -313,6 +364,7 @@ public final class VolumeVariance {
     return new VolumeVariance(
         cases,
         engineCases,
+        starts,
         forecast,
         geography,
         Objects.requireNonNull(baseline, "baseline"),
@@ -331,6 +383,7 @@ public final class VolumeVariance {
     return new VolumeVariance(
         cases,
         engineCases,
+        starts,
         forecast,
         geography,
         apportionBaseline,
@@ -617,6 +670,9 @@ public final class VolumeVariance {
    * shared with every copy made by the {@code with...} methods. For tests.
    */
   ColumnTable engineCopy() {
+    if (engineCases == null) {
+      throw new IllegalStateException("this analysis counts no cases itself: its starts are given");
+    }
     return engineCases.get().complete();
   }
 
@@ -737,17 +793,31 @@ public final class VolumeVariance {
 
   /** Actual CRC starts in the period keyed by (keyColumn value, work type): {count, weighted}. */
   private Map<List<String>, double[]> actualFor(ReportingPeriod period, String keyColumn) {
+    CrcStarts.Query query = CrcStarts.Query.of(keyColumn, period);
+    if (starts != null) {
+      Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
+      for (CrcStarts.Sums sums : starts.count(query)) {
+        double[] previous =
+            out.put(
+                List.of(sums.unit(), sums.workType()), new double[] {sums.count(), sums.weight()});
+        if (previous != null) {
+          throw new IllegalStateException(
+              "CRC starts counted twice for " + sums.unit() + "/" + sums.workType());
+        }
+      }
+      return out;
+    }
     EngineCases.Loaded loaded = engineCases.get();
     // The cases the engine does not hold first, in row order, so that the first bad row in the
     // table is the one reported, as a pass over every row would.
     List<Integer> countedAside = incompleteCounted(loaded.incompleteCrcRows(), period, keyColumn);
     Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
     ColumnTable complete = loaded.complete();
-    if (complete.categories("provider_type").contains(CRC)) {
+    if (complete.categories("provider_type").contains(CrcStarts.Query.PROVIDER_TYPE)) {
       Table sums =
           Aggregate.of(complete)
-              .where(Filter.equalTo("provider_type", CRC))
-              .where(Filter.between("start_date", period.start(), period.end()))
+              .where(Filter.equalTo("provider_type", CrcStarts.Query.PROVIDER_TYPE))
+              .where(Filter.between("start_date", query.firstStart(), query.lastStart()))
               .by(keyColumn, WORK_TYPE)
               .count()
               .sum("weight")

@@ -1,0 +1,334 @@
+package org.probationlens.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.probationlens.data.ForecastVolumes;
+import org.probationlens.data.synthetic.CaseGenerator;
+import org.probationlens.data.synthetic.GeneratorSettings;
+import org.probationlens.data.synthetic.ProgressListener;
+import org.probationlens.engine.CaseCsv;
+import org.probationlens.spark.LensSpark;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * One benchmark, four engines, one run: the core engine, DuckDB (JDBC), Spark local[2] and
+ * idiomatic Tablesaw on the five queries of {@link Suite}, over the project's generated cases
+ * (seed 2014) at each size given, all with 2 threads. Before anything is timed, each engine's
+ * answer to each query is compared cell by cell with the core engine's (keys exactly, numbers to
+ * 1e-9 relative) and the run stops if any differs. Then each query runs a few times untimed and a
+ * few times timed; the median is reported. Loading (not in the query times) is timed too: the
+ * core's validating {@code CaseCsv.read} against DuckDB's {@code read_csv} into a table.
+ *
+ * <p>Usage: {@code FourEngines DIR ROWS [ROWS...]}; data in {@code DIR/rows-N}, made when missing.
+ */
+public final class FourEngines {
+  private FourEngines() {}
+
+  private static final int THREADS = 2;
+
+  /**
+   * Warm-up and timed runs per engine, in the order core, DuckDB, Spark, Tablesaw; the check run
+   * comes first and is untimed.
+   */
+  private static final int[][] RUNS = {{3, 7}, {2, 5}, {0, 2}, {0, 2}};
+
+  /** Entry point. */
+  public static void main(String[] args) throws Exception {
+    Path base = Path.of(args[0]);
+    int[] sizes = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
+    Map<Integer, double[][]> medians = new LinkedHashMap<>();
+    Map<Integer, double[]> loads = new LinkedHashMap<>();
+    SparkSession spark = LensSpark.session("local[" + THREADS + "]");
+    spark.sparkContext().setLogLevel("WARN");
+    try {
+      for (int rows : sizes) {
+        Path dir = base.resolve("rows-" + rows);
+        if (!Files.isRegularFile(dir.resolve("cases.csv"))) {
+          System.out.printf("bench: generating %,d synthetic cases in %s%n", rows, dir);
+          CaseGenerator.standard()
+              .generate(dir, new GeneratorSettings(2014, rows), ProgressListener.none());
+        }
+        loads.put(rows, loads(dir));
+        medians.put(rows, run(spark, dir, rows));
+      }
+    } finally {
+      spark.stop();
+    }
+    report(medians, loads);
+  }
+
+  /** Medians [engine][query] in ms, after checking every engine against the core. */
+  private static double[][] run(SparkSession spark, Path dir, int rows) throws Exception {
+    Path cases = dir.resolve("cases.csv");
+    Table forecast = ForecastVolumes.load(dir.resolve("forecast.csv")).table();
+    double[][] ms = new double[4][Suite.NAMES.length];
+    List<Map<String, double[]>> reference = new ArrayList<>();
+    String only = System.getProperty("lens.bench.only");
+    for (int e = 0; e < 4; e++) {
+      if (only != null && e > 0 && e != Integer.parseInt(only)) {
+        continue;
+      }
+      // big runs: fewer timed runs of the slow engines (Spark, Tablesaw), so that one run of the
+      // whole benchmark stays within about half an hour on 2 cores
+      // (the check run before them is their warm-up)
+      int timed = rows >= 5_000_000 && e >= 2 ? 1 : RUNS[e][1];
+      try (Suite.Contender c = contender(e, spark, cases, forecast)) {
+        for (int q = 1; q <= Suite.NAMES.length; q++) {
+          Map<String, double[]> answer = c.run(q);
+          if (e == 0) {
+            reference.add(answer);
+          } else {
+            String diff = difference(reference.get(q - 1), answer);
+            if (diff != null) {
+              throw new IllegalStateException(
+                  String.format(
+                      "%,d rows, query %d (%s): %s disagrees with the core engine: %s",
+                      rows, q, Suite.NAMES[q - 1], c.name(), diff));
+            }
+          }
+          for (int i = 0; i < RUNS[e][0]; i++) {
+            c.run(q);
+          }
+          double[] t = new double[timed];
+          for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            c.run(q);
+            t[i] = (System.nanoTime() - t0) / 1e6;
+          }
+          Arrays.sort(t);
+          ms[e][q - 1] = t[t.length / 2];
+          System.out.printf(
+              Locale.ROOT,
+              "bench: %,d rows, %s, query %d: %.1f ms (median of %d; %s groups agree)%n",
+              rows,
+              c.name(),
+              q,
+              ms[e][q - 1],
+              t.length,
+              reference.get(q - 1).size());
+        }
+      }
+      System.gc();
+    }
+    return ms;
+  }
+
+  private static Suite.Contender contender(int e, SparkSession spark, Path cases, Table forecast)
+      throws Exception {
+    return switch (e) {
+      case 0 -> new Suite.Core(CaseCsv.read(cases, THREADS), forecast, THREADS);
+      case 1 -> new Suite.Duck(cases, forecast, THREADS);
+      case 2 -> new Suite.OnSpark(spark, cases, forecast);
+      default -> new Suite.Saw(tablesaw(cases), forecast);
+    };
+  }
+
+  /** Idiomatic Tablesaw load: explicit column types and ISO dates. */
+  static Table tablesaw(Path cases) throws IOException {
+    return Table.read()
+        .csv(
+            CsvReadOptions.builder(cases.toFile())
+                .dateFormat(DateTimeFormatter.ISO_LOCAL_DATE)
+                .columnTypes(
+                    new ColumnType[] {
+                      ColumnType.STRING,
+                      ColumnType.STRING,
+                      ColumnType.STRING,
+                      ColumnType.STRING,
+                      ColumnType.STRING,
+                      ColumnType.LOCAL_DATE,
+                      ColumnType.LOCAL_DATE,
+                      ColumnType.INTEGER,
+                      ColumnType.INTEGER,
+                      ColumnType.INTEGER,
+                      ColumnType.BOOLEAN,
+                      ColumnType.STRING,
+                      ColumnType.DOUBLE
+                    })
+                .build());
+  }
+
+  /** Load times in ms, medians of 3: {core CaseCsv.read (validated), DuckDB read_csv}. */
+  private static double[] loads(Path dir) throws Exception {
+    Path cases = dir.resolve("cases.csv");
+    double[] core = new double[3];
+    double[] duck = new double[3];
+    for (int i = 0; i < 3; i++) {
+      long t0 = System.nanoTime();
+      CaseCsv.read(cases, THREADS);
+      core[i] = (System.nanoTime() - t0) / 1e6;
+      try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = db.createStatement()) {
+        st.execute("SET threads = " + THREADS);
+        st.execute("SET preserve_insertion_order = false");
+        long t1 = System.nanoTime();
+        st.execute(
+            "CREATE TABLE cases AS SELECT * FROM read_csv('"
+                + cases.toAbsolutePath()
+                + "', header = true, delim = ',', quote = '', columns = "
+                + Suite.CASE_COLUMNS
+                + ")");
+        duck[i] = (System.nanoTime() - t1) / 1e6;
+      }
+      System.gc();
+    }
+    Arrays.sort(core);
+    Arrays.sort(duck);
+    return new double[] {core[1], duck[1]};
+  }
+
+  /** The first difference between two answers, or null. */
+  static String difference(Map<String, double[]> expected, Map<String, double[]> actual) {
+    if (!expected.keySet().equals(actual.keySet())) {
+      List<String> missing = new ArrayList<>(expected.keySet());
+      missing.removeAll(actual.keySet());
+      List<String> extra = new ArrayList<>(actual.keySet());
+      extra.removeAll(expected.keySet());
+      return "groups differ: missing " + head(missing) + ", extra " + head(extra);
+    }
+    for (var e : expected.entrySet()) {
+      double[] x = e.getValue();
+      double[] y = actual.get(e.getKey());
+      if (x.length != y.length) {
+        return e.getKey() + ": " + x.length + " numbers against " + y.length;
+      }
+      for (int i = 0; i < x.length; i++) {
+        boolean same =
+            x[i] == y[i]
+                || (Double.isNaN(x[i]) && Double.isNaN(y[i]))
+                || Math.abs(x[i] - y[i]) <= 1e-9 * Math.max(Math.abs(x[i]), Math.abs(y[i]));
+        if (!same) {
+          return e.getKey()
+              + ": "
+              + Arrays.toString(x)
+              + " against "
+              + Arrays.toString(y)
+              + " (value "
+              + i
+              + ")";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String head(List<String> keys) {
+    return keys.size() <= 5 ? keys.toString() : keys.subList(0, 5) + " and " + (keys.size() - 5);
+  }
+
+  private static final String[] ENGINES = {
+    "core engine", "DuckDB 2.0.0.1 (JDBC)", "Spark 4.0.1 local[2]", "Tablesaw 0.44.4"
+  };
+
+  private static void report(Map<Integer, double[][]> medians, Map<Integer, double[]> loads) {
+    StringBuilder out = new StringBuilder();
+    for (var entry : medians.entrySet()) {
+      int rows = entry.getKey();
+      double[][] ms = entry.getValue();
+      out.append(String.format(Locale.ROOT, "%n%,d generated cases, 2 threads each; median ms (x = engine's time / core's)%n%n", rows));
+      out.append("| query | core engine | DuckDB (JDBC) | Spark local[2] | Tablesaw |\n");
+      out.append("|---|---|---|---|---|\n");
+      for (int q = 0; q < Suite.NAMES.length; q++) {
+        out.append("| ").append(q + 1).append(". ").append(Suite.NAMES[q]);
+        out.append(String.format(Locale.ROOT, " | %,.1f", ms[0][q]));
+        for (int e = 1; e < 4; e++) {
+          out.append(String.format(Locale.ROOT, " | %,.1f (%.1fx)", ms[e][q], ms[e][q] / ms[0][q]));
+        }
+        out.append(" |\n");
+      }
+      out.append("| geometric mean");
+      double core = geomean(ms[0]);
+      out.append(String.format(Locale.ROOT, " | %,.1f", core));
+      for (int e = 1; e < 4; e++) {
+        double g = geomean(ms[e]);
+        out.append(String.format(Locale.ROOT, " | %,.1f (%.1fx)", g, g / core));
+      }
+      out.append(" |\n");
+      double[] l = loads.get(rows);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nload of cases.csv: core CaseCsv.read (validated) %,.0f ms, DuckDB read_csv into a table %,.0f ms: %.2f of DuckDB's time%n",
+              l[0],
+              l[1],
+              l[0] / l[1]));
+    }
+    if (medians.size() >= 2) {
+      out.append(crossover(medians));
+    }
+    System.out.print(out);
+  }
+
+  /**
+   * Where Spark would overtake one machine, per query: from the two sizes, fit time = fixed +
+   * per-row x rows for Spark and for the core; assume Spark's per-row part spreads perfectly over
+   * W machines like this one (optimistic for Spark) and the core stays on one; solve for rows.
+   */
+  private static String crossover(Map<Integer, double[][]> medians) {
+    Integer[] sizes = medians.keySet().toArray(new Integer[0]);
+    int n1 = sizes[0];
+    int n2 = sizes[sizes.length - 1];
+    double[][] a = medians.get(n1);
+    double[][] b = medians.get(n2);
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nSpark crossover (estimated from %,d and %,d rows: time = fixed + per-row x rows for each;"
+                + " Spark's per-row part divided by W machines of 2 cores, the core on one):%n%n",
+            n1,
+            n2));
+    out.append("| query | core per 1M rows | Spark per 1M rows (2 cores) | Spark fixed | W = 10 | W = 100 |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    for (int q = 0; q < Suite.NAMES.length; q++) {
+      double coreSlope = (b[0][q] - a[0][q]) / (n2 - n1);
+      double coreFixed = a[0][q] - coreSlope * n1;
+      double sparkSlope = (b[2][q] - a[2][q]) / (n2 - n1);
+      double sparkFixed = a[2][q] - sparkSlope * n1;
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.1f ms | %.1f ms | %.0f ms | %s | %s |%n",
+              q + 1,
+              coreSlope * 1e6,
+              sparkSlope * 1e6,
+              sparkFixed,
+              rowsWhere(coreFixed, coreSlope, sparkFixed, sparkSlope / 10),
+              rowsWhere(coreFixed, coreSlope, sparkFixed, sparkSlope / 100)));
+    }
+    out.append(
+        "\n(one machine also stops where the cases no longer fit its memory: the core holds about"
+            + " 77 bytes a case (737 MiB at 10 million), so 64 GB of heap holds about 830 million)\n");
+    return out.toString();
+  }
+
+  private static String rowsWhere(double c0, double c1, double s0, double s1) {
+    if (c1 <= s1) {
+      return "never (the core's per-row cost is lower)";
+    }
+    double n = (s0 - c0) / (c1 - s1);
+    return n <= 0 ? "at once" : String.format(Locale.ROOT, "%,.0f million rows", n / 1e6);
+  }
+
+  private static double geomean(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += Math.log(v);
+    }
+    return Math.exp(s / x.length);
+  }
+}

@@ -1,0 +1,307 @@
+package org.probationlens.engine;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.probationlens.data.CaseRecords;
+import org.probationlens.data.DatasetValidationException;
+
+/**
+ * The case table ({@code cases.csv}'s columns, one row per order or licence started) as Apache
+ * Parquet, so that cases move between the kernel, DuckDB and Spark without CSV: {@link #write}
+ * writes a {@link ColumnTable} from {@link CaseCsv#read} (or any with the contract's columns), and
+ * {@link #read} reads a Parquet file, ours or one that DuckDB or Spark wrote, and validates it.
+ *
+ * <p>Validation is the CSV contract's, by construction: {@link #read} turns every row into the line
+ * the contract's CSV would hold (dates as {@code yyyy-MM-dd}, flags as {@code true}/{@code false},
+ * a null as an empty cell, the file's own column names as the header) and hands that text to {@link
+ * CaseCsv#read}, whose verdicts are those of {@link CaseRecords#schema()}. So a Parquet file is
+ * accepted exactly when the same cases as CSV would be, and refused with the same problems: a
+ * {@link DatasetValidationException} whose lines count as the CSV's (the header is line 1, so the
+ * file's row r, counted from 1, is line r + 1), naming the CSV text it was checked as. Any Parquet
+ * column type is taken and turned into text (a date stored as text is checked as text), so a type
+ * is never the reason for a refusal that the CSV path would not give. The price is a pass over the
+ * text: reading 10 million cases takes a few seconds more than reading the CSV directly.
+ *
+ * <p>The file is written with Parquet's column types (strings with dictionary encoding, {@code
+ * DATE}, {@code INT32}, {@code BOOLEAN}, {@code DOUBLE}) and Snappy compression, the defaults
+ * DuckDB and Spark read without options. Reading and writing use the Apache Parquet library
+ * (parquet-hadoop, with the few Hadoop classes it needs and nothing of a Hadoop installation); no
+ * part of the format is written by hand.
+ */
+public final class CaseParquet {
+  private CaseParquet() {}
+
+  /** Rows per row group when writing: about 64 MB of cases per group. */
+  private static final int ROW_GROUP_BYTES = 64 << 20;
+
+  /**
+   * Writes cases as Parquet, replacing the file.
+   *
+   * @param cases the cases, with at least one column; every column is written, not null
+   * @param file the file to write, not null
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static void write(ColumnTable cases, Path file) {
+    Objects.requireNonNull(cases, "cases");
+    Objects.requireNonNull(file, "file");
+    List<String> names = cases.columnNames();
+    List<Col> cols = new ArrayList<>();
+    Types.MessageTypeBuilder schema = Types.buildMessage();
+    for (String name : names) {
+      Col col = cases.column(name);
+      cols.add(col);
+      schema.addField(typeOf(col));
+    }
+    MessageType type = schema.named(cases.name());
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withConf(new PlainParquetConfiguration())
+            .withType(type)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withRowGroupSize((long) ROW_GROUP_BYTES)
+            .withDictionaryEncoding(true)
+            .build()) {
+      SimpleGroupFactory groups = new SimpleGroupFactory(type);
+      for (int r = 0; r < cases.rowCount(); r++) {
+        Group g = groups.newGroup();
+        for (int c = 0; c < cols.size(); c++) {
+          append(g, c, cols.get(c), r);
+        }
+        writer.write(g);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static Type typeOf(Col col) {
+    if (col instanceof Col.Days) {
+      return Types.required(PrimitiveTypeName.INT32)
+          .as(LogicalTypeAnnotation.dateType())
+          .named(col.name);
+    }
+    if (col instanceof Col.Ints || col instanceof Col.DayDifference) {
+      return Types.required(PrimitiveTypeName.INT32).named(col.name);
+    }
+    if (col instanceof Col.Doubles) {
+      return Types.required(PrimitiveTypeName.DOUBLE).named(col.name);
+    }
+    if (col instanceof Col.Booleans) {
+      return Types.required(PrimitiveTypeName.BOOLEAN).named(col.name);
+    }
+    return Types.required(PrimitiveTypeName.BINARY)
+        .as(LogicalTypeAnnotation.stringType())
+        .named(col.name);
+  }
+
+  private static void append(Group g, int field, Col col, int row) {
+    if (col instanceof Col.Days d) {
+      g.add(field, d.epochDays[row]);
+    } else if (col instanceof Col.Ints i) {
+      g.add(field, i.values[row]);
+    } else if (col instanceof Col.DayDifference d) {
+      g.add(field, (int) d.number(row));
+    } else if (col instanceof Col.Doubles d) {
+      g.add(field, d.values[row]);
+    } else if (col instanceof Col.Booleans b) {
+      g.add(field, b.values[row]);
+    } else if (col instanceof Col.Category c) {
+      g.add(field, c.dictionary[c.code(row)]);
+    } else if (col instanceof Col.Text t) {
+      g.add(field, t.get(row));
+    } else {
+      throw new IllegalArgumentException(
+          "column " + col.name + " is a " + col.kind() + ", which Parquet output does not hold");
+    }
+  }
+
+  /**
+   * Reads and validates a Parquet file of cases on all available processors.
+   *
+   * @param file the file, not null
+   * @return the cases, as {@link CaseCsv#read} gives them for the same cases as CSV
+   * @throws DatasetValidationException if the cases are not a valid case dataset, with every
+   *     problem located as described above
+   * @throws UncheckedIOException if the file cannot be read, or is not Parquet
+   */
+  public static ColumnTable read(Path file) {
+    Objects.requireNonNull(file, "file");
+    Path text = null;
+    try {
+      text = Files.createTempFile("lens-cases-", ".csv");
+      toCsv(file, text);
+      return CaseCsv.read(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + " as Parquet: " + e.getMessage(), e);
+    } finally {
+      if (text != null) {
+        try {
+          Files.deleteIfExists(text);
+        } catch (IOException ignored) {
+          // a temporary file left behind is no reason to lose the answer
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the cases of a Parquet file as the contract's CSV text: the file's columns in its order
+   * as the header, one line per row, LF line ends, a cell quoted only when it must be.
+   */
+  static void toCsv(Path parquet, Path csv) throws IOException {
+    requireParquet(parquet);
+    try (ParquetFileReader reader =
+            ParquetFileReader.open(
+                new LocalInputFile(parquet),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+        Writer out =
+            new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8), 1 << 20)) {
+      MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+      List<ColumnDescriptor> columns = schema.getColumns();
+      StringBuilder header = new StringBuilder();
+      for (int c = 0; c < columns.size(); c++) {
+        ColumnDescriptor d = columns.get(c);
+        if (d.getPath().length != 1 || d.getMaxRepetitionLevel() != 0) {
+          throw new IOException(
+              "column "
+                  + String.join(".", d.getPath())
+                  + " is nested or repeated; the case table has flat columns only");
+        }
+        header.append(c == 0 ? "" : ",").append(d.getPath()[0]);
+      }
+      out.write(header.append('\n').toString());
+      String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+      StringBuilder line = new StringBuilder(256);
+      PageReadStore pages;
+      while ((pages = reader.readNextRowGroup()) != null) {
+        ColumnReadStoreImpl store =
+            new ColumnReadStoreImpl(
+                pages, new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
+        ColumnReader[] readers = new ColumnReader[columns.size()];
+        for (int c = 0; c < readers.length; c++) {
+          readers[c] = store.getColumnReader(columns.get(c));
+        }
+        for (long r = 0; r < pages.getRowCount(); r++) {
+          line.setLength(0);
+          for (int c = 0; c < readers.length; c++) {
+            if (c > 0) {
+              line.append(',');
+            }
+            cell(line, readers[c], columns.get(c));
+            readers[c].consume();
+          }
+          out.write(line.append('\n').toString());
+        }
+      }
+    }
+  }
+
+  /** Refuses, naming the file, one that does not begin and end with Parquet's magic bytes. */
+  private static void requireParquet(Path file) throws IOException {
+    byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    try (java.nio.channels.SeekableByteChannel in = Files.newByteChannel(file)) {
+      long size = in.size();
+      java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(4);
+      java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4);
+      if (size >= 12) {
+        in.read(head);
+        in.position(size - 4).read(tail);
+      }
+      if (size < 12
+          || !java.util.Arrays.equals(head.array(), magic)
+          || !java.util.Arrays.equals(tail.array(), magic)) {
+        throw new IOException(
+            "not a Parquet file (expected the bytes PAR1 at its start and end; "
+                + size
+                + " bytes)");
+      }
+    }
+  }
+
+  /** Appends one cell's CSV text: empty for a null, else the value as the contract writes it. */
+  private static void cell(StringBuilder line, ColumnReader reader, ColumnDescriptor column) {
+    if (reader.getCurrentDefinitionLevel() < column.getMaxDefinitionLevel()) {
+      return;
+    }
+    PrimitiveType type = column.getPrimitiveType();
+    LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+    switch (type.getPrimitiveTypeName()) {
+      case INT32 -> {
+        int v = reader.getInteger();
+        if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+          line.append(LocalDate.ofEpochDay(v));
+        } else {
+          line.append(v);
+        }
+      }
+      case INT64 -> line.append(reader.getLong());
+      case BOOLEAN -> line.append(reader.getBoolean());
+      case DOUBLE -> decimal(line, reader.getDouble());
+      case FLOAT -> decimal(line, reader.getFloat());
+      case BINARY, FIXED_LEN_BYTE_ARRAY -> quoted(line, reader.getBinary().toStringUsingUTF8());
+      default ->
+          throw new IllegalArgumentException(
+              "column "
+                  + column.getPath()[0]
+                  + " has Parquet type "
+                  + type
+                  + "; the case table holds text, dates, whole numbers, decimals and flags");
+    }
+  }
+
+  /** A decimal in plain notation: the shortest text that reads back as the same double. */
+  private static void decimal(StringBuilder line, double v) {
+    if (Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15) {
+      line.append((long) v).append(".0");
+    } else if (Double.isFinite(v)) {
+      line.append(new java.math.BigDecimal(Double.toString(v)).toPlainString());
+    } else {
+      line.append(v);
+    }
+  }
+
+  private static void quoted(StringBuilder line, String value) {
+    boolean quote = false;
+    for (int i = 0; i < value.length() && !quote; i++) {
+      char ch = value.charAt(i);
+      quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
+    }
+    if (!quote) {
+      line.append(value);
+      return;
+    }
+    line.append('"').append(value.replace("\"", "\"\"")).append('"');
+  }
+}

@@ -1,0 +1,173 @@
+package org.probationlens.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Parquet in and out of the engine. The independent side is DuckDB: it reads the Parquet we write
+ * and compares every row with its own reading of the CSV, and it writes Parquet (typed, and all
+ * text) that we read back.
+ */
+class CaseParquetTest {
+  @TempDir Path dir;
+
+  private static final Path SAMPLE =
+      Path.of(System.getProperty("lens.projectDir", "."), "data/sample/cases.csv");
+
+  @Test
+  void roundTripKeepsEveryValueOfEveryColumn() throws IOException {
+    Path csv = CaseFixtures.writeCases(dir.resolve("cases.csv"), 5_000, 7);
+    ColumnTable cases = CaseCsv.read(csv);
+    Path parquet = dir.resolve("cases.parquet");
+    CaseParquet.write(cases, parquet);
+    assertSameValues(cases, CaseParquet.read(parquet));
+    // and again from the written file: the format is stable under a second trip
+    Path again = dir.resolve("again.parquet");
+    CaseParquet.write(CaseParquet.read(parquet), again);
+    assertSameValues(cases, CaseParquet.read(again));
+  }
+
+  @Test
+  void duckDbReadsOurParquetAsTheSameRowsAsTheCsv() throws Exception {
+    Path parquet = dir.resolve("sample.parquet");
+    CaseParquet.write(CaseCsv.read(SAMPLE), parquet);
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = db.createStatement()) {
+      String p = "read_parquet('" + parquet + "')";
+      String c = "read_csv('" + SAMPLE + "', header = true)";
+      assertEquals(10_000L, one(st, "SELECT count(*) FROM " + p));
+      assertEquals(
+          0L,
+          one(
+              st,
+              "SELECT count(*) FROM (SELECT * FROM " + p + " EXCEPT ALL SELECT * FROM " + c + ")"));
+      assertEquals(
+          0L,
+          one(
+              st,
+              "SELECT count(*) FROM (SELECT * FROM " + c + " EXCEPT ALL SELECT * FROM " + p + ")"));
+      // typed as the contract's columns, not as text
+      try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + p)) {
+        List<String> types = new ArrayList<>();
+        while (rs.next()) {
+          types.add(rs.getString("column_name") + ":" + rs.getString("column_type"));
+        }
+        assertTrue(types.contains("start_date:DATE"), types.toString());
+        assertTrue(types.contains("weight:DOUBLE"), types.toString());
+        assertTrue(types.contains("accredited_programme:BOOLEAN"), types.toString());
+      }
+    }
+  }
+
+  @Test
+  void readsParquetThatDuckDbWrote() throws Exception {
+    Path typed = dir.resolve("typed.parquet");
+    Path text = dir.resolve("text.parquet");
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = db.createStatement()) {
+      st.execute(
+          "COPY (SELECT * FROM read_csv('" + SAMPLE + "', header = true)) TO '" + typed + "'");
+      st.execute(
+          "COPY (SELECT * FROM read_csv('"
+              + SAMPLE
+              + "', header = true, all_varchar = true)) TO '"
+              + text
+              + "' (COMPRESSION zstd)");
+    }
+    ColumnTable fromCsv = CaseCsv.read(SAMPLE);
+    assertSameValues(fromCsv, CaseParquet.read(typed));
+    assertSameValues(fromCsv, CaseParquet.read(text));
+  }
+
+  @Test
+  void refusesWhatTheCsvPathRefusesWithTheSameProblems() throws Exception {
+    List<String> lines = Files.readAllLines(SAMPLE).subList(0, 6);
+    List<String[]> edits =
+        List.of(
+            new String[] {",CRC,", ",crc,"}, // a code not in the contract
+            new String[] {",2014-06-01,", ",2014-05-31,"}, // a start before the data begins
+            new String[] {",1.80", ",-1"}, // a negative weight
+            new String[] {",COMPLETED,", ",,"}, // a required value missing (a null in Parquet)
+            new String[] {",LIC,", ",PSS,"}); // PSS before 1 February 2015 (a rule)
+    for (String[] edit : edits) {
+      List<String> bad = new ArrayList<>(lines);
+      bad.set(1, bad.get(1).replace(edit[0], edit[1]));
+      Path csv = dir.resolve("bad.csv");
+      Files.write(csv, (String.join("\n", bad) + "\n").getBytes());
+      Path parquet = dir.resolve("bad.parquet");
+      try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = db.createStatement()) {
+        st.execute(
+            "COPY (SELECT * FROM read_csv('"
+                + csv
+                + "', header = true, all_varchar = true)) TO '"
+                + parquet
+                + "'");
+      }
+      DatasetValidationException fromCsv =
+          assertThrows(DatasetValidationException.class, () -> CaseCsv.read(csv));
+      DatasetValidationException fromParquet =
+          assertThrows(DatasetValidationException.class, () -> CaseParquet.read(parquet));
+      assertEquals(located(fromCsv), located(fromParquet), String.join(" -> ", edit));
+    }
+  }
+
+  @Test
+  void refusesAFileThatIsNotParquet() {
+    assertThrows(java.io.UncheckedIOException.class, () -> CaseParquet.read(SAMPLE));
+  }
+
+  /** Every problem without its file name: line, column, value and what was expected. */
+  private static List<String> located(DatasetValidationException e) {
+    List<String> out = new ArrayList<>();
+    for (Problem p : e.problems()) {
+      out.add(
+          p.line()
+              + "|"
+              + p.columnNumber()
+              + "|"
+              + p.column()
+              + "|"
+              + p.value()
+              + "|"
+              + p.expected());
+    }
+    assertTrue(!out.isEmpty());
+    return out;
+  }
+
+  private static long one(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void assertSameValues(ColumnTable expected, ColumnTable actual) {
+    assertEquals(expected.columnNames(), actual.columnNames());
+    Table e = expected.toTablesaw();
+    Table a = actual.toTablesaw();
+    assertEquals(e.rowCount(), a.rowCount());
+    for (Column<?> column : e.columns()) {
+      assertEquals(column.asList(), a.column(column.name()).asList(), column.name());
+    }
+  }
+}

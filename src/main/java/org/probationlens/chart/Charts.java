@@ -271,7 +271,7 @@ public final class Charts {
    * @param categoryColumn the column naming each bar
    * @param valueColumn the numeric column giving each bar's height
    * @return the chart, not null
-   * @throws IllegalArgumentException as {@link #bar(String, Table, String, String, String)}
+   * @throws IllegalArgumentException as {@link #bar(String, Table, String, String, Sources)}
    */
   public static Chart bar(String title, Result result, String categoryColumn, String valueColumn) {
     Disclosure.Applied d = Disclosure.apply(result);
@@ -288,7 +288,7 @@ public final class Charts {
    * @param valueColumn the numeric column to rank by
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #horizontalBar(String, Table, String, String,
-   *     String)}
+   *     Sources)}
    */
   public static Chart horizontalBar(
       String title, Result result, String categoryColumn, String valueColumn) {
@@ -305,7 +305,7 @@ public final class Charts {
    * @param xColumn the column along the bottom
    * @param yColumns the numeric columns, one line each, at least one
    * @return the chart, not null
-   * @throws IllegalArgumentException as {@link #lines(String, Table, String, List, String)}
+   * @throws IllegalArgumentException as {@link #lines(String, Table, String, List, Sources)}
    */
   public static Chart lines(String title, Result result, String xColumn, List<String> yColumns) {
     Disclosure.Applied d = Disclosure.apply(result);
@@ -320,7 +320,7 @@ public final class Charts {
    * @param xColumn the numeric column along the bottom
    * @param yColumn the numeric column up the side
    * @return the chart, not null
-   * @throws IllegalArgumentException as {@link #scatter(String, Table, String, String, String)}
+   * @throws IllegalArgumentException as {@link #scatter(String, Table, String, String, Sources)}
    */
   public static Chart scatter(String title, Result result, String xColumn, String yColumn) {
     Disclosure.Applied d = Disclosure.apply(result);

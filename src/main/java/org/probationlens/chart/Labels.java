@@ -115,11 +115,12 @@ public final class Labels {
   private Labels() {}
 
   /**
-   * The name to show for a category: a CPA's name for its code ({@code C21} gives "Kent, Surrey &
-   * Sussex", its CRC's name without "CRC"), an owner's name for its code ({@code PURPLE_FUTURES}
-   * gives "Purple Futures (Interserve-led)"), a PCC area's or NPS division's name, a work type
-   * spelled out ({@code CO} gives "Community order"), any other enum-style name in sentence case
-   * ({@code TELEPHONE_SUPERVISION} gives "Telephone supervision"); anything else as it is.
+   * The name to show for a category: a CPA's name for its code ({@code C21} gives "Kent, Surrey
+   * &amp; Sussex", its CRC's name without "CRC"), an owner's name for its code ({@code
+   * PURPLE_FUTURES} gives "Purple Futures (Interserve-led)"), a PCC area's or NPS division's name,
+   * a work type spelled out ({@code CO} gives "Community order"), any other enum-style name in
+   * sentence case ({@code TELEPHONE_SUPERVISION} gives "Telephone supervision"); anything else as
+   * it is.
    *
    * @param value the category, not null
    * @return the name to show, not null

@@ -92,7 +92,7 @@ public final class StepCharts {
    * @param yColumn the numeric column up the side
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #byGroup(String, Table, String, String, String,
-   *     String)}
+   *     Sources)}
    */
   public static Chart byGroup(
       String title, Result result, String groupColumn, String xColumn, String yColumn) {

@@ -230,4 +230,24 @@ class ReferenceLoadersTest {
             + " cohort,measure; line 2 has the same",
         refused(dir, "p.csv", text, PbrRecord.SCHEMA));
   }
+
+  @Test
+  void aBadTagInTheRatingsListsTheTagsInOneOrder(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("hmip_ratings.csv");
+    Files.writeString(
+        file,
+        "provider_code,provider,provider_type,cycle,overall_rating,published,"
+            + "domain_ratings_reported,source,tag\n"
+            + "C01,Northumbria CRC,CRC,2018-19,Good,2019-01-01,,a press release,Found\n");
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () -> org.probationlens.inspection.HmipRatings.load(file));
+    assertEquals(
+        file
+            + ": 1 problem; nothing was loaded\n"
+            + "  line 2, column 9 (tag): found \"Found\", expected one of found, secondary,"
+            + " derived, uncertain",
+        e.getMessage());
+  }
 }

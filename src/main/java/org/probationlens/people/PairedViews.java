@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.probationlens.data.ColumnSpec;
 import org.probationlens.data.DatasetLoader;
 import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.LoadedDataset;
 import org.probationlens.data.Problem;
 import org.probationlens.data.Provenance;
 import org.probationlens.data.Schema;
@@ -81,9 +83,26 @@ public record PairedViews(Table cases, Provenance provenance) {
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
   public static PairedViews load(Path file, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    return load(file, sha -> provenance);
+  }
+
+  /**
+   * Reads a user's own paired judgements as {@link #load(Path, Provenance)} does, with a provenance
+   * made from the SHA-256 of the exact bytes read, for example {@code sha ->
+   * Provenance.officialSensitive(title, source, licence, sha)}.
+   *
+   * @param file the CSV file, not null
+   * @param provenance makes the provenance from the file's SHA-256, not null
+   * @return the pairs, not null
+   * @throws DatasetValidationException naming the file, line, column, value and what was expected
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static PairedViews load(Path file, Function<String, Provenance> provenance) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(provenance, "provenance");
-    Table t = DatasetLoader.of(SCHEMA).read(file);
+    LoadedDataset d = DatasetLoader.of(SCHEMA).load(file, provenance);
+    Table t = d.table();
     if (t.isEmpty()) {
       throw new DatasetValidationException(
           file.toString(),
@@ -98,7 +117,7 @@ public record PairedViews(Table cases, Provenance provenance) {
           0);
     }
     t.setName(file.toString());
-    return new PairedViews(t, provenance);
+    return new PairedViews(t, d.provenance());
   }
 
   @Override

@@ -119,4 +119,19 @@ class PairedViewsLoadTest {
             + " header",
         refused(HEADER));
   }
+
+  @Test
+  void theFileHashIsOfTheBytesRead() throws Exception {
+    // CRLF line ends and no final line end: the hash is of these bytes, not of a re-serialised copy
+    byte[] bytes = "case_id,user_view,inspector_rating\r\nA1,Good,Good".getBytes("UTF-8");
+    Files.write(file, bytes);
+    String expected =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    PairedViews v =
+        PairedViews.load(
+            file, sha -> Provenance.officialSensitive("pairs", "an extract", "agreement", sha));
+    assertEquals(expected, v.provenance().sha256());
+    assertEquals("Good", v.cases().stringColumn("user_view").get(0));
+  }
 }

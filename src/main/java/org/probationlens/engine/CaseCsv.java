@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.probationlens.data.DatasetLoader;
 import org.probationlens.data.DatasetValidationException;
 import org.probationlens.data.Problem;
 import org.probationlens.data.Schema;
+import org.probationlens.progress.Progress;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
@@ -68,10 +70,19 @@ public final class CaseCsv {
   }
 
   private static final int SEGMENT_BYTES = 8 << 20;
+
+  /**
+   * The smallest file whose read is shown as a {@link Progress} task, in bytes (8 MiB, one
+   * segment): a smaller file reads in well under a second, and starts no bar at all.
+   */
+  public static final long PROGRESS_MIN_BYTES = 8L << 20;
+
   private static final int MAX_LINE = 4096;
 
   /**
-   * Reads and validates {@code cases.csv} on all available processors.
+   * Reads and validates {@code cases.csv} on all available processors. A file of at least {@value
+   * #PROGRESS_MIN_BYTES} bytes is shown as a {@link Progress} task counting bytes (one update per 8
+   * MiB segment parsed, so nothing is added per row), ending at the file's size.
    *
    * @param file the file, not null
    * @return the cases, a table named {@code cases}
@@ -100,18 +111,42 @@ public final class CaseCsv {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
+    long size;
     try {
-      return readFast(file, threads);
-    } catch (Refusal refusal) {
-      Table loaded = DatasetLoader.of(CaseRecords.schema()).read(file);
-      return fromLoaded(loaded);
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    try (Progress.Task task =
+        size < PROGRESS_MIN_BYTES
+            ? null
+            : Progress.start("reading " + file.getFileName(), size, "bytes")) {
+      ColumnTable table;
+      try {
+        table = readFast(file, threads, task);
+      } catch (Refusal refusal) {
+        // the loader's verdict is final; its read is not counted, so the bar jumps to the end
+        table = fromLoaded(DatasetLoader.of(CaseRecords.schema()).read(file));
+        if (task != null) {
+          task.moveTo(size);
+        }
+      }
+      if (task != null) {
+        task.complete();
+      }
+      return table;
     }
   }
 
   /** The fast reader alone: the table, or a located {@link Refusal}. */
   static ColumnTable readFast(Path file, int threads) {
+    return readFast(file, threads, null);
+  }
+
+  /** The fast reader alone, advancing {@code task} (if any) by the bytes of each block parsed. */
+  private static ColumnTable readFast(Path file, int threads, Progress.Task task) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return new Reader(file.toString(), channel, threads).read();
+      return new Reader(file.toString(), channel, threads, task).read();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -175,12 +210,23 @@ public final class CaseCsv {
     private final FileChannel channel;
     private final int threads;
     private final long size;
+    private final Progress.Task task;
 
-    Reader(String label, FileChannel channel, int threads) throws IOException {
+    Reader(String label, FileChannel channel, int threads, Progress.Task task) throws IOException {
       this.label = label;
       this.channel = channel;
       this.threads = threads;
       this.size = channel.size();
+      this.task = task;
+    }
+
+    /** Counts {@code bytes} more read; called once per block, from any worker thread. */
+    private void advance(long bytes) {
+      if (task != null) {
+        synchronized (task) {
+          task.advance(bytes);
+        }
+      }
     }
 
     ColumnTable read() throws IOException {
@@ -196,6 +242,7 @@ public final class CaseCsv {
       }
       // Cut the body into segments at line ends; the cut depends on the file alone.
       long bodyStart = headerEnd + 1L;
+      advance(bodyStart);
       List<Long> cuts = new ArrayList<>();
       cuts.add(bodyStart);
       for (long at = bodyStart + SEGMENT_BYTES; at < size; ) {
@@ -256,6 +303,7 @@ public final class CaseCsv {
             }
             idBytes[s] = parser.ids;
             idLength[s] = parser.idLength;
+            advance(to[s] - from[s]);
           });
       // Report the earliest problem in the file, whichever thread found one first.
       for (Refusal refusal : refused) {

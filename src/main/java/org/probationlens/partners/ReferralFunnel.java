@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.probationlens.chart.Chart;
 import org.probationlens.chart.IntervalCharts;
+import org.probationlens.data.ColumnSpec;
 import org.probationlens.data.LoadedDataset;
 import org.probationlens.data.Result;
+import org.probationlens.data.Schema;
 import org.probationlens.data.Sources;
 import org.probationlens.reference.FigureCheck;
 import org.probationlens.reference.PublishedFigures;
@@ -38,19 +40,25 @@ public record ReferralFunnel(Table funnel, long organisationsNamed, Sources sour
   /** The name of the last row, the sum over CRCs. */
   public static final String ALL = "All CRCs";
 
-  static final List<String> HEADER =
-      List.of(
-          "id",
-          "date",
-          "measure",
-          "value_kind",
-          "value",
-          "unit",
-          "value_as_published",
-          "registry_id",
-          "source",
-          "tag",
-          "note");
+  /** The layout of {@code data/reference/third_sector.csv}. */
+  public static final Schema SCHEMA =
+      Schema.builder("third_sector")
+          .columns(
+              ColumnSpec.text("id"),
+              ColumnSpec.text("date"),
+              ColumnSpec.text("measure"),
+              ColumnSpec.code("value_kind", ReferenceTable.VALUE_KINDS),
+              // a number or a range as written ("150 to 200"); empty for a finding in words
+              ColumnSpec.text("value").optional(),
+              ColumnSpec.text("unit").optional(),
+              ColumnSpec.text("value_as_published"),
+              ColumnSpec.text("registry_id").optional(),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", ReferenceTable.TAGS),
+              ColumnSpec.text("note").optional())
+          .primaryKey("id")
+          .rules(ReferenceTable.publishedDate("date"))
+          .build();
 
   /** Copies. */
   public ReferralFunnel {
@@ -164,7 +172,7 @@ public record ReferralFunnel(Table funnel, long organisationsNamed, Sources sour
   public static PublishedFindings published() {
     LoadedDataset d =
         ReferenceTable.read(
-            "third_sector.csv", "Published findings on the third sector in probation", HEADER);
+            "third_sector.csv", "Published findings on the third sector in probation", SCHEMA);
     Table t = d.table().selectColumns("date", "measure", "value_as_published", "source", "tag");
     return new PublishedFindings(
         "The third sector in probation: what was published",

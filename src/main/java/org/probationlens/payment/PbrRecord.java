@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.probationlens.chart.Chart;
 import org.probationlens.chart.IntervalCharts;
+import org.probationlens.data.ColumnSpec;
 import org.probationlens.data.LoadedDataset;
 import org.probationlens.data.Result;
+import org.probationlens.data.Schema;
 import org.probationlens.data.Sources;
 import org.probationlens.reference.FigureChecks;
 import org.probationlens.reference.PublishedFigures;
@@ -43,7 +45,21 @@ public record PbrRecord(
     Sources sources)
     implements Result {
 
-  static final List<String> HEADER = List.of("cohort", "measure", "value", "note", "source", "tag");
+  /**
+   * The layout of {@code data/reference/pbr_reoffending.csv}: each value as published ("-2.5 ppt",
+   * "6 of 21"), read by the figure that needs it; one row per cohort and measure.
+   */
+  public static final Schema SCHEMA =
+      Schema.builder("pbr_reoffending")
+          .columns(
+              ColumnSpec.text("cohort"),
+              ColumnSpec.text("measure"),
+              ColumnSpec.text("value"),
+              ColumnSpec.text("note").optional(),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", ReferenceTable.TAGS))
+          .primaryKey("cohort", "measure")
+          .build();
 
   private static final Pattern OF = Pattern.compile("(\\d+)(?: of (\\d+))?");
 
@@ -69,7 +85,7 @@ public record PbrRecord(
   public static PbrRecord standard() {
     LoadedDataset d =
         ReferenceTable.read(
-            "pbr_reoffending.csv", "Payment-by-results reoffending outcomes as published", HEADER);
+            "pbr_reoffending.csv", "Payment-by-results reoffending outcomes as published", SCHEMA);
     Table t = d.table();
     double binary =
         leadingNumber(t, row(t, "to Mar 2017", "change in proportion of reoffenders since 2011"));

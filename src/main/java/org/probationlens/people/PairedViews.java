@@ -1,7 +1,17 @@
 package org.probationlens.people;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import org.probationlens.data.ColumnSpec;
+import org.probationlens.data.DatasetLoader;
+import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.LoadedDataset;
+import org.probationlens.data.Problem;
 import org.probationlens.data.Provenance;
+import org.probationlens.data.Schema;
 import tech.tablesaw.api.Table;
 
 /**
@@ -41,51 +51,73 @@ public record PairedViews(Table cases, Provenance provenance) {
     cases = cases.copy();
   }
 
+  /** The ratings in HMI Probation's words, worst first: the vocabulary of both rating columns. */
+  private static final List<String> LABELS =
+      Arrays.stream(CaseRating.values()).map(CaseRating::label).toList();
+
+  /**
+   * The layout of a paired-judgements file: {@code case_id} (required, one row per case), {@code
+   * user_view} and {@code inspector_rating}, each one of {@link CaseRating}'s labels exactly.
+   */
+  public static final Schema SCHEMA =
+      Schema.builder("paired_views")
+          .columns(
+              ColumnSpec.text("case_id"),
+              ColumnSpec.code("user_view", LABELS),
+              ColumnSpec.code("inspector_rating", LABELS))
+          .primaryKey("case_id")
+          .build();
+
   /**
    * Reads a user's own paired judgements from a CSV file with the header {@code
    * case_id,user_view,inspector_rating} (ratings in HMI Probation's words), for example real case
-   * assessments matched to the same people's survey answers.
+   * assessments matched to the same people's survey answers. Read through {@link DatasetLoader}
+   * against {@link #SCHEMA}: every problem is listed, and a bad file loads nothing.
    *
    * @param file the CSV file, not null
    * @param provenance what the file is, as the caller states it (for real case records {@link
    *     Provenance#officialSensitive}), not null
    * @return the pairs, not null
-   * @throws IllegalArgumentException naming the file, line, column and value of the first bad cell,
-   *     or the header found and the one expected
+   * @throws DatasetValidationException naming the file, line, column, value and what was expected
+   *     for every bad cell, a header that differs, a repeated case or a file with no cases
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
-  public static PairedViews load(java.nio.file.Path file, Provenance provenance) {
+  public static PairedViews load(Path file, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    return load(file, sha -> provenance);
+  }
+
+  /**
+   * Reads a user's own paired judgements as {@link #load(Path, Provenance)} does, with a provenance
+   * made from the SHA-256 of the exact bytes read, for example {@code sha ->
+   * Provenance.officialSensitive(title, source, licence, sha)}.
+   *
+   * @param file the CSV file, not null
+   * @param provenance makes the provenance from the file's SHA-256, not null
+   * @return the pairs, not null
+   * @throws DatasetValidationException naming the file, line, column, value and what was expected
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static PairedViews load(Path file, Function<String, Provenance> provenance) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(provenance, "provenance");
-    Table t;
-    try {
-      t =
-          Table.read()
-              .usingOptions(
-                  tech.tablesaw.io.csv.CsvReadOptions.builder(file.toFile())
-                      .tableName(file.toString())
-                      .columnTypes(c -> tech.tablesaw.api.ColumnType.STRING));
-    } catch (RuntimeException e) {
-      throw new java.io.UncheckedIOException(
-          new java.io.IOException("cannot read " + file + ": " + e.getMessage(), e));
+    LoadedDataset d = DatasetLoader.of(SCHEMA).load(file, provenance);
+    Table t = d.table();
+    if (t.isEmpty()) {
+      throw new DatasetValidationException(
+          file.toString(),
+          List.of(
+              new Problem(
+                  file.toString(),
+                  2,
+                  null,
+                  0,
+                  "the end of the file",
+                  "at least one case after the header")),
+          0);
     }
-    java.util.List<String> header = java.util.List.of("case_id", "user_view", "inspector_rating");
-    if (!t.columnNames().equals(header)) {
-      throw new IllegalArgumentException(
-          file + " line 1: header is " + t.columnNames() + "; expected " + header);
-    }
-    for (int i = 0; i < t.rowCount(); i++) {
-      for (String c : new String[] {"user_view", "inspector_rating"}) {
-        String v = t.stringColumn(c).get(i);
-        try {
-          CaseRating.ofLabel(v);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              file + " line " + (i + 2) + ", column " + c + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    return new PairedViews(t, provenance);
+    t.setName(file.toString());
+    return new PairedViews(t, d.provenance());
   }
 
   @Override

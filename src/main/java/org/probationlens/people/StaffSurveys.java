@@ -3,7 +3,10 @@ package org.probationlens.people;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.probationlens.data.ColumnSpec;
 import org.probationlens.data.LoadedDataset;
+import org.probationlens.data.Rule;
+import org.probationlens.data.Schema;
 import org.probationlens.data.Sources;
 import org.probationlens.reference.FigureChecks;
 import org.probationlens.reference.PublishedFigures;
@@ -24,39 +27,55 @@ import tech.tablesaw.api.Table;
  */
 public final class StaffSurveys {
 
-  static final List<String> SURVEY_HEADER =
-      List.of(
-          "id",
-          "survey",
-          "provider_type",
-          "provider",
-          "date",
-          "population",
-          "respondents",
-          "respondents_kind",
-          "finding",
-          "value_kind",
-          "percent",
-          "value_as_published",
-          "registry_id",
-          "source",
-          "tag",
-          "note");
+  /** The layout of {@code data/reference/staff_surveys.csv}. */
+  public static final Schema SURVEY_SCHEMA =
+      Schema.builder("staff_surveys")
+          .columns(
+              ColumnSpec.text("id"),
+              ColumnSpec.text("survey"),
+              ColumnSpec.code("provider_type", List.of("all", "NPS", "CRC")),
+              ColumnSpec.text("provider"),
+              ColumnSpec.text("date"),
+              ColumnSpec.text("population"),
+              ColumnSpec.integer("respondents", 1, Integer.MAX_VALUE).optional(),
+              ColumnSpec.code("respondents_kind", List.of("exact", "lower_bound", "not_published")),
+              ColumnSpec.text("finding"),
+              ColumnSpec.code("value_kind", ReferenceTable.VALUE_KINDS),
+              ColumnSpec.decimal("percent", 0, 100),
+              ColumnSpec.text("value_as_published"),
+              ColumnSpec.text("registry_id").optional(),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", ReferenceTable.TAGS),
+              ColumnSpec.text("note").optional())
+          .primaryKey("id")
+          .rules(
+              ReferenceTable.publishedDate("date"),
+              Rule.of(
+                  "respondents_kind",
+                  "exact or lower_bound, since respondents is given",
+                  row -> !row.text("respondents_kind").equals("not_published"),
+                  "respondents"))
+          .build();
 
-  static final List<String> CASELOAD_HEADER =
-      List.of(
-          "id",
-          "provider_type",
-          "provider",
-          "date",
-          "measure",
-          "value_kind",
-          "value",
-          "unit",
-          "value_as_published",
-          "source",
-          "tag",
-          "note");
+  /** The layout of {@code data/reference/caseloads.csv}. */
+  public static final Schema CASELOAD_SCHEMA =
+      Schema.builder("caseloads")
+          .columns(
+              ColumnSpec.text("id"),
+              ColumnSpec.code("provider_type", List.of("all", "NPS", "CRC")),
+              ColumnSpec.text("provider"),
+              ColumnSpec.text("date"),
+              ColumnSpec.text("measure"),
+              ColumnSpec.code("value_kind", ReferenceTable.VALUE_KINDS),
+              ColumnSpec.decimal("value", 0, Double.MAX_VALUE),
+              ColumnSpec.text("unit"),
+              ColumnSpec.text("value_as_published"),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", ReferenceTable.TAGS),
+              ColumnSpec.text("note").optional())
+          .primaryKey("id")
+          .rules(ReferenceTable.publishedDate("date"))
+          .build();
 
   private final LoadedDataset surveys;
   private final LoadedDataset caseloads;
@@ -76,9 +95,9 @@ public final class StaffSurveys {
         ReferenceTable.read(
             "staff_surveys.csv",
             "Probation staff surveys and inspection findings on morale and workload",
-            SURVEY_HEADER),
+            SURVEY_SCHEMA),
         ReferenceTable.read(
-            "caseloads.csv", "Caseloads per probation officer as published", CASELOAD_HEADER));
+            "caseloads.csv", "Caseloads per probation officer as published", CASELOAD_SCHEMA));
   }
 
   /**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.probationlens.data.Provenance;
+import org.probationlens.inspection.HmipRatings;
+import org.probationlens.inspection.ProviderRating;
 import org.probationlens.reference.ReferenceTable;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -42,28 +44,12 @@ public final class SyntheticPairedViews {
    * @return four shares summing to 1, in {@link CaseRating} order
    */
   public static double[] inspectorMargin() {
-    Table t =
-        ReferenceTable.read(
-                "hmip_ratings.csv",
-                "HMI Probation overall ratings",
-                List.of(
-                    "provider_code",
-                    "provider",
-                    "provider_type",
-                    "cycle",
-                    "overall_rating",
-                    "published",
-                    "domain_ratings_reported",
-                    "source",
-                    "tag"))
-            .table();
+    // the one schema of hmip_ratings.csv (codes, ratings, one row per provider and cycle)
     double[] share = new double[CaseRating.values().length];
     int n = 0;
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.stringColumn("cycle").get(i).equals("2018-19")) {
-        share[CaseRating.ofLabel(t.stringColumn("overall_rating").get(i)).ordinal()]++;
-        n++;
-      }
+    for (ProviderRating r : HmipRatings.standard().cycle(HmipRatings.FULL_CYCLE)) {
+      share[CaseRating.ofLabel(r.rating().label()).ordinal()]++;
+      n++;
     }
     for (int i = 0; i < share.length; i++) {
       share[i] /= n;

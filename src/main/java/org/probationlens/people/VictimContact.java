@@ -3,10 +3,14 @@ package org.probationlens.people;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.probationlens.area.Geography;
+import org.probationlens.area.NpsDivision;
 import org.probationlens.chart.Chart;
 import org.probationlens.chart.IntervalCharts;
+import org.probationlens.data.ColumnSpec;
 import org.probationlens.data.LoadedDataset;
 import org.probationlens.data.Result;
+import org.probationlens.data.Schema;
 import org.probationlens.data.Sources;
 import org.probationlens.reference.FigureCheck;
 import org.probationlens.reference.PublishedFigures;
@@ -32,21 +36,29 @@ import tech.tablesaw.api.Table;
 public record VictimContact(Table measures, Proportion londonNotOffered, Sources sources)
     implements Result {
 
-  static final List<String> HEADER =
-      List.of(
-          "id",
-          "provider_type",
-          "provider",
-          "nps_division_code",
-          "date",
-          "measure",
-          "value_kind",
-          "percent",
-          "value_as_published",
-          "registry_id",
-          "source",
-          "tag",
-          "note");
+  /** The layout of {@code data/reference/victim_contact.csv}. */
+  public static final Schema SCHEMA =
+      Schema.builder("victim_contact")
+          .columns(
+              ColumnSpec.text("id"),
+              ColumnSpec.code("provider_type", List.of("NPS", "CRC")),
+              ColumnSpec.text("provider"),
+              ColumnSpec.code(
+                      "nps_division_code",
+                      Geography.standard().npsDivisions().stream().map(NpsDivision::code).toList())
+                  .optional(),
+              ColumnSpec.text("date").optional(),
+              ColumnSpec.text("measure"),
+              ColumnSpec.code("value_kind", ReferenceTable.VALUE_KINDS),
+              ColumnSpec.decimal("percent", 0, 100).optional(),
+              ColumnSpec.text("value_as_published"),
+              ColumnSpec.text("registry_id").optional(),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", ReferenceTable.TAGS),
+              ColumnSpec.text("note").optional())
+          .primaryKey("id")
+          .rules(ReferenceTable.publishedDate("date"))
+          .build();
 
   /** Copies. */
   public VictimContact {
@@ -120,7 +132,7 @@ public record VictimContact(Table measures, Proportion londonNotOffered, Sources
   public static PublishedFindings published() {
     LoadedDataset d =
         ReferenceTable.read(
-            "victim_contact.csv", "Published findings on probation work with victims", HEADER);
+            "victim_contact.csv", "Published findings on probation work with victims", SCHEMA);
     Table t =
         d.table()
             .selectColumns("provider", "date", "measure", "value_as_published", "source", "tag");

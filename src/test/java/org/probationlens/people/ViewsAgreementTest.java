@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.data.DatasetValidationException;
 import org.probationlens.data.Provenance;
 import org.probationlens.stats.AgreementWeights;
 import org.probationlens.stats.WeightedKappa;
@@ -96,12 +97,13 @@ class ViewsAgreementTest {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(
         bad, "case_id,user_view,inspector_rating\nA,Good,Good\nB,Good,Requires Improvement\n");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> PairedViews.load(bad, p));
+    DatasetValidationException e =
+        assertThrows(DatasetValidationException.class, () -> PairedViews.load(bad, p));
     assertEquals(
         bad
-            + " line 3, column inspector_rating: 'Requires Improvement' is not a rating; expected"
-            + " Inadequate, Requires improvement, Good or Outstanding",
+            + ": 1 problem; nothing was loaded\n  line 3, column 3 (inspector_rating): found"
+            + " \"Requires Improvement\", expected one of Inadequate, Requires improvement, Good,"
+            + " Outstanding",
         e.getMessage());
   }
 }

@@ -110,6 +110,9 @@ def main():
     for p in problems:
         print(p)
     print(f"{charts} charts in {len(args.notebooks)} notebooks; {len(problems)} problems")
+    # one count per chart for ./lens test: a chart fails when any of its labels is a code
+    bad_charts = len({p.rsplit(": ", 1)[0] for p in problems})
+    print(f"chart-labels: {charts - bad_charts} passed, {bad_charts} failed")
     return 1 if problems else 0
 
 

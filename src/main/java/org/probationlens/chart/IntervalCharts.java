@@ -39,6 +39,7 @@ public final class IntervalCharts {
    * @param lower the lower limits (NaN where none)
    * @param upper the upper limits (NaN where none)
    * @param valueAxis the value axis title, with its unit
+   * @param categoryAxis the category axis title, in words (what the bars are: "CRC", "survey")
    * @param sources where the figures came from, not null
    * @return the chart, not null
    * @throws IllegalArgumentException if the arrays differ in length
@@ -50,6 +51,7 @@ public final class IntervalCharts {
       double[] lower,
       double[] upper,
       String valueAxis,
+      String categoryAxis,
       Sources sources) {
     int n = categories.size();
     if (estimate.length != n || lower.length != n || upper.length != n) {
@@ -105,7 +107,11 @@ public final class IntervalCharts {
             .hoverMode(Layout.HoverMode.CLOSEST)
             .margin(Margin.builder().left(left).right(30).top(60).bottom(60).build())
             .xAxis(Axis.builder().title(valueAxis).build())
-            .yAxis(Axis.builder().type(Axis.Type.CATEGORY).build())
+            .yAxis(
+                Axis.builder()
+                    .type(Axis.Type.CATEGORY)
+                    .title(Objects.requireNonNull(categoryAxis, "categoryAxis"))
+                    .build())
             .build();
     return Chart.of(new Figure(layout, traces.toArray(new Trace[0])), sources);
   }
@@ -137,6 +143,7 @@ public final class IntervalCharts {
    * @param categories the group labels, in words, in order
    * @param series each series' name and values (one per category), in order
    * @param valueAxis the value axis title, with its unit
+   * @param categoryAxis the category axis title, in words (what the groups are)
    * @param sources where the figures came from, not null
    * @return the chart, not null
    */
@@ -145,6 +152,7 @@ public final class IntervalCharts {
       List<String> categories,
       Map<String, double[]> series,
       String valueAxis,
+      String categoryAxis,
       Sources sources) {
     String[] c = categories.toArray(new String[0]);
     List<Trace> traces = new ArrayList<>();
@@ -168,7 +176,11 @@ public final class IntervalCharts {
             .autosize(true)
             .barMode(Layout.BarMode.GROUP)
             .hoverMode(Layout.HoverMode.CLOSEST)
-            .xAxis(Axis.builder().type(Axis.Type.CATEGORY).build())
+            .xAxis(
+                Axis.builder()
+                    .type(Axis.Type.CATEGORY)
+                    .title(Objects.requireNonNull(categoryAxis, "categoryAxis"))
+                    .build())
             .yAxis(Axis.builder().title(valueAxis).build())
             .build();
     return Chart.of(new Figure(layout, traces.toArray(new Trace[0])), sources);

@@ -246,6 +246,7 @@ public record ReferralFunnel(Table funnel, long organisationsNamed, Sources sour
         lo,
         hi,
         "percent of promised referrals not made",
+        "CRC",
         sources);
   }
 
@@ -270,6 +271,7 @@ public record ReferralFunnel(Table funnel, long organisationsNamed, Sources sour
         List.of("promised in bids", "referred", "started", "completed"),
         series,
         "people",
+        "stage of the referral",
         sources);
   }
 }

@@ -218,6 +218,7 @@ public record PbrRecord(
         none,
         none,
         "CRCs (of 21)",
+        "measure of the results",
         sources);
   }
 

@@ -79,6 +79,7 @@ public record SurveyShares(Table shares, double confidence, List<String> notes, 
         lo,
         hi,
         "percent of staff",
+        "survey or inspection finding",
         sources);
   }
 }

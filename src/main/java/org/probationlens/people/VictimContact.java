@@ -201,6 +201,7 @@ public record VictimContact(Table measures, Proportion londonNotOffered, Sources
         measures.doubleColumn("not_offered_lower").asDoubleArray(),
         measures.doubleColumn("not_offered_upper").asDoubleArray(),
         "percent of eligible cases not offered the scheme",
+        "NPS division",
         sources);
   }
 

@@ -215,6 +215,7 @@ public record ViewsAgreement(
         java.util.Arrays.stream(r).map(CaseRating::label).toList(),
         series,
         "percent of cases",
+        "rating of the case",
         sources);
   }
 

@@ -24,6 +24,7 @@ class IntervalChartsTest {
             new double[] {5, Double.NaN},
             new double[] {15, Double.NaN},
             "percent",
+            "finding",
             SOURCES);
     String js = c.figure().asJavascript("d");
     // Plotly draws the first y category at the bottom, so the bars are given in reverse
@@ -32,6 +33,7 @@ class IntervalChartsTest {
     assertTrue(js.contains("y: [\"first\"]"), js);
     assertEquals(3, c.figure().getTraces().length);
     assertTrue(c.source().contains("test figures, invented for this test"));
+    assertTrue(js.contains("finding"), "the category axis is titled in words: " + js);
   }
 
   @Test
@@ -47,6 +49,7 @@ class IntervalChartsTest {
                     new double[] {1},
                     new double[] {1},
                     "x",
+                    "category",
                     SOURCES));
     assertEquals(
         "categories, estimate, lower and upper must have the same length; got 1, 2, 1, 1",
@@ -55,6 +58,6 @@ class IntervalChartsTest {
         IllegalArgumentException.class,
         () ->
             IntervalCharts.groupedBars(
-                "t", List.of("a", "b"), Map.of("s", new double[] {1}), "y", SOURCES));
+                "t", List.of("a", "b"), Map.of("s", new double[] {1}), "y", "group", SOURCES));
   }
 }

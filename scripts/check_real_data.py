@@ -1,0 +1,106 @@
+#!/usr/bin/python3
+"""A notebook pointed at real (non-synthetic) case files labels its outputs as real.
+
+The researcher's path: her own extract with a MANIFEST that says kind=OFFICIAL_SENSITIVE, given to
+a ready-made notebook through its parameters cell with `./lens run`. Real extracts cannot be
+shipped, so the check makes one from the committed sample (the same rows, relabelled as a
+supplier's extract in its MANIFEST), runs notebook 02 on it and requires, of the executed notebook:
+
+- every output that used the relabelled files names them as OFFICIAL_SENSITIVE in its sources
+  metadata (`probation_lens_sources`), with the SHA-256 of the bytes given, and none calls them
+  synthetic;
+- disclosure control was applied (a `pl-disclosure` note) to at least one output, since it is on by
+  default for official-sensitive records;
+- the run exited 0 or 3 (3: a registry check did not match, which notebook 02 reports honestly for
+  the £2.1bn value; 1 would mean a cell failed).
+
+Ends with the line `real-data: N passed, N failed` that `./lens test` counts.
+"""
+import hashlib
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+NOTEBOOK = "notebooks/02-contract-payments.ipynb"
+
+
+def sha256(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main():
+    passed = failed = 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        print(("ok   " if ok else "FAIL ") + what, flush=True)
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+
+    work = pathlib.Path(tempfile.mkdtemp(prefix="lens-real-"))
+    try:
+        extract = work / "extract"
+        extract.mkdir()
+        for name in ("cases.csv", "forecast.csv"):
+            shutil.copyfile(ROOT / "data/sample" / name, extract / name)
+        (extract / "MANIFEST").write_text(
+            "# A supplier's case extract (for this check: the committed sample, relabelled).\n"
+            "kind=OFFICIAL_SENSITIVE\n"
+            "source=Test extract supplied to the analyst (the sample's rows, relabelled)\n"
+            "licence=Held under a data-sharing agreement; not for publication\n"
+            f"cases.csv.sha256={sha256(extract / 'cases.csv')}\n"
+            f"forecast.csv.sha256={sha256(extract / 'forecast.csv')}\n",
+            encoding="utf-8",
+        )
+        out = work / "out"
+        run = subprocess.run(
+            [str(ROOT / "lens"), "run", NOTEBOOK,
+             "-p", "casesFile", str(extract / "cases.csv"),
+             "-p", "forecastFile", str(extract / "forecast.csv"),
+             "--out", str(out)],
+            cwd=ROOT, capture_output=True, text=True, timeout=900)
+        sys.stdout.write(run.stdout[-2000:])
+        sys.stderr.write(run.stderr[-2000:])
+        check(run.returncode in (0, 3),
+              f"./lens run {NOTEBOOK} on an official-sensitive extract exits 0 or 3"
+              f" (exit {run.returncode})")
+        executed = out / pathlib.Path(NOTEBOOK).name
+        if not executed.exists():
+            check(False, f"the executed notebook {executed} was written")
+            return passed, failed
+        nb = json.loads(executed.read_text(encoding="utf-8"))
+        real = {sha256(extract / "cases.csv"), sha256(extract / "forecast.csv")}
+        using, mislabelled, protected = 0, [], 0
+        for n, cell in enumerate(nb["cells"]):
+            for output in cell.get("outputs", []):
+                html = "".join(output.get("data", {}).get("text/html", ""))
+                if "pl-disclosure" in html:
+                    protected += 1
+                sources = output.get("metadata", {}).get("probation_lens_sources")
+                if not sources:
+                    continue
+                for given in sources.get("inputs", []):
+                    if given.get("sha256") in real:
+                        using += 1
+                        if given.get("kind") != "OFFICIAL_SENSITIVE":
+                            mislabelled.append(f"cell {n}: {given.get('kind')}")
+        check(using > 0, f"outputs name the extract among their inputs ({using} input entries)")
+        check(not mislabelled,
+              "every output names the extract OFFICIAL_SENSITIVE"
+              + (f" (not: {', '.join(mislabelled[:5])})" if mislabelled else ""))
+        check(protected > 0, f"disclosure control applied to the extract's outputs ({protected})")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return passed, failed
+
+
+if __name__ == "__main__":
+    p, f = main()
+    print(f"real-data: {p} passed, {f} failed")
+    sys.exit(1 if f else 0)

@@ -30,14 +30,14 @@ public final class ShortfallReport {
     LoadedDataset forecast = ForecastVolumes.load(dir.resolve("data/sample/forecast.csv"));
     ReportingPeriod fy1516 = ReportingPeriod.of(FinancialYear.parse("2015-16"));
     Shortfall byCpa =
-        VolumeVariance.of(cases.table(), forecast.table()).shortfall(Level.CPA, fy1516);
+        VolumeVariance.of(cases, forecast).shortfall(Level.CPA, fy1516);
     FigureCheck check =
         PublishedFigures.standard()
             .check(
                 "shortfall_range_2015_16",
                 byCpa.range().low(),
                 byCpa.range().high(),
-                "synthetic sample");
+                byCpa.sources());
     System.out.println(check);
 
     // the same analysis over the engine's validating fast reader: the same range

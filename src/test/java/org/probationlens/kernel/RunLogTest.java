@@ -57,7 +57,7 @@ class RunLogTest {
     Object basis =
         method.getParameterTypes()[3] == String.class
             ? "test: deliberately wrong"
-            : org.probationlens.data.Sources.of(new org.probationlens.data.Provenance[0]);
+            : org.probationlens.data.Sources.assumed("test: deliberately wrong");
     var check =
         (org.probationlens.reference.FigureCheck)
             method.invoke(published, "shortfall_range_2015_16", 50.0, 60.0, basis);

@@ -34,6 +34,19 @@ final class KernelCommand {
   /** The -Xmx heap unless --heap is given. */
   static final String DEFAULT_HEAP = "4g";
 
+  /**
+   * The kernel JVM's compiler and collector, chosen by ./lens bench-kernel beside IPython on this
+   * 2-core machine. A cell's time is mostly javac (JShell compiles every snippet), and javac in a
+   * fresh JVM is code the JIT has not compiled yet: with the default tiered compilation the C2
+   * compiler thread takes one of the two cores for most of the first hundred cells, so C1 only
+   * ({@code TieredStopAtLevel=1}) gave a warm trivial cell of 30 ms against 81 ms, a first cell of
+   * 0.94 s against 1.59 s and a first table and chart of 0.84 s against 1.43 s in the same run; the
+   * serial collector has no concurrent threads to compete for the cores either. C1 code is slower
+   * than C2's on long number crunching, so the heaviest notebook cells were timed too (see the
+   * commit that chose these).
+   */
+  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern HEAP = Pattern.compile("[0-9]+[kKmMgG]?");
 
@@ -199,10 +212,10 @@ final class KernelCommand {
    */
   static Path classArchive(Path java, Path jar, String heap) throws IOException {
     Path archive = jar.resolveSibling(jar.getFileName().toString().replace(".jar", "") + ".jsa");
-    List<String> command =
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap));
+    command.addAll(JVM_OPTIONS);
+    command.addAll(
         List.of(
-            java.toString(),
-            "-Xmx" + heap,
             "-XX:ArchiveClassesAtExit=" + archive,
             "-Xlog:cds=off,cds+dynamic=off",
             "-Djava.awt.headless=true",
@@ -210,7 +223,7 @@ final class KernelCommand {
             "-jar",
             jar.toString(),
             "kernel",
-            "warmup");
+            "warmup"));
     try {
       Files.deleteIfExists(archive);
       Process process =
@@ -253,6 +266,7 @@ final class KernelCommand {
   static String kernelJson(Path java, Path jar, String heap, Path archive) {
     List<String> argv = new ArrayList<>();
     argv.addAll(List.of(java.toString(), "-Xmx" + heap));
+    argv.addAll(JVM_OPTIONS);
     if (archive != null) {
       argv.add("-XX:SharedArchiveFile=" + archive);
       // a jar rebuilt since the archive makes the JVM ignore it; it need not say so on stderr

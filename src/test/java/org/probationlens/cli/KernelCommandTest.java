@@ -19,6 +19,8 @@ class KernelCommandTest {
             + "  \"argv\": [\n"
             + "    \"/usr/lib/jvm/java-17/bin/java\",\n"
             + "    \"-Xmx6g\",\n"
+            + "    \"-XX:TieredStopAtLevel=1\",\n"
+            + "    \"-XX:+UseSerialGC\",\n"
             + "    \"-Djava.awt.headless=true\",\n"
             + "    \"-Djava.security.manager=allow\",\n"
             + "    \"-jar\",\n"

@@ -24,6 +24,22 @@ import sys
 import tempfile
 
 CODE = re.compile(r"^(C\d\d|N\d\d|[A-Z][A-Z0-9]*(_[A-Z0-9]+)*)$")
+
+
+def _owner_names():
+    """Owners whose own name is written in capitals (EOS): a name, not a code."""
+    import csv
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "reference",
+                        "owners.csv")
+    with open(path, encoding="utf-8") as f:
+        return {row["name"] for row in csv.DictReader(f)}
+
+
+NAMES = _owner_names()
+
+
+def is_code(v):
+    return isinstance(v, str) and v not in NAMES and not NUMBER.match(v) and bool(CODE.match(v))
 NUMBER = re.compile(r"^-?[0-9.,]+([eE]-?[0-9]+)?$")
 
 
@@ -35,10 +51,10 @@ def chart_problems(spec):
             values = trace.get(key)
             if isinstance(values, list):
                 for v in values:
-                    if isinstance(v, str) and not NUMBER.match(v) and CODE.match(v):
+                    if is_code(v):
                         problems.append(f"{key} value {v!r} is a code")
         name = trace.get("name")
-        if isinstance(name, str) and trace.get("showlegend", True) and CODE.match(name):
+        if trace.get("showlegend", True) and is_code(name):
             problems.append(f"legend entry {name!r} is a code")
     layout = spec.get("layout", {})
     for axis in ("xaxis", "yaxis"):
@@ -52,7 +68,7 @@ def chart_problems(spec):
         elif "_" in str(text):
             problems.append(f"{axis} title {text!r} is a column name, not words")
         for t in a.get("ticktext", []) or []:
-            if isinstance(t, str) and CODE.match(t):
+            if is_code(t):
                 problems.append(f"{axis} tick {t!r} is a code")
     return problems
 

@@ -186,7 +186,9 @@ public final class Charts {
     Axis yAxis =
         yColumns.size() == 1
             ? valueAxis(yColumns.get(0))
-            : money ? moneyAxis("£ million") : Axis.builder().title(commonUnit(yColumns)).build();
+            : money
+                ? moneyAxis("£ million")
+                : Axis.builder().title(seriesAxisTitle(yColumns)).build();
     Layout layout =
         base(title, HEIGHT)
             .xAxis(Axis.builder().title(Labels.axisTitle(xColumn)).build())
@@ -565,6 +567,12 @@ public final class Charts {
   }
 
   /** The unit the columns share, such as "(%)", as a y-axis title; "" when they differ. */
+  /** The unit the series share, else the first series' title in words: never blank. */
+  private static String seriesAxisTitle(List<String> columns) {
+    String unit = commonUnit(columns);
+    return unit.isEmpty() ? Labels.axisTitle(columns.get(0)) : unit;
+  }
+
   private static String commonUnit(List<String> columns) {
     String unit = null;
     for (String c : columns) {

@@ -37,7 +37,11 @@ public final class Labels {
           "NPS", "National Probation Service",
           "CRC", "Community Rehabilitation Company",
           "ALL", "All",
-          "all", "All");
+          "all", "All",
+          // liaison-manager ratings (court.LiaisonRating)
+          "STRONG", "Strong",
+          "ADEQUATE", "Adequate",
+          "WEAK", "Weak");
 
   /** Words kept as acronyms when an enum-style name is written in words. */
   private static final Map<String, String> ACRONYMS =
@@ -98,6 +102,10 @@ public final class Labels {
       for (Cpa c : g.cpas()) {
         // the CRC's name without "CRC": short names are often acronyms (KSS, BGSW, BeNCH)
         m.put(c.code(), c.crcName().replaceFirst(" CRC$", ""));
+        if (c.shortName().equals(c.shortName().toUpperCase(Locale.ROOT))) {
+          // an acronym short name (KSS, DDC, BGSW) is read as the CRC's name in words too
+          m.putIfAbsent(c.shortName(), c.crcName().replaceFirst(" CRC$", ""));
+        }
       }
       for (Owner o : g.owners()) {
         m.put(o.code(), o.name());

@@ -354,6 +354,38 @@ public final class Aggregate {
       return aggregate(gid, groups, packedOfGroup, false);
     }
 
+    /** Writes the dense group ids of the selected rows {@code sel[0..n)}. */
+    private void selectedGroupIds(int[] sel, int n, int[] gid) {
+      if (keyCols.length == 0) {
+        return; // the filters left 0 in the rows they keep: the one group
+      }
+      for (int k = 0; k < keyCols.length; k++) {
+        int s = (int) stride[k];
+        Col.Category key = keyCols[k];
+        if (key.codes != null) {
+          int[] codes = key.codes;
+          for (int j = 0; j < n; j++) {
+            int i = sel[j];
+            gid[i] += codes[i] * s;
+          }
+        } else if (key.smallCodes != null) {
+          byte[] codes = key.smallCodes;
+          for (int j = 0; j < n; j++) {
+            int i = sel[j];
+            gid[i] += codes[i] * s;
+          }
+        } else {
+          int[] days = key.sourceDays;
+          int[] map = key.codeOfDay;
+          int base = key.base;
+          for (int j = 0; j < n; j++) {
+            int i = sel[j];
+            gid[i] += map[days[i] - base] * s;
+          }
+        }
+      }
+    }
+
     /** Writes the dense group ids of rows [from, to), -1 for rows the filters reject. */
     private void groupIds(int from, int to, int[] gid) {
       if (keyCols.length == 0) {
@@ -437,13 +469,27 @@ public final class Aggregate {
             int[] sel = new int[BLOCK];
             for (int b = from; b < to && !none; b += BLOCK) {
               int e = Math.min(to, b + BLOCK);
-              if (computeIds) {
-                groupIds(b, e, gid);
-              }
               int n = 0;
-              for (int i = b; i < e; i++) {
-                sel[n] = i;
-                n += (gid[i] >>> 31) ^ 1;
+              if (computeIds && !filters.isEmpty()) {
+                // Filters first, then the keys of the rows they keep only: a period filter
+                // keeps a small share of the rows, and their ids need not be computed.
+                Arrays.fill(gid, b, e, 0);
+                for (Filter.Compiled f : filters) {
+                  f.reject(b, e, gid);
+                }
+                for (int i = b; i < e; i++) {
+                  sel[n] = i;
+                  n += (gid[i] >>> 31) ^ 1;
+                }
+                selectedGroupIds(sel, n, gid);
+              } else {
+                if (computeIds) {
+                  groupIds(b, e, gid);
+                }
+                for (int i = b; i < e; i++) {
+                  sel[n] = i;
+                  n += (gid[i] >>> 31) ^ 1;
+                }
               }
               for (int k = 0; k < n; k++) {
                 cnt[gid[sel[k]]]++;

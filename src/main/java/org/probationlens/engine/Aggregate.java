@@ -482,21 +482,31 @@ public final class Aggregate {
                   n += (gid[i] >>> 31) ^ 1;
                 }
                 selectedGroupIds(sel, n, gid);
-              } else {
-                if (computeIds) {
-                  groupIds(b, e, gid);
-                }
+              } else if (!filters.isEmpty()) {
                 for (int i = b; i < e; i++) {
                   sel[n] = i;
                   n += (gid[i] >>> 31) ^ 1;
                 }
+              } else {
+                // No filter: every row of the block counts, no selection is needed.
+                if (computeIds) {
+                  groupIds(b, e, gid);
+                }
+                n = e - b;
               }
-              for (int k = 0; k < n; k++) {
-                cnt[gid[sel[k]]]++;
+              int[] rowsOf = filters.isEmpty() ? null : sel;
+              if (rowsOf == null) {
+                for (int i = b; i < e; i++) {
+                  cnt[gid[i]]++;
+                }
+              } else {
+                for (int k = 0; k < n; k++) {
+                  cnt[gid[sel[k]]]++;
+                }
               }
               for (int j = 0; j < measures.size(); j++) {
                 if (acc[j] != null) {
-                  accumulate(measures.get(j), gid, sel, n, acc[j]);
+                  accumulate(measures.get(j), gid, rowsOf, b, n, acc[j]);
                 }
               }
             }
@@ -639,12 +649,12 @@ public final class Aggregate {
     /**
      * Adds the selected rows {@code sel[0..n)} of one measure into its accumulator, in row order.
      */
-    private void accumulate(Measure m, int[] gid, int[] sel, int n, double[] acc) {
+    private void accumulate(Measure m, int[] gid, int[] sel, int first, int n, double[] acc) {
       Col col = table.column(m.column());
       if (m.kind() == Kind.MIN || m.kind() == Kind.MAX) {
         boolean isMin = m.kind() == Kind.MIN;
         for (int k = 0; k < n; k++) {
-          int i = sel[k];
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
           double v = value(col, i);
           acc[g] = isMin ? Math.min(acc[g], v) : Math.max(acc[g], v);
@@ -652,21 +662,21 @@ public final class Aggregate {
       } else if (m.kind() == Kind.WEIGHTED_SUM) {
         Col w = table.column(m.weight());
         for (int k = 0; k < n; k++) {
-          int i = sel[k];
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
           acc[g] += value(col, i) * value(w, i);
         }
       } else if (col instanceof Col.Doubles) {
         double[] v = ((Col.Doubles) col).values;
         for (int k = 0; k < n; k++) {
-          int i = sel[k];
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
           acc[g] += v[i];
         }
       } else if (col instanceof Col.Ints) {
         int[] v = ((Col.Ints) col).values;
         for (int k = 0; k < n; k++) {
-          int i = sel[k];
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
           acc[g] += v[i];
         }
@@ -674,13 +684,13 @@ public final class Aggregate {
         int[] end = ((Col.DayDifference) col).to;
         int[] start = ((Col.DayDifference) col).from;
         for (int k = 0; k < n; k++) {
-          int i = sel[k];
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
           acc[g] += end[i] - start[i];
         }
       } else {
         for (int k = 0; k < n; k++) {
-          int i = sel[k];
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
           acc[g] += col.number(i);
         }

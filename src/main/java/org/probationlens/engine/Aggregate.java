@@ -276,6 +276,9 @@ public final class Aggregate {
     private final Col.Category[] keyCols;
     private final long[] stride;
 
+    /** Whether a filter can keep no row, so that no pass over the rows is needed. */
+    private final boolean none;
+
     Run(
         ColumnTable table,
         List<Filter> filters,
@@ -284,6 +287,7 @@ public final class Aggregate {
         int threads) {
       this.table = table;
       this.filters = Filter.compileAll(filters, table);
+      this.none = this.filters.contains(Filter.NONE);
       this.measures = measures;
       this.threads = threads;
       this.rows = table.rowCount();
@@ -310,6 +314,9 @@ public final class Aggregate {
       if (overflow) {
         throw new IllegalArgumentException(
             "too many key combinations to pack in a long; group by fewer or coarser columns");
+      }
+      if (none) {
+        return aggregate(new int[0], 0, null, false);
       }
       int[] gid = new int[rows];
       int chunks = Chunks.count(rows);
@@ -345,6 +352,38 @@ public final class Aggregate {
         packedOfGroup = ids.keys();
       }
       return aggregate(gid, groups, packedOfGroup, false);
+    }
+
+    /** Writes the dense group ids of the selected rows {@code sel[0..n)}. */
+    private void selectedGroupIds(int[] sel, int n, int[] gid) {
+      if (keyCols.length == 0) {
+        return; // the filters left 0 in the rows they keep: the one group
+      }
+      for (int k = 0; k < keyCols.length; k++) {
+        int s = (int) stride[k];
+        Col.Category key = keyCols[k];
+        if (key.codes != null) {
+          int[] codes = key.codes;
+          for (int j = 0; j < n; j++) {
+            int i = sel[j];
+            gid[i] += codes[i] * s;
+          }
+        } else if (key.smallCodes != null) {
+          byte[] codes = key.smallCodes;
+          for (int j = 0; j < n; j++) {
+            int i = sel[j];
+            gid[i] += codes[i] * s;
+          }
+        } else {
+          int[] days = key.sourceDays;
+          int[] map = key.codeOfDay;
+          int base = key.base;
+          for (int j = 0; j < n; j++) {
+            int i = sel[j];
+            gid[i] += map[days[i] - base] * s;
+          }
+        }
+      }
     }
 
     /** Writes the dense group ids of rows [from, to), -1 for rows the filters reject. */
@@ -424,21 +463,50 @@ public final class Aggregate {
             for (int j = 0; j < measures.size(); j++) {
               acc[j] = newAccumulator(measures.get(j), groups);
             }
-            // Block by block, so each block's ids are still in cache when they are summed.
-            for (int b = from; b < to; b += BLOCK) {
+            // Block by block, so each block's ids are still in cache when they are summed. The
+            // rows of a block that pass the filters are listed first (a selection vector, built
+            // without a branch), so that counting and summing do not test every row.
+            int[] sel = new int[BLOCK];
+            for (int b = from; b < to && !none; b += BLOCK) {
               int e = Math.min(to, b + BLOCK);
-              if (computeIds) {
-                groupIds(b, e, gid);
+              int n = 0;
+              if (computeIds && !filters.isEmpty()) {
+                // Filters first, then the keys of the rows they keep only: a period filter
+                // keeps a small share of the rows, and their ids need not be computed.
+                Arrays.fill(gid, b, e, 0);
+                for (Filter.Compiled f : filters) {
+                  f.reject(b, e, gid);
+                }
+                for (int i = b; i < e; i++) {
+                  sel[n] = i;
+                  n += (gid[i] >>> 31) ^ 1;
+                }
+                selectedGroupIds(sel, n, gid);
+              } else if (!filters.isEmpty()) {
+                for (int i = b; i < e; i++) {
+                  sel[n] = i;
+                  n += (gid[i] >>> 31) ^ 1;
+                }
+              } else {
+                // No filter: every row of the block counts, no selection is needed.
+                if (computeIds) {
+                  groupIds(b, e, gid);
+                }
+                n = e - b;
               }
-              for (int i = b; i < e; i++) {
-                int g = gid[i];
-                if (g >= 0) {
-                  cnt[g]++;
+              int[] rowsOf = filters.isEmpty() ? null : sel;
+              if (rowsOf == null) {
+                for (int i = b; i < e; i++) {
+                  cnt[gid[i]]++;
+                }
+              } else {
+                for (int k = 0; k < n; k++) {
+                  cnt[gid[sel[k]]]++;
                 }
               }
               for (int j = 0; j < measures.size(); j++) {
                 if (acc[j] != null) {
-                  accumulate(measures.get(j), gid, b, e, acc[j]);
+                  accumulate(measures.get(j), gid, rowsOf, b, n, acc[j]);
                 }
               }
             }
@@ -578,57 +646,53 @@ public final class Aggregate {
       }
     }
 
-    /** Adds rows [from, to) of one measure into its accumulator, in row order. */
-    private void accumulate(Measure m, int[] gid, int from, int to, double[] acc) {
+    /**
+     * Adds the selected rows {@code sel[0..n)} of one measure into its accumulator, in row order.
+     */
+    private void accumulate(Measure m, int[] gid, int[] sel, int first, int n, double[] acc) {
       Col col = table.column(m.column());
       if (m.kind() == Kind.MIN || m.kind() == Kind.MAX) {
         boolean isMin = m.kind() == Kind.MIN;
-        for (int i = from; i < to; i++) {
+        for (int k = 0; k < n; k++) {
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
-          if (g >= 0) {
-            double v = value(col, i);
-            acc[g] = isMin ? Math.min(acc[g], v) : Math.max(acc[g], v);
-          }
+          double v = value(col, i);
+          acc[g] = isMin ? Math.min(acc[g], v) : Math.max(acc[g], v);
         }
       } else if (m.kind() == Kind.WEIGHTED_SUM) {
         Col w = table.column(m.weight());
-        for (int i = from; i < to; i++) {
+        for (int k = 0; k < n; k++) {
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
-          if (g >= 0) {
-            acc[g] += value(col, i) * value(w, i);
-          }
+          acc[g] += value(col, i) * value(w, i);
         }
       } else if (col instanceof Col.Doubles) {
         double[] v = ((Col.Doubles) col).values;
-        for (int i = from; i < to; i++) {
+        for (int k = 0; k < n; k++) {
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
-          if (g >= 0) {
-            acc[g] += v[i];
-          }
+          acc[g] += v[i];
         }
       } else if (col instanceof Col.Ints) {
         int[] v = ((Col.Ints) col).values;
-        for (int i = from; i < to; i++) {
+        for (int k = 0; k < n; k++) {
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
-          if (g >= 0) {
-            acc[g] += v[i];
-          }
+          acc[g] += v[i];
         }
       } else if (col instanceof Col.DayDifference) {
         int[] end = ((Col.DayDifference) col).to;
         int[] start = ((Col.DayDifference) col).from;
-        for (int i = from; i < to; i++) {
+        for (int k = 0; k < n; k++) {
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
-          if (g >= 0) {
-            acc[g] += end[i] - start[i];
-          }
+          acc[g] += end[i] - start[i];
         }
       } else {
-        for (int i = from; i < to; i++) {
+        for (int k = 0; k < n; k++) {
+          int i = sel == null ? first + k : sel[k];
           int g = gid[i];
-          if (g >= 0) {
-            acc[g] += col.number(i);
-          }
+          acc[g] += col.number(i);
         }
       }
     }
@@ -675,6 +739,9 @@ public final class Aggregate {
           cursor[p][g] = at;
           at += counts[p][g];
         }
+      }
+      if (start[groups] == 0) {
+        return out;
       }
       for (Map.Entry<String, List<Integer>> entry : byColumn.entrySet()) {
         Col col = table.column(entry.getKey());

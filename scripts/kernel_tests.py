@@ -200,11 +200,13 @@ class LensProtocolTests(unittest.TestCase):
     def test_output_of_a_thread_after_its_cell_ended_goes_to_that_cell(self):
         first, _, _ = self.cell_messages(
             "Thread background = new Thread(() -> {\n"
-            "  try { Thread.sleep(500); } catch (InterruptedException e) { }\n"
+            # long enough that the first cell has surely ended (its idle status seen) on a loaded
+            # machine, where a fresh kernel's first cells take the better part of a second
+            "  try { Thread.sleep(2000); } catch (InterruptedException e) { }\n"
             '  System.out.println("late line");\n'
             "});\nbackground.start();")
         # the second cell is running when the thread prints
-        second = self.kc.execute("background.join(5000);\nThread.sleep(300);")
+        second = self.kc.execute("background.join(10000);\nThread.sleep(300);")
         late, in_second = [], []
         deadline = time.monotonic() + self.TIMEOUT
         while time.monotonic() < deadline:

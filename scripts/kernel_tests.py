@@ -198,15 +198,16 @@ class LensProtocolTests(unittest.TestCase):
         self.assertNotIn("jdk.jshell", traceback)
 
     def test_output_of_a_thread_after_its_cell_ended_goes_to_that_cell(self):
+        # the thread prints only when the second cell lets it, so it prints after the first cell
+        # has ended however slow the machine is (a sleep of 2 s was not enough on a loaded CI run)
         first, _, _ = self.cell_messages(
+            "java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);\n"
             "Thread background = new Thread(() -> {\n"
-            # long enough that the first cell has surely ended (its idle status seen) on a loaded
-            # machine, where a fresh kernel's first cells take the better part of a second
-            "  try { Thread.sleep(2000); } catch (InterruptedException e) { }\n"
+            "  try { go.await(); } catch (InterruptedException e) { }\n"
             '  System.out.println("late line");\n'
             "});\nbackground.start();")
         # the second cell is running when the thread prints
-        second = self.kc.execute("background.join(10000);\nThread.sleep(300);")
+        second = self.kc.execute("go.countDown();\nbackground.join(10000);\nThread.sleep(300);")
         late, in_second = [], []
         deadline = time.monotonic() + self.TIMEOUT
         while time.monotonic() < deadline:

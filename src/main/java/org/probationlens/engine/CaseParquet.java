@@ -35,6 +35,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.DatasetValidationException;
+import org.probationlens.data.Problem;
 
 /**
  * The case table ({@code cases.csv}'s columns, one row per order or licence started) as Apache
@@ -48,7 +49,7 @@ import org.probationlens.data.DatasetValidationException;
  * CaseCsv#read}, whose verdicts are those of {@link CaseRecords#schema()}. So a Parquet file is
  * accepted exactly when the same cases as CSV would be, and refused with the same problems: a
  * {@link DatasetValidationException} whose lines count as the CSV's (the header is line 1, so the
- * file's row r, counted from 1, is line r + 1), naming the CSV text it was checked as. Any Parquet
+ * file's row r, counted from 1, is line r + 1), naming the Parquet file and that rule. Any Parquet
  * column type is taken and turned into text (a date stored as text is checked as text), so a type
  * is never the reason for a refusal that the CSV path would not give. The price is a pass over the
  * text: reading 10 million cases takes a few seconds more than reading the CSV directly.
@@ -163,6 +164,8 @@ public final class CaseParquet {
       text = Files.createTempFile("lens-cases-", ".csv");
       toCsv(file, text);
       return CaseCsv.read(text);
+    } catch (DatasetValidationException e) {
+      throw namingParquet(e, text, file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + " as Parquet: " + e.getMessage(), e);
     } finally {
@@ -174,6 +177,30 @@ public final class CaseParquet {
         }
       }
     }
+  }
+
+  /**
+   * The same problems, named by the Parquet file the user gave instead of the temporary CSV text
+   * (deleted by the time the message is read), with the rule that turns a line into a row.
+   */
+  private static DatasetValidationException namingParquet(
+      DatasetValidationException e, Path text, Path parquet) {
+    String name = parquet + " (checked as CSV text: its row r, counted from 1, is line r + 1)";
+    String temporary = text.toString();
+    List<Problem> problems = new ArrayList<>();
+    for (Problem p : e.problems()) {
+      problems.add(
+          new Problem(
+              p.file().equals(temporary) ? name : p.file(),
+              p.line(),
+              p.column(),
+              p.columnNumber(),
+              p.value(),
+              p.expected()));
+    }
+    DatasetValidationException named = new DatasetValidationException(name, problems, e.unlisted());
+    named.initCause(e);
+    return named;
   }
 
   /**

@@ -127,6 +127,13 @@ class CaseParquetTest {
       DatasetValidationException fromParquet =
           assertThrows(DatasetValidationException.class, () -> CaseParquet.read(parquet));
       assertEquals(located(fromCsv), located(fromParquet), String.join(" -> ", edit));
+      // the message names the user's Parquet file, not the temporary CSV it was checked as
+      assertTrue(fromParquet.file().startsWith(parquet.toString() + " (checked as CSV text"));
+      for (Problem p : fromParquet.problems()) {
+        assertEquals(fromParquet.file(), p.file());
+      }
+      assertTrue(fromParquet.getMessage().startsWith(parquet.toString()));
+      assertTrue(!fromParquet.getMessage().contains("lens-cases-"), fromParquet.getMessage());
     }
   }
 

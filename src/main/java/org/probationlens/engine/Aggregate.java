@@ -328,7 +328,7 @@ public final class Aggregate {
       if (dense) {
         // Group ids are computed block by block inside the aggregation pass; they are kept for
         // every row only when quantiles or distinct counts gather values by them afterwards.
-        return aggregate(gathers ? new int[rows] : null, (int) space, null, true);
+        return aggregate(null, (int) space, null, true);
       }
       int[] gid = new int[rows];
       Parallel.run(
@@ -422,6 +422,11 @@ public final class Aggregate {
                       PARTIAL_BUDGET_BYTES / Math.max(1, perPartition)));
       int[][] counts = new int[partitions][];
       double[][][] partial = new double[partitions][measures.size()][];
+      // For quantiles and distinct counts: the group id and row of each row kept, partition p's
+      // from its first row on, in row order, so that the gathering pass reads kept rows only.
+      int[] keptIds = gathers ? new int[rows] : null;
+      int[] keptRows = gathers && !filters.isEmpty() ? new int[rows] : null;
+      int[] kept = new int[partitions];
       Parallel.run(
           partitions,
           threads,
@@ -450,9 +455,6 @@ public final class Aggregate {
                 verdict = Math.min(verdict, verdicts[f]);
               }
               if (verdict == Filter.KEEPS_NONE) {
-                if (computeIds && gid != null) {
-                  Arrays.fill(gid, b, e, -1); // the gathering pass reads every row's id
-                }
                 continue;
               }
               int[] rowsOf = verdict == Filter.KEEPS_ALL ? null : sel;
@@ -460,15 +462,6 @@ public final class Aggregate {
               if (computeIds) {
                 n = rowsOf == null ? e - b : selectRows(b, e, verdicts, sel);
                 blockIds(rowsOf, b, n, ids);
-                if (gid != null) {
-                  // kept for the gathering pass of quantiles and distinct counts
-                  if (rowsOf == null) {
-                    System.arraycopy(ids, 0, gid, b, n);
-                  } else {
-                    Arrays.fill(gid, b, e, -1);
-                    Kernels.scatter(ids, sel, n, gid);
-                  }
-                }
               } else if (rowsOf == null) {
                 // ids found before the pass, -1 for rows the filters reject
                 n = Kernels.kept(gid, b, e, sel);
@@ -479,6 +472,14 @@ public final class Aggregate {
                 Kernels.gather(gid, sel, b, n, ids);
               }
               Kernels.count(ids, n, cnt);
+              if (keptIds != null) {
+                int at = from + kept[p];
+                System.arraycopy(ids, 0, keptIds, at, n);
+                if (keptRows != null) {
+                  Kernels.rows(rowsOf, b, n, keptRows, at);
+                }
+                kept[p] += n;
+              }
               for (int j = 0; j < measures.size(); j++) {
                 if (acc[j] != null) {
                   accumulate(measures.get(j), ids, rowsOf, b, n, acc[j]);
@@ -554,7 +555,8 @@ public final class Aggregate {
       }
       Arrays.sort(byRank, (a, b) -> Long.compare(sortKey[a], sortKey[b]));
 
-      double[][] values = valuesPerGroup(gid, groups, count, counts, partitions);
+      double[][] values =
+          valuesPerGroup(keptIds, keptRows, kept, groups, count, counts, partitions);
 
       Table result = Table.create(table.name() + " aggregated");
       for (int k = 0; k < keyCols.length; k++) {
@@ -689,7 +691,13 @@ public final class Aggregate {
      * their original order), then computes per group. Returns, per measure, a value per group.
      */
     private double[][] valuesPerGroup(
-        int[] gid, int groups, int[] count, int[][] counts, int partitions) {
+        int[] keptIds,
+        int[] keptRows,
+        int[] kept,
+        int groups,
+        int[] count,
+        int[][] counts,
+        int partitions) {
       double[][] out = new double[measures.size()][];
       Map<String, List<Integer>> byColumn = new LinkedHashMap<>();
       for (int j = 0; j < measures.size(); j++) {
@@ -731,42 +739,21 @@ public final class Aggregate {
               int from = (int) ((long) rows * p / partitions);
               int to = (int) ((long) rows * (p + 1) / partitions);
               int[] at = cursor[p].clone();
+              int n = kept[p];
               if (decimal) {
-                double[] v = ((Col.Doubles) col).values;
-                for (int i = from; i < to; i++) {
-                  int g = gid[i];
-                  if (g >= 0) {
-                    doubles[at[g]++] = v[i] == 0 ? 0.0 : v[i];
-                  }
-                }
+                Kernels.gather(((Col.Doubles) col).values, keptIds, keptRows, from, n, at, doubles);
+              } else if (col instanceof Col.DayDifference) {
+                Col.DayDifference d = (Col.DayDifference) col;
+                Kernels.gather(d.to, d.from, keptIds, keptRows, from, n, at, ints);
+              } else if (intValues(col) != null) {
+                Kernels.gather(intValues(col), keptIds, keptRows, from, n, at, ints);
               } else {
-                int[] v = intValues(col);
-                if (col instanceof Col.DayDifference) {
-                  int[] endDays = ((Col.DayDifference) col).to;
-                  int[] startDays = ((Col.DayDifference) col).from;
-                  for (int i = from; i < to; i++) {
-                    int g = gid[i];
-                    if (g >= 0) {
-                      ints[at[g]++] = endDays[i] - startDays[i];
-                    }
-                  }
-                } else if (v != null) {
-                  for (int i = from; i < to; i++) {
-                    int g = gid[i];
-                    if (g >= 0) {
-                      ints[at[g]++] = v[i];
-                    }
-                  }
-                } else {
-                  for (int i = from; i < to; i++) {
-                    int g = gid[i];
-                    if (g >= 0) {
-                      ints[at[g]++] =
-                          col instanceof Col.Category
-                              ? ((Col.Category) col).code(i)
-                              : (int) col.number(i);
-                    }
-                  }
+                for (int j = from; j < from + n; j++) {
+                  int i = keptRows == null ? j : keptRows[j];
+                  ints[at[keptIds[j]]++] =
+                      col instanceof Col.Category
+                          ? ((Col.Category) col).code(i)
+                          : (int) col.number(i);
                 }
               }
             });

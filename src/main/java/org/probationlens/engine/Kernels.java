@@ -90,13 +90,6 @@ final class Kernels {
     }
   }
 
-  /** {@code gid[sel[k]] = ids[k]}, k in [0, n). */
-  static void scatter(int[] ids, int[] sel, int n, int[] gid) {
-    for (int k = 0; k < n; k++) {
-      gid[sel[k]] = ids[k];
-    }
-  }
-
   /** Lists the rows of [from, to) whose id is not negative in {@code sel}, without a branch. */
   static int kept(int[] gid, int from, int to, int[] sel) {
     int n = 0;
@@ -166,6 +159,67 @@ final class Kernels {
     for (int k = 0; k < n; k++) {
       int i = sel[k];
       acc[ids[k]] += end[i] - start[i];
+    }
+  }
+
+  /**
+   * Lists rows {@code first + k} (no selection) or {@code sel[k]}, k in [0, n), at {@code
+   * out[at..]}.
+   */
+  static void rows(int[] sel, int first, int n, int[] out, int at) {
+    if (sel == null) {
+      for (int k = 0; k < n; k++) {
+        out[at + k] = first + k;
+      }
+    } else {
+      System.arraycopy(sel, 0, out, at, n);
+    }
+  }
+
+  /**
+   * Gathers the values of kept rows by group: entry j in [from, from + n) is row {@code rows[j]}
+   * (or j itself when {@code rows} is null) of group {@code ids[j]}, written at {@code
+   * out[at[group]++]}. Negative zero is written as zero, as the sorted definition of a quantile
+   * compares it equal.
+   */
+  static void gather(double[] v, int[] ids, int[] rows, int from, int n, int[] at, double[] out) {
+    if (rows == null) {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = v[j] == 0 ? 0.0 : v[j];
+      }
+    } else {
+      for (int j = from; j < from + n; j++) {
+        double x = v[rows[j]];
+        out[at[ids[j]]++] = x == 0 ? 0.0 : x;
+      }
+    }
+  }
+
+  /** As {@link #gather(double[], int[], int[], int, int, int[], double[])} for whole numbers. */
+  static void gather(int[] v, int[] ids, int[] rows, int from, int n, int[] at, int[] out) {
+    if (rows == null) {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = v[j];
+      }
+    } else {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = v[rows[j]];
+      }
+    }
+  }
+
+  /** As {@link #gather(int[], int[], int[], int, int, int[], int[])} for days end - start. */
+  static void gather(
+      int[] end, int[] start, int[] ids, int[] rows, int from, int n, int[] at, int[] out) {
+    if (rows == null) {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = end[j] - start[j];
+      }
+    } else {
+      for (int j = from; j < from + n; j++) {
+        int i = rows[j];
+        out[at[ids[j]]++] = end[i] - start[i];
+      }
     }
   }
 }

@@ -413,13 +413,16 @@ public final class Aggregate {
         slots += (m.kind() == Kind.COUNT || m.kind() == Kind.DISTINCT) ? 0 : 2;
       }
       long perPartition = (long) groups * slots * 8L;
+      // One partition when a filter keeps no row: there is nothing to split.
       int partitions =
-          (int)
-              Math.max(
-                  1,
-                  Math.min(
-                      Math.min(MAX_PARTITIONS, Chunks.count(rows)),
-                      PARTIAL_BUDGET_BYTES / Math.max(1, perPartition)));
+          none
+              ? 1
+              : (int)
+                  Math.max(
+                      1,
+                      Math.min(
+                          Math.min(MAX_PARTITIONS, Chunks.count(rows)),
+                          PARTIAL_BUDGET_BYTES / Math.max(1, perPartition)));
       int[][] counts = new int[partitions][];
       double[][][] partial = new double[partitions][measures.size()][];
       // For quantiles and distinct counts: the group id and row of each row kept, partition p's

@@ -413,18 +413,48 @@ public final class Aggregate {
         slots += (m.kind() == Kind.COUNT || m.kind() == Kind.DISTINCT) ? 0 : 2;
       }
       long perPartition = (long) groups * slots * 8L;
-      // One partition when a filter keeps no row: there is nothing to split.
+      // Blocks of BLOCK rows from row 0. Those a filter rejects whole (a period outside the
+      // block's dates) are dropped before the blocks are shared between partitions, so that each
+      // partition has about as many rows to read: a period of cases in date order is a run of
+      // blocks, which would otherwise fall to one or two partitions, and so to one thread.
+      int blockCount = (rows + BLOCK - 1) / BLOCK;
+      int[] live = null;
+      int liveCount = none ? 0 : blockCount;
+      if (!none && !filters.isEmpty()) {
+        live = new int[blockCount];
+        liveCount = 0;
+        for (int j = 0; j < blockCount; j++) {
+          int b = j * BLOCK;
+          int e = Math.min(rows, b + BLOCK);
+          boolean keep = true;
+          for (Filter.Compiled f : filters) {
+            keep &= f.verdict(b, e) != Filter.KEEPS_NONE;
+          }
+          live[liveCount] = j;
+          liveCount += keep ? 1 : 0;
+        }
+      }
+      long liveRows = (long) liveCount * BLOCK;
       int partitions =
-          none
-              ? 1
-              : (int)
-                  Math.max(
-                      1,
-                      Math.min(
-                          Math.min(MAX_PARTITIONS, Chunks.count(rows)),
-                          PARTIAL_BUDGET_BYTES / Math.max(1, perPartition)));
+          (int)
+              Math.max(
+                  1,
+                  Math.min(
+                      Math.min(MAX_PARTITIONS, (liveRows + Chunks.SIZE - 1) / Chunks.SIZE),
+                      PARTIAL_BUDGET_BYTES / Math.max(1, perPartition)));
       int[][] counts = new int[partitions][];
       double[][][] partial = new double[partitions][measures.size()][];
+      // Partition p reads the live blocks [firstBlock[p], firstBlock[p + 1]).
+      int[] firstBlock = new int[partitions + 1];
+      int[] firstRow = new int[partitions];
+      for (int q = 0; q <= partitions; q++) {
+        firstBlock[q] = (int) ((long) liveCount * q / partitions);
+      }
+      for (int q = 0; q < partitions; q++) {
+        int x = firstBlock[q];
+        firstRow[q] = x >= liveCount ? rows : (live == null ? x : live[x]) * BLOCK;
+      }
+      int[] liveBlocks = live;
       // For quantiles and distinct counts: the group id and row of each row kept, partition p's
       // from its first row on, in row order, so that the gathering pass reads kept rows only.
       int[] keptIds = gathers ? new int[rows] : null;
@@ -434,8 +464,7 @@ public final class Aggregate {
           partitions,
           threads,
           p -> {
-            int from = (int) ((long) rows * p / partitions);
-            int to = (int) ((long) rows * (p + 1) / partitions);
+            int from = firstRow[p];
             int[] cnt = new int[groups];
             double[][] acc = new double[measures.size()][];
             for (int j = 0; j < measures.size(); j++) {
@@ -448,8 +477,9 @@ public final class Aggregate {
             int[] sel = new int[BLOCK];
             int[] ids = new int[BLOCK];
             int[] verdicts = new int[filters.size()];
-            for (int b = from; b < to && !none; b += BLOCK) {
-              int e = Math.min(to, b + BLOCK);
+            for (int x = firstBlock[p]; x < firstBlock[p + 1]; x++) {
+              int b = (liveBlocks == null ? x : liveBlocks[x]) * BLOCK;
+              int e = Math.min(rows, b + BLOCK);
               // What the filters know of the block without reading it (a period filter on a
               // date column stored in about date order keeps or rejects most blocks whole).
               int verdict = Filter.KEEPS_ALL;
@@ -559,7 +589,7 @@ public final class Aggregate {
       Arrays.sort(byRank, (a, b) -> Long.compare(sortKey[a], sortKey[b]));
 
       double[][] values =
-          valuesPerGroup(keptIds, keptRows, kept, groups, count, counts, partitions);
+          valuesPerGroup(keptIds, keptRows, kept, firstRow, groups, count, counts, partitions);
 
       Table result = Table.create(table.name() + " aggregated");
       for (int k = 0; k < keyCols.length; k++) {
@@ -697,6 +727,7 @@ public final class Aggregate {
         int[] keptIds,
         int[] keptRows,
         int[] kept,
+        int[] firstRow,
         int groups,
         int[] count,
         int[][] counts,
@@ -739,8 +770,7 @@ public final class Aggregate {
             partitions,
             threads,
             p -> {
-              int from = (int) ((long) rows * p / partitions);
-              int to = (int) ((long) rows * (p + 1) / partitions);
+              int from = firstRow[p];
               int[] at = cursor[p].clone();
               int n = kept[p];
               if (decimal) {

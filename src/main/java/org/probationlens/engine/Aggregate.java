@@ -279,6 +279,9 @@ public final class Aggregate {
     /** Whether a filter can keep no row, so that no pass over the rows is needed. */
     private final boolean none;
 
+    /** Whether a quantile or distinct count gathers values by the row ids after the pass. */
+    private final boolean gathers;
+
     Run(
         ColumnTable table,
         List<Filter> filters,
@@ -289,6 +292,8 @@ public final class Aggregate {
       this.filters = Filter.compileAll(filters, table);
       this.none = this.filters.contains(Filter.NONE);
       this.measures = measures;
+      this.gathers =
+          measures.stream().anyMatch(m -> m.kind() == Kind.QUANTILE || m.kind() == Kind.DISTINCT);
       this.threads = threads;
       this.rows = table.rowCount();
       this.keyCols = new Col.Category[keys.size()];
@@ -318,123 +323,88 @@ public final class Aggregate {
       if (none) {
         return aggregate(new int[0], 0, null, false);
       }
-      int[] gid = new int[rows];
       int chunks = Chunks.count(rows);
       boolean dense = space <= DENSE_KEY_LIMIT && space <= Math.max(1 << 12, 4L * rows);
-      long[] packedOfGroup;
-      int groups;
       if (dense) {
-        // Group ids are computed block by block inside the aggregation pass.
-        return aggregate(gid, (int) space, null, true);
-      } else {
-        Parallel.run(
-            chunks,
-            threads,
-            c -> {
-              int from = Chunks.start(c, rows);
-              int to = Chunks.end(c, rows);
-              Arrays.fill(gid, from, to, 0);
-              for (Filter.Compiled f : filters) {
-                f.reject(from, to, gid);
-              }
-            });
-        LongIds ids = new LongIds();
-        for (int i = 0; i < rows; i++) {
-          if (gid[i] >= 0) {
-            long packed = 0;
-            for (int k = 0; k < keyCols.length; k++) {
-              packed += keyCols[k].code(i) * stride[k];
-            }
-            gid[i] = ids.idOf(packed);
-          }
-        }
-        groups = ids.size();
-        packedOfGroup = ids.keys();
+        // Group ids are computed block by block inside the aggregation pass; they are kept for
+        // every row only when quantiles or distinct counts gather values by them afterwards.
+        return aggregate(null, (int) space, null, true);
       }
+      int[] gid = new int[rows];
+      Parallel.run(
+          chunks,
+          threads,
+          c -> {
+            int from = Chunks.start(c, rows);
+            int to = Chunks.end(c, rows);
+            Arrays.fill(gid, from, to, 0);
+            for (Filter.Compiled f : filters) {
+              f.reject(from, to, gid);
+            }
+          });
+      LongIds ids = new LongIds();
+      for (int i = 0; i < rows; i++) {
+        if (gid[i] >= 0) {
+          long packed = 0;
+          for (int k = 0; k < keyCols.length; k++) {
+            packed += keyCols[k].code(i) * stride[k];
+          }
+          gid[i] = ids.idOf(packed);
+        }
+      }
+      int groups = ids.size();
+      long[] packedOfGroup = ids.keys();
       return aggregate(gid, groups, packedOfGroup, false);
     }
 
-    /** Writes the dense group ids of the selected rows {@code sel[0..n)}. */
-    private void selectedGroupIds(int[] sel, int n, int[] gid) {
+    /**
+     * Writes the dense group id of row {@code b + k} (no selection: {@code sel} null) or of row
+     * {@code sel[k]} into {@code ids[k]}, for k in [0, n).
+     */
+    private void blockIds(int[] sel, int b, int n, int[] ids) {
       if (keyCols.length == 0) {
-        return; // the filters left 0 in the rows they keep: the one group
+        Arrays.fill(ids, 0, n, 0);
+        return;
       }
       for (int k = 0; k < keyCols.length; k++) {
         int s = (int) stride[k];
         Col.Category key = keyCols[k];
+        boolean add = k > 0;
         if (key.codes != null) {
-          int[] codes = key.codes;
-          for (int j = 0; j < n; j++) {
-            int i = sel[j];
-            gid[i] += codes[i] * s;
+          if (sel == null) {
+            Kernels.keys(key.codes, s, b, n, ids, add);
+          } else {
+            Kernels.keys(key.codes, s, sel, n, ids, add);
           }
         } else if (key.smallCodes != null) {
-          byte[] codes = key.smallCodes;
-          for (int j = 0; j < n; j++) {
-            int i = sel[j];
-            gid[i] += codes[i] * s;
+          if (sel == null) {
+            Kernels.keys(key.smallCodes, s, b, n, ids, add);
+          } else {
+            Kernels.keys(key.smallCodes, s, sel, n, ids, add);
           }
+        } else if (sel == null) {
+          Kernels.keys(key.sourceDays, key.codeOfDay, key.base, s, b, n, ids, add);
         } else {
-          int[] days = key.sourceDays;
-          int[] map = key.codeOfDay;
-          int base = key.base;
-          for (int j = 0; j < n; j++) {
-            int i = sel[j];
-            gid[i] += map[days[i] - base] * s;
-          }
+          Kernels.keys(key.sourceDays, key.codeOfDay, key.base, s, sel, n, ids, add);
         }
       }
     }
 
-    /** Writes the dense group ids of rows [from, to), -1 for rows the filters reject. */
-    private void groupIds(int from, int to, int[] gid) {
-      if (keyCols.length == 0) {
-        Arrays.fill(gid, from, to, 0);
-      }
-      for (int k = 0; k < keyCols.length; k++) {
-        int s = (int) stride[k];
-        Col.Category key = keyCols[k];
-        boolean first = k == 0;
-        if (key.codes != null) {
-          int[] codes = key.codes;
-          if (first) {
-            for (int i = from; i < to; i++) {
-              gid[i] = codes[i] * s;
-            }
-          } else {
-            for (int i = from; i < to; i++) {
-              gid[i] += codes[i] * s;
-            }
-          }
-        } else if (key.smallCodes != null) {
-          byte[] codes = key.smallCodes;
-          if (first) {
-            for (int i = from; i < to; i++) {
-              gid[i] = codes[i] * s;
-            }
-          } else {
-            for (int i = from; i < to; i++) {
-              gid[i] += codes[i] * s;
-            }
-          }
-        } else {
-          int[] days = key.sourceDays;
-          int[] map = key.codeOfDay;
-          int base = key.base;
-          if (first) {
-            for (int i = from; i < to; i++) {
-              gid[i] = map[days[i] - base] * s;
-            }
-          } else {
-            for (int i = from; i < to; i++) {
-              gid[i] += map[days[i] - base] * s;
-            }
-          }
+    /**
+     * The rows of [from, to) that all filters keep, listed in {@code sel}; only the filters whose
+     * verdict on the block is {@link Filter#KEEPS_SOME} are read. Returns how many.
+     */
+    private int selectRows(int from, int to, int[] verdicts, int[] sel) {
+      int n = -1;
+      for (int f = 0; f < verdicts.length; f++) {
+        if (verdicts[f] != Filter.KEEPS_SOME) {
+          continue;
         }
+        // The first filter lists its rows, the others drop rows from that list: once the list
+        // is short, the later filters read few rows.
+        n = n < 0 ? filters.get(f).select(from, to, sel) : filters.get(f).refine(sel, n);
       }
-      for (Filter.Compiled f : filters) {
-        f.reject(from, to, gid);
-      }
+      return n;
     }
 
     private Table aggregate(int[] gid, int groups, long[] packedOfGroup, boolean computeIds) {
@@ -443,21 +413,58 @@ public final class Aggregate {
         slots += (m.kind() == Kind.COUNT || m.kind() == Kind.DISTINCT) ? 0 : 2;
       }
       long perPartition = (long) groups * slots * 8L;
+      // Blocks of BLOCK rows from row 0. Those a filter rejects whole (a period outside the
+      // block's dates) are dropped before the blocks are shared between partitions, so that each
+      // partition has about as many rows to read: a period of cases in date order is a run of
+      // blocks, which would otherwise fall to one or two partitions, and so to one thread.
+      int blockCount = (rows + BLOCK - 1) / BLOCK;
+      int[] live = null;
+      int liveCount = none ? 0 : blockCount;
+      if (!none && !filters.isEmpty()) {
+        live = new int[blockCount];
+        liveCount = 0;
+        for (int j = 0; j < blockCount; j++) {
+          int b = j * BLOCK;
+          int e = Math.min(rows, b + BLOCK);
+          boolean keep = true;
+          for (Filter.Compiled f : filters) {
+            keep &= f.verdict(b, e) != Filter.KEEPS_NONE;
+          }
+          live[liveCount] = j;
+          liveCount += keep ? 1 : 0;
+        }
+      }
+      long liveRows = (long) liveCount * BLOCK;
       int partitions =
           (int)
               Math.max(
                   1,
                   Math.min(
-                      Math.min(MAX_PARTITIONS, Chunks.count(rows)),
+                      Math.min(MAX_PARTITIONS, (liveRows + Chunks.SIZE - 1) / Chunks.SIZE),
                       PARTIAL_BUDGET_BYTES / Math.max(1, perPartition)));
       int[][] counts = new int[partitions][];
       double[][][] partial = new double[partitions][measures.size()][];
+      // Partition p reads the live blocks [firstBlock[p], firstBlock[p + 1]).
+      int[] firstBlock = new int[partitions + 1];
+      int[] firstRow = new int[partitions];
+      for (int q = 0; q <= partitions; q++) {
+        firstBlock[q] = (int) ((long) liveCount * q / partitions);
+      }
+      for (int q = 0; q < partitions; q++) {
+        int x = firstBlock[q];
+        firstRow[q] = x >= liveCount ? rows : (live == null ? x : live[x]) * BLOCK;
+      }
+      int[] liveBlocks = live;
+      // For quantiles and distinct counts: the group id and row of each row kept, partition p's
+      // from its first row on, in row order, so that the gathering pass reads kept rows only.
+      int[] keptIds = gathers ? new int[rows] : null;
+      int[] keptRows = gathers && !filters.isEmpty() ? new int[rows] : null;
+      int[] kept = new int[partitions];
       Parallel.run(
           partitions,
           threads,
           p -> {
-            int from = (int) ((long) rows * p / partitions);
-            int to = (int) ((long) rows * (p + 1) / partitions);
+            int from = firstRow[p];
             int[] cnt = new int[groups];
             double[][] acc = new double[measures.size()][];
             for (int j = 0; j < measures.size(); j++) {
@@ -465,48 +472,50 @@ public final class Aggregate {
             }
             // Block by block, so each block's ids are still in cache when they are summed. The
             // rows of a block that pass the filters are listed first (a selection vector, built
-            // without a branch), so that counting and summing do not test every row.
+            // without a branch), so that counting and summing do not test every row, and group
+            // ids are computed for those rows only, into a block-sized array.
             int[] sel = new int[BLOCK];
-            for (int b = from; b < to && !none; b += BLOCK) {
-              int e = Math.min(to, b + BLOCK);
-              int n = 0;
-              if (computeIds && !filters.isEmpty()) {
-                // Filters first, then the keys of the rows they keep only: a period filter
-                // keeps a small share of the rows, and their ids need not be computed.
-                Arrays.fill(gid, b, e, 0);
-                for (Filter.Compiled f : filters) {
-                  f.reject(b, e, gid);
-                }
-                for (int i = b; i < e; i++) {
-                  sel[n] = i;
-                  n += (gid[i] >>> 31) ^ 1;
-                }
-                selectedGroupIds(sel, n, gid);
-              } else if (!filters.isEmpty()) {
-                for (int i = b; i < e; i++) {
-                  sel[n] = i;
-                  n += (gid[i] >>> 31) ^ 1;
-                }
-              } else {
-                // No filter: every row of the block counts, no selection is needed.
-                if (computeIds) {
-                  groupIds(b, e, gid);
-                }
-                n = e - b;
+            int[] ids = new int[BLOCK];
+            int[] verdicts = new int[filters.size()];
+            for (int x = firstBlock[p]; x < firstBlock[p + 1]; x++) {
+              int b = (liveBlocks == null ? x : liveBlocks[x]) * BLOCK;
+              int e = Math.min(rows, b + BLOCK);
+              // What the filters know of the block without reading it (a period filter on a
+              // date column stored in about date order keeps or rejects most blocks whole).
+              int verdict = Filter.KEEPS_ALL;
+              for (int f = 0; f < verdicts.length; f++) {
+                verdicts[f] = filters.get(f).verdict(b, e);
+                verdict = Math.min(verdict, verdicts[f]);
               }
-              int[] rowsOf = filters.isEmpty() ? null : sel;
-              if (rowsOf == null) {
-                for (int i = b; i < e; i++) {
-                  cnt[gid[i]]++;
-                }
+              if (verdict == Filter.KEEPS_NONE) {
+                continue;
+              }
+              int[] rowsOf = verdict == Filter.KEEPS_ALL ? null : sel;
+              int n;
+              if (computeIds) {
+                n = rowsOf == null ? e - b : selectRows(b, e, verdicts, sel);
+                blockIds(rowsOf, b, n, ids);
+              } else if (rowsOf == null) {
+                // ids found before the pass, -1 for rows the filters reject
+                n = Kernels.kept(gid, b, e, sel);
+                rowsOf = n == e - b ? null : sel;
+                Kernels.gather(gid, rowsOf, b, n, ids);
               } else {
-                for (int k = 0; k < n; k++) {
-                  cnt[gid[sel[k]]]++;
+                n = Kernels.kept(gid, b, e, sel);
+                Kernels.gather(gid, sel, b, n, ids);
+              }
+              Kernels.count(ids, n, cnt);
+              if (keptIds != null) {
+                int at = from + kept[p];
+                System.arraycopy(ids, 0, keptIds, at, n);
+                if (keptRows != null) {
+                  Kernels.rows(rowsOf, b, n, keptRows, at);
                 }
+                kept[p] += n;
               }
               for (int j = 0; j < measures.size(); j++) {
                 if (acc[j] != null) {
-                  accumulate(measures.get(j), gid, rowsOf, b, n, acc[j]);
+                  accumulate(measures.get(j), ids, rowsOf, b, n, acc[j]);
                 }
               }
             }
@@ -579,7 +588,8 @@ public final class Aggregate {
       }
       Arrays.sort(byRank, (a, b) -> Long.compare(sortKey[a], sortKey[b]));
 
-      double[][] values = valuesPerGroup(gid, groups, count, counts, partitions);
+      double[][] values =
+          valuesPerGroup(keptIds, keptRows, kept, firstRow, groups, count, counts, partitions);
 
       Table result = Table.create(table.name() + " aggregated");
       for (int k = 0; k < keyCols.length; k++) {
@@ -647,15 +657,16 @@ public final class Aggregate {
     }
 
     /**
-     * Adds the selected rows {@code sel[0..n)} of one measure into its accumulator, in row order.
+     * Adds the rows of a block to one measure's accumulator, in row order: row {@code first + k}
+     * (or {@code sel[k]} when there is a selection) into group {@code ids[k]}, for k in [0, n).
      */
-    private void accumulate(Measure m, int[] gid, int[] sel, int first, int n, double[] acc) {
+    private void accumulate(Measure m, int[] ids, int[] sel, int first, int n, double[] acc) {
       Col col = table.column(m.column());
       if (m.kind() == Kind.MIN || m.kind() == Kind.MAX) {
         boolean isMin = m.kind() == Kind.MIN;
         for (int k = 0; k < n; k++) {
           int i = sel == null ? first + k : sel[k];
-          int g = gid[i];
+          int g = ids[k];
           double v = value(col, i);
           acc[g] = isMin ? Math.min(acc[g], v) : Math.max(acc[g], v);
         }
@@ -663,36 +674,33 @@ public final class Aggregate {
         Col w = table.column(m.weight());
         for (int k = 0; k < n; k++) {
           int i = sel == null ? first + k : sel[k];
-          int g = gid[i];
-          acc[g] += value(col, i) * value(w, i);
+          acc[ids[k]] += value(col, i) * value(w, i);
         }
       } else if (col instanceof Col.Doubles) {
         double[] v = ((Col.Doubles) col).values;
-        for (int k = 0; k < n; k++) {
-          int i = sel == null ? first + k : sel[k];
-          int g = gid[i];
-          acc[g] += v[i];
+        if (sel == null) {
+          Kernels.sum(v, first, ids, n, acc);
+        } else {
+          Kernels.sum(v, sel, ids, n, acc);
         }
       } else if (col instanceof Col.Ints) {
         int[] v = ((Col.Ints) col).values;
-        for (int k = 0; k < n; k++) {
-          int i = sel == null ? first + k : sel[k];
-          int g = gid[i];
-          acc[g] += v[i];
+        if (sel == null) {
+          Kernels.sum(v, first, ids, n, acc);
+        } else {
+          Kernels.sum(v, sel, ids, n, acc);
         }
       } else if (col instanceof Col.DayDifference) {
-        int[] end = ((Col.DayDifference) col).to;
-        int[] start = ((Col.DayDifference) col).from;
-        for (int k = 0; k < n; k++) {
-          int i = sel == null ? first + k : sel[k];
-          int g = gid[i];
-          acc[g] += end[i] - start[i];
+        Col.DayDifference d = (Col.DayDifference) col;
+        if (sel == null) {
+          Kernels.sum(d.to, d.from, first, ids, n, acc);
+        } else {
+          Kernels.sum(d.to, d.from, sel, ids, n, acc);
         }
       } else {
         for (int k = 0; k < n; k++) {
           int i = sel == null ? first + k : sel[k];
-          int g = gid[i];
-          acc[g] += col.number(i);
+          acc[ids[k]] += col.number(i);
         }
       }
     }
@@ -716,7 +724,14 @@ public final class Aggregate {
      * their original order), then computes per group. Returns, per measure, a value per group.
      */
     private double[][] valuesPerGroup(
-        int[] gid, int groups, int[] count, int[][] counts, int partitions) {
+        int[] keptIds,
+        int[] keptRows,
+        int[] kept,
+        int[] firstRow,
+        int groups,
+        int[] count,
+        int[][] counts,
+        int partitions) {
       double[][] out = new double[measures.size()][];
       Map<String, List<Integer>> byColumn = new LinkedHashMap<>();
       for (int j = 0; j < measures.size(); j++) {
@@ -755,45 +770,23 @@ public final class Aggregate {
             partitions,
             threads,
             p -> {
-              int from = (int) ((long) rows * p / partitions);
-              int to = (int) ((long) rows * (p + 1) / partitions);
+              int from = firstRow[p];
               int[] at = cursor[p].clone();
+              int n = kept[p];
               if (decimal) {
-                double[] v = ((Col.Doubles) col).values;
-                for (int i = from; i < to; i++) {
-                  int g = gid[i];
-                  if (g >= 0) {
-                    doubles[at[g]++] = v[i] == 0 ? 0.0 : v[i];
-                  }
-                }
+                Kernels.gather(((Col.Doubles) col).values, keptIds, keptRows, from, n, at, doubles);
+              } else if (col instanceof Col.DayDifference) {
+                Col.DayDifference d = (Col.DayDifference) col;
+                Kernels.gather(d.to, d.from, keptIds, keptRows, from, n, at, ints);
+              } else if (intValues(col) != null) {
+                Kernels.gather(intValues(col), keptIds, keptRows, from, n, at, ints);
               } else {
-                int[] v = intValues(col);
-                if (col instanceof Col.DayDifference) {
-                  int[] endDays = ((Col.DayDifference) col).to;
-                  int[] startDays = ((Col.DayDifference) col).from;
-                  for (int i = from; i < to; i++) {
-                    int g = gid[i];
-                    if (g >= 0) {
-                      ints[at[g]++] = endDays[i] - startDays[i];
-                    }
-                  }
-                } else if (v != null) {
-                  for (int i = from; i < to; i++) {
-                    int g = gid[i];
-                    if (g >= 0) {
-                      ints[at[g]++] = v[i];
-                    }
-                  }
-                } else {
-                  for (int i = from; i < to; i++) {
-                    int g = gid[i];
-                    if (g >= 0) {
-                      ints[at[g]++] =
-                          col instanceof Col.Category
-                              ? ((Col.Category) col).code(i)
-                              : (int) col.number(i);
-                    }
-                  }
+                for (int j = from; j < from + n; j++) {
+                  int i = keptRows == null ? j : keptRows[j];
+                  ints[at[keptIds[j]]++] =
+                      col instanceof Col.Category
+                          ? ((Col.Category) col).code(i)
+                          : (int) col.number(i);
                 }
               }
             });

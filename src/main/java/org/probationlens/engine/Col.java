@@ -274,7 +274,19 @@ abstract class Col {
   static final class Days extends Col {
     final int[] epochDays;
 
-    /** {min, max} of the days, found once on first use (the array never changes). */
+    /** Rows per zone of {@link #zones()}: a power of two, a quarter of an aggregation block. */
+    static final int ZONE_SHIFT = 10;
+
+    /**
+     * The earliest and latest day of each zone of {@code 1 << ZONE_SHIFT} rows (a "zone map"),
+     * found once on first use (the array never changes): {@code zones()[0][z]} and {@code
+     * zones()[1][z]}. Cases are usually stored in about the order they started, so that a period
+     * filter can skip the zones outside the period, and keep the zones inside it without reading a
+     * row.
+     */
+    private volatile int[][] zones;
+
+    /** {min, max} of the days, found once on first use. */
     private volatile int[] range;
 
     Days(String name, int[] epochDays) {
@@ -286,31 +298,48 @@ abstract class Col {
     int[] range() {
       int[] known = range;
       if (known == null) {
+        int[][] z = zones();
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int c = 0; c < z[0].length; c++) {
+          min = Math.min(min, z[0][c]);
+          max = Math.max(max, z[1][c]);
+        }
+        known = new int[] {min, max};
+        range = known;
+      }
+      return known;
+    }
+
+    /** The zone map: {min per zone, max per zone}; see {@link #ZONE_SHIFT}. */
+    int[][] zones() {
+      int[][] known = zones;
+      if (known == null) {
         int rows = epochDays.length;
+        int count = (rows + (1 << ZONE_SHIFT) - 1) >>> ZONE_SHIFT;
+        int[] zoneMin = new int[count];
+        int[] zoneMax = new int[count];
         int chunks = Chunks.count(rows);
-        int[] chunkMin = new int[chunks];
-        int[] chunkMax = new int[chunks];
+        int zonesPerChunk = Chunks.SIZE >>> ZONE_SHIFT;
         Parallel.run(
             chunks,
             Parallel.defaultThreads(),
             c -> {
-              int lo = Integer.MAX_VALUE;
-              int hi = Integer.MIN_VALUE;
-              for (int i = Chunks.start(c, rows), end = Chunks.end(c, rows); i < end; i++) {
-                lo = Math.min(lo, epochDays[i]);
-                hi = Math.max(hi, epochDays[i]);
+              for (int z = c * zonesPerChunk; z < Math.min(count, (c + 1) * zonesPerChunk); z++) {
+                int lo = Integer.MAX_VALUE;
+                int hi = Integer.MIN_VALUE;
+                for (int i = z << ZONE_SHIFT, end = Math.min(rows, (z + 1) << ZONE_SHIFT);
+                    i < end;
+                    i++) {
+                  lo = Math.min(lo, epochDays[i]);
+                  hi = Math.max(hi, epochDays[i]);
+                }
+                zoneMin[z] = lo;
+                zoneMax[z] = hi;
               }
-              chunkMin[c] = lo;
-              chunkMax[c] = hi;
             });
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int c = 0; c < chunks; c++) {
-          min = Math.min(min, chunkMin[c]);
-          max = Math.max(max, chunkMax[c]);
-        }
-        known = new int[] {min, max};
-        range = known;
+        known = new int[][] {zoneMin, zoneMax};
+        zones = known;
       }
       return known;
     }

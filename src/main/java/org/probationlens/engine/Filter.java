@@ -18,16 +18,119 @@ import java.util.Objects;
  */
 public final class Filter {
 
-  /** Marks rows that fail the condition in a chunk; compiled against one table. */
+  /**
+   * The condition compiled against one table. Each kind of column has its own small class, so that
+   * each loop below is compiled for one array type alone, whatever other queries ran before.
+   */
   interface Compiled {
+    /**
+     * Sets to -1 the entries of {@code groupOfRow} (indexed by row) of rows in [from, to) that
+     * fail.
+     */
     void reject(int from, int to, int[] groupOfRow);
+
+    /** Lists the rows of [from, to) that pass in {@code sel}, in order; returns how many. */
+    int select(int from, int to, int[] sel);
+
+    /** Keeps those of the rows {@code sel[0..n)} that pass, in order; returns how many. */
+    int refine(int[] sel, int n);
+
+    /**
+     * What is known of rows [from, to) without reading them: {@link Filter#KEEPS_NONE}, {@link
+     * Filter#KEEPS_ALL} or {@link Filter#KEEPS_SOME} (not known: read the rows).
+     */
+    default int verdict(int from, int to) {
+      return KEEPS_SOME;
+    }
+  }
+
+  /** A {@link Compiled#verdict}: no row of the range passes. */
+  static final int KEEPS_NONE = 0;
+
+  /** A {@link Compiled#verdict}: some rows may pass; {@link Compiled#reject} tells which. */
+  static final int KEEPS_SOME = 1;
+
+  /** A {@link Compiled#verdict}: every row of the range passes. */
+  static final int KEEPS_ALL = 2;
+
+  /**
+   * A date-range filter that knows, from its column's zone map, the ranges of rows it keeps whole
+   * or rejects whole.
+   */
+  private record DateRange(int[] days, int[][] zones, long lo, long hi) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= outside(days[i], lo, hi);
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + outside(days[i], lo, hi);
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + outside(days[i], lo, hi);
+      }
+      return m;
+    }
+
+    @Override
+    public int verdict(int from, int to) {
+      int[] zoneMin = zones[0];
+      int[] zoneMax = zones[1];
+      int min = Integer.MAX_VALUE;
+      int max = Integer.MIN_VALUE;
+      for (int z = from >>> Col.Days.ZONE_SHIFT, last = (to - 1) >>> Col.Days.ZONE_SHIFT;
+          z <= last;
+          z++) {
+        min = Math.min(min, zoneMin[z]);
+        max = Math.max(max, zoneMax[z]);
+      }
+      if (max < lo || min > hi) {
+        return KEEPS_NONE;
+      }
+      return min >= lo && max <= hi ? KEEPS_ALL : KEEPS_SOME;
+    }
   }
 
   /**
    * A compiled filter that no row can pass (a date range outside the column's dates), so that
    * {@link Aggregate} can skip the pass over the rows.
    */
-  static final Compiled NONE = (from, to, gid) -> Arrays.fill(gid, from, to, -1);
+  static final Compiled NONE =
+      new Compiled() {
+        @Override
+        public void reject(int from, int to, int[] gid) {
+          Arrays.fill(gid, from, to, -1);
+        }
+
+        @Override
+        public int select(int from, int to, int[] sel) {
+          return 0;
+        }
+
+        @Override
+        public int refine(int[] sel, int n) {
+          return 0;
+        }
+
+        @Override
+        public int verdict(int from, int to) {
+          return KEEPS_NONE;
+        }
+      };
 
   /** Bounds of whole-number filters are clamped to plus or minus this. */
   private static final double WIDE = 1L << 40;
@@ -97,34 +200,117 @@ public final class Filter {
             }
             keep[code] = true;
           }
-          // -1 for a code to reject, 0 for one to keep: or-ed into the row's group id, so the
-          // loop has no branch to mispredict when the kept rows are mixed with the others
+          // -1 for a code to reject, 0 for one to keep: or-ed into the row's group id, or added
+          // to 1 to count a kept row, so the loops have no branch to mispredict when the kept
+          // rows are mixed with the others
           int[] reject = new int[keep.length];
           for (int c = 0; c < keep.length; c++) {
             reject[c] = keep[c] ? 0 : -1;
           }
-          int[] codes = cat.codes;
-          byte[] smallCodes = cat.smallCodes;
-          if (smallCodes != null) {
-            return (from, to, gid) -> {
-              for (int i = from; i < to; i++) {
-                gid[i] |= reject[smallCodes[i]];
-              }
-            };
+          if (cat.smallCodes != null) {
+            return new SmallCodesIn(cat.smallCodes, reject);
           }
-          if (codes == null) {
-            return (from, to, gid) -> {
-              for (int i = from; i < to; i++) {
-                gid[i] |= reject[cat.code(i)];
-              }
-            };
+          if (cat.codes != null) {
+            return new CodesIn(cat.codes, reject);
           }
-          return (from, to, gid) -> {
-            for (int i = from; i < to; i++) {
-              gid[i] |= reject[codes[i]];
-            }
-          };
+          return new DayCodesIn(cat.sourceDays, cat.codeOfDay, cat.base, reject);
         });
+  }
+
+  /** A category filter on byte codes; {@code reject[code]} is -1 or 0. */
+  private record SmallCodesIn(byte[] codes, int[] reject) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= reject[codes[i]];
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + reject[codes[i]];
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + reject[codes[i]];
+      }
+      return m;
+    }
+  }
+
+  /** A category filter on int codes; {@code reject[code]} is -1 or 0. */
+  private record CodesIn(int[] codes, int[] reject) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= reject[codes[i]];
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + reject[codes[i]];
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + reject[codes[i]];
+      }
+      return m;
+    }
+  }
+
+  /**
+   * A category filter on a category read from a date (a quarter); {@code reject[code]} as above.
+   */
+  private record DayCodesIn(int[] days, int[] codeOfDay, int base, int[] reject)
+      implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= reject[codeOfDay[days[i] - base]];
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + reject[codeOfDay[days[i] - base]];
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + reject[codeOfDay[days[i] - base]];
+      }
+      return m;
+    }
   }
 
   /**
@@ -156,11 +342,7 @@ public final class Filter {
               return NONE;
             }
           }
-          return (from, to, gid) -> {
-            for (int i = from; i < to; i++) {
-              gid[i] |= outside(days[i], lo, hi);
-            }
-          };
+          return new DateRange(days, dates.zones(), lo, hi);
         });
   }
 
@@ -188,40 +370,17 @@ public final class Filter {
           long lo = (long) Math.max(-WIDE, Math.min(WIDE, Math.ceil(min)));
           long hi = (long) Math.max(-WIDE, Math.min(WIDE, Math.floor(max)));
           if (col instanceof Col.Ints) {
-            int[] values = ((Col.Ints) col).values;
-            return (from, to, gid) -> {
-              for (int i = from; i < to; i++) {
-                gid[i] |= outside(values[i], lo, hi);
-              }
-            };
+            return new IntRange(((Col.Ints) col).values, lo, hi);
           }
           if (col instanceof Col.DayDifference) {
-            int[] end = ((Col.DayDifference) col).to;
-            int[] start = ((Col.DayDifference) col).from;
-            return (from, to, gid) -> {
-              for (int i = from; i < to; i++) {
-                gid[i] |= outside(end[i] - start[i], lo, hi);
-              }
-            };
+            Col.DayDifference d = (Col.DayDifference) col;
+            return new DayDifferenceRange(d.to, d.from, lo, hi);
           }
           if (col instanceof Col.Doubles) {
-            double[] values = ((Col.Doubles) col).values;
-            return (from, to, gid) -> {
-              for (int i = from; i < to; i++) {
-                double v = values[i];
-                gid[i] |= (v >= min & v <= max) ? 0 : -1;
-              }
-            };
+            return new DoubleRange(((Col.Doubles) col).values, min, max);
           }
           if (col instanceof Col.Booleans) {
-            return (from, to, gid) -> {
-              for (int i = from; i < to; i++) {
-                double value = col.number(i);
-                if (value < min || value > max) {
-                  gid[i] = -1;
-                }
-              }
-            };
+            return new NumberRange(col, min, max);
           }
           throw new IllegalArgumentException(
               "filter on "
@@ -230,6 +389,141 @@ public final class Filter {
                   + col.kind()
                   + " column, expected a whole-number, decimal or boolean column");
         });
+  }
+
+  /** Whole numbers in lo..hi. */
+  private record IntRange(int[] values, long lo, long hi) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= outside(values[i], lo, hi);
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + outside(values[i], lo, hi);
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + outside(values[i], lo, hi);
+      }
+      return m;
+    }
+  }
+
+  /** Days between two dates (end - start) in lo..hi. */
+  private record DayDifferenceRange(int[] end, int[] start, long lo, long hi) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= outside(end[i] - start[i], lo, hi);
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + outside(end[i] - start[i], lo, hi);
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + outside(end[i] - start[i], lo, hi);
+      }
+      return m;
+    }
+  }
+
+  /** Decimals in min..max. */
+  private record DoubleRange(double[] values, double min, double max) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        double v = values[i];
+        gid[i] |= (v >= min & v <= max) ? 0 : -1;
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        double v = values[i];
+        sel[n] = i;
+        n += (v >= min & v <= max) ? 1 : 0;
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        double v = values[i];
+        sel[m] = i;
+        m += (v >= min & v <= max) ? 1 : 0;
+      }
+      return m;
+    }
+  }
+
+  /** Any other numeric column (flags as 0 and 1) in min..max, read value by value. */
+  private record NumberRange(Col col, double min, double max) implements Compiled {
+    private boolean passes(int row) {
+      double value = col.number(row);
+      return value >= min && value <= max;
+    }
+
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        if (!passes(i)) {
+          gid[i] = -1;
+        }
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        if (passes(i)) {
+          sel[n++] = i;
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        if (passes(sel[k])) {
+          sel[m++] = sel[k];
+        }
+      }
+      return m;
+    }
   }
 
   static List<Compiled> compileAll(List<Filter> filters, ColumnTable table) {

@@ -754,8 +754,15 @@ public final class VolumeVariance {
     StringColumn type = forecast.stringColumn(WORK_TYPE);
     NumericColumn<?> count = forecast.numberColumn(FORECAST_COUNT);
     NumericColumn<?> weighted = forecast.numberColumn(FORECAST_WEIGHTED);
+    // Each label parsed once: a forecast has a few labels over hundreds of rows.
+    Map<String, FinancialYear> parsed = new HashMap<>();
     for (int i = 0; i < forecast.rowCount(); i++) {
-      FinancialYear fy = parseYear(year.get(i));
+      String label = year.get(i);
+      FinancialYear fy = parsed.get(label);
+      if (fy == null) {
+        fy = parseYear(label);
+        parsed.put(label, fy);
+      }
       Double share = shares.get(fy);
       if (share == null) {
         continue;

@@ -132,6 +132,96 @@ class AggregateDuckDbTest {
     assertSameCells(duck, engine);
   }
 
+  /**
+   * Cases stored in start-date order, as the generator and most extracts store them: a period
+   * filter then keeps some blocks whole and rejects others whole by the date column's zone map,
+   * without reading their rows. Dense keys with sums only (no row ids kept), with quantiles (row
+   * ids kept for gathering) and sparse keys (ids found before the pass) must all still match
+   * DuckDB.
+   */
+  @Test
+  void periodFiltersOverDateOrderedCasesMatchDuckDb() throws Exception {
+    List<String> lines = java.nio.file.Files.readAllLines(file);
+    List<String> body = new ArrayList<>(lines.subList(1, lines.size()));
+    body.sort(java.util.Comparator.comparing(line -> line.split(",")[5]));
+    Path sortedFile = dir.resolve("cases-by-start.csv");
+    List<String> sortedLines = new ArrayList<>();
+    sortedLines.add(lines.get(0));
+    sortedLines.addAll(body);
+    java.nio.file.Files.write(sortedFile, sortedLines);
+    ColumnTable sorted =
+        CaseCsv.read(sortedFile)
+            .withQuarter("quarter", "start_date")
+            .withDaysBetween("duration_days", "start_date", "end_date");
+    LocalDate from = LocalDate.of(2015, 4, 1);
+    LocalDate to = LocalDate.of(2016, 3, 31);
+    Filter period = Filter.between("start_date", from, to);
+    // The zone map must decide whole blocks both ways here, or this test would not test it.
+    Filter.Compiled compiled = Filter.compileAll(List.of(period), sorted).get(0);
+    List<Integer> verdicts = new ArrayList<>();
+    for (int b = 0; b < sorted.rowCount(); b += 4096) {
+      verdicts.add(compiled.verdict(b, Math.min(sorted.rowCount(), b + 4096)));
+    }
+    assertTrue(verdicts.contains(Filter.KEEPS_NONE), "some blocks rejected whole: " + verdicts);
+    assertTrue(verdicts.contains(Filter.KEEPS_ALL), "some blocks kept whole: " + verdicts);
+    assertTrue(verdicts.contains(Filter.KEEPS_SOME), "some blocks read: " + verdicts);
+    String where =
+        " WHERE provider_type = 'CRC' AND start_date BETWEEN DATE '2015-04-01' AND"
+            + " DATE '2016-03-31'";
+    for (int threads : new int[] {1, 2}) {
+      assertSameCells(
+          duck(
+              "SELECT pcc_area, work_type, count(*), sum(weight), sum(upw_hours) FROM "
+                  + DUCK_CASES
+                  + where
+                  + " GROUP BY ALL ORDER BY pcc_area, work_type"),
+          Aggregate.of(sorted)
+              .where(Filter.equalTo("provider_type", "CRC"))
+              .where(period)
+              .by("pcc_area", "work_type")
+              .count()
+              .sum("weight")
+              .sum("upw_hours")
+              .threads(threads)
+              .run());
+      assertSameCells(
+          duck(
+              "SELECT work_type, quarter, count(*), quantile_cont(duration_days, 0.5),"
+                  + " count(DISTINCT pcc_area) FROM "
+                  + DUCK_CASES
+                  + where
+                  + " GROUP BY ALL ORDER BY work_type, quarter"),
+          Aggregate.of(sorted)
+              .where(period)
+              .where(Filter.equalTo("provider_type", "CRC"))
+              .by("work_type", "quarter")
+              .count()
+              .median("duration_days")
+              .distinctCount("pcc_area")
+              .threads(threads)
+              .run());
+      Table sparse =
+          Aggregate.of(sorted)
+              .where(Filter.equalTo("provider_type", "CRC"))
+              .where(period)
+              .by("pcc_area", "provider_code", "work_type", "quarter", "termination_reason")
+              .count()
+              .sum("weight")
+              .median("duration_days")
+              .threads(threads)
+              .run();
+      assertSameCells(
+          duck(
+              "SELECT pcc_area, provider_code, work_type, quarter, termination_reason, count(*),"
+                  + " sum(weight), quantile_cont(duration_days, 0.5) FROM "
+                  + DUCK_CASES
+                  + where
+                  + " GROUP BY ALL ORDER BY pcc_area, provider_code, work_type, quarter,"
+                  + " termination_reason"),
+          sparse);
+    }
+  }
+
   private static List<List<Object>> duck(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement();

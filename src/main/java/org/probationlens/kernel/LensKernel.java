@@ -46,6 +46,13 @@ public final class LensKernel extends BaseKernel {
   private final Javadocs javadocs;
   private final Rendering rendering = new Rendering();
   private final AtomicLong running = new AtomicLong();
+
+  /**
+   * Held while a stop is sent and while a cell ends, so a stop asked for one cell can never reach
+   * the next: JShell reports a stopped snippet as having no exception, so a stray stop would make
+   * the next cell end early and look as if it had passed.
+   */
+  private final Object stopLock = new Object();
   private final AtomicLong cellsStarted = new AtomicLong();
   private final SessionHistory history = new SessionHistory();
   private final RunLog runLog = RunLog.fromEnvironment();
@@ -319,7 +326,9 @@ public final class LensKernel extends BaseKernel {
         System.setOut(previousOut);
         System.setErr(previousErr);
       }
-      running.set(0);
+      synchronized (stopLock) {
+        running.set(0);
+      }
       remember(code, result);
       runLog.write();
     }
@@ -442,7 +451,7 @@ public final class LensKernel extends BaseKernel {
       return;
     }
     CellRunner shell = started.runner();
-    shell.stop();
+    stopIfStillRunning(cell, shell, false);
     Thread escalation =
         new Thread(
             () -> {
@@ -453,15 +462,30 @@ public final class LensKernel extends BaseKernel {
                 } catch (InterruptedException e) {
                   return;
                 }
-                shell.stop();
+                stopIfStillRunning(cell, shell, false);
               }
-              if (running.get() == cell) {
-                stopSnippetThreads();
-              }
+              stopIfStillRunning(cell, shell, true);
             },
             "lens-interrupt-escalation");
     escalation.setDaemon(true);
     escalation.start();
+  }
+
+  /**
+   * Stops {@code cell} if it is still the one running; {@code threads} stops its snippet threads
+   * rather than asking JShell.
+   */
+  private void stopIfStillRunning(long cell, CellRunner shell, boolean threads) {
+    synchronized (stopLock) {
+      if (running.get() != cell) {
+        return;
+      }
+      if (threads) {
+        stopSnippetThreads();
+      } else {
+        shell.stop();
+      }
+    }
   }
 
   /**

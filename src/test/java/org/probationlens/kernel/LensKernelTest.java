@@ -156,6 +156,48 @@ class LensKernelTest {
   }
 
   @Test
+  void anInterruptNeverReachesTheCellAfterTheOneItStopped() throws Exception {
+    String marker = "lens.test.spin." + System.nanoTime();
+    CompletableFuture<DisplayData> cell =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return kernel.eval(
+                    "{\n  System.setProperty(\""
+                        + marker
+                        + "\", \"running\");\n"
+                        // ends 20 ms after the stop, as a loaded machine might
+                        + "  try {\n    while (true) {}\n  } catch (ThreadDeath stop) {\n"
+                        + "    long t0 = System.nanoTime();\n"
+                        + "    while (System.nanoTime() - t0 < 20_000_000L) {}\n"
+                        + "    throw stop;\n  }\n}");
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.getProperty(marker) == null) {
+      assertTrue(System.nanoTime() < deadline, "the loop cell never started");
+      Thread.onSpinWait();
+    }
+    kernel.interrupt();
+    ExecutionException stopped =
+        assertThrows(ExecutionException.class, () -> cell.get(2, TimeUnit.SECONDS));
+    assertInstanceOf(CellInterruptedException.class, stopped.getCause());
+    // the interrupt goes on asking for up to a second after it was sent (the loop may still be
+    // compiling); a cell started at once after it, running for longer than that, must run to
+    // its end: a stray stop would end it early with no error, as if it had passed
+    String done = marker + ".done";
+    kernel.eval(
+        "{\n  long t0 = System.nanoTime();\n"
+            + "  while (System.nanoTime() - t0 < 1_500_000_000L) {}\n"
+            + "  System.setProperty(\""
+            + done
+            + "\", \"yes\");\n}");
+    assertEquals("yes", System.getProperty(done));
+  }
+
+  @Test
   void outOfMemoryIsReportedAndTheKernelLivesOn() throws Exception {
     CellRuntimeException e =
         assertThrows(

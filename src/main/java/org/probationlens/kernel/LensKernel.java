@@ -53,6 +53,7 @@ public final class LensKernel extends BaseKernel {
    * the next cell end early and look as if it had passed.
    */
   private final Object stopLock = new Object();
+
   private final AtomicLong cellsStarted = new AtomicLong();
   private final SessionHistory history = new SessionHistory();
   private final RunLog runLog = RunLog.fromEnvironment();

@@ -71,6 +71,11 @@ public final class CaseCsv {
 
   private static final int SEGMENT_BYTES = 8 << 20;
 
+  /** The duplicate check's partitions of the identifier hashes: the top six bits. */
+  static final int HASH_PARTS = 64;
+
+  static final int HASH_PART_SHIFT = 26;
+
   /**
    * The smallest file whose read is shown as a {@link Progress} task, in bytes (8 MiB, one
    * segment): a smaller file reads in well under a second, and starts no bar at all.
@@ -290,6 +295,7 @@ public final class CaseCsv {
       byte[][] idBytes = new byte[segments][];
       int[] idLength = new int[segments];
       Refusal[] refused = new Refusal[segments];
+      int[][] hashParts = new int[segments][];
       Parallel.run(
           segments,
           threads,
@@ -302,6 +308,7 @@ public final class CaseCsv {
               refused[s] = refusal;
             }
             idBytes[s] = parser.ids;
+            hashParts[s] = parser.hashParts;
             idLength[s] = parser.idLength;
             advance(to[s] - from[s]);
           });
@@ -336,7 +343,7 @@ public final class CaseCsv {
             }
           });
       cols.idOffsets[rows] = (int) idTotal;
-      checkUniqueIds(ids, cols.idOffsets, cols.idHash, rows);
+      checkUniqueIds(ids, cols.idOffsets, cols.idHash, firstRow, hashParts);
       cols.idHash = null;
       List<Col> out = new ArrayList<>();
       out.add(new Col.Text(COLUMNS[0], ids, cols.idOffsets));
@@ -355,22 +362,37 @@ public final class CaseCsv {
       return ColumnTable.of("cases", out);
     }
 
-    /** Finds the first repeated case_id, by hash partitions in parallel, and reports it. */
-    private void checkUniqueIds(byte[] ids, int[] offsets, int[] hash, int rows) {
-      int parts = 64;
+    /**
+     * Finds the first repeated case_id, by hash partitions in parallel, and reports it. The
+     * segments counted their rows per partition while parsing, so each lists its rows into the
+     * partitions at once, in parallel, and each partition keeps row order.
+     */
+    private void checkUniqueIds(
+        byte[] ids, int[] offsets, int[] hash, int[] firstRow, int[][] segmentParts) {
+      int parts = HASH_PARTS;
+      int segments = segmentParts.length;
+      int rows = firstRow[segments];
       int[] partStart = new int[parts + 1];
-      for (int r = 0; r < rows; r++) {
-        partStart[(hash[r] >>> 26) + 1]++;
+      // where each segment's rows of each partition begin
+      int[][] segmentAt = new int[segments][parts];
+      for (int q = 0, at = 0; q < parts; q++) {
+        partStart[q] = at;
+        for (int s = 0; s < segments; s++) {
+          segmentAt[s][q] = at;
+          at += segmentParts[s][q];
+        }
       }
-      for (int q = 0; q < parts; q++) {
-        partStart[q + 1] += partStart[q];
-      }
-      // Rows listed by hash partition, in row order within each.
+      partStart[parts] = rows;
       int[] byPart = new int[rows];
-      int[] at = Arrays.copyOf(partStart, parts);
-      for (int r = 0; r < rows; r++) {
-        byPart[at[hash[r] >>> 26]++] = r;
-      }
+      Parallel.run(
+          segments,
+          threads,
+          s -> {
+            int[] at = segmentAt[s];
+            for (int r = firstRow[s]; r < firstRow[s + 1]; r++) {
+              byPart[at[hash[r] >>> HASH_PART_SHIFT]++] = r;
+            }
+          });
       int[] firstDuplicate = new int[parts];
       int[] firstSeen = new int[parts];
       Arrays.fill(firstDuplicate, -1);

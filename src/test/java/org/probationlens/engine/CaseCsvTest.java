@@ -3,6 +3,7 @@ package org.probationlens.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +174,37 @@ class CaseCsvTest {
             write(CaseCsv.HEADER, GOOD_1, GOOD_2, GOOD_2.replace("K00000002", "K00000001")));
     assertEquals(4, dup.line());
     assertEquals("case_id", dup.column());
+  }
+
+  @Test
+  void findsTheFirstRepeatedCaseIdAcrossSegmentsWithAnyThreadCount() throws IOException {
+    // 400,000 lines of 73 bytes: three 8 MiB segments and a part. Line 2 + i holds case i;
+    // case 250,000 repeats case 10 (line 12) and, earlier in the file, case 200,000 repeats
+    // case 150,000 (line 150,002): the earlier repeat, at line 200,002, is the one reported.
+    int rows = 400_000;
+    StringBuilder text = new StringBuilder(CaseCsv.HEADER).append('\n');
+    for (int i = 0; i < rows; i++) {
+      int id = i == 250_000 ? 10 : i == 200_000 ? 150_000 : i;
+      text.append(GOOD_2.replace("K00000002", String.format("K%08d", id))).append('\n');
+    }
+    Path file = dir.resolve("cases.csv");
+    Files.writeString(file, text, StandardCharsets.US_ASCII);
+    assertTrue(Files.size(file) > 3L * (8 << 20), "the file spans four segments");
+    for (int threads : new int[] {1, 2, 3}) {
+      Refusal refusal = assertThrows(Refusal.class, () -> CaseCsv.readFast(file, threads));
+      assertEquals(200_002, refusal.problem().line(), threads + " threads");
+      assertEquals("K00150000", refusal.problem().value());
+      assertEquals("a unique case_id; line 150002 has the same", refusal.problem().expected());
+    }
+  }
+
+  @Test
+  void rulesOnCodeColumnsOnlyAreTabulatedAndTheRestRunPerRow() {
+    // the schema's ten cross-column rules: provider_code's two (types and CPAs) and the
+    // programme rule read codes and booleans only
+    assertEquals(
+        List.of("provider_code", "provider_code", "accredited_programme"),
+        SegmentParser.tabulatedRuleColumns());
   }
 
   @Test

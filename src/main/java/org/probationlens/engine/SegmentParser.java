@@ -473,16 +473,16 @@ final class SegmentParser {
       CaseCsv.TERMINATION_REASONS.length
     };
 
+    private final Rule rule;
+
     /** Each argument's place value in the table's index; 0 for an argument the rule ignores. */
-    private final int[] stride = new int[CODE_FIELDS.length];
+    private final int[] stride;
 
     private final boolean[] holds;
 
-    private final Rule rule;
-
     private Tabulated(Rule rule, int[] stride, boolean[] holds) {
       this.rule = rule;
-      System.arraycopy(stride, 0, this.stride, 0, stride.length);
+      this.stride = stride;
       this.holds = holds;
     }
 

@@ -457,8 +457,10 @@ public final class Aggregate {
       int[] liveBlocks = live;
       // For quantiles and distinct counts: the group id and row of each row kept, partition p's
       // from its first row on, in row order, so that the gathering pass reads kept rows only.
-      int[] keptIds = gathers ? new int[rows] : null;
-      int[] keptRows = gathers && !filters.isEmpty() ? new int[rows] : null;
+      // Lent by Scratch, not cleared: each partition writes its part before it is read. (If the
+      // run fails they are not given back, and are collected as garbage.)
+      int[] keptIds = gathers ? Scratch.ints(rows) : null;
+      int[] keptRows = gathers && !filters.isEmpty() ? Scratch.ints(rows) : null;
       int[] kept = new int[partitions];
       Parallel.run(
           partitions,
@@ -590,6 +592,8 @@ public final class Aggregate {
 
       double[][] values =
           valuesPerGroup(keptIds, keptRows, kept, firstRow, groups, count, counts, partitions);
+      Scratch.release(keptIds);
+      Scratch.release(keptRows);
 
       Table result = Table.create(table.name() + " aggregated");
       for (int k = 0; k < keyCols.length; k++) {
@@ -764,7 +768,7 @@ public final class Aggregate {
         // codes, flags) as ints, half the memory traffic.
         boolean decimal = col instanceof Col.Doubles;
         int total = start[groups];
-        int[] ints = decimal ? null : new int[total];
+        int[] ints = decimal ? null : Scratch.ints(total);
         double[] doubles = decimal ? new double[total] : null;
         Parallel.run(
             partitions,
@@ -844,6 +848,7 @@ public final class Aggregate {
                 }
               }
             });
+        Scratch.release(ints);
       }
       return out;
     }

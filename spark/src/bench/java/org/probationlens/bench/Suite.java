@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -123,37 +124,47 @@ final class Suite {
     return b.toString();
   }
 
+  /** The financial year ("2015-16") of a calendar quarter ("2016-Q1"). */
   static String financialYear(String quarter) {
-    int year = Integer.parseInt(quarter.substring(0, 4));
+    int year = Integer.parseInt(quarter, 0, 4, 10);
     int start = quarter.endsWith("Q1") ? year - 1 : year;
-    return start + "-" + String.format("%02d", (start + 1) % 100);
+    int next = (start + 1) % 100;
+    return start + (next < 10 ? "-0" : "-") + next;
   }
 
   /** The forecast by "cpa|financial year|work type": {count, weighted}. */
   static Map<String, double[]> forecastLookup(Table forecast) {
-    Map<String, double[]> out = new TreeMap<>();
+    Map<String, double[]> out = new HashMap<>();
+    StringColumn cpa = forecast.stringColumn("cpa_code");
+    StringColumn year = forecast.stringColumn("financial_year");
+    StringColumn type = forecast.stringColumn("work_type");
+    NumericColumn<?> count = forecast.numberColumn("forecast_count");
+    NumericColumn<?> weighted = forecast.numberColumn("forecast_weighted");
     for (int r = 0; r < forecast.rowCount(); r++) {
       out.put(
-          key(
-              forecast.stringColumn("cpa_code").get(r),
-              forecast.stringColumn("financial_year").get(r),
-              forecast.stringColumn("work_type").get(r)),
-          new double[] {
-            ((NumericColumn<?>) forecast.column("forecast_count")).getDouble(r),
-            ((NumericColumn<?>) forecast.column("forecast_weighted")).getDouble(r)
-          });
+          cpa.get(r) + "|" + year.get(r) + "|" + type.get(r),
+          new double[] {count.getDouble(r), weighted.getDouble(r)});
     }
     return out;
   }
 
-  /** Adds the quarter-forecast shortfall to {count, weighted, ...} groups keyed cpa|wt|quarter. */
+  /**
+   * Adds the quarter-forecast shortfall to {count, weighted, ...} groups keyed cpa|wt|quarter: a
+   * hash join on (CPA, financial year, work type), as the SQL engines do it (the financial year of
+   * each quarter worked out once).
+   */
   static Map<String, double[]> withShortfall(
       Map<String, double[]> groups, Map<String, double[]> forecast) {
-    Map<String, double[]> out = new TreeMap<>();
+    Map<String, double[]> out = new HashMap<>(groups.size() * 2);
+    Map<String, String> yearOfQuarter = new HashMap<>();
     groups.forEach(
         (k, v) -> {
-          String[] p = k.split("\\|");
-          double[] f = forecast.get(key(p[0], financialYear(p[2]), p[1]));
+          int a = k.indexOf('|');
+          int b = k.indexOf('|', a + 1);
+          String quarter = k.substring(b + 1);
+          String fy = yearOfQuarter.computeIfAbsent(quarter, Suite::financialYear);
+          double[] f =
+              forecast.get(k.substring(0, a) + "|" + fy + "|" + k.substring(a + 1, b));
           if (f == null) {
             return;
           }
@@ -193,7 +204,7 @@ final class Suite {
 
     @Override
     public Map<String, double[]> run(int query) {
-      Map<String, double[]> out = new TreeMap<>();
+      Map<String, double[]> out = new HashMap<>();
       switch (query) {
         case 1 -> {
           Table g =
@@ -298,7 +309,7 @@ final class Suite {
 
   /** PCC-area rows of a shortfall table: counts, forecasts and weighted shortfall. */
   static Map<String, double[]> pccRows(Table t) {
-    Map<String, double[]> out = new TreeMap<>();
+    Map<String, double[]> out = new HashMap<>();
     for (int r = 0; r < t.rowCount(); r++) {
       out.put(
           t.getString(r, 0),
@@ -464,7 +475,7 @@ final class Suite {
 
     @Override
     public Map<String, double[]> run(int query) throws SQLException {
-      Map<String, double[]> out = new TreeMap<>();
+      Map<String, double[]> out = new HashMap<>();
       try (Statement st = db.createStatement();
           ResultSet rs = st.executeQuery(sql(query, false))) {
         int k = keys(query);
@@ -571,7 +582,7 @@ final class Suite {
                 .shortfall(Level.PCC_AREA, FY1516)
                 .table());
       }
-      Map<String, double[]> out = new TreeMap<>();
+      Map<String, double[]> out = new HashMap<>();
       int k = keys(query);
       for (Row r : spark.sql(sql(query, true)).collectAsList()) {
         Object[] key = new Object[k];
@@ -637,7 +648,7 @@ final class Suite {
     }
 
     private static Map<String, double[]> rows(Table t, int keys) {
-      Map<String, double[]> out = new TreeMap<>();
+      Map<String, double[]> out = new HashMap<>();
       for (int r = 0; r < t.rowCount(); r++) {
         Object[] key = new Object[keys];
         for (int i = 0; i < keys; i++) {
@@ -700,7 +711,7 @@ final class Suite {
               crc.summarize("weight", AggregateFunctions.sum)
                   .by("provider_code", "work_type", "quarter");
           Table g = volume.joinOn("provider_code", "work_type", "quarter").inner(weighted);
-          Map<String, double[]> out = new TreeMap<>();
+          Map<String, double[]> out = new HashMap<>();
           for (int r = 0; r < g.rowCount(); r++) {
             out.put(
                 key(g.getString(r, 0), g.getString(r, 1), g.getString(r, 2)),

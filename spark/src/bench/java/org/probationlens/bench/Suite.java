@@ -35,6 +35,7 @@ import org.probationlens.volume.VolumeVariance;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -217,15 +218,17 @@ final class Suite {
                   .quantile("duration_days", 0.9)
                   .threads(threads)
                   .run();
+          StringColumn cpa = g.stringColumn(0);
+          StringColumn type = g.stringColumn(1);
+          StringColumn quarter = g.stringColumn(2);
+          IntColumn n = g.intColumn("count");
+          DoubleColumn weight = g.doubleColumn("sum_weight");
+          DoubleColumn median = g.doubleColumn("median_duration_days");
+          DoubleColumn p90 = g.doubleColumn("p90_duration_days");
           for (int r = 0; r < g.rowCount(); r++) {
             out.put(
-                key(g.getString(r, 0), g.getString(r, 1), g.getString(r, 2)),
-                new double[] {
-                  g.intColumn("count").getInt(r),
-                  g.doubleColumn("sum_weight").getDouble(r),
-                  g.doubleColumn("median_duration_days").getDouble(r),
-                  g.doubleColumn("p90_duration_days").getDouble(r)
-                });
+                cpa.get(r) + "|" + type.get(r) + "|" + quarter.get(r),
+                new double[] {n.getInt(r), weight.getDouble(r), median.getDouble(r), p90.getDouble(r)});
           }
           return withShortfall(out, forecastLookup(forecast));
         }
@@ -245,10 +248,11 @@ final class Suite {
                   .count()
                   .threads(threads)
                   .run();
+          StringColumn owner = g.stringColumn(0);
+          StringColumn quarter = g.stringColumn(1);
+          IntColumn n = g.intColumn("count");
           for (int r = 0; r < g.rowCount(); r++) {
-            out.put(
-                key(g.getString(r, 0), g.getString(r, 1)),
-                new double[] {g.intColumn("count").getInt(r)});
+            out.put(owner.get(r) + "|" + quarter.get(r), new double[] {n.getInt(r)});
           }
           return out;
         }
@@ -266,15 +270,16 @@ final class Suite {
                   .as("p90")
                   .threads(threads)
                   .run();
+          StringColumn division = g.stringColumn(0);
+          StringColumn type = g.stringColumn(1);
+          DoubleColumn q1 = g.doubleColumn("q1");
+          DoubleColumn q2 = g.doubleColumn("q2");
+          DoubleColumn q3 = g.doubleColumn("q3");
+          DoubleColumn p90 = g.doubleColumn("p90");
           for (int r = 0; r < g.rowCount(); r++) {
             out.put(
-                key(g.getString(r, 0), g.getString(r, 1)),
-                new double[] {
-                  g.doubleColumn("q1").getDouble(r),
-                  g.doubleColumn("q2").getDouble(r),
-                  g.doubleColumn("q3").getDouble(r),
-                  g.doubleColumn("p90").getDouble(r)
-                });
+                division.get(r) + "|" + type.get(r),
+                new double[] {q1.getDouble(r), q2.getDouble(r), q3.getDouble(r), p90.getDouble(r)});
           }
           return out;
         }
@@ -712,14 +717,15 @@ final class Suite {
                   .by("provider_code", "work_type", "quarter");
           Table g = volume.joinOn("provider_code", "work_type", "quarter").inner(weighted);
           Map<String, double[]> out = new HashMap<>();
+          DoubleColumn n = g.doubleColumn("Count [duration_days]");
+          DoubleColumn weight = g.doubleColumn("Sum [weight]");
+          DoubleColumn median = g.doubleColumn("Median [duration_days]");
+          DoubleColumn p90 = g.doubleColumn("P90 [duration_days]");
           for (int r = 0; r < g.rowCount(); r++) {
             out.put(
                 key(g.getString(r, 0), g.getString(r, 1), g.getString(r, 2)),
                 new double[] {
-                  g.doubleColumn("Count [duration_days]").getDouble(r),
-                  g.doubleColumn("Sum [weight]").getDouble(r),
-                  g.doubleColumn("Median [duration_days]").getDouble(r),
-                  g.doubleColumn("P90 [duration_days]").getDouble(r)
+                  n.getDouble(r), weight.getDouble(r), median.getDouble(r), p90.getDouble(r)
                 });
           }
           return withShortfall(out, forecastLookup(forecast));

@@ -35,7 +35,6 @@ import org.probationlens.volume.VolumeVariance;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -123,6 +122,35 @@ final class Suite {
       b.append(b.length() == 0 ? "" : "|").append(p);
     }
     return b.toString();
+  }
+
+  /**
+   * A result table as answers: its first {@code keys} columns (text) joined by "|" as the key, the
+   * other columns (numbers) as the values; each column is looked up once.
+   */
+  static Map<String, double[]> answers(Table t, int keys) {
+    StringColumn[] key = new StringColumn[keys];
+    for (int i = 0; i < keys; i++) {
+      key[i] = t.stringColumn(i);
+    }
+    NumericColumn<?>[] value = new NumericColumn<?>[t.columnCount() - keys];
+    for (int i = 0; i < value.length; i++) {
+      value[i] = (NumericColumn<?>) t.column(keys + i);
+    }
+    Map<String, double[]> out = new HashMap<>(t.rowCount() * 2);
+    StringBuilder b = new StringBuilder();
+    for (int r = 0; r < t.rowCount(); r++) {
+      b.setLength(0);
+      for (int i = 0; i < keys; i++) {
+        b.append(i == 0 ? "" : "|").append(key[i].get(r));
+      }
+      double[] v = new double[value.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = value[i].getDouble(r);
+      }
+      out.put(b.toString(), v);
+    }
+    return out;
   }
 
   /** The financial year ("2015-16") of a calendar quarter ("2016-Q1"). */
@@ -218,19 +246,8 @@ final class Suite {
                   .quantile("duration_days", 0.9)
                   .threads(threads)
                   .run();
-          StringColumn cpa = g.stringColumn(0);
-          StringColumn type = g.stringColumn(1);
-          StringColumn quarter = g.stringColumn(2);
-          IntColumn n = g.intColumn("count");
-          DoubleColumn weight = g.doubleColumn("sum_weight");
-          DoubleColumn median = g.doubleColumn("median_duration_days");
-          DoubleColumn p90 = g.doubleColumn("p90_duration_days");
-          for (int r = 0; r < g.rowCount(); r++) {
-            out.put(
-                cpa.get(r) + "|" + type.get(r) + "|" + quarter.get(r),
-                new double[] {n.getInt(r), weight.getDouble(r), median.getDouble(r), p90.getDouble(r)});
-          }
-          return withShortfall(out, forecastLookup(forecast));
+          // columns: provider_code, work_type, quarter; count, sum, median, p90
+          return withShortfall(answers(g, 3), forecastLookup(forecast));
         }
         case 2 -> {
           Table t =
@@ -248,13 +265,7 @@ final class Suite {
                   .count()
                   .threads(threads)
                   .run();
-          StringColumn owner = g.stringColumn(0);
-          StringColumn quarter = g.stringColumn(1);
-          IntColumn n = g.intColumn("count");
-          for (int r = 0; r < g.rowCount(); r++) {
-            out.put(owner.get(r) + "|" + quarter.get(r), new double[] {n.getInt(r)});
-          }
-          return out;
+          return answers(g, 2);
         }
         case 4 -> {
           Table g =
@@ -270,18 +281,7 @@ final class Suite {
                   .as("p90")
                   .threads(threads)
                   .run();
-          StringColumn division = g.stringColumn(0);
-          StringColumn type = g.stringColumn(1);
-          DoubleColumn q1 = g.doubleColumn("q1");
-          DoubleColumn q2 = g.doubleColumn("q2");
-          DoubleColumn q3 = g.doubleColumn("q3");
-          DoubleColumn p90 = g.doubleColumn("p90");
-          for (int r = 0; r < g.rowCount(); r++) {
-            out.put(
-                division.get(r) + "|" + type.get(r),
-                new double[] {q1.getDouble(r), q2.getDouble(r), q3.getDouble(r), p90.getDouble(r)});
-          }
-          return out;
+          return answers(g, 2);
         }
         case 5 -> {
           Table g =
@@ -652,22 +652,6 @@ final class Suite {
       return out;
     }
 
-    private static Map<String, double[]> rows(Table t, int keys) {
-      Map<String, double[]> out = new HashMap<>();
-      for (int r = 0; r < t.rowCount(); r++) {
-        Object[] key = new Object[keys];
-        for (int i = 0; i < keys; i++) {
-          key[i] = t.getString(r, i);
-        }
-        double[] v = new double[t.columnCount() - keys];
-        for (int i = keys; i < t.columnCount(); i++) {
-          v[i - keys] = ((NumericColumn<?>) t.column(i)).getDouble(r);
-        }
-        out.put(key(key), v);
-      }
-      return out;
-    }
-
     private Selection crc() {
       return cases.stringColumn("provider_type").isEqualTo("CRC");
     }
@@ -776,13 +760,13 @@ final class Suite {
                   actualWeighted,
                   forecastWeighted,
                   forecastWeighted.subtract(actualWeighted).divide(forecastWeighted).multiply(100));
-          return rows(out, 1);
+          return answers(out, 1);
         }
         case 3 -> {
           Table crc = cases.where(cases.stringColumn("provider_type").isEqualTo("CRC"));
           crc.addColumns(
               quarter(crc), mapped(crc.stringColumn("provider_code"), ownerOfProvider(), "owner"));
-          return rows(
+          return answers(
               crc.summarize("weight", AggregateFunctions.count).by("owner", "quarter"), 2);
         }
         case 4 -> {
@@ -790,7 +774,7 @@ final class Suite {
           t.addColumns(
               mapped(t.stringColumn("pcc_area"), divisionOfArea(), "nps_division"),
               t.dateColumn("start_date").daysUntil(t.dateColumn("end_date")).setName("days"));
-          return rows(
+          return answers(
               t.summarize("days", percentile(25), percentile(50), percentile(75), percentile(90))
                   .by("nps_division", "work_type"),
               2);
@@ -804,7 +788,7 @@ final class Suite {
                       .and(cases.intColumn("upw_hours").isGreaterThan(0)));
           t.addColumns(mapped(t.stringColumn("pcc_area"), divisionOfArea(), "nps_division"));
           Map<String, double[]> out =
-              rows(
+              answers(
                   t.summarize("upw_hours", AggregateFunctions.count, AggregateFunctions.sum)
                       .by("nps_division")
                       .joinOn("nps_division")

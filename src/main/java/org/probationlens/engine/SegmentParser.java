@@ -36,27 +36,43 @@ final class SegmentParser {
   /** The rules that read code and boolean columns only, as tables made once. */
   private static final Tabulated[] TABULATED;
 
+  /** Epoch days 0 to this (exclusive) have a LocalDate made once, and memoized rule verdicts. */
+  private static final int DAYS_KEPT = 30_000;
+
+  /** The rules that read codes and booleans and one date or whole number, with their verdicts. */
+  private static final Memoized[] MEMOIZED;
+
   /** The other rules, run on every row. */
   private static final Rule[] EVALUATED;
 
   static {
     List<Tabulated> tabulated = new ArrayList<>();
+    List<Memoized> memoized = new ArrayList<>();
     List<Rule> evaluated = new ArrayList<>();
     for (Rule rule : RULES) {
       Tabulated table = Tabulated.of(rule);
-      if (table == null) {
-        evaluated.add(rule);
-      } else {
+      Memoized memo = table == null ? Memoized.of(rule) : null;
+      if (table != null) {
         tabulated.add(table);
+      } else if (memo != null) {
+        memoized.add(memo);
+      } else {
+        evaluated.add(rule);
       }
     }
     TABULATED = tabulated.toArray(Tabulated[]::new);
+    MEMOIZED = memoized.toArray(Memoized[]::new);
     EVALUATED = evaluated.toArray(Rule[]::new);
   }
 
   /** The columns of the rules kept as tables, in the schema's order; for tests. */
   static List<String> tabulatedRuleColumns() {
     return Arrays.stream(TABULATED).map(t -> t.rule.column()).toList();
+  }
+
+  /** The columns of the rules whose verdicts are remembered, in the schema's order; for tests. */
+  static List<String> memoizedRuleColumns() {
+    return Arrays.stream(MEMOIZED).map(m -> m.rule.column()).toList();
   }
 
   private static Map<String, Integer> positions() {
@@ -102,7 +118,7 @@ final class SegmentParser {
    * rules read dates, and converting a day number to a LocalDate for every rule and row cost more
    * than parsing the row. LocalDate is immutable, so a race to fill a slot is harmless.
    */
-  private static final LocalDate[] DATES = new LocalDate[30_000];
+  private static final LocalDate[] DATES = new LocalDate[DAYS_KEPT];
 
   private static LocalDate dateOf(int epochDay) {
     if (epochDay < 0 || epochDay >= DATES.length) {
@@ -118,6 +134,15 @@ final class SegmentParser {
 
   /** This row's parsed values, as the schema's rules read them. */
   private final Row row = new Row();
+
+  /** For each memoized rule, a row readable in the columns it declares only. */
+  private final Row[] memoRows = new Row[MEMOIZED.length];
+
+  {
+    for (int m = 0; m < MEMOIZED.length; m++) {
+      memoRows[m] = new Row(MEMOIZED[m].readable);
+    }
+  }
 
   private final String label;
   private final byte[] b;
@@ -256,6 +281,9 @@ final class SegmentParser {
     boolean kept = true;
     for (Tabulated rule : TABULATED) {
       kept &= rule.holds(providerType, providerCode, area, workType, accredited, termination);
+    }
+    for (int m = 0; m < MEMOIZED.length; m++) {
+      kept &= MEMOIZED[m].holds(row, memoRows[m]);
     }
     for (Rule rule : EVALUATED) {
       kept = kept && rule.holds(row);
@@ -547,6 +575,118 @@ final class SegmentParser {
     }
   }
 
+  /**
+   * A rule that reads code or boolean columns and one date or whole-number column (a start date
+   * against the work type, an end date against the termination reason, hours against the work
+   * type): its verdict for each combination of those values is remembered the first time a row has
+   * it, so later rows cost an array read instead of a call through the rule's predicate. A date
+   * outside 1970 to 2052 or a number outside 0 to 4,095 is checked by the rule each time.
+   *
+   * <p>A remembered verdict is exact: it is worked out on a row that can read the rule's declared
+   * columns only ({@link Rule#reads()}), so it depends on the remembered values alone; a rule that
+   * reads another column throws {@link UndeclaredRead} there and that row is checked by the rule on
+   * the full row, without remembering. The table is shared by the parsing threads: a verdict is
+   * written as one byte (0 not yet known, 1 holds, 2 broken), and a thread that does not yet see
+   * another's write works the same verdict out again.
+   */
+  private static final class Memoized {
+    private static final int NUMBER_RANGE = 4096;
+
+    /** The largest table kept, in verdicts. */
+    private static final int MAX_SIZE = 1 << 22;
+
+    final Rule rule;
+    final long readable;
+
+    /** Each code argument's place value, as in {@link Tabulated}; 0 for those not read. */
+    private final int[] stride;
+
+    /** The field of the date or whole number read (5, 6 for dates; 7, 8, 9 for numbers). */
+    private final int numberField;
+
+    private final int numberRange;
+    private final int numberStride;
+    private final byte[] verdicts;
+
+    private Memoized(
+        Rule rule, long readable, int[] stride, int numberField, int numberRange, int codeSize) {
+      this.rule = rule;
+      this.readable = readable;
+      this.stride = stride;
+      this.numberField = numberField;
+      this.numberRange = numberRange;
+      this.numberStride = codeSize;
+      this.verdicts = new byte[codeSize * numberRange];
+    }
+
+    /** The rule with a verdict table, or null if it does not read such columns. */
+    static Memoized of(Rule rule) {
+      int[] stride = new int[Tabulated.CODE_FIELDS.length];
+      long readable = 0;
+      int codeSize = 1;
+      int numberField = -1;
+      for (String column : rule.reads()) {
+        Integer field = POSITION.get(column);
+        if (field == null) {
+          return null;
+        }
+        int argument = Tabulated.indexOf(Tabulated.CODE_FIELDS, field);
+        if (argument >= 0) {
+          if (stride[argument] == 0) {
+            stride[argument] = codeSize;
+            codeSize *= Tabulated.SIZES[argument];
+          }
+        } else if (field >= 5 && field <= 9 && (numberField < 0 || numberField == field)) {
+          numberField = field;
+        } else {
+          return null;
+        }
+        readable |= 1L << field;
+      }
+      if (numberField < 0) {
+        return null;
+      }
+      int range = numberField <= 6 ? DAYS_KEPT : NUMBER_RANGE;
+      if ((long) codeSize * range > MAX_SIZE) {
+        return null;
+      }
+      return new Memoized(rule, readable, stride, numberField, range, codeSize);
+    }
+
+    /**
+     * Whether the rule holds for the row {@code full}; {@code scratch}, a row readable in the
+     * rule's columns only, takes its values when the verdict is not yet known.
+     */
+    boolean holds(Row full, Row scratch) {
+      int number = full.integers[numberField];
+      if (number < 0 || number >= numberRange) {
+        return rule.holds(full);
+      }
+      int[] codes = full.codes;
+      int index =
+          number * numberStride
+              + codes[0] * stride[0]
+              + codes[1] * stride[1]
+              + codes[2] * stride[2]
+              + codes[3] * stride[3]
+              + (full.accredited ? stride[4] : 0)
+              + codes[5] * stride[5];
+      byte known = verdicts[index];
+      if (known != 0) {
+        return known == 1;
+      }
+      boolean holds;
+      try {
+        scratch.copyOf(full);
+        holds = rule.holds(scratch);
+      } catch (UndeclaredRead e) {
+        return rule.holds(full);
+      }
+      verdicts[index] = holds ? (byte) 1 : (byte) 2;
+      return holds;
+    }
+  }
+
   /** A rule read a column it does not declare; see {@link Tabulated}. */
   private static final class UndeclaredRead extends RuntimeException {
     UndeclaredRead() {
@@ -558,6 +698,10 @@ final class SegmentParser {
   private static final class Row implements ParsedRow {
     private final String[] text = new String[FIELDS];
     private final int[] integers = new int[FIELDS];
+
+    /** The codes of {@link Tabulated#CODE_FIELDS}' columns, the flag's place left at 0. */
+    private final int[] codes = new int[6];
+
     private final long readable;
     private boolean accredited;
     private double weight;
@@ -590,6 +734,11 @@ final class SegmentParser {
       text[3] = CaseCsv.PCC_AREAS[area];
       text[4] = CaseCsv.WORK_TYPES[workType];
       text[11] = CaseCsv.TERMINATION_REASONS[termination];
+      codes[0] = providerType;
+      codes[1] = providerCode;
+      codes[2] = area;
+      codes[3] = workType;
+      codes[5] = termination;
       integers[5] = start;
       integers[6] = end;
       integers[7] = sentence;
@@ -597,6 +746,15 @@ final class SegmentParser {
       integers[9] = upw;
       this.accredited = accredited;
       this.weight = weight;
+    }
+
+    /** Takes the values of another row (what it may read stays its own). */
+    void copyOf(Row other) {
+      System.arraycopy(other.text, 0, text, 0, FIELDS);
+      System.arraycopy(other.integers, 0, integers, 0, FIELDS);
+      System.arraycopy(other.codes, 0, codes, 0, codes.length);
+      accredited = other.accredited;
+      weight = other.weight;
     }
 
     private int at(String column) {

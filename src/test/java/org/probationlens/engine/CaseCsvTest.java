@@ -199,12 +199,17 @@ class CaseCsvTest {
   }
 
   @Test
-  void rulesOnCodeColumnsOnlyAreTabulatedAndTheRestRunPerRow() {
+  void rulesOnCodeColumnsAreTabulatedOrRememberedAndTheRestRunPerRow() {
     // the schema's ten cross-column rules: provider_code's two (types and CPAs) and the
     // programme rule read codes and booleans only
     assertEquals(
         List.of("provider_code", "provider_code", "accredited_programme"),
         SegmentParser.tabulatedRuleColumns());
+    // those reading codes and one date or whole number have their verdicts remembered: PSS start
+    // dates, ONGOING end dates, RAR days and unpaid work hours by work type, the hours' range
+    assertEquals(
+        List.of("start_date", "end_date", "rar_days", "upw_hours", "upw_hours"),
+        SegmentParser.memoizedRuleColumns());
   }
 
   @Test

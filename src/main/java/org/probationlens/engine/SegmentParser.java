@@ -33,46 +33,47 @@ final class SegmentParser {
   private static final String[] INTERNED =
       java.util.Arrays.stream(CaseCsv.COLUMNS).map(String::intern).toArray(String[]::new);
 
-  /** The rules that read code and boolean columns only, as tables made once. */
-  private static final Tabulated[] TABULATED;
-
   /** Epoch days 0 to this (exclusive) have a LocalDate made once, and memoized rule verdicts. */
   private static final int DAYS_KEPT = 30_000;
 
-  /** The rules that read codes and booleans and one date or whole number, with their verdicts. */
+  /**
+   * The rules that read code and boolean columns and at most one date or whole number, with their
+   * verdicts.
+   */
   private static final Memoized[] MEMOIZED;
 
   /** The other rules, run on every row. */
   private static final Rule[] EVALUATED;
 
   static {
-    List<Tabulated> tabulated = new ArrayList<>();
     List<Memoized> memoized = new ArrayList<>();
     List<Rule> evaluated = new ArrayList<>();
     for (Rule rule : RULES) {
-      Tabulated table = Tabulated.of(rule);
-      Memoized memo = table == null ? Memoized.of(rule) : null;
-      if (table != null) {
-        tabulated.add(table);
-      } else if (memo != null) {
+      Memoized memo = Memoized.of(rule);
+      if (memo != null) {
         memoized.add(memo);
       } else {
         evaluated.add(rule);
       }
     }
-    TABULATED = tabulated.toArray(Tabulated[]::new);
     MEMOIZED = memoized.toArray(Memoized[]::new);
     EVALUATED = evaluated.toArray(Rule[]::new);
   }
 
-  /** The columns of the rules kept as tables, in the schema's order; for tests. */
+  /** The columns of the rules that read code and boolean columns only, in order; for tests. */
   static List<String> tabulatedRuleColumns() {
-    return Arrays.stream(TABULATED).map(t -> t.rule.column()).toList();
+    return Arrays.stream(MEMOIZED)
+        .filter(m -> m.numberField < 0)
+        .map(m -> m.rule.column())
+        .toList();
   }
 
-  /** The columns of the rules whose verdicts are remembered, in the schema's order; for tests. */
+  /** The columns of the rules that also read one date or whole number, in order; for tests. */
   static List<String> memoizedRuleColumns() {
-    return Arrays.stream(MEMOIZED).map(m -> m.rule.column()).toList();
+    return Arrays.stream(MEMOIZED)
+        .filter(m -> m.numberField >= 0)
+        .map(m -> m.rule.column())
+        .toList();
   }
 
   private static Map<String, Integer> positions() {
@@ -279,9 +280,6 @@ final class SegmentParser {
         termination,
         weight);
     boolean kept = true;
-    for (Tabulated rule : TABULATED) {
-      kept &= rule.holds(providerType, providerCode, area, workType, accredited, termination);
-    }
     for (int m = 0; m < MEMOIZED.length; m++) {
       kept &= MEMOIZED[m].holds(row, memoRows[m]);
     }
@@ -481,15 +479,23 @@ final class SegmentParser {
   }
 
   /**
-   * A rule whose columns are all code or boolean columns, evaluated once for every combination of
-   * their values at start-up: a row then costs one array read instead of a call through the rule's
-   * predicate, its string comparisons and look-ups. Rules reading a date, a number or an identifier
-   * are run per row. The table is exact because a rule reads only the columns it declares ({@link
-   * Rule#reads()}); the tabulating row refuses any other read, and such a rule is run per row
-   * instead.
+   * A rule that reads code or boolean columns and at most one date or whole-number column (a CRC
+   * case's provider against its area; a start date against the work type, an end date against the
+   * termination reason, hours against the work type): its verdict for each combination of those
+   * values is remembered the first time a row has it, so later rows cost an array read instead of a
+   * call through the rule's predicate, its string comparisons and look-ups. A date outside 1970 to
+   * 2052 or a number outside 0 to 4,095 is checked by the rule each time. Rules reading two dates
+   * or numbers, or an identifier, are run per row.
+   *
+   * <p>A remembered verdict is exact: it is worked out on a row that can read the rule's declared
+   * columns only ({@link Rule#reads()}), so it depends on the remembered values alone; a rule that
+   * reads another column throws {@link UndeclaredRead} there and that row is checked by the rule on
+   * the full row, without remembering. The table is shared by the parsing threads: a verdict is
+   * written as one byte (0 not yet known, 1 holds, 2 broken), and a thread that does not yet see
+   * another's write works the same verdict out again.
    */
-  private static final class Tabulated {
-    /** The fields read, in the order of {@link #holds}' arguments: 1, 2, 3, 4, 10, 11. */
+  private static final class Memoized {
+    /** The code and boolean fields a verdict is kept by: 1, 2, 3, 4, 10, 11. */
     private static final int[] CODE_FIELDS = {1, 2, 3, 4, 10, 11};
 
     private static final int[] SIZES = {
@@ -501,95 +507,6 @@ final class SegmentParser {
       CaseCsv.TERMINATION_REASONS.length
     };
 
-    private final Rule rule;
-
-    /** Each argument's place value in the table's index; 0 for an argument the rule ignores. */
-    private final int[] stride;
-
-    private final boolean[] holds;
-
-    private Tabulated(Rule rule, int[] stride, boolean[] holds) {
-      this.rule = rule;
-      this.stride = stride;
-      this.holds = holds;
-    }
-
-    /** The rule as a table, or null if it reads a column that is not a code or boolean. */
-    static Tabulated of(Rule rule) {
-      int[] stride = new int[CODE_FIELDS.length];
-      long readable = 0;
-      int size = 1;
-      for (String column : rule.reads()) {
-        Integer field = POSITION.get(column);
-        int argument = field == null ? -1 : indexOf(CODE_FIELDS, field);
-        if (argument < 0) {
-          return null;
-        }
-        if (stride[argument] == 0) {
-          stride[argument] = size;
-          size *= SIZES[argument];
-          readable |= 1L << field;
-        }
-      }
-      boolean[] holds = new boolean[size];
-      Row row = new Row(readable);
-      int[] value = new int[CODE_FIELDS.length];
-      try {
-        for (int index = 0; index < size; index++) {
-          for (int a = 0; a < CODE_FIELDS.length; a++) {
-            value[a] = stride[a] == 0 ? 0 : (index / stride[a]) % SIZES[a];
-          }
-          row.set(
-              value[0], value[1], value[2], value[3], 0, 0, 0, 0, 0, value[4] == 1, value[5], 0);
-          holds[index] = rule.holds(row);
-        }
-      } catch (UndeclaredRead e) {
-        return null;
-      }
-      return new Tabulated(rule, stride, holds);
-    }
-
-    private static int indexOf(int[] values, int value) {
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] == value) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    boolean holds(
-        int providerType,
-        int providerCode,
-        int area,
-        int workType,
-        boolean accredited,
-        int termination) {
-      return holds[
-          providerType * stride[0]
-              + providerCode * stride[1]
-              + area * stride[2]
-              + workType * stride[3]
-              + (accredited ? stride[4] : 0)
-              + termination * stride[5]];
-    }
-  }
-
-  /**
-   * A rule that reads code or boolean columns and one date or whole-number column (a start date
-   * against the work type, an end date against the termination reason, hours against the work
-   * type): its verdict for each combination of those values is remembered the first time a row has
-   * it, so later rows cost an array read instead of a call through the rule's predicate. A date
-   * outside 1970 to 2052 or a number outside 0 to 4,095 is checked by the rule each time.
-   *
-   * <p>A remembered verdict is exact: it is worked out on a row that can read the rule's declared
-   * columns only ({@link Rule#reads()}), so it depends on the remembered values alone; a rule that
-   * reads another column throws {@link UndeclaredRead} there and that row is checked by the rule on
-   * the full row, without remembering. The table is shared by the parsing threads: a verdict is
-   * written as one byte (0 not yet known, 1 holds, 2 broken), and a thread that does not yet see
-   * another's write works the same verdict out again.
-   */
-  private static final class Memoized {
     private static final int NUMBER_RANGE = 4096;
 
     /** The largest table kept, in verdicts. */
@@ -598,11 +515,14 @@ final class SegmentParser {
     final Rule rule;
     final long readable;
 
-    /** Each code argument's place value, as in {@link Tabulated}; 0 for those not read. */
+    /** Each code field's place value in the table's index; 0 for those not read. */
     private final int[] stride;
 
-    /** The field of the date or whole number read (5, 6 for dates; 7, 8, 9 for numbers). */
-    private final int numberField;
+    /**
+     * The field of the date or whole number read (5, 6 for dates; 7, 8, 9 for numbers), or -1 for a
+     * rule on codes and booleans only.
+     */
+    final int numberField;
 
     private final int numberRange;
     private final int numberStride;
@@ -621,7 +541,7 @@ final class SegmentParser {
 
     /** The rule with a verdict table, or null if it does not read such columns. */
     static Memoized of(Rule rule) {
-      int[] stride = new int[Tabulated.CODE_FIELDS.length];
+      int[] stride = new int[CODE_FIELDS.length];
       long readable = 0;
       int codeSize = 1;
       int numberField = -1;
@@ -630,11 +550,11 @@ final class SegmentParser {
         if (field == null) {
           return null;
         }
-        int argument = Tabulated.indexOf(Tabulated.CODE_FIELDS, field);
+        int argument = indexOf(CODE_FIELDS, field);
         if (argument >= 0) {
           if (stride[argument] == 0) {
             stride[argument] = codeSize;
-            codeSize *= Tabulated.SIZES[argument];
+            codeSize *= SIZES[argument];
           }
         } else if (field >= 5 && field <= 9 && (numberField < 0 || numberField == field)) {
           numberField = field;
@@ -643,10 +563,7 @@ final class SegmentParser {
         }
         readable |= 1L << field;
       }
-      if (numberField < 0) {
-        return null;
-      }
-      int range = numberField <= 6 ? DAYS_KEPT : NUMBER_RANGE;
+      int range = numberField < 0 ? 1 : numberField <= 6 ? DAYS_KEPT : NUMBER_RANGE;
       if ((long) codeSize * range > MAX_SIZE) {
         return null;
       }
@@ -657,8 +574,17 @@ final class SegmentParser {
      * Whether the rule holds for the row {@code full}; {@code scratch}, a row readable in the
      * rule's columns only, takes its values when the verdict is not yet known.
      */
+    private static int indexOf(int[] values, int value) {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == value) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
     boolean holds(Row full, Row scratch) {
-      int number = full.integers[numberField];
+      int number = numberField < 0 ? 0 : full.integers[numberField];
       if (number < 0 || number >= numberRange) {
         return rule.holds(full);
       }
@@ -687,7 +613,7 @@ final class SegmentParser {
     }
   }
 
-  /** A rule read a column it does not declare; see {@link Tabulated}. */
+  /** A rule read a column it does not declare; see {@link Memoized}. */
   private static final class UndeclaredRead extends RuntimeException {
     UndeclaredRead() {
       super(null, null, false, false);
@@ -699,7 +625,7 @@ final class SegmentParser {
     private final String[] text = new String[FIELDS];
     private final int[] integers = new int[FIELDS];
 
-    /** The codes of {@link Tabulated#CODE_FIELDS}' columns, the flag's place left at 0. */
+    /** The codes of {@link Memoized#CODE_FIELDS}' columns, the flag's place left at 0. */
     private final int[] codes = new int[6];
 
     private final long readable;

@@ -272,76 +272,60 @@ public final class CaseCsv {
         from[s] = cuts.get(s);
         to[s] = cuts.get(s + 1);
       }
-      // Pass 1: lines per segment.
-      int[] lines = new int[segments];
-      Parallel.run(
-          segments,
-          threads,
-          s -> {
-            lines[s] = countLines(from[s], to[s]);
-          });
-      long total = 0;
-      int[] firstRow = new int[segments + 1];
-      for (int s = 0; s < segments; s++) {
-        firstRow[s] = (int) total;
-        total += lines[s];
-      }
-      if (total > Integer.MAX_VALUE - 8) {
-        throw problem(1, null, 0, total + " rows", "at most " + (Integer.MAX_VALUE - 8) + " rows");
-      }
-      int rows = (int) total;
-      firstRow[segments] = rows;
-      Columns cols = new Columns(rows);
-      byte[][] idBytes = new byte[segments][];
-      int[] idLength = new int[segments];
+      // Each segment parses into its own arrays; no pass counts the lines first.
+      SegmentParser[] parsed = new SegmentParser[segments];
       Refusal[] refused = new Refusal[segments];
-      int[][] hashParts = new int[segments][];
       Parallel.run(
           segments,
           threads,
           s -> {
             byte[] buf = readSegment(from[s], to[s]);
-            SegmentParser parser = new SegmentParser(label, buf, cols, firstRow[s], buf.length);
+            SegmentParser parser = new SegmentParser(label, buf, buf.length);
             try {
-              parser.parseAll(firstRow[s + 1] - firstRow[s]);
+              parser.parseAll();
+              parsed[s] = parser;
             } catch (Refusal refusal) {
               refused[s] = refusal;
             }
-            idBytes[s] = parser.ids;
-            hashParts[s] = parser.hashParts;
-            idLength[s] = parser.idLength;
             advance(to[s] - from[s]);
           });
-      // Report the earliest problem in the file, whichever thread found one first.
-      for (Refusal refusal : refused) {
-        if (refusal != null) {
-          throw refusal;
+      // Report the earliest problem in the file, at its line in the file: the segments before the
+      // first refused one were parsed whole, so their rows are known.
+      long total = 0;
+      for (int s = 0; s < segments; s++) {
+        if (refused[s] != null) {
+          throw refused[s].movedDown(total);
         }
+        total += parsed[s].rows;
       }
-      // Join the identifier bytes and shift the per-segment offsets.
+      if (total > Integer.MAX_VALUE - 8) {
+        throw problem(1, null, 0, total + " rows", "at most " + (Integer.MAX_VALUE - 8) + " rows");
+      }
+      int rows = (int) total;
+      int[] firstRow = new int[segments + 1];
       long idTotal = 0;
       for (int s = 0; s < segments; s++) {
-        idTotal += idLength[s];
+        firstRow[s + 1] = firstRow[s] + parsed[s].rows;
+        idTotal += parsed[s].idLength;
       }
       if (idTotal > Integer.MAX_VALUE - 8) {
         throw problem(1, "case_id", 1, idTotal + " bytes", "case identifiers under 2 GB in all");
       }
+      // Join the identifier bytes, then each array, column by column so that a column's segment
+      // arrays are dropped once it is joined (at most one column is held twice).
       byte[] ids = new byte[(int) idTotal];
       int[] base = new int[segments];
+      int[][] hashParts = new int[segments][];
+      Columns[] parts = new Columns[segments];
       for (int s = 0, at = 0; s < segments; s++) {
-        System.arraycopy(idBytes[s], 0, ids, at, idLength[s]);
+        System.arraycopy(parsed[s].ids, 0, ids, at, parsed[s].idLength);
         base[s] = at;
-        at += idLength[s];
-        idBytes[s] = null;
+        at += parsed[s].idLength;
+        hashParts[s] = parsed[s].hashParts;
+        parts[s] = parsed[s].out;
+        parsed[s] = null;
       }
-      Parallel.run(
-          segments,
-          threads,
-          s -> {
-            for (int r = firstRow[s]; r < firstRow[s + 1]; r++) {
-              cols.idOffsets[r] += base[s];
-            }
-          });
+      Columns cols = Columns.join(parts, firstRow, base, threads);
       cols.idOffsets[rows] = (int) idTotal;
       checkUniqueIds(ids, cols.idOffsets, cols.idHash, firstRow, hashParts);
       cols.idHash = null;
@@ -443,34 +427,6 @@ public final class CaseCsv {
       }
     }
 
-    /** Counts the lines of [from, to) on a memory map, eight bytes at a time. */
-    private int countLines(long from, long to) {
-      try {
-        java.nio.MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, from, to - from);
-        map.order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        int length = (int) (to - from);
-        int n = 0;
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-          // Bytes equal to LF become zero; count zero bytes exactly (no false positives).
-          long x = map.getLong(i) ^ 0x0A0A0A0A0A0A0A0AL;
-          long t = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL;
-          n += Long.bitCount(~t);
-        }
-        for (; i < length; i++) {
-          if (map.get(i) == '\n') {
-            n++;
-          }
-        }
-        if (length > 0 && map.get(length - 1) != '\n') {
-          n++;
-        }
-        return n;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + label, e);
-      }
-    }
-
     private byte[] readSegment(long from, long to) {
       try {
         return readAt(from, (int) (to - from));
@@ -508,21 +464,27 @@ public final class CaseCsv {
     return -1;
   }
 
-  /** The output arrays, written by all segment parsers at their own rows. */
+  /**
+   * The parsed values of rows, one array per column; a segment parser's arrays may have room for
+   * more rows than it parsed.
+   */
   static final class Columns {
-    final byte[] providerType;
-    final byte[] providerCode;
-    final byte[] area;
-    final byte[] workType;
-    final int[] start;
-    final int[] end;
-    final int[] sentenceMonths;
-    final int[] rarDays;
-    final int[] upwHours;
-    final boolean[] accredited;
-    final byte[] termination;
-    final double[] weight;
-    final int[] idOffsets;
+    byte[] providerType;
+    byte[] providerCode;
+    byte[] area;
+    byte[] workType;
+    int[] start;
+    int[] end;
+    int[] sentenceMonths;
+    int[] rarDays;
+    int[] upwHours;
+    boolean[] accredited;
+    byte[] termination;
+    double[] weight;
+
+    /** Where each row's identifier starts in the identifier bytes; one more, at the end. */
+    int[] idOffsets;
+
     int[] idHash;
 
     Columns(int rows) {
@@ -540,6 +502,115 @@ public final class CaseCsv {
       weight = new double[rows];
       idOffsets = new int[rows + 1];
       idHash = new int[rows];
+    }
+
+    private Columns() {}
+
+    /** The arrays in a fixed order, for copying them alike. */
+    private static final int ARRAYS = 14;
+
+    private Object array(int k) {
+      switch (k) {
+        case 0:
+          return providerType;
+        case 1:
+          return providerCode;
+        case 2:
+          return area;
+        case 3:
+          return workType;
+        case 4:
+          return start;
+        case 5:
+          return end;
+        case 6:
+          return sentenceMonths;
+        case 7:
+          return rarDays;
+        case 8:
+          return upwHours;
+        case 9:
+          return accredited;
+        case 10:
+          return termination;
+        case 11:
+          return weight;
+        case 12:
+          return idHash;
+        default:
+          return idOffsets;
+      }
+    }
+
+    private void set(int k, Object array) {
+      switch (k) {
+        case 0 -> providerType = (byte[]) array;
+        case 1 -> providerCode = (byte[]) array;
+        case 2 -> area = (byte[]) array;
+        case 3 -> workType = (byte[]) array;
+        case 4 -> start = (int[]) array;
+        case 5 -> end = (int[]) array;
+        case 6 -> sentenceMonths = (int[]) array;
+        case 7 -> rarDays = (int[]) array;
+        case 8 -> upwHours = (int[]) array;
+        case 9 -> accredited = (boolean[]) array;
+        case 10 -> termination = (byte[]) array;
+        case 11 -> weight = (double[]) array;
+        case 12 -> idHash = (int[]) array;
+        default -> idOffsets = (int[]) array;
+      }
+    }
+
+    /** These arrays with room for {@code capacity} rows, the first {@code rows} copied. */
+    Columns grownTo(int capacity, int rows) {
+      Columns grown = new Columns();
+      for (int k = 0; k < ARRAYS; k++) {
+        Object old = array(k);
+        int size = k == ARRAYS - 1 ? capacity + 1 : capacity;
+        Object array = java.lang.reflect.Array.newInstance(old.getClass().getComponentType(), size);
+        System.arraycopy(old, 0, array, 0, k == ARRAYS - 1 ? rows + 1 : rows);
+        grown.set(k, array);
+      }
+      return grown;
+    }
+
+    /**
+     * The segments' rows in file order: segment {@code s}'s rows go to {@code firstRow[s]} onwards,
+     * its identifier offsets moved by {@code idBase[s]}; the last offset is left for the caller.
+     * Each column is joined in parallel over the segments, and the segments' arrays of that column
+     * are dropped before the next is joined.
+     */
+    static Columns join(Columns[] parts, int[] firstRow, int[] idBase, int threads) {
+      int segments = parts.length;
+      int rows = firstRow[segments];
+      Columns joined = new Columns();
+      for (int k = 0; k < ARRAYS; k++) {
+        int column = k;
+        boolean offsets = k == ARRAYS - 1;
+        Object into =
+            java.lang.reflect.Array.newInstance(
+                parts[0].array(k).getClass().getComponentType(), offsets ? rows + 1 : rows);
+        Parallel.run(
+            segments,
+            threads,
+            s -> {
+              int from = firstRow[s];
+              int count = firstRow[s + 1] - from;
+              if (offsets) {
+                int[] source = parts[s].idOffsets;
+                int[] target = (int[]) into;
+                int shift = idBase[s];
+                for (int r = 0; r < count; r++) {
+                  target[from + r] = source[r] + shift;
+                }
+              } else {
+                System.arraycopy(parts[s].array(column), 0, into, from, count);
+              }
+              parts[s].set(column, null);
+            });
+        joined.set(k, into);
+      }
+      return joined;
     }
   }
 }

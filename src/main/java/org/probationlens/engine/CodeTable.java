@@ -1,5 +1,8 @@
 package org.probationlens.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,6 +14,26 @@ final class CodeTable {
   private final long[] shortKeys;
   private final int[] shortCodes;
   private final int shortShift;
+
+  /** Eight bytes of an array at any index, read as one little-endian long. */
+  static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The bytes a field ending in a comma may take in {@link #lookupToComma}: the longest value and
+   * its comma, and the eight bytes read at once.
+   */
+  final int span;
+
+  /**
+   * For {@link #lookupToComma}: each value's first eight bytes (fewer, zero-filled, for a shorter
+   * value) and its length, by hash slot; null if two values share both, so that the look-up could
+   * not tell them apart by these alone.
+   */
+  private final long[] prefixKeys;
+
+  private final int[] prefixLengths;
+  private final int[] prefixCodes;
 
   CodeTable(String[] values) {
     codes = new byte[values.length][];
@@ -41,6 +64,82 @@ final class CodeTable {
         }
         shortKeys[slot] = key;
         shortCodes[slot] = i;
+      }
+    }
+    int longest = 0;
+    long[] keys = new long[capacity];
+    int[] lengths = new int[capacity];
+    int[] prefixed = new int[capacity];
+    Arrays.fill(prefixed, -1);
+    boolean distinct = true;
+    for (int i = 0; i < values.length; i++) {
+      int length = codes[i].length;
+      longest = Math.max(longest, length);
+      long prefix = 0;
+      for (int k = Math.min(8, length) - 1; k >= 0; k--) {
+        prefix = (prefix << 8) | (codes[i][k] & 0xFF);
+      }
+      int slot = prefixSlot(prefix, length, shortShift);
+      while (prefixed[slot] >= 0) {
+        distinct &= keys[slot] != prefix || lengths[slot] != length;
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = prefix;
+      lengths[slot] = length;
+      prefixed[slot] = i;
+    }
+    span = longest + 1 + 8;
+    prefixKeys = distinct ? keys : null;
+    prefixLengths = lengths;
+    prefixCodes = prefixed;
+  }
+
+  private static int prefixSlot(long prefix, int length, int shift) {
+    return (int) (((prefix + length * 0x632BE59BD9B4E019L) * 0x9E3779B97F4A7C15L) >>> shift);
+  }
+
+  /**
+   * Finds the value that starts at {@code b[from]} and ends at the next comma, reading eight bytes
+   * at a time; the caller guarantees that {@code b} holds {@link #span} bytes from {@code from}.
+   *
+   * @return the code in the low 8 bits and the value's length above them, or -1 if the bytes up to
+   *     the next comma are not one of the values (or there is no comma within the longest value's
+   *     length): the caller then takes the byte-by-byte path, which locates what is wrong
+   */
+  int lookupToComma(byte[] b, int from) {
+    if (prefixKeys == null) {
+      return -1;
+    }
+    long word = (long) LONGS.get(b, from);
+    // Bytes equal to a comma become zero; the lowest flagged byte is exactly the first zero.
+    long x = word ^ 0x2C2C2C2C2C2C2C2CL;
+    long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+    int length;
+    long prefix;
+    if (zero != 0) {
+      length = Long.numberOfTrailingZeros(zero) >>> 3;
+      prefix = word & ((1L << (length << 3)) - 1);
+    } else {
+      prefix = word;
+      length = 8;
+      int last = from + span - 9;
+      while (b[from + length] != ',') {
+        if (from + length >= last) {
+          return -1;
+        }
+        length++;
+      }
+    }
+    for (int slot = prefixSlot(prefix, length, shortShift); ; slot = (slot + 1) & mask) {
+      int code = prefixCodes[slot];
+      if (code < 0) {
+        return -1;
+      }
+      if (prefixKeys[slot] == prefix && prefixLengths[slot] == length) {
+        if (length > 8 && !Arrays.equals(codes[code], 8, length, b, from + 8, from + length)) {
+          return -1;
+        }
+        return (length << 8) | code;
       }
     }
   }

@@ -21,6 +21,27 @@ final class Refusal extends RuntimeException {
     this.problem = problem;
   }
 
+  /**
+   * This refusal, {@code lines} lines further down the file: a segment parser counts lines from its
+   * segment's start.
+   */
+  Refusal movedDown(long lines) {
+    if (lines == 0) {
+      return this;
+    }
+    Refusal moved =
+        new Refusal(
+            new Problem(
+                problem.file(),
+                problem.line() + lines,
+                problem.column(),
+                problem.columnNumber(),
+                problem.value(),
+                problem.expected()));
+    moved.declined = declined;
+    return moved;
+  }
+
   /** Returns the problem, located as the validating loader locates problems. */
   Problem problem() {
     return problem;

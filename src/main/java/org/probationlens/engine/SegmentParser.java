@@ -146,9 +146,16 @@ final class SegmentParser {
   }
 
   private final String label;
-  private final byte[] b;
-  private final CaseCsv.Columns out;
-  private final int rowBase;
+
+  /** The segment's bytes; dropped once it is parsed, while its rows wait to be joined. */
+  private byte[] b;
+
+  /** This segment's rows, grown as they are parsed; see {@link #parseAll()}. */
+  CaseCsv.Columns out;
+
+  /** How many rows were parsed, once {@link #parseAll()} returns. */
+  int rows;
+
   private final int limit;
   private final int[] fieldStart = new int[FIELDS];
   private final int[] fieldEnd = new int[FIELDS];
@@ -163,19 +170,362 @@ final class SegmentParser {
   private int lineEnd;
   private long line;
 
-  SegmentParser(String label, byte[] buffer, CaseCsv.Columns out, int rowBase, int limit) {
+  /**
+   * A parser of the lines in {@code buffer[0, limit)}, each a row; a problem is reported with the
+   * line it has in the segment, counting the file's header as line 1 before the segment's first
+   * line, and {@link CaseCsv} moves it to its line in the file.
+   */
+  SegmentParser(String label, byte[] buffer, int limit) {
     this.label = label;
     this.b = buffer;
-    this.out = out;
-    this.rowBase = rowBase;
     this.limit = limit;
   }
 
-  void parseAll(int rows) {
-    ids = new byte[Math.max(16, rows * 10)];
-    for (int r = 0; r < rows; r++) {
-      parseRow(rowBase + r);
+  /**
+   * Parses every line of the segment into {@link #out}, whose arrays are sized for the lines
+   * expected from the average length of the first few (so that no pass counts the lines first) and
+   * grown by a quarter when a segment holds more; {@link #rows} says how many there were.
+   */
+  void parseAll() {
+    int capacity = expectedRows();
+    out = new CaseCsv.Columns(capacity);
+    ids = new byte[Math.max(16, capacity * 10)];
+    int r = 0;
+    while (p < limit) {
+      if (r == capacity) {
+        capacity = Math.max(capacity + 16, capacity + (capacity >> 2));
+        out = out.grownTo(capacity, r);
+      }
+      if (!plainRow(r)) {
+        parseRow(r);
+      }
+      r++;
     }
+    rows = r;
+    b = null;
+  }
+
+  /** Lines of the segment, estimated from the first 64 and padded by a tenth. */
+  private int expectedRows() {
+    int lines = 0;
+    int i = 0;
+    for (; i < limit && lines < 64; i++) {
+      if (b[i] == '\n') {
+        lines++;
+      }
+    }
+    if (i == 0) {
+      return 0;
+    }
+    long estimate = (long) limit * Math.max(1, lines) / i;
+    return (int) Math.min(Integer.MAX_VALUE - 16, estimate + estimate / 10 + 16);
+  }
+
+  /**
+   * The most bytes a row parsed by {@link #plainRow} reads: every field's longest plain form and
+   * separator, and the eight bytes read at once past the last.
+   */
+  private static final int PLAIN_ID = 200;
+
+  private static final int PLAIN_SPAN =
+      PLAIN_ID
+          + 1
+          + PROVIDER_TYPE.span
+          + PROVIDER_CODE.span
+          + AREA.span
+          + WORK_TYPE.span
+          + 2 * 11
+          + 3 * 10
+          + 8
+          + TERMINATION.span
+          + 18;
+
+  /** The first day of each month from January 1900 to December 2099, as an epoch day. */
+  private static final int[] MONTH_STARTS = new int[200 * 12];
+
+  static {
+    for (int m = 0; m < MONTH_STARTS.length; m++) {
+      MONTH_STARTS[m] = Dates.epochDay(1900 + m / 12, m % 12 + 1, 1);
+    }
+  }
+
+  /** Not a value: {@link #plainRow}'s field readers return this when a field is not plain. */
+  private static final int NOT_PLAIN = Integer.MIN_VALUE;
+
+  /** Where the next field starts, for {@link #plainRow}'s field readers. */
+  private int at;
+
+  /**
+   * Parses the row at {@link #p} if every field has its plain form and every value and rule holds,
+   * in one pass: each field is read up to its separator and checked as it is read, instead of
+   * splitting the line first. Plain means what the generator writes: an identifier of printable
+   * ASCII without spaces or quotes, codes from the dictionaries, dates as yyyy-MM-dd, whole numbers
+   * as digits, true or false, a decimal of at most 15 digits, and LF.
+   *
+   * <p>Anything else returns false before the row is counted, and {@link #parseRow} reads the row
+   * again byte by byte: it accepts what is valid but not plain (a leading zero past the ninth
+   * digit, a negative number) and locates every problem. Both give the same values, so a row's
+   * outcome does not depend on which path took it; {@code CaseCsvPropertiesTest} holds them to the
+   * validating loader's verdicts.
+   */
+  private boolean plainRow(int r) {
+    if (limit - p < PLAIN_SPAN) {
+      return false;
+    }
+    byte[] b = this.b;
+    // case_id: printable ASCII without spaces or quotes, up to its comma
+    int s = p;
+    int e = s;
+    for (int last = s + PLAIN_ID; ; e++) {
+      byte c = b[e];
+      if (c == ',') {
+        break;
+      }
+      if (c <= ' ' || c >= 0x7F || c == '"' || e == last) {
+        return false;
+      }
+    }
+    if (e == s) {
+      return false;
+    }
+    at = e + 1;
+    int providerType = plainCode(PROVIDER_TYPE);
+    int providerCode = plainCode(PROVIDER_CODE);
+    int area = plainCode(AREA);
+    int workType = plainCode(WORK_TYPE);
+    int start = plainDate(5);
+    int end = plainDate(6);
+    int sentence = plainInteger(7);
+    int rar = plainInteger(8);
+    int upw = plainInteger(9);
+    int accredited = plainBool();
+    int termination = plainCode(TERMINATION);
+    if ((providerType | providerCode | area | workType | termination) < 0
+        || start == NOT_PLAIN
+        || end == NOT_PLAIN
+        || (sentence | rar | upw | accredited) < 0) {
+      return false;
+    }
+    double weight = plainWeight();
+    if (!(weight >= 0)) {
+      return false;
+    }
+    row.set(
+        providerType,
+        providerCode,
+        area,
+        workType,
+        start,
+        end,
+        sentence,
+        rar,
+        upw,
+        accredited == 1,
+        termination,
+        weight);
+    if (!rulesHold()) {
+      return false;
+    }
+    int length = e - s;
+    if (idLength + length > ids.length) {
+      ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
+    }
+    System.arraycopy(b, s, ids, idLength, length);
+    out.idOffsets[r] = idLength;
+    int h = idHash(s, e);
+    out.idHash[r] = h;
+    hashParts[h >>> CaseCsv.HASH_PART_SHIFT]++;
+    idLength += length;
+    store(r);
+    p = at;
+    return true;
+  }
+
+  /** A code up to its comma, or -1. */
+  private int plainCode(CodeTable table) {
+    int found = table.lookupToComma(b, at);
+    if (found < 0) {
+      return -1;
+    }
+    at += (found >>> 8) + 1;
+    return found & 0xFF;
+  }
+
+  /** Bytes 4 and 7 of yyyy-MM-, as a little-endian long: the dashes. */
+  private static final long DASH_BYTES = 0xFF0000FF00000000L;
+
+  private static final long DASHES = 0x2D00002D00000000L;
+
+  /** The high halves of the other six bytes, which are 3 for a digit. */
+  private static final long DIGIT_HIGHS = 0x00F0F000F0F0F0F0L;
+
+  private static final long DIGIT_ZEROS = 0x0030300030303030L;
+  private static final long DIGIT_SIXES = 0x0006060006060606L;
+
+  /** A date yyyy-MM-dd and its comma, valid and in the column's range; or {@link #NOT_PLAIN}. */
+  private int plainDate(int f) {
+    int s = at;
+    long word = (long) CodeTable.LONGS.get(b, s);
+    // the dashes where they belong, and a digit in each other byte: a digit plus six stays in
+    // 0x30..0x3F, anything else of the form 0x3? does not
+    if ((word & DASH_BYTES) != DASHES
+        || (word & DIGIT_HIGHS) != DIGIT_ZEROS
+        || ((word + DIGIT_SIXES) & DIGIT_HIGHS) != DIGIT_ZEROS
+        || b[s + 10] != ',') {
+      return NOT_PLAIN;
+    }
+    int d1 = b[s + 8] - '0';
+    int d2 = b[s + 9] - '0';
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) {
+      return NOT_PLAIN;
+    }
+    int year =
+        (int) (word & 0xF) * 1000
+            + (int) ((word >>> 8) & 0xF) * 100
+            + (int) ((word >>> 16) & 0xF) * 10
+            + (int) ((word >>> 24) & 0xF);
+    int month = (int) ((word >>> 40) & 0xF) * 10 + (int) ((word >>> 48) & 0xF);
+    int day = d1 * 10 + d2;
+    if (month < 1 || month > 12 || day < 1 || day > Dates.lengthOfMonth(year, month)) {
+      return NOT_PLAIN;
+    }
+    int epochDay =
+        year >= 1900 && year < 2100
+            ? MONTH_STARTS[(year - 1900) * 12 + month - 1] + day - 1
+            : Dates.epochDay(year, month, day);
+    if (epochDay < MIN_DAY[f] || epochDay > MAX_DAY[f]) {
+      return NOT_PLAIN;
+    }
+    at = s + 11;
+    return epochDay;
+  }
+
+  /** A whole number of 1 to 9 digits and its comma, in the column's range; or -1. */
+  private int plainInteger(int f) {
+    int i = at;
+    int v = 0;
+    for (int last = i + 9; ; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      if (i == last) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    if (i == at || b[i] != ',' || v < MIN_INTEGER[f] || v > MAX_INTEGER[f]) {
+      return -1;
+    }
+    at = i + 1;
+    return v;
+  }
+
+  /** true or false and its comma: 1 or 0; or -1. */
+  private int plainBool() {
+    long word = (long) CodeTable.LONGS.get(b, at);
+    if ((word & 0xFF_FFFF_FFFFL) == TRUE_COMMA) {
+      at += 5;
+      return 1;
+    }
+    if ((word & 0xFFFF_FFFF_FFFFL) == FALSE_COMMA) {
+      at += 6;
+      return 0;
+    }
+    return -1;
+  }
+
+  private static final long TRUE_COMMA = littleEndian("true,");
+  private static final long FALSE_COMMA = littleEndian("false,");
+
+  private static long littleEndian(String text) {
+    long v = 0;
+    for (int i = text.length() - 1; i >= 0; i--) {
+      v = (v << 8) | text.charAt(i);
+    }
+    return v;
+  }
+
+  /**
+   * The weight, digits with at most one inner point, at most 15 digits, then LF, in the column's
+   * range: the value {@link #plainDecimal} gives; or NaN. Leaves {@link #at} at the next line.
+   */
+  private double plainWeight() {
+    int s = at;
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = -1;
+    int i = s;
+    for (int last = s + 17; ; i++) {
+      byte c = b[i];
+      if (c >= '0' && c <= '9') {
+        mantissa = mantissa * 10 + (c - '0');
+        digits++;
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0 && i > s) {
+        fraction = 0;
+      } else {
+        break;
+      }
+      if (i == last) {
+        return Double.NaN;
+      }
+    }
+    if (b[i] != '\n' || i == s || fraction == 0 || digits > 15) {
+      return Double.NaN;
+    }
+    double value = fraction < 0 ? (double) mantissa : mantissa / POWERS_OF_TEN[fraction];
+    if (value < SPECS[12].minDecimal() || value > SPECS[12].maxDecimal()) {
+      return Double.NaN;
+    }
+    at = i + 1;
+    return value;
+  }
+
+  private int idHash(int s, int e) {
+    int h = e - s;
+    for (int i = s; i < e; i++) {
+      h = h * 31 + b[i];
+    }
+    // Murmur3's finaliser spreads sequential identifiers over all bits.
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  /** Whether the row set in {@link #row} keeps every cross-column rule. */
+  private boolean rulesHold() {
+    boolean kept = true;
+    for (int m = 0; m < MEMOIZED.length; m++) {
+      kept &= MEMOIZED[m].holds(row, memoRows[m]);
+    }
+    for (Rule rule : EVALUATED) {
+      kept = kept && rule.holds(row);
+    }
+    return kept;
+  }
+
+  /** Writes the values set in {@link #row} to the output arrays at row {@code r}. */
+  private void store(int r) {
+    int[] codes = row.codes;
+    int[] numbers = row.integers;
+    out.providerType[r] = (byte) codes[0];
+    out.providerCode[r] = (byte) codes[1];
+    out.area[r] = (byte) codes[2];
+    out.workType[r] = (byte) codes[3];
+    out.start[r] = numbers[5];
+    out.end[r] = numbers[6];
+    out.sentenceMonths[r] = numbers[7];
+    out.rarDays[r] = numbers[8];
+    out.upwHours[r] = numbers[9];
+    out.accredited[r] = row.accredited;
+    out.termination[r] = (byte) codes[5];
+    out.weight[r] = row.weight;
   }
 
   private void parseRow(int r) {
@@ -238,16 +588,7 @@ final class SegmentParser {
     }
     System.arraycopy(b, s, ids, idLength, length);
     out.idOffsets[r] = idLength;
-    int h = length;
-    for (int i = s; i < e; i++) {
-      h = h * 31 + b[i];
-    }
-    // Murmur3's finaliser spreads sequential identifiers over all bits.
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    h *= 0xC2B2AE35;
-    h ^= h >>> 16;
+    int h = idHash(s, e);
     out.idHash[r] = h;
     hashParts[h >>> CaseCsv.HASH_PART_SHIFT]++;
     idLength += length;
@@ -279,14 +620,7 @@ final class SegmentParser {
         accredited,
         termination,
         weight);
-    boolean kept = true;
-    for (int m = 0; m < MEMOIZED.length; m++) {
-      kept &= MEMOIZED[m].holds(row, memoRows[m]);
-    }
-    for (Rule rule : EVALUATED) {
-      kept = kept && rule.holds(row);
-    }
-    if (!kept) {
+    if (!rulesHold()) {
       // the first rule broken, in the schema's order, as the validating loader reports it
       for (Rule rule : RULES) {
         if (!rule.holds(row)) {
@@ -294,18 +628,7 @@ final class SegmentParser {
         }
       }
     }
-    out.providerType[r] = (byte) providerType;
-    out.providerCode[r] = (byte) providerCode;
-    out.area[r] = (byte) area;
-    out.workType[r] = (byte) workType;
-    out.start[r] = start;
-    out.end[r] = end;
-    out.sentenceMonths[r] = sentence;
-    out.rarDays[r] = rar;
-    out.upwHours[r] = upw;
-    out.accredited[r] = accredited;
-    out.termination[r] = (byte) termination;
-    out.weight[r] = weight;
+    store(r);
     p = le + 1;
   }
 

@@ -198,6 +198,63 @@ class CaseCsvTest {
     }
   }
 
+  /**
+   * 300,000 rows in which each 8 MiB segment opens with 100 lines of 216 bytes (150-character
+   * identifiers) before going on with lines of 73: a segment sizes its arrays from its first lines,
+   * so here they must grow about threefold. {@code bad} rows (0-based) get a sentence of 0 months.
+   */
+  private Path segmentsOfChangingLineLength(int... bad) throws IOException {
+    int rows = 300_000;
+    StringBuilder text = new StringBuilder(CaseCsv.HEADER).append('\n');
+    long bodyStart = text.length();
+    long boundary = bodyStart + (8 << 20);
+    int longLeft = 100;
+    for (int i = 0; i < rows; i++) {
+      if (text.length() > boundary) {
+        // the previous line holds the boundary: a segment starts here
+        boundary = text.length() + (8L << 20);
+        longLeft = 100;
+      }
+      String id = longLeft-- > 0 ? String.format("L%0149d", i) : String.format("K%08d", i);
+      String line = GOOD_2.replace("K00000002", id);
+      int row = i;
+      if (java.util.Arrays.stream(bad).anyMatch(b -> b == row)) {
+        line = line.replace(",120,", ",0,");
+      }
+      text.append(line).append('\n');
+    }
+    Path file = dir.resolve("cases.csv");
+    Files.writeString(file, text, StandardCharsets.US_ASCII);
+    assertTrue(Files.size(file) > 2L * (8 << 20), "the file spans three segments");
+    return file;
+  }
+
+  @Test
+  void segmentsWhoseLinesChangeLengthReadAsTheLoaderReadsThem() throws IOException {
+    Path file = segmentsOfChangingLineLength();
+    Table loaded = CaseRecords.load(file, Provenance.Kind.SYNTHETIC).table();
+    assertEquals(300_000, loaded.rowCount());
+    for (int threads : new int[] {1, 2, 3}) {
+      Table fast = CaseCsv.readFast(file, threads).toTablesaw();
+      for (String name : loaded.columnNames()) {
+        assertEquals(loaded.column(name).asList(), fast.column(name).asList(), name);
+      }
+    }
+  }
+
+  @Test
+  void aProblemInALaterSegmentIsLocatedAtItsLineInTheFile() throws IOException {
+    // rows 250,000 (third segment) and 150,000 (second) are bad: the earlier, at line 150,002
+    Path file = segmentsOfChangingLineLength(250_000, 150_000);
+    Problem first = assertSameProblemsBothWays(file);
+    assertEquals(150_002, first.line());
+    assertEquals("sentence_months", first.column());
+    for (int threads : new int[] {1, 2, 3}) {
+      Refusal refusal = assertThrows(Refusal.class, () -> CaseCsv.readFast(file, threads));
+      assertEquals(150_002, refusal.line(), threads + " threads");
+    }
+  }
+
   @Test
   void rulesOnCodeColumnsAreTabulatedOrRememberedAndTheRestRunPerRow() {
     // the schema's ten cross-column rules: provider_code's two (types and CPAs) and the

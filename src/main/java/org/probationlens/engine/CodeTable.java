@@ -27,13 +27,15 @@ final class CodeTable {
 
   /**
    * For {@link #lookupToComma}: each value's first eight bytes (fewer, zero-filled, for a shorter
-   * value) and its length, by hash slot; null if two values share both, so that the look-up could
-   * not tell them apart by these alone.
+   * value) by slot, and its length and code as {@code length << 8 | code} (-1 for an empty slot);
+   * null if no collision-free table of at most 4,096 slots was found (two values sharing both
+   * prefix and length have none), and then that look-up always declines.
    */
   private final long[] prefixKeys;
 
-  private final int[] prefixLengths;
-  private final int[] prefixCodes;
+  private final int[] prefixEntries;
+  private final long prefixMultiplier;
+  private final int prefixShift;
 
   CodeTable(String[] values) {
     codes = new byte[values.length][];
@@ -67,35 +69,51 @@ final class CodeTable {
       }
     }
     int longest = 0;
-    long[] keys = new long[capacity];
-    int[] lengths = new int[capacity];
-    int[] prefixed = new int[capacity];
-    Arrays.fill(prefixed, -1);
-    boolean distinct = true;
+    long[] prefixes = new long[values.length];
     for (int i = 0; i < values.length; i++) {
-      int length = codes[i].length;
-      longest = Math.max(longest, length);
-      long prefix = 0;
-      for (int k = Math.min(8, length) - 1; k >= 0; k--) {
-        prefix = (prefix << 8) | (codes[i][k] & 0xFF);
+      longest = Math.max(longest, codes[i].length);
+      for (int k = Math.min(8, codes[i].length) - 1; k >= 0; k--) {
+        prefixes[i] = (prefixes[i] << 8) | (codes[i][k] & 0xFF);
       }
-      int slot = prefixSlot(prefix, length, shortShift);
-      while (prefixed[slot] >= 0) {
-        distinct &= keys[slot] != prefix || lengths[slot] != length;
-        slot = (slot + 1) & mask;
-      }
-      keys[slot] = prefix;
-      lengths[slot] = length;
-      prefixed[slot] = i;
     }
     span = longest + 1 + 8;
-    prefixKeys = distinct ? keys : null;
-    prefixLengths = lengths;
-    prefixCodes = prefixed;
+    // A table with one slot per value and no collisions: the first multiplier and size that
+    // give one, tried in a fixed order, so that a look-up reads a single slot.
+    long[] keys = null;
+    int[] entries = null;
+    int slotBits = 0;
+    long multiplier = 0;
+    search:
+    for (slotBits = 32 - Integer.numberOfLeadingZeros(Math.max(2, values.length * 2) - 1);
+        slotBits <= 12;
+        slotBits++) {
+      for (int attempt = 0; attempt < 256; attempt++) {
+        multiplier = 0x9E3779B97F4A7C15L * (2L * attempt + 1) + 0x632BE59BD9B4E019L * attempt;
+        multiplier |= 1;
+        keys = new long[1 << slotBits];
+        entries = new int[1 << slotBits];
+        Arrays.fill(entries, -1);
+        boolean clash = false;
+        for (int i = 0; i < values.length && !clash; i++) {
+          int slot = prefixSlot(prefixes[i], codes[i].length, multiplier, slotBits);
+          clash = entries[slot] >= 0;
+          keys[slot] = prefixes[i];
+          entries[slot] = (codes[i].length << 8) | i;
+        }
+        if (!clash) {
+          break search;
+        }
+      }
+    }
+    boolean found = slotBits <= 12 && values.length < 256;
+    prefixKeys = found ? keys : null;
+    prefixEntries = found ? entries : null;
+    prefixMultiplier = multiplier;
+    prefixShift = 64 - slotBits;
   }
 
-  private static int prefixSlot(long prefix, int length, int shift) {
-    return (int) (((prefix + length * 0x632BE59BD9B4E019L) * 0x9E3779B97F4A7C15L) >>> shift);
+  private static int prefixSlot(long prefix, int length, long multiplier, int bits) {
+    return (int) (((prefix ^ (length * 0x632BE59BD9B4E019L)) * multiplier) >>> (64 - bits));
   }
 
   /**
@@ -112,8 +130,7 @@ final class CodeTable {
     }
     long word = (long) LONGS.get(b, from);
     // Bytes equal to a comma become zero; the lowest flagged byte is exactly the first zero.
-    long x = word ^ 0x2C2C2C2C2C2C2C2CL;
-    long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+    long zero = commas(word);
     int length;
     long prefix;
     if (zero != 0) {
@@ -122,26 +139,36 @@ final class CodeTable {
     } else {
       prefix = word;
       length = 8;
-      int last = from + span - 9;
-      while (b[from + length] != ',') {
-        if (from + length >= last) {
+      for (long more = commas((long) LONGS.get(b, from + 8)); ; ) {
+        if (more != 0) {
+          length += Long.numberOfTrailingZeros(more) >>> 3;
+          break;
+        }
+        length += 8;
+        if (length > span - 9) {
           return -1;
         }
-        length++;
+        more = commas((long) LONGS.get(b, from + length));
       }
     }
-    for (int slot = prefixSlot(prefix, length, shortShift); ; slot = (slot + 1) & mask) {
-      int code = prefixCodes[slot];
-      if (code < 0) {
-        return -1;
-      }
-      if (prefixKeys[slot] == prefix && prefixLengths[slot] == length) {
-        if (length > 8 && !Arrays.equals(codes[code], 8, length, b, from + 8, from + length)) {
-          return -1;
-        }
-        return (length << 8) | code;
-      }
+    int slot =
+        (int) (((prefix ^ (length * 0x632BE59BD9B4E019L)) * prefixMultiplier) >>> prefixShift);
+    int entry = prefixEntries[slot];
+    if (prefixKeys[slot] != prefix || (entry >>> 8) != length) {
+      return -1;
     }
+    if (length > 8 && !Arrays.equals(codes[entry & 0xFF], 8, length, b, from + 8, from + length)) {
+      return -1;
+    }
+    return entry;
+  }
+
+  /**
+   * The bytes of {@code word} that are commas, flagged by their high bit; exact up to the first.
+   */
+  private static long commas(long word) {
+    long x = word ^ 0x2C2C2C2C2C2C2C2CL;
+    return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
   }
 
   /** Packs 1..7 bytes and their count into a long; distinct for distinct byte strings. */

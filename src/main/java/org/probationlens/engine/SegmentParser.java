@@ -46,14 +46,26 @@ final class SegmentParser {
   private static final Rule[] EVALUATED;
 
   static {
-    List<Memoized> memoized = new ArrayList<>();
+    // Rules that can be remembered are grouped by the date or number they read (none for those on
+    // codes alone), one verdict table per group for all its rules, so that a row looks up one
+    // verdict per group; a group whose table would be too large keeps a table per rule.
+    Map<Integer, List<Rule>> groups = new java.util.TreeMap<>();
     List<Rule> evaluated = new ArrayList<>();
     for (Rule rule : RULES) {
-      Memoized memo = Memoized.of(rule);
+      Memoized memo = Memoized.of(List.of(rule));
       if (memo != null) {
-        memoized.add(memo);
+        groups.computeIfAbsent(memo.numberField, k -> new ArrayList<>()).add(rule);
       } else {
         evaluated.add(rule);
+      }
+    }
+    List<Memoized> memoized = new ArrayList<>();
+    for (List<Rule> group : groups.values()) {
+      Memoized together = Memoized.of(group);
+      if (together != null) {
+        memoized.add(together);
+      } else {
+        group.forEach(rule -> memoized.add(Memoized.of(List.of(rule))));
       }
     }
     MEMOIZED = memoized.toArray(Memoized[]::new);
@@ -62,18 +74,22 @@ final class SegmentParser {
 
   /** The columns of the rules that read code and boolean columns only, in order; for tests. */
   static List<String> tabulatedRuleColumns() {
-    return Arrays.stream(MEMOIZED)
-        .filter(m -> m.numberField < 0)
-        .map(m -> m.rule.column())
-        .toList();
+    return ruleColumns(true);
   }
 
   /** The columns of the rules that also read one date or whole number, in order; for tests. */
   static List<String> memoizedRuleColumns() {
-    return Arrays.stream(MEMOIZED)
-        .filter(m -> m.numberField >= 0)
-        .map(m -> m.rule.column())
-        .toList();
+    return ruleColumns(false);
+  }
+
+  private static List<String> ruleColumns(boolean codesOnly) {
+    List<Rule> rules = new ArrayList<>();
+    for (Memoized m : MEMOIZED) {
+      if ((m.numberField < 0) == codesOnly) {
+        rules.addAll(m.rules);
+      }
+    }
+    return RULES.stream().filter(rules::contains).map(Rule::column).toList();
   }
 
   private static Map<String, Integer> positions() {
@@ -802,18 +818,20 @@ final class SegmentParser {
   }
 
   /**
-   * A rule that reads code or boolean columns and at most one date or whole-number column (a CRC
-   * case's provider against its area; a start date against the work type, an end date against the
-   * termination reason, hours against the work type): its verdict for each combination of those
-   * values is remembered the first time a row has it, so later rows cost an array read instead of a
-   * call through the rule's predicate, its string comparisons and look-ups. A date outside 1970 to
-   * 2052 or a number outside 0 to 4,095 is checked by the rule each time. Rules reading two dates
-   * or numbers, or an identifier, are run per row.
+   * Rules that read code or boolean columns and at most one date or whole-number column, the same
+   * one (a CRC case's provider against its area; a start date against the work type, an end date
+   * against the termination reason, hours against the work type): whether all of them hold for each
+   * combination of those values is remembered the first time a row has it, so later rows cost one
+   * array read per group instead of a call through each rule's predicate, its string comparisons
+   * and look-ups. A date outside 1970 to 2052 or a number outside 0 to 4,095 is checked by the
+   * rules each time. Rules reading two dates or numbers, or an identifier, are run per row. When a
+   * group's verdict is broken, the row is read again byte by byte and the first broken rule in the
+   * schema's order is reported, as before.
    *
-   * <p>A remembered verdict is exact: it is worked out on a row that can read the rule's declared
+   * <p>A remembered verdict is exact: it is worked out on a row that can read the rules' declared
    * columns only ({@link Rule#reads()}), so it depends on the remembered values alone; a rule that
-   * reads another column throws {@link UndeclaredRead} there and that row is checked by the rule on
-   * the full row, without remembering. The table is shared by the parsing threads: a verdict is
+   * reads another column throws {@link UndeclaredRead} there and that row is checked by the rules
+   * on the full row, without remembering. The table is shared by the parsing threads: a verdict is
    * written as one byte (0 not yet known, 1 holds, 2 broken), and a thread that does not yet see
    * another's write works the same verdict out again.
    */
@@ -835,7 +853,10 @@ final class SegmentParser {
     /** The largest table kept, in verdicts. */
     private static final int MAX_SIZE = 1 << 22;
 
-    final Rule rule;
+    /** The rules whose verdicts are kept together: a verdict holds when all of them hold. */
+    final List<Rule> rules;
+
+    private final Rule[] checked;
     final long readable;
 
     /** Each code field's place value in the table's index; 0 for those not read. */
@@ -852,8 +873,14 @@ final class SegmentParser {
     private final byte[] verdicts;
 
     private Memoized(
-        Rule rule, long readable, int[] stride, int numberField, int numberRange, int codeSize) {
-      this.rule = rule;
+        List<Rule> rules,
+        long readable,
+        int[] stride,
+        int numberField,
+        int numberRange,
+        int codeSize) {
+      this.rules = List.copyOf(rules);
+      this.checked = rules.toArray(Rule[]::new);
       this.readable = readable;
       this.stride = stride;
       this.numberField = numberField;
@@ -862,13 +889,18 @@ final class SegmentParser {
       this.verdicts = new byte[codeSize * numberRange];
     }
 
-    /** The rule with a verdict table, or null if it does not read such columns. */
-    static Memoized of(Rule rule) {
+    /**
+     * The rules with one verdict table, or null if together they read other columns, more than one
+     * date or number, or too many combinations.
+     */
+    static Memoized of(List<Rule> rules) {
       int[] stride = new int[CODE_FIELDS.length];
       long readable = 0;
       int codeSize = 1;
       int numberField = -1;
-      for (String column : rule.reads()) {
+      List<String> reads = new ArrayList<>();
+      rules.forEach(rule -> reads.addAll(rule.reads()));
+      for (String column : reads) {
         Integer field = POSITION.get(column);
         if (field == null) {
           return null;
@@ -890,7 +922,7 @@ final class SegmentParser {
       if ((long) codeSize * range > MAX_SIZE) {
         return null;
       }
-      return new Memoized(rule, readable, stride, numberField, range, codeSize);
+      return new Memoized(rules, readable, stride, numberField, range, codeSize);
     }
 
     /**
@@ -906,10 +938,20 @@ final class SegmentParser {
       return -1;
     }
 
+    /** Whether every rule holds on {@code row}, each worked out there. */
+    private boolean allHold(Row row) {
+      for (Rule rule : checked) {
+        if (!rule.holds(row)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     boolean holds(Row full, Row scratch) {
       int number = numberField < 0 ? 0 : full.integers[numberField];
       if (number < 0 || number >= numberRange) {
-        return rule.holds(full);
+        return allHold(full);
       }
       int[] codes = full.codes;
       int index =
@@ -927,9 +969,9 @@ final class SegmentParser {
       boolean holds;
       try {
         scratch.copyOf(full);
-        holds = rule.holds(scratch);
+        holds = allHold(scratch);
       } catch (UndeclaredRead e) {
-        return rule.holds(full);
+        return allHold(full);
       }
       verdicts[index] = holds ? (byte) 1 : (byte) 2;
       return holds;
@@ -945,7 +987,6 @@ final class SegmentParser {
 
   /** The row being checked, as the schema's rules read it; values are the dictionaries' own. */
   private static final class Row implements ParsedRow {
-    private final String[] text = new String[FIELDS];
     private final int[] integers = new int[FIELDS];
 
     /** The codes of {@link Memoized#CODE_FIELDS}' columns, the flag's place left at 0. */
@@ -978,11 +1019,6 @@ final class SegmentParser {
         boolean accredited,
         int termination,
         double weight) {
-      text[1] = CaseCsv.PROVIDER_TYPES[providerType];
-      text[2] = CaseCsv.PROVIDER_CODES[providerCode];
-      text[3] = CaseCsv.PCC_AREAS[area];
-      text[4] = CaseCsv.WORK_TYPES[workType];
-      text[11] = CaseCsv.TERMINATION_REASONS[termination];
       codes[0] = providerType;
       codes[1] = providerCode;
       codes[2] = area;
@@ -999,7 +1035,6 @@ final class SegmentParser {
 
     /** Takes the values of another row (what it may read stays its own). */
     void copyOf(Row other) {
-      System.arraycopy(other.text, 0, text, 0, FIELDS);
       System.arraycopy(other.integers, 0, integers, 0, FIELDS);
       System.arraycopy(other.codes, 0, codes, 0, codes.length);
       accredited = other.accredited;
@@ -1035,11 +1070,20 @@ final class SegmentParser {
 
     @Override
     public String text(String column) {
-      String value = text[at(column)];
-      if (value == null) {
-        throw wrongType(column, "a code column the rules may read");
+      switch (at(column)) {
+        case 1:
+          return CaseCsv.PROVIDER_TYPES[codes[0]];
+        case 2:
+          return CaseCsv.PROVIDER_CODES[codes[1]];
+        case 3:
+          return CaseCsv.PCC_AREAS[codes[2]];
+        case 4:
+          return CaseCsv.WORK_TYPES[codes[3]];
+        case 11:
+          return CaseCsv.TERMINATION_REASONS[codes[5]];
+        default:
+          throw wrongType(column, "a code column the rules may read");
       }
-      return value;
     }
 
     @Override

@@ -386,15 +386,15 @@ public final class CaseCsv {
           p -> {
             int size = partStart[p + 1] - partStart[p];
             int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
+            // a slot holds a row's number plus one, so that a new table is empty as allocated
             int[] table = new int[capacity];
-            Arrays.fill(table, -1);
             int mask = capacity - 1;
             for (int x = partStart[p]; x < partStart[p + 1]; x++) {
               int r = byPart[x];
               int h = hash[r];
               int slot = h & mask;
-              while (table[slot] >= 0) {
-                int other = table[slot];
+              while (table[slot] != 0) {
+                int other = table[slot] - 1;
                 if (hash[other] == h
                     && Arrays.equals(
                         ids, offsets[r], offsets[r + 1], ids, offsets[other], offsets[other + 1])) {
@@ -404,7 +404,7 @@ public final class CaseCsv {
                 }
                 slot = (slot + 1) & mask;
               }
-              table[slot] = r;
+              table[slot] = r + 1;
             }
           });
       int first = -1;

@@ -28,8 +28,8 @@ final class CodeTable {
   /**
    * For {@link #lookupToComma}: each value's first eight bytes (fewer, zero-filled, for a shorter
    * value) by slot, and its length and code as {@code length << 8 | code} (-1 for an empty slot);
-   * null if no collision-free table of at most 4,096 slots was found (two values sharing both
-   * prefix and length have none), and then that look-up always declines.
+   * if no collision-free table of at most 4,096 slots was found (two values sharing both prefix and
+   * length have none), two empty slots, and then that look-up always declines.
    */
   private final long[] prefixKeys;
 
@@ -105,11 +105,18 @@ final class CodeTable {
         }
       }
     }
-    boolean found = slotBits <= 12 && values.length < 256;
-    prefixKeys = found ? keys : null;
-    prefixEntries = found ? entries : null;
-    prefixMultiplier = multiplier;
-    prefixShift = 64 - slotBits;
+    if (slotBits <= 12 && values.length < 256) {
+      prefixKeys = keys;
+      prefixEntries = entries;
+      prefixMultiplier = multiplier;
+      prefixShift = 64 - slotBits;
+    } else {
+      // two empty slots: every look-up declines
+      prefixKeys = new long[2];
+      prefixEntries = new int[] {-1, -1};
+      prefixMultiplier = 1;
+      prefixShift = 63;
+    }
   }
 
   private static int prefixSlot(long prefix, int length, long multiplier, int bits) {
@@ -125,39 +132,42 @@ final class CodeTable {
    *     length): the caller then takes the byte-by-byte path, which locates what is wrong
    */
   int lookupToComma(byte[] b, int from) {
-    if (prefixKeys == null) {
-      return -1;
-    }
     long word = (long) LONGS.get(b, from);
     // Bytes equal to a comma become zero; the lowest flagged byte is exactly the first zero.
     long zero = commas(word);
-    int length;
-    long prefix;
-    if (zero != 0) {
-      length = Long.numberOfTrailingZeros(zero) >>> 3;
-      prefix = word & ((1L << (length << 3)) - 1);
-    } else {
-      prefix = word;
-      length = 8;
-      for (long more = commas((long) LONGS.get(b, from + 8)); ; ) {
-        if (more != 0) {
-          length += Long.numberOfTrailingZeros(more) >>> 3;
-          break;
-        }
-        length += 8;
-        if (length > span - 9) {
-          return -1;
-        }
-        more = commas((long) LONGS.get(b, from + length));
-      }
+    if (zero == 0) {
+      return lookupLong(b, from, word);
     }
+    int length = Long.numberOfTrailingZeros(zero) >>> 3;
+    long prefix = word & ((1L << (length << 3)) - 1);
     int slot =
         (int) (((prefix ^ (length * 0x632BE59BD9B4E019L)) * prefixMultiplier) >>> prefixShift);
     int entry = prefixEntries[slot];
-    if (prefixKeys[slot] != prefix || (entry >>> 8) != length) {
-      return -1;
+    return prefixKeys[slot] == prefix && (entry >>> 8) == length ? entry : -1;
+  }
+
+  /**
+   * {@link #lookupToComma} for a value of eight bytes or more, whose first eight are {@code word}:
+   * kept apart so that the short case stays small enough for the compiler to inline.
+   */
+  private int lookupLong(byte[] b, int from, long word) {
+    int length = 8;
+    for (long more = commas((long) LONGS.get(b, from + 8)); ; ) {
+      if (more != 0) {
+        length += Long.numberOfTrailingZeros(more) >>> 3;
+        break;
+      }
+      length += 8;
+      if (length > span - 9) {
+        return -1;
+      }
+      more = commas((long) LONGS.get(b, from + length));
     }
-    if (length > 8 && !Arrays.equals(codes[entry & 0xFF], 8, length, b, from + 8, from + length)) {
+    int slot = (int) (((word ^ (length * 0x632BE59BD9B4E019L)) * prefixMultiplier) >>> prefixShift);
+    int entry = prefixEntries[slot];
+    if (prefixKeys[slot] != word
+        || (entry >>> 8) != length
+        || !Arrays.equals(codes[entry & 0xFF], 8, length, b, from + 8, from + length)) {
       return -1;
     }
     return entry;

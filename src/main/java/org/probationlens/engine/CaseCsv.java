@@ -506,6 +506,42 @@ public final class CaseCsv {
 
     private Columns() {}
 
+    /** The whole-number or date column of field {@code f} (5 to 9), as epoch days for dates. */
+    int[] numbers(int f) {
+      switch (f) {
+        case 5:
+          return start;
+        case 6:
+          return end;
+        case 7:
+          return sentenceMonths;
+        case 8:
+          return rarDays;
+        case 9:
+          return upwHours;
+        default:
+          throw new IllegalArgumentException("field " + f + " is not a number or date");
+      }
+    }
+
+    /** The dictionary codes of field {@code f} (1 to 4, 11). */
+    byte[] codes(int f) {
+      switch (f) {
+        case 1:
+          return providerType;
+        case 2:
+          return providerCode;
+        case 3:
+          return area;
+        case 4:
+          return workType;
+        case 11:
+          return termination;
+        default:
+          throw new IllegalArgumentException("field " + f + " is not a code");
+      }
+    }
+
     /** The arrays in a fixed order, for copying them alike. */
     private static final int ARRAYS = 14;
 

@@ -207,18 +207,85 @@ final class SegmentParser {
     out = new CaseCsv.Columns(capacity);
     ids = new byte[Math.max(16, capacity * 10)];
     int r = 0;
-    while (p < limit) {
-      if (r == capacity) {
-        capacity = Math.max(capacity + 16, capacity + (capacity >> 2));
-        out = out.grownTo(capacity, r);
+    int checked = 0;
+    Refusal stopped = null;
+    try {
+      while (p < limit) {
+        if (r == capacity) {
+          capacity = Math.max(capacity + 16, capacity + (capacity >> 2));
+          out = out.grownTo(capacity, r);
+        }
+        if (!plainRow(r)) {
+          parseRow(r);
+        }
+        r++;
+        if (r - checked == RULE_BLOCK) {
+          checkRules(checked, r);
+          checked = r;
+        }
       }
-      if (!plainRow(r)) {
-        parseRow(r);
-      }
-      r++;
+    } catch (Refusal refusal) {
+      stopped = refusal;
+    }
+    // The rows read since the last block was checked, up to the first unreadable one if any
+    checkRules(checked, r);
+    if (stopped != null) {
+      throw stopped;
     }
     rows = r;
     b = null;
+  }
+
+  /**
+   * Rows read in the row loop are checked against the cross-column rules a block at a time, rule by
+   * rule over the block's columns while they are still in cache.
+   */
+  private static final int RULE_BLOCK = 2048;
+
+  /** Checks rows {@code [from, to)} against the rules and reports the first that breaks one. */
+  private void checkRules(int from, int to) {
+    int broken = firstBrokenRow(from, to);
+    if (broken < to) {
+      reportRow(broken);
+    }
+  }
+
+  /** Reads row {@code r} again, byte by byte and rules in line, which reports its problem. */
+  private void reportRow(int r) {
+    int at = 0;
+    for (int line = 0; line < r; line++) {
+      at = endOfLine(at) + 1;
+    }
+    p = at;
+    parseRow(r);
+    throw new IllegalStateException("row " + r + " breaks a rule but reads without a problem");
+  }
+
+  /** Indexes into the verdict tables, one per row of a block, reused by each group of rules. */
+  private final int[] verdictIndex = new int[RULE_BLOCK];
+
+  /**
+   * The first of rows {@code [from, to)} (at most one block) that breaks a cross-column rule, or
+   * {@code to}: each group of remembered rules in turn over the columns (its verdict index built a
+   * column at a time), then the other rules row by row, each looking only before the first broken
+   * row found so far.
+   */
+  private int firstBrokenRow(int from, int to) {
+    int first = to;
+    for (int m = 0; m < MEMOIZED.length; m++) {
+      first = MEMOIZED[m].firstBroken(out, from, first, verdictIndex, row, memoRows[m]);
+    }
+    if (EVALUATED.length > 0) {
+      for (int r = from; r < first; r++) {
+        row.setFrom(out, r);
+        for (Rule rule : EVALUATED) {
+          if (!rule.holds(row)) {
+            return r;
+          }
+        }
+      }
+    }
+    return first;
   }
 
   /** Lines of the segment, estimated from the first 64 and padded by a tenth. */
@@ -272,17 +339,18 @@ final class SegmentParser {
   private int at;
 
   /**
-   * Parses the row at {@link #p} if every field has its plain form and every value and rule holds,
-   * in one pass: each field is read up to its separator and checked as it is read, instead of
-   * splitting the line first. Plain means what the generator writes: an identifier of printable
-   * ASCII without spaces or quotes, codes from the dictionaries, dates as yyyy-MM-dd, whole numbers
-   * as digits, true or false, a decimal of at most 15 digits, and LF.
+   * Parses the row at {@link #p} if every field has its plain form and a valid value, in one pass:
+   * each field is read up to its separator and checked as it is read, instead of splitting the line
+   * first. Plain means what the generator writes: an identifier of printable ASCII without spaces
+   * or quotes, codes from the dictionaries, dates as yyyy-MM-dd, whole numbers of up to seven
+   * digits, true or false, a decimal of at most 15 digits, and LF. The cross-column rules are
+   * checked afterwards, by {@link #checkRules} a block of rows at a time.
    *
    * <p>Anything else returns false before the row is counted, and {@link #parseRow} reads the row
-   * again byte by byte: it accepts what is valid but not plain (a leading zero past the ninth
-   * digit, a negative number) and locates every problem. Both give the same values, so a row's
-   * outcome does not depend on which path took it; {@code CaseCsvPropertiesTest} holds them to the
-   * validating loader's verdicts.
+   * again byte by byte, rules in line: it accepts what is valid but not plain (a leading zero past
+   * the seventh digit, a negative number) and locates every problem. Both give the same values, so
+   * a row's outcome does not depend on which path took it; {@code CaseCsvPropertiesTest} holds them
+   * to the validating loader's verdicts.
    */
   private boolean plainRow(int r) {
     if (limit - p < PLAIN_SPAN) {
@@ -326,22 +394,6 @@ final class SegmentParser {
     if (!(weight >= 0)) {
       return false;
     }
-    row.set(
-        providerType,
-        providerCode,
-        area,
-        workType,
-        start,
-        end,
-        sentence,
-        rar,
-        upw,
-        accredited == 1,
-        termination,
-        weight);
-    if (!rulesHold()) {
-      return false;
-    }
     int length = e - s;
     if (idLength + length > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
@@ -352,7 +404,18 @@ final class SegmentParser {
     out.idHash[r] = h;
     hashParts[h >>> CaseCsv.HASH_PART_SHIFT]++;
     idLength += length;
-    store(r);
+    out.providerType[r] = (byte) providerType;
+    out.providerCode[r] = (byte) providerCode;
+    out.area[r] = (byte) area;
+    out.workType[r] = (byte) workType;
+    out.start[r] = start;
+    out.end[r] = end;
+    out.sentenceMonths[r] = sentence;
+    out.rarDays[r] = rar;
+    out.upwHours[r] = upw;
+    out.accredited[r] = accredited == 1;
+    out.termination[r] = (byte) termination;
+    out.weight[r] = weight;
     p = at;
     return true;
   }
@@ -961,6 +1024,62 @@ final class SegmentParser {
       return -1;
     }
 
+    /** A verdict index below every real one, whatever code strides are added to it. */
+    private static final int OUTSIDE = Integer.MIN_VALUE / 2;
+
+    /**
+     * The first of rows {@code [from, to)} of {@code out} for which the group does not hold, or
+     * {@code to}. The verdict index is built in {@code index} a column at a time (the number, then
+     * each code read), and then the verdicts are read; a row whose verdict is not yet known, or
+     * whose number is outside the table, is set in {@code full} and worked out as in {@link
+     * #holds}.
+     */
+    int firstBroken(CaseCsv.Columns out, int from, int to, int[] index, Row full, Row scratch) {
+      int rows = to - from;
+      if (numberField < 0) {
+        Arrays.fill(index, 0, rows, 0);
+      } else {
+        int[] numbers = out.numbers(numberField);
+        int range = numberRange;
+        int place = numberStride;
+        for (int i = 0; i < rows; i++) {
+          int n = numbers[from + i];
+          index[i] = n >= 0 && n < range ? n * place : OUTSIDE;
+        }
+      }
+      for (int k = 0; k < CODE_FIELDS.length; k++) {
+        int place = stride[k];
+        if (place == 0) {
+          continue;
+        }
+        if (CODE_FIELDS[k] == 10) {
+          boolean[] flags = out.accredited;
+          for (int i = 0; i < rows; i++) {
+            if (flags[from + i]) {
+              index[i] += place;
+            }
+          }
+        } else {
+          byte[] codes = out.codes(CODE_FIELDS[k]);
+          for (int i = 0; i < rows; i++) {
+            index[i] += codes[from + i] * place;
+          }
+        }
+      }
+      byte[] known = verdicts;
+      for (int i = 0; i < rows; i++) {
+        int v = index[i];
+        if (v >= 0 && known[v] == 1) {
+          continue;
+        }
+        full.setFrom(out, from + i);
+        if (!holds(full, scratch)) {
+          return from + i;
+        }
+      }
+      return to;
+    }
+
     /** Whether every rule holds on {@code row}, each worked out there. */
     private boolean allHold(Row row) {
       for (Rule rule : checked) {
@@ -1054,6 +1173,22 @@ final class SegmentParser {
       integers[9] = upw;
       this.accredited = accredited;
       this.weight = weight;
+    }
+
+    /** Takes the values of row {@code r} of {@code out}. */
+    void setFrom(CaseCsv.Columns out, int r) {
+      codes[0] = out.providerType[r];
+      codes[1] = out.providerCode[r];
+      codes[2] = out.area[r];
+      codes[3] = out.workType[r];
+      codes[5] = out.termination[r];
+      integers[5] = out.start[r];
+      integers[6] = out.end[r];
+      integers[7] = out.sentenceMonths[r];
+      integers[8] = out.rarDays[r];
+      integers[9] = out.upwHours[r];
+      accredited = out.accredited[r];
+      weight = out.weight[r];
     }
 
     /** Takes the values of another row (what it may read stays its own). */

@@ -255,6 +255,29 @@ class CaseCsvTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"3000, 4000, 3002, start_date", "4000, 3000, 3002, sentence_months"})
+  void rulesCheckedByBlocksStillReportTheEarliestProblem(
+      int ruleRow, int fieldRow, long line, String column) throws IOException {
+    // rules are checked 2,048 rows at a time after the rows are read: a row breaking one (a PSS
+    // case starting before PSS existed) and a later or earlier unreadable row (a sentence of 0
+    // months) in the same segment; the earlier of the two is reported, as the loader reports it
+    String[] lines = new String[5001];
+    lines[0] = CaseCsv.HEADER;
+    for (int i = 0; i < 5000; i++) {
+      String row = GOOD_2.replace("K00000002", String.format("K%08d", i));
+      if (i == ruleRow) {
+        row = row.replace(",LIC,", ",PSS,");
+      } else if (i == fieldRow) {
+        row = row.replace(",120,", ",0,");
+      }
+      lines[i + 1] = row;
+    }
+    Problem first = assertSameProblemsBothWays(write(lines));
+    assertEquals(line, first.line());
+    assertEquals(column, first.column());
+  }
+
   @Test
   void rulesOnCodeColumnsAreTabulatedOrRememberedAndTheRestRunPerRow() {
     // the schema's ten cross-column rules: provider_code's two (types and CPAs) and the

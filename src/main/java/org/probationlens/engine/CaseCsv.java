@@ -367,14 +367,20 @@ public final class CaseCsv {
         }
       }
       partStart[parts] = rows;
+      // each partition's rows and, beside them, their hashes, so that a probe compares hashes
+      // within the partition instead of reading the hash of a row anywhere in the file
       int[] byPart = new int[rows];
+      int[] partHash = new int[rows];
       Parallel.run(
           segments,
           threads,
           s -> {
             int[] at = segmentAt[s];
             for (int r = firstRow[s]; r < firstRow[s + 1]; r++) {
-              byPart[at[hash[r] >>> HASH_PART_SHIFT]++] = r;
+              int h = hash[r];
+              int x = at[h >>> HASH_PART_SHIFT]++;
+              byPart[x] = r;
+              partHash[x] = h;
             }
           });
       int[] firstDuplicate = new int[parts];
@@ -386,25 +392,29 @@ public final class CaseCsv {
           p -> {
             int size = partStart[p + 1] - partStart[p];
             int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
-            // a slot holds a row's number plus one, so that a new table is empty as allocated
+            // a slot holds a row's place in its partition plus one, so that a new table is
+            // empty as allocated
             int[] table = new int[capacity];
             int mask = capacity - 1;
-            for (int x = partStart[p]; x < partStart[p + 1]; x++) {
-              int r = byPart[x];
-              int h = hash[r];
+            int base = partStart[p];
+            for (int x = base; x < partStart[p + 1]; x++) {
+              int h = partHash[x];
               int slot = h & mask;
               while (table[slot] != 0) {
-                int other = table[slot] - 1;
-                if (hash[other] == h
-                    && Arrays.equals(
-                        ids, offsets[r], offsets[r + 1], ids, offsets[other], offsets[other + 1])) {
-                  firstDuplicate[p] = r;
-                  firstSeen[p] = other;
-                  return;
+                int y = base + table[slot] - 1;
+                if (partHash[y] == h) {
+                  int r = byPart[x];
+                  int other = byPart[y];
+                  if (Arrays.equals(
+                      ids, offsets[r], offsets[r + 1], ids, offsets[other], offsets[other + 1])) {
+                    firstDuplicate[p] = r;
+                    firstSeen[p] = other;
+                    return;
+                  }
                 }
                 slot = (slot + 1) & mask;
               }
-              table[slot] = r + 1;
+              table[slot] = x - base + 1;
             }
           });
       int first = -1;

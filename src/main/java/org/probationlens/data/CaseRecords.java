@@ -101,11 +101,7 @@ public final class CaseRecords {
                       !row.text("work_type").equals("PSS")
                           || !row.date("start_date").isBefore(ORA_COMMENCEMENT),
                   "work_type"),
-              Rule.of(
-                  "end_date",
-                  "a date on or after start_date",
-                  row -> !row.date("end_date").isBefore(row.date("start_date")),
-                  "start_date"),
+              Rule.notBefore("end_date", "start_date", "a date on or after start_date"),
               Rule.of(
                   "end_date",
                   "a date after "

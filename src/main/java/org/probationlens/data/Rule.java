@@ -3,6 +3,7 @@ package org.probationlens.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -20,11 +21,53 @@ public final class Rule {
   private final List<String> reads;
   private final Predicate<ParsedRow> holds;
 
-  private Rule(String column, String expected, List<String> reads, Predicate<ParsedRow> holds) {
+  /** For a rule made by {@link #notBefore}: the date column it compares with; otherwise null. */
+  private final String notBefore;
+
+  private Rule(
+      String column,
+      String expected,
+      List<String> reads,
+      Predicate<ParsedRow> holds,
+      String notBefore) {
     this.column = column;
     this.expected = expected;
     this.reads = reads;
     this.holds = holds;
+    this.notBefore = notBefore;
+  }
+
+  /**
+   * A rule that a date column is on or after another date column of the same row, such as "an end
+   * date on or after the start date". Unlike a rule made by {@link #of}, its meaning is known
+   * ({@link #notBefore()}), so a reader that holds dates as day numbers may check it as a
+   * comparison of two columns instead of calling it per row; {@link #holds} gives the same verdict.
+   *
+   * @param column the later date column, where a broken rule is reported, not null
+   * @param earlier the date column it must not be before, not null
+   * @param expected what a valid row has at {@code column}, in words, not null
+   * @return the rule
+   */
+  public static Rule notBefore(String column, String earlier, String expected) {
+    Objects.requireNonNull(column, "column");
+    Objects.requireNonNull(earlier, "earlier");
+    Objects.requireNonNull(expected, "expected");
+    return new Rule(
+        column,
+        expected,
+        List.of(column, earlier),
+        row -> !row.date(column).isBefore(row.date(earlier)),
+        earlier);
+  }
+
+  /**
+   * For a rule made by {@link #notBefore}: the date column that {@link #column()} must not be
+   * before.
+   *
+   * @return that column's name, or empty for a rule made by {@link #of}
+   */
+  public Optional<String> notBefore() {
+    return Optional.ofNullable(notBefore);
   }
 
   /**
@@ -47,7 +90,7 @@ public final class Rule {
     for (String other : alsoReads) {
       reads.add(Objects.requireNonNull(other, "alsoReads"));
     }
-    return new Rule(column, expected, List.copyOf(reads), holds);
+    return new Rule(column, expected, List.copyOf(reads), holds, null);
   }
 
   /**

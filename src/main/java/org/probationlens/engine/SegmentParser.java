@@ -45,31 +45,22 @@ final class SegmentParser {
   /** The other rules, run on every row. */
   private static final Rule[] EVALUATED;
 
-  static {
-    // Rules that can be remembered are grouped by the date or number they read (none for those on
-    // codes alone), one verdict table per group for all its rules, so that a row looks up one
-    // verdict per group; a group whose table would be too large keeps a table per rule.
-    Map<Integer, List<Rule>> groups = new java.util.TreeMap<>();
-    List<Rule> evaluated = new ArrayList<>();
-    for (Rule rule : RULES) {
-      Memoized memo = Memoized.of(List.of(rule));
-      if (memo != null) {
-        groups.computeIfAbsent(memo.numberField, k -> new ArrayList<>()).add(rule);
-      } else {
-        evaluated.add(rule);
-      }
-    }
-    List<Memoized> memoized = new ArrayList<>();
-    for (List<Rule> group : groups.values()) {
-      Memoized together = Memoized.of(group);
-      if (together != null) {
-        memoized.add(together);
-      } else {
-        group.forEach(rule -> memoized.add(Memoized.of(List.of(rule))));
-      }
-    }
-    MEMOIZED = memoized.toArray(Memoized[]::new);
-    EVALUATED = evaluated.toArray(Rule[]::new);
+  /**
+   * The rules made by {@link Rule#notBefore} on two date columns, as {later field, earlier field}:
+   * checked as a comparison of the two columns' day numbers, which gives the rule's own verdict.
+   */
+  private static final int[][] ORDERED;
+
+  private static final List<Rule> ORDERED_RULES;
+
+  /** The columns of the rules checked as a comparison of two date columns, in order; for tests. */
+  static List<String> comparedRuleColumns() {
+    return ORDERED_RULES.stream().map(Rule::column).toList();
+  }
+
+  /** The columns of the rules run on every row, in order; for tests. */
+  static List<String> evaluatedRuleColumns() {
+    return Arrays.stream(EVALUATED).map(Rule::column).toList();
   }
 
   /** The columns of the rules that read code and boolean columns only, in order; for tests. */
@@ -128,6 +119,51 @@ final class SegmentParser {
                 : SPECS[f].maxDate().toEpochDay();
       }
     }
+  }
+
+  // after the columns' ranges, which the verdict tables use
+  static {
+    // Rules that can be remembered are grouped by the date or number they read (none for those on
+    // codes alone), one verdict table per group for all its rules, so that a row looks up one
+    // verdict per group; a group whose table would be too large keeps a table per rule.
+    Map<Integer, List<Rule>> groups = new java.util.TreeMap<>();
+    List<Rule> evaluated = new ArrayList<>();
+    List<int[]> ordered = new ArrayList<>();
+    List<Rule> orderedRules = new ArrayList<>();
+    for (Rule rule : RULES) {
+      Integer later = POSITION.get(rule.column());
+      Integer earlier = rule.notBefore().map(POSITION::get).orElse(null);
+      if (later != null
+          && earlier != null
+          && (later == 5 || later == 6)
+          && (earlier == 5 || earlier == 6)) {
+        ordered.add(new int[] {later, earlier});
+        orderedRules.add(rule);
+        continue;
+      }
+      Memoized memo = Memoized.of(List.of(rule));
+      if (memo != null) {
+        groups
+            .computeIfAbsent(
+                (memo.numberField + 1) * 16 + memo.secondField + 1, k -> new ArrayList<>())
+            .add(rule);
+      } else {
+        evaluated.add(rule);
+      }
+    }
+    List<Memoized> memoized = new ArrayList<>();
+    for (List<Rule> group : groups.values()) {
+      Memoized together = Memoized.of(group);
+      if (together != null) {
+        memoized.add(together);
+      } else {
+        group.forEach(rule -> memoized.add(Memoized.of(List.of(rule))));
+      }
+    }
+    MEMOIZED = memoized.toArray(Memoized[]::new);
+    EVALUATED = evaluated.toArray(Rule[]::new);
+    ORDERED = ordered.toArray(int[][]::new);
+    ORDERED_RULES = List.copyOf(orderedRules);
   }
 
   /**
@@ -272,6 +308,16 @@ final class SegmentParser {
    */
   private int firstBrokenRow(int from, int to) {
     int first = to;
+    for (int[] pair : ORDERED) {
+      int[] later = out.numbers(pair[0]);
+      int[] earlier = out.numbers(pair[1]);
+      for (int r = from; r < first; r++) {
+        if (later[r] < earlier[r]) {
+          first = r;
+          break;
+        }
+      }
+    }
     for (int m = 0; m < MEMOIZED.length; m++) {
       first = MEMOIZED[m].firstBroken(out, from, first, verdictIndex, row, memoRows[m]);
     }
@@ -603,6 +649,9 @@ final class SegmentParser {
   /** Whether the row set in {@link #row} keeps every cross-column rule. */
   private boolean rulesHold() {
     boolean kept = true;
+    for (Rule rule : ORDERED_RULES) {
+      kept = kept && rule.holds(row);
+    }
     for (int m = 0; m < MEMOIZED.length; m++) {
       kept &= MEMOIZED[m].holds(row, memoRows[m]);
     }
@@ -954,36 +1003,63 @@ final class SegmentParser {
      */
     final int numberField;
 
+    /** The field of a second date or whole number read, or -1. */
+    final int secondField;
+
+    /** For the first and second number: the lowest value kept, how many, their place value. */
+    private final int numberLow;
+
     private final int numberRange;
     private final int numberStride;
+    private final int secondLow;
+    private final int secondRange;
+    private final int secondStride;
     private final byte[] verdicts;
 
-    private Memoized(
-        List<Rule> rules,
-        long readable,
-        int[] stride,
-        int numberField,
-        int numberRange,
-        int codeSize) {
+    private Memoized(List<Rule> rules, long readable, int[] stride, int codeSize, int[][] numbers) {
       this.rules = List.copyOf(rules);
       this.checked = rules.toArray(Rule[]::new);
       this.readable = readable;
       this.stride = stride;
-      this.numberField = numberField;
-      this.numberRange = numberRange;
+      this.numberField = numbers[0][0];
+      this.numberLow = numbers[0][1];
+      this.numberRange = numbers[0][2];
       this.numberStride = codeSize;
-      this.verdicts = new byte[codeSize * numberRange];
+      this.secondField = numbers[1][0];
+      this.secondLow = numbers[1][1];
+      this.secondRange = numbers[1][2];
+      this.secondStride = codeSize * numberRange;
+      this.verdicts = new byte[codeSize * numberRange * secondRange];
     }
 
     /**
-     * The rules with one verdict table, or null if together they read other columns, more than one
-     * date or number, or too many combinations.
+     * The values of field {@code f} a table keeps: {field, lowest, how many}. A date column with a
+     * range in the schema keeps that range (start dates: 2014 to 2020), else the days of 1970 to
+     * 2052; a whole-number column keeps at most 4,096 values from its minimum.
+     */
+    private static int[] kept(int f) {
+      if (f <= 6) {
+        long span = MAX_DAY[f] - MIN_DAY[f] + 1;
+        if (MIN_DAY[f] > Long.MIN_VALUE && MAX_DAY[f] < Long.MAX_VALUE && span > 0) {
+          return new int[] {f, (int) MIN_DAY[f], (int) Math.min(span, DAYS_KEPT)};
+        }
+        return new int[] {f, 0, DAYS_KEPT};
+      }
+      long span = MAX_INTEGER[f] - MIN_INTEGER[f] + 1;
+      return new int[] {f, (int) MIN_INTEGER[f], (int) Math.min(span, NUMBER_RANGE)};
+    }
+
+    /**
+     * The rules with one verdict table, or null if together they read other columns, more than two
+     * dates or numbers, or too many combinations. With two, the second keeps fewer values if the
+     * table would be too large (RAR days by start date: 2,406 days by 1,743 values).
      */
     static Memoized of(List<Rule> rules) {
       int[] stride = new int[CODE_FIELDS.length];
       long readable = 0;
       int codeSize = 1;
       int numberField = -1;
+      int secondField = -1;
       List<String> reads = new ArrayList<>();
       rules.forEach(rule -> reads.addAll(rule.reads()));
       for (String column : reads) {
@@ -999,16 +1075,34 @@ final class SegmentParser {
           }
         } else if (field >= 5 && field <= 9 && (numberField < 0 || numberField == field)) {
           numberField = field;
+        } else if (field >= 5 && field <= 9 && (secondField < 0 || secondField == field)) {
+          secondField = field;
         } else {
           return null;
         }
         readable |= 1L << field;
       }
-      int range = numberField < 0 ? 1 : numberField <= 6 ? DAYS_KEPT : NUMBER_RANGE;
-      if ((long) codeSize * range > MAX_SIZE) {
+      int[][] numbers = {{-1, 0, 1}, {-1, 0, 1}};
+      if (numberField >= 0) {
+        numbers[0] = kept(numberField);
+      }
+      if (secondField >= 0) {
+        numbers[1] = kept(secondField);
+        if (numbers[1][2] < numbers[0][2]) {
+          int[] first = numbers[0];
+          numbers[0] = numbers[1];
+          numbers[1] = first;
+        }
+        long room = MAX_SIZE / ((long) codeSize * numbers[0][2]);
+        if (room < 16) {
+          return null;
+        }
+        numbers[1][2] = (int) Math.min(numbers[1][2], room);
+      }
+      if ((long) codeSize * numbers[0][2] * numbers[1][2] > MAX_SIZE) {
         return null;
       }
-      return new Memoized(rules, readable, stride, numberField, range, codeSize);
+      return new Memoized(rules, readable, stride, codeSize, numbers);
     }
 
     /**
@@ -1040,11 +1134,22 @@ final class SegmentParser {
         Arrays.fill(index, 0, rows, 0);
       } else {
         int[] numbers = out.numbers(numberField);
+        int low = numberLow;
         int range = numberRange;
         int place = numberStride;
         for (int i = 0; i < rows; i++) {
-          int n = numbers[from + i];
+          int n = numbers[from + i] - low;
           index[i] = n >= 0 && n < range ? n * place : OUTSIDE;
+        }
+      }
+      if (secondField >= 0) {
+        int[] numbers = out.numbers(secondField);
+        int low = secondLow;
+        int range = secondRange;
+        int place = secondStride;
+        for (int i = 0; i < rows; i++) {
+          int n = numbers[from + i] - low;
+          index[i] += n >= 0 && n < range ? n * place : OUTSIDE;
         }
       }
       for (int k = 0; k < CODE_FIELDS.length; k++) {
@@ -1091,13 +1196,15 @@ final class SegmentParser {
     }
 
     boolean holds(Row full, Row scratch) {
-      int number = numberField < 0 ? 0 : full.integers[numberField];
-      if (number < 0 || number >= numberRange) {
+      int number = numberField < 0 ? 0 : full.integers[numberField] - numberLow;
+      int second = secondField < 0 ? 0 : full.integers[secondField] - secondLow;
+      if (number < 0 || number >= numberRange || second < 0 || second >= secondRange) {
         return allHold(full);
       }
       int[] codes = full.codes;
       int index =
           number * numberStride
+              + second * secondStride
               + codes[0] * stride[0]
               + codes[1] * stride[1]
               + codes[2] * stride[2]

@@ -279,17 +279,38 @@ class CaseCsvTest {
   }
 
   @Test
+  void rarDaysBeyondTheRememberedValuesAreStillChecked() throws IOException {
+    // RAR days by start date keeps 1,743 values (0 to 1,742) beside 2,406 start days: 5,000 days
+    // is checked by the rule itself, allowed from 1 February 2015 and refused before
+    Path late = write(CaseCsv.HEADER, GOOD_1.replace(",12,10,", ",12,5000,"));
+    assertEquals(
+        List.of(5000), CaseCsv.readFast(late, 1).toTablesaw().intColumn("rar_days").asList());
+    Problem early =
+        assertSameProblemsBothWays(
+            write(
+                CaseCsv.HEADER,
+                GOOD_1.replace(",12,10,", ",12,5000,").replace("2015-03-02", "2015-01-31")));
+    assertEquals("rar_days", early.column());
+    assertEquals("0 for a start before 2015-02-01 (RAR exists from then)", early.expected());
+  }
+
+  @Test
   void rulesOnCodeColumnsAreTabulatedOrRememberedAndTheRestRunPerRow() {
     // the schema's ten cross-column rules: provider_code's two (types and CPAs) and the
     // programme rule read codes and booleans only
     assertEquals(
         List.of("provider_code", "provider_code", "accredited_programme"),
         SegmentParser.tabulatedRuleColumns());
-    // those reading codes and one date or whole number have their verdicts remembered: PSS start
-    // dates, ONGOING end dates, RAR days and unpaid work hours by work type, the hours' range
+    // those reading codes and one or two dates or whole numbers have their verdicts remembered:
+    // PSS start dates, ONGOING end dates, RAR days by work type and by start date, unpaid work
+    // hours by work type, the hours' range
     assertEquals(
-        List.of("start_date", "end_date", "rar_days", "upw_hours", "upw_hours"),
+        List.of("start_date", "end_date", "rar_days", "rar_days", "upw_hours", "upw_hours"),
         SegmentParser.memoizedRuleColumns());
+    // an end date on or after the start date is a comparison of two columns (Rule.notBefore)
+    assertEquals(List.of("end_date"), SegmentParser.comparedRuleColumns());
+    // and none is left to run on every row
+    assertEquals(List.of(), SegmentParser.evaluatedRuleColumns());
   }
 
   @Test

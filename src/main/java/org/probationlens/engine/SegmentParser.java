@@ -440,16 +440,7 @@ final class SegmentParser {
     if (!(weight >= 0)) {
       return false;
     }
-    int length = e - s;
-    if (idLength + length > ids.length) {
-      ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
-    }
-    System.arraycopy(b, s, ids, idLength, length);
-    out.idOffsets[r] = idLength;
-    int h = idHash(s, e);
-    out.idHash[r] = h;
-    hashParts[h >>> CaseCsv.HASH_PART_SHIFT]++;
-    idLength += length;
+    appendId(r, s, e);
     out.providerType[r] = (byte) providerType;
     out.providerCode[r] = (byte) providerCode;
     out.area[r] = (byte) area;
@@ -632,6 +623,20 @@ final class SegmentParser {
     return value;
   }
 
+  /** Appends row {@code r}'s identifier, {@code b[s, e)}, with its hash and partition count. */
+  private void appendId(int r, int s, int e) {
+    int length = e - s;
+    if (idLength + length > ids.length) {
+      ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
+    }
+    System.arraycopy(b, s, ids, idLength, length);
+    out.idOffsets[r] = idLength;
+    int h = idHash(s, e);
+    out.idHash[r] = h;
+    hashParts[h >>> CaseCsv.HASH_PART_SHIFT]++;
+    idLength += length;
+  }
+
   private int idHash(int s, int e) {
     int h = e - s;
     for (int i = s; i < e; i++) {
@@ -733,16 +738,7 @@ final class SegmentParser {
     if (b[s] == ' ' || b[e - 1] == ' ') {
       throw problem(0, EXPECTED[0]);
     }
-    int length = e - s;
-    if (idLength + length > ids.length) {
-      ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
-    }
-    System.arraycopy(b, s, ids, idLength, length);
-    out.idOffsets[r] = idLength;
-    int h = idHash(s, e);
-    out.idHash[r] = h;
-    hashParts[h >>> CaseCsv.HASH_PART_SHIFT]++;
-    idLength += length;
+    appendId(r, s, e);
 
     int providerType = code(1, PROVIDER_TYPE);
     int providerCode = code(2, PROVIDER_CODE);

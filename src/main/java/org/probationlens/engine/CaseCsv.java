@@ -279,15 +279,19 @@ public final class CaseCsv {
           segments,
           threads,
           s -> {
-            byte[] buf = readSegment(from[s], to[s]);
-            SegmentParser parser = new SegmentParser(label, buf, buf.length);
+            Buffers buffers = buffers();
+            int length = (int) (to[s] - from[s]);
+            byte[] buf = buffers.read(from[s], length);
+            SegmentParser parser = new SegmentParser(label, buf, length);
             try {
               parser.parseAll();
               parsed[s] = parser;
             } catch (Refusal refusal) {
               refused[s] = refusal;
+            } finally {
+              spare.add(buffers);
             }
-            advance(to[s] - from[s]);
+            advance(length);
           });
       // Report the earliest problem in the file, at its line in the file: the segments before the
       // first refused one were parsed whole, so their rows are known.
@@ -315,20 +319,21 @@ public final class CaseCsv {
       // arrays are dropped once it is joined (at most one column is held twice).
       byte[] ids = new byte[(int) idTotal];
       int[] base = new int[segments];
-      int[][] hashParts = new int[segments][];
+      boolean[] ascending = new boolean[segments];
       Columns[] parts = new Columns[segments];
       for (int s = 0, at = 0; s < segments; s++) {
         System.arraycopy(parsed[s].ids, 0, ids, at, parsed[s].idLength);
         base[s] = at;
         at += parsed[s].idLength;
-        hashParts[s] = parsed[s].hashParts;
+        ascending[s] = parsed[s].idsAscending;
         parts[s] = parsed[s].out;
         parsed[s] = null;
       }
       Columns cols = Columns.join(parts, firstRow, base, threads);
       cols.idOffsets[rows] = (int) idTotal;
-      checkUniqueIds(ids, cols.idOffsets, cols.idHash, firstRow, hashParts);
-      cols.idHash = null;
+      if (!ascending(ids, cols.idOffsets, firstRow, ascending)) {
+        checkUniqueIds(ids, cols.idOffsets, firstRow);
+      }
       List<Col> out = new ArrayList<>();
       out.add(new Col.Text(COLUMNS[0], ids, cols.idOffsets));
       out.add(new Col.Category(COLUMNS[1], cols.providerType, PROVIDER_TYPES.clone()));
@@ -347,15 +352,55 @@ public final class CaseCsv {
     }
 
     /**
-     * Finds the first repeated case_id, by hash partitions in parallel, and reports it. The
-     * segments counted their rows per partition while parsing, so each lists its rows into the
-     * partitions at once, in parallel, and each partition keeps row order.
+     * Whether the identifiers are in strictly ascending byte order, and so all different: each
+     * segment's parser compared every identifier with the one before it, so only where two segments
+     * meet is left to compare. Files exported in case order pass; any other order goes to {@link
+     * #checkUniqueIds}.
      */
-    private void checkUniqueIds(
-        byte[] ids, int[] offsets, int[] hash, int[] firstRow, int[][] segmentParts) {
+    private static boolean ascending(
+        byte[] ids, int[] offsets, int[] firstRow, boolean[] segmentAscending) {
+      int last = -1;
+      for (int s = 0; s < segmentAscending.length; s++) {
+        if (!segmentAscending[s]) {
+          return false;
+        }
+        int first = firstRow[s];
+        if (first == firstRow[s + 1]) {
+          continue;
+        }
+        if (last >= 0
+            && Arrays.compareUnsigned(
+                    ids, offsets[last], offsets[last + 1], ids, offsets[first], offsets[first + 1])
+                >= 0) {
+          return false;
+        }
+        last = firstRow[s + 1] - 1;
+      }
+      return true;
+    }
+
+    /**
+     * Finds the first repeated case_id, by hash partitions in parallel, and reports it. Each
+     * segment hashes its identifiers and counts them per partition, then lists its rows into the
+     * partitions, in parallel, so that each partition keeps row order.
+     */
+    private void checkUniqueIds(byte[] ids, int[] offsets, int[] firstRow) {
       int parts = HASH_PARTS;
-      int segments = segmentParts.length;
+      int segments = firstRow.length - 1;
       int rows = firstRow[segments];
+      int[] hash = new int[rows];
+      int[][] segmentParts = new int[segments][parts];
+      Parallel.run(
+          segments,
+          threads,
+          s -> {
+            int[] count = segmentParts[s];
+            for (int r = firstRow[s]; r < firstRow[s + 1]; r++) {
+              int h = idHash(ids, offsets[r], offsets[r + 1]);
+              hash[r] = h;
+              count[h >>> HASH_PART_SHIFT]++;
+            }
+          });
       int[] partStart = new int[parts + 1];
       // where each segment's rows of each partition begin
       int[][] segmentAt = new int[segments][parts];
@@ -437,11 +482,60 @@ public final class CaseCsv {
       }
     }
 
-    private byte[] readSegment(long from, long to) {
-      try {
-        return readAt(from, (int) (to - from));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + label, e);
+    /** A hash of the identifier bytes {@code [from, to)} whose every bit depends on each byte. */
+    private static int idHash(byte[] ids, int from, int to) {
+      int h = to - from;
+      for (int i = from; i < to; i++) {
+        h = h * 31 + ids[i];
+      }
+      // Murmur3's finaliser spreads sequential identifiers over all bits.
+      h ^= h >>> 16;
+      h *= 0x85EBCA6B;
+      h ^= h >>> 13;
+      h *= 0xC2B2AE35;
+      h ^= h >>> 16;
+      return h;
+    }
+
+    /**
+     * Buffers no segment parser holds: a worker takes one, parses a segment from it and puts it
+     * back, so that a read allocates (and zeroes) at most one pair per thread, not one per segment.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Buffers> spare =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private Buffers buffers() {
+      Buffers buffers = spare.poll();
+      return buffers != null ? buffers : new Buffers();
+    }
+
+    /**
+     * A segment's bytes, read into a direct buffer (which the channel fills without a copy of its
+     * own) and copied once into an array the parser reads; both are sized for a segment and its
+     * last line, and grown only for a segment cut around a longer line.
+     */
+    private final class Buffers {
+      private ByteBuffer direct = ByteBuffer.allocateDirect(SEGMENT_BYTES + MAX_LINE);
+      private byte[] bytes = new byte[SEGMENT_BYTES + MAX_LINE];
+
+      /** The {@code length} bytes at {@code position}, in the first {@code length} of an array. */
+      byte[] read(long position, int length) {
+        if (length > bytes.length) {
+          direct = ByteBuffer.allocateDirect(length);
+          bytes = new byte[length];
+        }
+        direct.clear().limit(length);
+        try {
+          while (direct.hasRemaining()) {
+            if (channel.read(direct, position + direct.position()) < 0) {
+              throw new IOException(label + " shrank while being read");
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + label, e);
+        }
+        direct.flip().get(bytes, 0, length);
+        return bytes;
       }
     }
 
@@ -495,8 +589,6 @@ public final class CaseCsv {
     /** Where each row's identifier starts in the identifier bytes; one more, at the end. */
     int[] idOffsets;
 
-    int[] idHash;
-
     Columns(int rows) {
       providerType = new byte[rows];
       providerCode = new byte[rows];
@@ -511,7 +603,6 @@ public final class CaseCsv {
       termination = new byte[rows];
       weight = new double[rows];
       idOffsets = new int[rows + 1];
-      idHash = new int[rows];
     }
 
     private Columns() {}
@@ -553,7 +644,7 @@ public final class CaseCsv {
     }
 
     /** The arrays in a fixed order, for copying them alike. */
-    private static final int ARRAYS = 14;
+    private static final int ARRAYS = 13;
 
     private Object array(int k) {
       switch (k) {
@@ -581,8 +672,6 @@ public final class CaseCsv {
           return termination;
         case 11:
           return weight;
-        case 12:
-          return idHash;
         default:
           return idOffsets;
       }
@@ -602,7 +691,6 @@ public final class CaseCsv {
         case 9 -> accredited = (boolean[]) array;
         case 10 -> termination = (byte[]) array;
         case 11 -> weight = (double[]) array;
-        case 12 -> idHash = (int[]) array;
         default -> idOffsets = (int[]) array;
       }
     }

@@ -215,8 +215,11 @@ final class SegmentParser {
   byte[] ids;
   int idLength;
 
-  /** Rows of this segment per identifier hash partition, for the duplicate check. */
-  final int[] hashParts = new int[CaseCsv.HASH_PARTS];
+  /**
+   * Whether each identifier so far sorts after the one before it (bytes compared unsigned), which
+   * proves them all different without the duplicate check's hash tables.
+   */
+  boolean idsAscending = true;
 
   private int p;
   private int lineEnd;
@@ -623,32 +626,18 @@ final class SegmentParser {
     return value;
   }
 
-  /** Appends row {@code r}'s identifier, {@code b[s, e)}, with its hash and partition count. */
+  /** Appends row {@code r}'s identifier, {@code b[s, e)}, noting whether it keeps ascending. */
   private void appendId(int r, int s, int e) {
     int length = e - s;
     if (idLength + length > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
     }
+    if (idsAscending && r > 0) {
+      idsAscending = Arrays.compareUnsigned(ids, out.idOffsets[r - 1], idLength, b, s, e) < 0;
+    }
     System.arraycopy(b, s, ids, idLength, length);
     out.idOffsets[r] = idLength;
-    int h = idHash(s, e);
-    out.idHash[r] = h;
-    hashParts[h >>> CaseCsv.HASH_PART_SHIFT]++;
     idLength += length;
-  }
-
-  private int idHash(int s, int e) {
-    int h = e - s;
-    for (int i = s; i < e; i++) {
-      h = h * 31 + b[i];
-    }
-    // Murmur3's finaliser spreads sequential identifiers over all bits.
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    h *= 0xC2B2AE35;
-    h ^= h >>> 16;
-    return h;
   }
 
   /** Whether the row set in {@link #row} keeps every cross-column rule. */

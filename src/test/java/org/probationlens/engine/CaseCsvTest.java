@@ -198,6 +198,59 @@ class CaseCsvTest {
     }
   }
 
+  @Test
+  void anIdentifierEqualToTheOneBeforeItIsARepeat() throws IOException {
+    // ascending but for one pair of equal neighbours: not strictly ascending, so checked
+    Problem dup =
+        assertSameProblemsBothWays(
+            write(
+                CaseCsv.HEADER, GOOD_1, GOOD_2, GOOD_2, GOOD_2.replace("K00000002", "K00000003")));
+    assertEquals(4, dup.line());
+    assertEquals("a unique case_id; line 3 has the same", dup.expected());
+  }
+
+  @Test
+  void identifiersInAnyOrderReadWhenAllDiffer() throws IOException {
+    // descending, and "K1" before its extension "K10": no order is needed, only distinct values
+    List<String> ids = List.of("K9", "K10", "K1", "K\u00e9", "Ka");
+    String[] lines = new String[ids.size() + 1];
+    lines[0] = CaseCsv.HEADER;
+    for (int i = 0; i < ids.size(); i++) {
+      lines[i + 1] = GOOD_2.replace("K00000002", ids.get(i));
+    }
+    Path file = write(lines);
+    for (int threads : new int[] {1, 2}) {
+      assertEquals(ids, CaseCsv.read(file, threads).toTablesaw().stringColumn("case_id").asList());
+    }
+  }
+
+  @Test
+  void identifiersAscendingWithinEachSegmentAreStillComparedWhereSegmentsMeet() throws IOException {
+    // Lines of 76 bytes; the first segment ends at the first line end at or past 8 MiB into the
+    // body: line feed of row i at 76 i + 75 >= 8,388,608 first for i = 110,376, so the second
+    // segment opens with row 110,377. Its identifiers start again from K00000000: each segment
+    // ascends, and row 110,377 (line 110,379) repeats row 0 (line 2).
+    int rows = 300_000;
+    int secondStarts = 110_377;
+    StringBuilder text = new StringBuilder(CaseCsv.HEADER).append('\n');
+    for (int i = 0; i < rows; i++) {
+      int id = i < secondStarts ? i : i - secondStarts;
+      String line = GOOD_2.replace("K00000002", String.format("K%08d", id));
+      assertEquals(75, line.length());
+      text.append(line).append('\n');
+    }
+    Path file = dir.resolve("cases.csv");
+    Files.writeString(file, text, StandardCharsets.US_ASCII);
+    Problem dup = assertSameProblemsBothWays(file);
+    assertEquals(secondStarts + 2, dup.line());
+    assertEquals("K00000000", dup.value());
+    assertEquals("a unique case_id; line 2 has the same", dup.expected());
+    for (int threads : new int[] {1, 3}) {
+      Refusal refusal = assertThrows(Refusal.class, () -> CaseCsv.readFast(file, threads));
+      assertEquals(secondStarts + 2, refusal.problem().line(), threads + " threads");
+    }
+  }
+
   /**
    * 300,000 rows in which each 8 MiB segment opens with 100 lines of 216 bytes (150-character
    * identifiers) before going on with lines of 73: a segment sizes its arrays from its first lines,

@@ -124,19 +124,27 @@ final class CodeTable {
   }
 
   /**
-   * Finds the value that starts at {@code b[from]} and ends at the next comma, reading eight bytes
-   * at a time; the caller guarantees that {@code b} holds {@link #span} bytes from {@code from}.
+   * {@link #lookupToComma}'s answer when the value runs to eight bytes or more: the caller then
+   * asks {@link #lookupLong}. The two are apart so that a field whose values are all shorter
+   * compiles to the short look-up alone, small enough to be inlined into the row's parser.
+   */
+  static final int LONGER = -2;
+
+  /**
+   * Finds the value that starts at {@code b[from]} and ends at the next comma, if it is shorter
+   * than eight bytes, reading them at once; the caller guarantees that {@code b} holds {@link
+   * #span} bytes from {@code from}.
    *
-   * @return the code in the low 8 bits and the value's length above them, or -1 if the bytes up to
-   *     the next comma are not one of the values (or there is no comma within the longest value's
-   *     length): the caller then takes the byte-by-byte path, which locates what is wrong
+   * @return the code in the low 8 bits and the value's length above them; {@link #LONGER} if there
+   *     is no comma in the first eight bytes; or -1 if the bytes up to the comma are not one of the
+   *     values: the caller then takes the byte-by-byte path, which locates what is wrong
    */
   int lookupToComma(byte[] b, int from) {
     long word = (long) LONGS.get(b, from);
     // Bytes equal to a comma become zero; the lowest flagged byte is exactly the first zero.
     long zero = commas(word);
     if (zero == 0) {
-      return lookupLong(b, from, word);
+      return LONGER;
     }
     int length = Long.numberOfTrailingZeros(zero) >>> 3;
     long prefix = word & ((1L << (length << 3)) - 1);
@@ -147,10 +155,11 @@ final class CodeTable {
   }
 
   /**
-   * {@link #lookupToComma} for a value of eight bytes or more, whose first eight are {@code word}:
-   * kept apart so that the short case stays small enough for the compiler to inline.
+   * {@link #lookupToComma} for a value of eight bytes or more, eight bytes at a time; the same
+   * guarantee and answer, but never {@link #LONGER}.
    */
-  private int lookupLong(byte[] b, int from, long word) {
+  int lookupLong(byte[] b, int from) {
+    long word = (long) LONGS.get(b, from);
     int length = 8;
     for (long more = commas((long) LONGS.get(b, from + 8)); ; ) {
       if (more != 0) {

@@ -432,7 +432,7 @@ final class SegmentParser {
     int rar = plainInteger(8);
     int upw = plainInteger(9);
     int accredited = plainBool();
-    int termination = plainCode(TERMINATION);
+    int termination = plainLongCode(TERMINATION);
     if ((providerType | providerCode | area | workType | termination) < 0
         || start == NOT_PLAIN
         || end == NOT_PLAIN
@@ -460,9 +460,32 @@ final class SegmentParser {
     return true;
   }
 
-  /** A code up to its comma, or -1. */
+  /**
+   * A code up to its comma, or -1; for the fields whose codes are short (all but the termination
+   * reason), so that the long look-up, never taken here, is not compiled in.
+   */
   private int plainCode(CodeTable table) {
     int found = table.lookupToComma(b, at);
+    if (found == CodeTable.LONGER) {
+      found = table.lookupLong(b, at);
+    }
+    return pastCode(found);
+  }
+
+  /**
+   * {@link #plainCode} for the termination reason, whose codes are mostly long: a method of its
+   * own, so that the compiler's profile of each says which look-up is hot.
+   */
+  private int plainLongCode(CodeTable table) {
+    int found = table.lookupToComma(b, at);
+    if (found == CodeTable.LONGER) {
+      found = table.lookupLong(b, at);
+    }
+    return pastCode(found);
+  }
+
+  /** Moves past the code and comma that {@code found} describes, and returns the code; or -1. */
+  private int pastCode(int found) {
     if (found < 0) {
       return -1;
     }

@@ -19,6 +19,24 @@ class CodeTableTest {
     return bytes;
   }
 
+  /** The look-up as the reader makes it: the short one, then the long one if it says so. */
+  private static int toComma(CodeTable table, byte[] bytes) {
+    int found = table.lookupToComma(bytes, 0);
+    return found == CodeTable.LONGER ? table.lookupLong(bytes, 0) : found;
+  }
+
+  @Test
+  void theShortLookUpDefersValuesOfEightBytesOrMore() {
+    CodeTable table = new CodeTable(TERMINATIONS);
+    // "OTHER" has 5 bytes, "COMPLETED" 9, "REVOKED_BREACH" 14
+    assertEquals(
+        5 << 8 | Arrays.asList(TERMINATIONS).indexOf("OTHER"),
+        table.lookupToComma(field("OTHER", table), 0));
+    assertEquals(CodeTable.LONGER, table.lookupToComma(field("COMPLETED", table), 0));
+    assertEquals(CodeTable.LONGER, table.lookupToComma(field("12345678", table), 0));
+    assertEquals(-1, table.lookupToComma(field("1234567", table), 0));
+  }
+
   @Test
   void everyCodeIsFoundWithItsLength() {
     for (String[] values :
@@ -31,7 +49,7 @@ class CodeTableTest {
         }) {
       CodeTable table = new CodeTable(values);
       for (int code = 0; code < values.length; code++) {
-        int found = table.lookupToComma(field(values[code], table), 0);
+        int found = toComma(table, field(values[code], table));
         assertEquals(code, found & 0xFF, values[code]);
         assertEquals(values[code].length(), found >>> 8, values[code]);
       }
@@ -57,7 +75,7 @@ class CodeTableTest {
           "REVOKED_NEW_OFFENCE_",
           "X".repeat(40)
         }) {
-      assertEquals(-1, table.lookupToComma(field(other, table), 0), other);
+      assertEquals(-1, toComma(table, field(other, table)), other);
     }
   }
 
@@ -69,7 +87,7 @@ class CodeTableTest {
     CodeTable table = new CodeTable(values);
     for (int code = 0; code < values.length; code++) {
       byte[] bytes = field(values[code], table);
-      assertEquals(-1, table.lookupToComma(bytes, 0), values[code]);
+      assertEquals(-1, toComma(table, bytes), values[code]);
       assertEquals(code, table.lookup(bytes, 0, values[code].length()), values[code]);
     }
   }

@@ -1,18 +1,23 @@
 package org.probationlens.bench;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 import org.probationlens.data.ForecastVolumes;
 import org.probationlens.data.synthetic.CaseGenerator;
@@ -33,7 +38,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * timed several times; the median is reported (the core and DuckDB for at least 2 s and 1 s, so
  * that both are in their steady state; Spark and Tablesaw a few runs, see {@link #WARM_MS}).
  * Loading (not in the query times) is timed too: the core's validating {@code CaseCsv.read}
- * against DuckDB's {@code read_csv} into a table, after one untimed load of each.
+ * against DuckDB's {@code read_csv} into a table, after one untimed load of each; once for the file
+ * as generated (case_id ascending, which the core's duplicate check can take as proof that the
+ * identifiers differ) and once for the same lines in a random order, which it must hash.
  *
  * <p>Usage: {@code FourEngines DIR ROWS [ROWS...]}; data in {@code DIR/rows-N}, made when missing.
  */
@@ -77,7 +84,9 @@ public final class FourEngines {
           CaseGenerator.standard()
               .generate(dir, new GeneratorSettings(2014, rows), ProgressListener.none());
         }
-        loads.put(rows, loads(dir));
+        double[] inOrder = loads(dir);
+        double[] shuffled = loads(shuffled(dir, base.resolve("shuffled-" + rows)));
+        loads.put(rows, new double[] {inOrder[0], inOrder[1], shuffled[0], shuffled[1]});
         medians.put(rows, run(spark, dir, rows));
       }
     } finally {
@@ -189,6 +198,30 @@ public final class FourEngines {
   }
 
   /**
+   * {@code into/cases.csv}, made when missing: the lines of {@code dir/cases.csv} after its header in
+   * a random order (seed 2014), so that the case identifiers are not ascending.
+   */
+  private static Path shuffled(Path dir, Path into) throws Exception {
+    Path file = into.resolve("cases.csv");
+    if (!Files.isRegularFile(file)) {
+      System.out.printf("bench: writing %s, the lines of %s shuffled%n", file, dir.resolve("cases.csv"));
+      List<String> lines = Files.readAllLines(dir.resolve("cases.csv"), StandardCharsets.UTF_8);
+      List<String> body = lines.subList(1, lines.size());
+      Collections.shuffle(body, new Random(2014));
+      Files.createDirectories(into);
+      Path part = into.resolve("cases.csv.part");
+      try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+        for (String line : lines) {
+          out.write(line);
+          out.write('\n');
+        }
+      }
+      Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return into;
+  }
+
+  /**
    * Load times in ms, medians of 3 after one untimed load of each (the file then in the page cache
    * for both, the core's reader compiled): {core CaseCsv.read (validated), DuckDB read_csv}.
    */
@@ -293,10 +326,14 @@ public final class FourEngines {
       out.append(
           String.format(
               Locale.ROOT,
-              "%nload of cases.csv: core CaseCsv.read (validated) %,.0f ms, DuckDB read_csv into a table %,.0f ms: %.2f of DuckDB's time%n",
+              "%nload of cases.csv: core CaseCsv.read (validated) %,.0f ms, DuckDB read_csv into a table %,.0f ms: %.2f of DuckDB's time%n"
+                  + "the same lines shuffled (case_id not ascending): core %,.0f ms, DuckDB %,.0f ms: %.2f of DuckDB's time%n",
               l[0],
               l[1],
-              l[0] / l[1]));
+              l[0] / l[1],
+              l[2],
+              l[3],
+              l[2] / l[3]));
     }
     if (medians.size() >= 2) {
       out.append(crossover(medians));

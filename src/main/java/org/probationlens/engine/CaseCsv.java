@@ -325,7 +325,7 @@ public final class CaseCsv {
         System.arraycopy(parsed[s].ids, 0, ids, at, parsed[s].idLength);
         base[s] = at;
         at += parsed[s].idLength;
-        ascending[s] = parsed[s].idsAscending;
+        ascending[s] = parsed[s].idOrder.ascending();
         parts[s] = parsed[s].out;
         parsed[s] = null;
       }

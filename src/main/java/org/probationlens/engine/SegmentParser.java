@@ -216,10 +216,10 @@ final class SegmentParser {
   int idLength;
 
   /**
-   * Whether each identifier so far sorts after the one before it (bytes compared unsigned), which
-   * proves them all different without the duplicate check's hash tables.
+   * Whether each identifier so far sorts after the one before it, which proves them all different
+   * without the duplicate check's hash tables.
    */
-  boolean idsAscending = true;
+  final IdOrder idOrder = new IdOrder();
 
   private int p;
   private int lineEnd;
@@ -655,9 +655,7 @@ final class SegmentParser {
     if (idLength + length > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
     }
-    if (idsAscending && r > 0) {
-      idsAscending = Arrays.compareUnsigned(ids, out.idOffsets[r - 1], idLength, b, s, e) < 0;
-    }
+    idOrder.offer(b, s, e, ids, r > 0 ? out.idOffsets[r - 1] : 0, idLength);
     System.arraycopy(b, s, ids, idLength, length);
     out.idOffsets[r] = idLength;
     idLength += length;

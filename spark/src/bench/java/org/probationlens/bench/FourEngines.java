@@ -47,7 +47,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class FourEngines {
   private FourEngines() {}
 
-  private static final int THREADS = 2;
+  /** Threads for every engine in the benchmark, and for {@link LoadLoop}. */
+  static final int THREADS = 2;
 
   /**
    * The fewest warm-up and timed runs per engine, in the order core, DuckDB, Spark, Tablesaw; the
@@ -235,15 +236,9 @@ public final class FourEngines {
       core[i] = (System.nanoTime() - t0) / 1e6;
       try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
           Statement st = db.createStatement()) {
-        st.execute("SET threads = " + THREADS);
-        st.execute("SET preserve_insertion_order = false");
+        Suite.settings(st, THREADS);
         long t1 = System.nanoTime();
-        st.execute(
-            "CREATE TABLE cases AS SELECT * FROM read_csv('"
-                + cases.toAbsolutePath()
-                + "', header = true, delim = ',', quote = '', columns = "
-                + Suite.CASE_COLUMNS
-                + ")");
+        Suite.loadCases(st, cases);
         duck[i] = (System.nanoTime() - t1) / 1e6;
       }
       System.gc();

@@ -30,7 +30,7 @@ public final class LoadLoop {
     if (args[2].equals("core")) {
       for (int i = 0; i < loads; i++) {
         long t0 = System.nanoTime();
-        int rows = CaseCsv.read(cases, 2).rowCount();
+        int rows = CaseCsv.read(cases, FourEngines.THREADS).rowCount();
         report("core CaseCsv.read", i, rows, t0);
         System.gc();
       }
@@ -38,17 +38,11 @@ public final class LoadLoop {
     }
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = db.createStatement()) {
-      st.execute("SET threads = 2");
-      st.execute("SET preserve_insertion_order = false");
+      Suite.settings(st, FourEngines.THREADS);
       for (int i = 0; i < loads; i++) {
         st.execute("DROP TABLE IF EXISTS cases");
         long t0 = System.nanoTime();
-        st.execute(
-            "CREATE TABLE cases AS SELECT * FROM read_csv('"
-                + cases
-                + "', header = true, delim = ',', quote = '', columns = "
-                + Suite.CASE_COLUMNS
-                + ")");
+        Suite.loadCases(st, cases);
         report("DuckDB read_csv", i, -1, t0);
         System.gc();
       }

@@ -433,14 +433,8 @@ final class Suite {
     Duck(Path cases, Table forecast, int threads) throws SQLException {
       db = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement st = db.createStatement()) {
-        st.execute("SET threads = " + threads);
-        st.execute("SET preserve_insertion_order = false");
-        st.execute(
-            "CREATE TABLE cases AS SELECT * FROM read_csv('"
-                + cases.toAbsolutePath()
-                + "', header = true, delim = ',', quote = '', columns = "
-                + CASE_COLUMNS
-                + ")");
+        settings(st, threads);
+        loadCases(st, cases);
         st.execute(
             "CREATE TABLE forecast (cpa_code VARCHAR, financial_year VARCHAR, work_type VARCHAR,"
                 + " forecast_count DOUBLE, forecast_weighted DOUBLE)");
@@ -512,6 +506,22 @@ final class Suite {
           + " 'end_date': 'DATE', 'sentence_months': 'INTEGER', 'rar_days': 'INTEGER',"
           + " 'upw_hours': 'INTEGER', 'accredited_programme': 'BOOLEAN',"
           + " 'termination_reason': 'VARCHAR', 'weight': 'DOUBLE'}";
+
+  /** DuckDB's settings for every run of the benchmark: its thread count, rows in any order. */
+  static void settings(Statement st, int threads) throws SQLException {
+    st.execute("SET threads = " + threads);
+    st.execute("SET preserve_insertion_order = false");
+  }
+
+  /** Loads the case file into DuckDB's table {@code cases} with {@code read_csv}, typed. */
+  static void loadCases(Statement st, Path cases) throws SQLException {
+    st.execute(
+        "CREATE TABLE cases AS SELECT * FROM read_csv('"
+            + cases.toAbsolutePath()
+            + "', header = true, delim = ',', quote = '', columns = "
+            + CASE_COLUMNS
+            + ")");
+  }
 
   // ---------------------------------------------------------------------------------------------
   /** Spark in local mode over a cached DataFrame of the cases, and small look-up tables. */

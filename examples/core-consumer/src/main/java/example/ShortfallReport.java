@@ -6,7 +6,7 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.ForecastVolumes;
-import org.probationlens.data.LoadedDataset;
+import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.engine.CaseCsv;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;

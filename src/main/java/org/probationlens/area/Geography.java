@@ -88,15 +88,15 @@ public final class Geography {
    *
    * @return the sources, not null
    */
-  public org.probationlens.data.Sources sources() {
+  public org.probationlens.provenance.Sources sources() {
     return SourcesHolder.SOURCES;
   }
 
   private static final class SourcesHolder {
-    static final org.probationlens.data.Sources SOURCES = build();
+    static final org.probationlens.provenance.Sources SOURCES = build();
 
-    private static org.probationlens.data.Sources build() {
-      java.util.List<org.probationlens.data.Provenance> p = new java.util.ArrayList<>();
+    private static org.probationlens.provenance.Sources build() {
+      java.util.List<org.probationlens.provenance.Provenance> p = new java.util.ArrayList<>();
       for (String file :
           List.of(
               "pcc_areas.csv",
@@ -124,14 +124,14 @@ public final class Geography {
           throw new IllegalStateException("this JVM has no SHA-256", e);
         }
         p.add(
-            org.probationlens.data.Provenance.derived(
+            org.probationlens.provenance.Provenance.derived(
                 "Reference geography, " + file,
                 "compiled by Probation Lens from NAO and HMIP publications and nDelius codes"
                     + " (data/reference/SOURCES.md)",
                 "compiled from published sources; each row cites its own",
                 sha));
       }
-      return new org.probationlens.data.Sources(p, List.of());
+      return new org.probationlens.provenance.Sources(p, List.of());
     }
   }
 
@@ -917,8 +917,8 @@ public final class Geography {
         throw new IllegalStateException(
             "reference table " + path + " is not on the class path (is the jar complete?)");
       }
-      return org.probationlens.data.DatasetLoader.of(
-              org.probationlens.data.Schema.text(file, headerOf(file)))
+      return org.probationlens.read.DatasetLoader.of(
+              org.probationlens.read.Schema.text(file, headerOf(file)))
           .readBytes(file, in.readAllBytes())
           .table();
     } catch (IOException e) {

@@ -1,7 +1,7 @@
 package org.probationlens.chart;
 
 import java.util.Objects;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Sources;
 import org.probationlens.render.MimeBundle;
 import org.probationlens.render.Renderers;
 import org.probationlens.render.RichDisplay;

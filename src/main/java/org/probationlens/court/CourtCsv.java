@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
-import org.probationlens.data.ColumnSpec;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Rule;
-import org.probationlens.data.Schema;
 import org.probationlens.period.BusinessDays;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
+import org.probationlens.read.Rule;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -34,7 +34,7 @@ final class CourtCsv {
 
   /**
    * The table as the bytes of its CSV file: UTF-8, header first, one record per row, LF line ends,
-   * each field as {@link org.probationlens.data.CsvField#quote(String)} writes it (quoted exactly
+   * each field as {@link org.probationlens.read.CsvField#quote(String)} writes it (quoted exactly
    * when it holds a comma, a double quote, a CR or an LF).
    */
   static byte[] toCsv(Table t, CourtTable layout) {
@@ -54,7 +54,7 @@ final class CourtCsv {
           out.append(',');
         }
         Column<?> col = t.column(c);
-        out.append(org.probationlens.data.CsvField.quote(col.getUnformattedString(r)));
+        out.append(org.probationlens.read.CsvField.quote(col.getUnformattedString(r)));
       }
       out.append('\n');
     }

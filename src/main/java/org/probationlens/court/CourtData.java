@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.probationlens.data.ColumnSpec;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Rule;
-import org.probationlens.data.Schema;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
+import org.probationlens.read.Rule;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.Table;
 
 /**

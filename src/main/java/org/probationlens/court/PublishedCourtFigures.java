@@ -7,9 +7,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.ResultTable;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.ResultTable;
+import org.probationlens.provenance.Sources;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Row;
@@ -272,8 +272,8 @@ public final class PublishedCourtFigures {
                   "source",
                   "tag");
       String name = file.substring(file.lastIndexOf('/') + 1);
-      return org.probationlens.data.DatasetLoader.of(
-              org.probationlens.data.Schema.text(name, header))
+      return org.probationlens.read.DatasetLoader.of(
+              org.probationlens.read.Schema.text(name, header))
           .readBytes(name, in.readAllBytes())
           .table();
     } catch (IOException e) {

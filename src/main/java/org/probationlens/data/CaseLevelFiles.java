@@ -3,6 +3,11 @@ package org.probationlens.data;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.Manifest;
+import org.probationlens.read.Schema;
 
 /**
  * Loading a case-level file ({@code cases.csv}, {@code forecast.csv}) with the provenance its

@@ -9,6 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Manifest;
+import org.probationlens.read.Rule;
+import org.probationlens.read.Schema;
 
 /**
  * The synthetic case-level dataset {@code cases.csv}: one row per community order, suspended

@@ -2,6 +2,12 @@ package org.probationlens.data;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Manifest;
+import org.probationlens.read.Schema;
 
 /**
  * The synthetic dataset {@code forecast.csv}: for each CRC contract package area, financial year

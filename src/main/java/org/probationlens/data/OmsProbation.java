@@ -10,6 +10,12 @@ import java.util.Objects;
 import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
 import org.probationlens.area.PccArea;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

@@ -3,6 +3,7 @@ package org.probationlens.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.probationlens.read.Problem;
 
 /**
  * The five kinds of probation work in the case-level contract ({@code cases.csv}, {@code

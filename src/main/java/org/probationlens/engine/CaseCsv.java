@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.probationlens.data.CaseRecords;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Schema;
 import org.probationlens.progress.Progress;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
@@ -38,7 +38,7 @@ import tech.tablesaw.api.Table;
  * <p>It validates as strictly as the validating loader of {@code org.probationlens.data} because it
  * takes its rules from the same {@link CaseRecords#schema()}: the header, the code lists (its
  * dictionaries), the ranges of the numeric and date columns, and the cross-column rules, which it
- * runs on its parsed row through {@link org.probationlens.data.ParsedRow}. It reports problems with
+ * runs on its parsed row through {@link org.probationlens.read.ParsedRow}. It reports problems with
  * that loader's own {@link DatasetValidationException}: a file the fast reader does not take (a
  * problem, or a form it leaves to the loader: quotes, CR line ends, a byte-order mark, an
  * identifier with bytes outside printable ASCII) is handed to the loader, whose verdict and located

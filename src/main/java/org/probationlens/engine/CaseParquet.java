@@ -34,8 +34,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.probationlens.data.CaseRecords;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 
 /**
  * The case table ({@code cases.csv}'s columns, one row per order or licence started) as Apache

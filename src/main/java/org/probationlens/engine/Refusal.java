@@ -1,6 +1,6 @@
 package org.probationlens.engine;
 
-import org.probationlens.data.Problem;
+import org.probationlens.read.Problem;
 
 /**
  * Why the fast reader would not take a file: one located {@link Problem}, the same type the

@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.probationlens.data.ColumnSpec;
-import org.probationlens.data.ParsedRow;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Rule;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.ParsedRow;
+import org.probationlens.read.Problem;
+import org.probationlens.read.Rule;
 import org.threeten.extra.YearQuarter;
 
 /**

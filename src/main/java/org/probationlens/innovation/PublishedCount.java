@@ -3,9 +3,9 @@ package org.probationlens.innovation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.Table;
 
 /**

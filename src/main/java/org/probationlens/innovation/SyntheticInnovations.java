@@ -140,7 +140,7 @@ public final class SyntheticInnovations {
           }
           out.append(id)
               .append(',')
-              .append(org.probationlens.data.CsvField.quote(name))
+              .append(org.probationlens.read.CsvField.quote(name))
               .append(',')
               .append(type.code())
               .append(',')
@@ -152,7 +152,7 @@ public final class SyntheticInnovations {
               .append(',')
               .append(e[1])
               .append(",on,")
-              .append(org.probationlens.data.CsvField.quote(source))
+              .append(org.probationlens.read.CsvField.quote(source))
               .append(",synthetic\n");
         }
       }

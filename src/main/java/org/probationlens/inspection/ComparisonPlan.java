@@ -2,8 +2,8 @@ package org.probationlens.inspection;
 
 import java.util.List;
 import java.util.Locale;
-import org.probationlens.data.Result;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Result;
+import org.probationlens.provenance.Sources;
 import org.probationlens.stats.SampleSize;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;

@@ -3,8 +3,8 @@ package org.probationlens.inspection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.probationlens.data.Result;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Result;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Sources;
 
 /** Number formats and input-only sources shared by the inspection results. */
 final class Format {

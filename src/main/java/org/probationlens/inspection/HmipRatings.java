@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.probationlens.area.Geography;
-import org.probationlens.data.LoadedDataset;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
 
 /**
@@ -40,7 +40,7 @@ public final class HmipRatings {
    * The ratings shipped in {@code data/reference/hmip_ratings.csv}.
    *
    * @return the ratings, not null
-   * @throws org.probationlens.data.DatasetValidationException if the shipped file is malformed
+   * @throws org.probationlens.read.DatasetValidationException if the shipped file is malformed
    */
   public static HmipRatings standard() {
     return of(ReferenceTables.ratings());
@@ -52,7 +52,7 @@ public final class HmipRatings {
    *
    * @param file the CSV file, not null
    * @return the ratings, not null
-   * @throws org.probationlens.data.DatasetValidationException naming file, line, column and value
+   * @throws org.probationlens.read.DatasetValidationException naming file, line, column and value
    */
   public static HmipRatings load(java.nio.file.Path file) {
     return of(ReferenceTables.ratings(file));

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
-import org.probationlens.data.Result;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Result;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 

@@ -8,11 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.probationlens.data.ColumnSpec;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.LoadedDataset;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Schema;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.Schema;
 
 /** The layouts and provenance of the reference tables the inspection results read. */
 final class ReferenceTables {

@@ -10,7 +10,7 @@
  * org.probationlens.inspection.TasksAgainstQuality}) and a funnel of case-level quality on
  * synthetic case reviews ({@link org.probationlens.inspection.SyntheticCaseReviews}).
  *
- * <p>Every result is a {@link org.probationlens.data.Result}. The statistics are in {@code
+ * <p>Every result is a {@link org.probationlens.provenance.Result}. The statistics are in {@code
  * org.probationlens.stats}. Sample-size inputs (confidence level, margin, cost per case) are the
  * user's: HMI Probation's own confidence level and margin are not confirmed by the stored sources,
  * and no result here states them as HMI Probation's.

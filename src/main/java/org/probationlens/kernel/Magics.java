@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.probationlens.data.LoadedDataset;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Result;
 import org.probationlens.data.synthetic.CaseGenerator;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Result;
 
 /**
  * The kernel's magics, with IPython's and JJava's names: a line that starts with {@code %name} is a

@@ -2,8 +2,8 @@ package org.probationlens.people;
 
 import java.util.List;
 import java.util.Objects;
-import org.probationlens.data.Result;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Result;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
 
 /**

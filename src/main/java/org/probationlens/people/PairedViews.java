@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.probationlens.data.ColumnSpec;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.LoadedDataset;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Schema;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.Table;
 
 /**

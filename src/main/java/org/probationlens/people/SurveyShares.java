@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.probationlens.chart.Chart;
 import org.probationlens.chart.IntervalCharts;
-import org.probationlens.data.Result;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Result;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
 
 /**

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Schema;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.Table;
 
 /**

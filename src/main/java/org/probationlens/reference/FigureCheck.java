@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Result;
-import org.probationlens.data.Sources;
 import org.probationlens.data.synthetic.CaseGenerator;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Result;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
 
 /**

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
 
 /**
@@ -88,9 +88,9 @@ public final class PublishedFigures {
   }
 
   static PublishedFigures parse(InputStream raw, String name) throws IOException {
-    org.probationlens.data.DatasetLoader.Hashed read =
-        org.probationlens.data.DatasetLoader.of(
-                org.probationlens.data.Schema.text("published_figures", HEADER))
+    org.probationlens.read.DatasetLoader.Hashed read =
+        org.probationlens.read.DatasetLoader.of(
+                org.probationlens.read.Schema.text("published_figures", HEADER))
             .readBytes(name, raw.readAllBytes());
     String sha256 = read.sha256();
     Table t = read.table();

@@ -10,12 +10,12 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.LoadedDataset;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Rule;
-import org.probationlens.data.Schema;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Rule;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 

@@ -6,8 +6,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Sources;
 
 /**
  * The short footer drawn under every table and chart built from a result: each input with its kind

@@ -32,14 +32,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.probationlens.court.CourtData;
 import org.probationlens.court.CourtTable;
 import org.probationlens.data.CaseRecords;
-import org.probationlens.data.DatasetValidationException;
 import org.probationlens.data.ForecastVolumes;
-import org.probationlens.data.LoadedDataset;
 import org.probationlens.data.OmsProbation;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Provenance;
 import org.probationlens.engine.CaseCsv;
 import org.probationlens.innovation.InnovationRegister;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 
 /** Loading court data: what is accepted and how each kind of bad input is reported. */
 class CourtDataTest {
@@ -63,8 +63,8 @@ class CourtDataTest {
       throws IOException {
     CourtData data = CourtDataGenerator.generate(11, 0.005);
     data.write(dir);
-    org.probationlens.data.Provenance p = data.provenance(CourtTable.ORDERS);
-    assertEquals(org.probationlens.data.Provenance.Kind.SYNTHETIC, p.kind());
+    org.probationlens.provenance.Provenance p = data.provenance(CourtTable.ORDERS);
+    assertEquals(org.probationlens.provenance.Provenance.Kind.SYNTHETIC, p.kind());
     assertEquals(11L, p.seed());
     assertEquals(CourtDataGenerator.VERSION, p.generatorVersion());
     assertEquals(
@@ -217,8 +217,8 @@ class CourtDataTest {
     Files.writeString(manifest, real.toString());
     CourtData data = CourtData.load(dir);
     assertFalse(data.isSynthetic());
-    org.probationlens.data.Provenance p = data.provenance(CourtTable.REPORTS);
-    assertEquals(org.probationlens.data.Provenance.Kind.OFFICIAL_SENSITIVE, p.kind());
+    org.probationlens.provenance.Provenance p = data.provenance(CourtTable.REPORTS);
+    assertEquals(org.probationlens.provenance.Provenance.Kind.OFFICIAL_SENSITIVE, p.kind());
     assertEquals(CourtData.sha256(Files.readAllBytes(dir.resolve("reports.csv"))), p.sha256());
     assertFalse(p.oneLine().contains("SYNTHETIC"), p.oneLine());
   }

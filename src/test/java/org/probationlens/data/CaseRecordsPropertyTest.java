@@ -21,6 +21,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.probationlens.area.Geography;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.Table;
 
 /**

@@ -11,6 +11,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 

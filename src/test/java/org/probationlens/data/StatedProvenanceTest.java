@@ -14,6 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 
 /**
  * Real data loads as real: the case-level loaders take the provenance the caller states, check it

@@ -14,9 +14,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.probationlens.data.CaseRecords;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Provenance;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.Table;
 
 /**

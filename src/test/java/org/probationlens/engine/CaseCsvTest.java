@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.probationlens.data.CaseRecords;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
-import org.probationlens.data.Provenance;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.Table;
 
 class CaseCsvTest {

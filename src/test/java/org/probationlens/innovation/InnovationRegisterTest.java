@@ -9,8 +9,8 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Problem;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import org.probationlens.stats.SurvivalStep;
 import tech.tablesaw.api.Table;
 
@@ -349,7 +349,7 @@ class InnovationRegisterTest {
   @Test
   void everyTableCarriesWhereItsEventsCameFrom() {
     InnovationRegister doc = InnovationRegister.documented();
-    assertEquals(org.probationlens.data.Provenance.Kind.DERIVED, doc.sources().kind());
+    assertEquals(org.probationlens.provenance.Provenance.Kind.DERIVED, doc.sources().kind());
     InnovationRegister both = doc.with(InnovationRegister.synthetic(2014));
     // documented and synthetic events together: the synthetic ones make every figure synthetic
     assertTrue(both.countBy(Breakdown.OWNER).sources().synthetic());

@@ -56,9 +56,9 @@ class RegisterPropertiesTest {
     Assume.that(a.compareTo(b) < 0 && first.isBefore(second));
     // stage a is earlier in the lifecycle but dated later than stage b
     String body = row(a, second) + row(b, first);
-    org.probationlens.data.Problem e =
+    org.probationlens.read.Problem e =
         assertThrows(
-                org.probationlens.data.DatasetValidationException.class,
+                org.probationlens.read.DatasetValidationException.class,
                 () ->
                     InnovationRegister.read(
                         "p.csv", new StringReader(InnovationRegister.HEADER + "\n" + body)))

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.probationlens.area.Geography;
-import org.probationlens.data.Provenance;
+import org.probationlens.provenance.Provenance;
 import tech.tablesaw.api.Table;
 
 class HmipRatingsTest {
@@ -144,7 +144,7 @@ class HmipRatingsTest {
   void noSyntheticNumberEntersTheRatingsResults() {
     Geography geo = Geography.standard();
     LocalDate asOf = LocalDate.of(2018, 6, 1);
-    List<org.probationlens.data.Result> results =
+    List<org.probationlens.provenance.Result> results =
         List.of(
             RATINGS.crossTab("2018-19"),
             RATINGS.npsAgainstCrc("2018-19"),
@@ -154,7 +154,7 @@ class HmipRatingsTest {
             RATINGS.byPccArea(geo, "2018-19"),
             RATINGS.reportingUnits(geo, asOf, "2018-19"),
             TasksAgainstQuality.of(RATINGS, "2018-19"));
-    for (org.probationlens.data.Result r : results) {
+    for (org.probationlens.provenance.Result r : results) {
       assertTrue(!r.sources().synthetic(), r.title());
       assertTrue(r.sources().assumptions().isEmpty(), r.title());
       assertTrue(

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.probationlens.data.Provenance;
+import org.probationlens.provenance.Provenance;
 import tech.tablesaw.api.Table;
 
 class SamplePlanTest {

@@ -54,7 +54,7 @@ class RunLogTest {
             "shortfall_range_2015_16",
             50.0,
             60.0,
-            org.probationlens.data.Sources.assumed("test: deliberately wrong"));
+            org.probationlens.provenance.Sources.assumed("test: deliberately wrong"));
     log.shown(FigureChecks.of(check));
     log.write();
     JsonObject written = JsonParser.parseString(Files.readString(target)).getAsJsonObject();

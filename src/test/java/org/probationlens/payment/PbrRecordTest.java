@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Sources;
 import org.probationlens.reference.FigureCheck;
 
 class PbrRecordTest {

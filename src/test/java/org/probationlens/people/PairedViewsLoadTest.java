@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Provenance;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
 
 /**
  * A user's paired-judgements file read through the one CSV reader: a good file gives the pairs as

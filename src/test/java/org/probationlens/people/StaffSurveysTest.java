@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.probationlens.data.Provenance;
+import org.probationlens.provenance.Provenance;
 import tech.tablesaw.api.Table;
 
 class StaffSurveysTest {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.probationlens.data.LoadedDataset;
-import org.probationlens.data.Provenance;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
 import org.probationlens.reference.FigureCheck;
 import tech.tablesaw.api.Table;
 

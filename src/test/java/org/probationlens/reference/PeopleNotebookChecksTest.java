@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.probationlens.data.Provenance;
 import org.probationlens.partners.ReferralFunnel;
 import org.probationlens.partners.SyntheticReferrals;
 import org.probationlens.payment.PbrRecord;
@@ -19,6 +18,7 @@ import org.probationlens.people.SyntheticPairedViews;
 import org.probationlens.people.SyntheticVictimContact;
 import org.probationlens.people.VictimContact;
 import org.probationlens.people.ViewsAgreement;
+import org.probationlens.provenance.Provenance;
 import tech.tablesaw.api.Table;
 
 /**

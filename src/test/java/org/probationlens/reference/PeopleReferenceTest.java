@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.probationlens.data.Sources;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.probationlens.data.Provenance;
-import org.probationlens.data.Sources;
 import org.probationlens.data.synthetic.CaseGenerator;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 

@@ -67,8 +67,8 @@ class OfflinePlotlyBrowserTest {
         t,
         "answer",
         "percent of staff",
-        org.probationlens.data.Sources.of(
-            org.probationlens.data.Provenance.published(
+        org.probationlens.provenance.Sources.of(
+            org.probationlens.provenance.Provenance.published(
                 "Staff survey after the transfer (more than 1,000 staff)",
                 "UNISON/Napo, September 2014",
                 null,
@@ -98,8 +98,8 @@ class OfflinePlotlyBrowserTest {
         "quarter",
         "starts",
         "forecast",
-        org.probationlens.data.Sources.of(
-            org.probationlens.data.Provenance.synthetic(
+        org.probationlens.provenance.Sources.of(
+            org.probationlens.provenance.Provenance.synthetic(
                 "C05 starts (test fixture)",
                 "OfflinePlotlyBrowserTest",
                 2014L,

@@ -89,15 +89,15 @@ class RenderersTest {
         shown);
   }
 
-  private static final org.probationlens.data.Sources SYNTHETIC_CASES =
-      org.probationlens.data.Sources.of(
-          org.probationlens.data.Provenance.synthetic(
+  private static final org.probationlens.provenance.Sources SYNTHETIC_CASES =
+      org.probationlens.provenance.Sources.of(
+          org.probationlens.provenance.Provenance.synthetic(
               "Synthetic cases", "CaseGenerator", 2014L, "2", "ab".repeat(32)));
 
   @Test
   void aResultCarriesItsFooterInHtmlAndInTheBundleMetadata() {
     Table t = Table.create("starts", IntColumn.create("n", IntStream.range(0, 30).toArray()));
-    var result = org.probationlens.data.ResultTable.of("Starts by CPA", t, SYNTHETIC_CASES);
+    var result = org.probationlens.provenance.ResultTable.of("Starts by CPA", t, SYNTHETIC_CASES);
     MimeBundle b = Renderers.render(result).orElseThrow();
     String html = b.get(MimeBundle.TEXT_HTML).orElseThrow();
     String footer =

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
-import org.probationlens.data.DatasetValidationException;
+import org.probationlens.read.DatasetValidationException;
 import org.probationlens.data.ForecastVolumes;
 import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GeneratorSettings;

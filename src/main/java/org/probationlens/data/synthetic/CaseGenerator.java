@@ -61,7 +61,7 @@ public final class CaseGenerator {
 
   /**
    * How the provenance of this generator's files names it: the {@code source} of every {@link
-   * org.probationlens.data.Provenance} the case and forecast loaders attach to its output.
+   * org.probationlens.provenance.Provenance} the case and forecast loaders attach to its output.
    */
   public static final String SOURCE =
       "Probation Lens synthetic case generator, calibrated to published aggregates";

@@ -86,8 +86,8 @@ public record GenerationResult(
    *
    * @return the provenance, not null
    */
-  public org.probationlens.data.Provenance casesProvenance() {
-    return org.probationlens.data.Provenance.synthetic(
+  public org.probationlens.provenance.Provenance casesProvenance() {
+    return org.probationlens.provenance.Provenance.synthetic(
         "Synthetic case records (one row per order or licence started)",
         CaseGenerator.SOURCE,
         settings.seed(),

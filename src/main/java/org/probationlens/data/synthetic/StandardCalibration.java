@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
-import org.probationlens.data.DatasetLoader;
-import org.probationlens.data.DatasetValidationException;
-import org.probationlens.data.Schema;
+import org.probationlens.read.DatasetLoader;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.Table;
 
 /**

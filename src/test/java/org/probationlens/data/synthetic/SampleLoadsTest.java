@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.probationlens.data.CaseRecords;
 import org.probationlens.data.ForecastVolumes;
-import org.probationlens.data.LoadedDataset;
+import org.probationlens.provenance.LoadedDataset;
 
 /** The committed sample passes the validating loaders of the data package (the shared contract). */
 class SampleLoadsTest {

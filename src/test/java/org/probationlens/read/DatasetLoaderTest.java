@@ -1,4 +1,4 @@
-package org.probationlens.data;
+package org.probationlens.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.data.OmsProbation;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 

@@ -1,4 +1,4 @@
-package org.probationlens.data;
+package org.probationlens.read;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The agreed layout of one dataset's CSV file: how many note rows come before the header, the
  * columns in order with their types and allowed values, the primary key, and the rules that span
- * columns. For example {@link CaseRecords#schema()} describes {@code cases.csv}, one row per order
+ * columns. For example {@code CaseRecords.schema()} describes {@code cases.csv}, one row per order
  * or licence started.
  *
  * <p>Immutable; built with {@link #builder(String)}.

@@ -1,4 +1,4 @@
-package org.probationlens.data;
+package org.probationlens.read;
 
 /**
  * Writing one CSV field so that {@link DatasetLoader} reads it back exactly: quoted (RFC 4180,

@@ -1,4 +1,4 @@
-package org.probationlens.data;
+package org.probationlens.read;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.probationlens.provenance.Provenance;
 
 /**
  * The {@code MANIFEST} that goes with a directory of case-level files ({@code data/sample/MANIFEST}
@@ -284,8 +285,16 @@ public final class Manifest {
     return stated;
   }
 
-  /** A located problem at the line of {@code key}. */
-  DatasetValidationException failure(String key, String found, String expected) {
+  /**
+   * A located problem at the line of {@code key} in this manifest (or at the manifest as a whole
+   * when the key is not in it), as one exception.
+   *
+   * @param key the manifest key the problem concerns, not null
+   * @param found the value found, or null
+   * @param expected what was expected, not null
+   * @return the exception, for the caller to throw
+   */
+  public DatasetValidationException failure(String key, String found, String expected) {
     Integer line = lines.get(key);
     Problem problem =
         line == null

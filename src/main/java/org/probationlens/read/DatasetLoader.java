@@ -1,4 +1,4 @@
-package org.probationlens.data;
+package org.probationlens.read;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -32,6 +32,9 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.probationlens.provenance.LoadedDataset;
+import org.probationlens.provenance.Provenance;
+import org.probationlens.provenance.Result;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

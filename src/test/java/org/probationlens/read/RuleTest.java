@@ -1,4 +1,4 @@
-package org.probationlens.data;
+package org.probationlens.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

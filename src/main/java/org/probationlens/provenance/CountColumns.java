@@ -1,4 +1,4 @@
-package org.probationlens.data;
+package org.probationlens.provenance;
 
 import java.util.List;
 import java.util.Objects;

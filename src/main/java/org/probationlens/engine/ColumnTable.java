@@ -380,6 +380,17 @@ public final class ColumnTable {
     return of(name, all);
   }
 
+  /**
+   * Returns one column to read cell by cell, for a writer of another file format.
+   *
+   * @param column the column's name, not null
+   * @return its cells, not null
+   * @throws IllegalArgumentException if the table has no such column
+   */
+  public ColumnCells cells(String column) {
+    return new ColumnCells(column(column));
+  }
+
   Col column(String column) {
     Objects.requireNonNull(column, "column");
     Col col = columns.get(column);

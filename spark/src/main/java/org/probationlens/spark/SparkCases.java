@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.probationlens.engine.CaseCsv;
-import org.probationlens.engine.CaseParquet;
+import org.probationlens.parquet.CaseParquet;
 import org.probationlens.engine.ColumnTable;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

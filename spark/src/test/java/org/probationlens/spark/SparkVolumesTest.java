@@ -28,7 +28,7 @@ import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GeneratorSettings;
 import org.probationlens.data.synthetic.ProgressListener;
 import org.probationlens.engine.CaseCsv;
-import org.probationlens.engine.CaseParquet;
+import org.probationlens.parquet.CaseParquet;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.innovation.AccreditedProgrammes;
 import org.probationlens.period.FinancialYear;

@@ -318,7 +318,7 @@ final class KernelCommand {
           Path.of(KernelCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!location.toString().endsWith(".jar")) {
         throw new IllegalArgumentException(
-            "install must run from the shaded jar (target/probation-lens-<version>-all.jar),"
+            "install must run from the shaded jar (kernel/target/probation-lens-kernel-<version>-all.jar),"
                 + " not from "
                 + location
                 + "; build it with mvn package or use ./lens kernel install");

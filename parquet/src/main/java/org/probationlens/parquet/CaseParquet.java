@@ -1,4 +1,4 @@
-package org.probationlens.engine;
+package org.probationlens.parquet;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,6 +34,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.probationlens.data.CaseRecords;
+import org.probationlens.engine.CaseCsv;
+import org.probationlens.engine.ColumnCells;
+import org.probationlens.engine.ColumnTable;
 import org.probationlens.read.DatasetValidationException;
 import org.probationlens.read.Problem;
 
@@ -77,10 +80,10 @@ public final class CaseParquet {
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(file, "file");
     List<String> names = cases.columnNames();
-    List<Col> cols = new ArrayList<>();
+    List<ColumnCells> cols = new ArrayList<>();
     Types.MessageTypeBuilder schema = Types.buildMessage();
     for (String name : names) {
-      Col col = cases.column(name);
+      ColumnCells col = cases.cells(name);
       cols.add(col);
       schema.addField(typeOf(col));
     }
@@ -107,44 +110,29 @@ public final class CaseParquet {
     }
   }
 
-  private static Type typeOf(Col col) {
-    if (col instanceof Col.Days) {
-      return Types.required(PrimitiveTypeName.INT32)
-          .as(LogicalTypeAnnotation.dateType())
-          .named(col.name);
-    }
-    if (col instanceof Col.Ints || col instanceof Col.DayDifference) {
-      return Types.required(PrimitiveTypeName.INT32).named(col.name);
-    }
-    if (col instanceof Col.Doubles) {
-      return Types.required(PrimitiveTypeName.DOUBLE).named(col.name);
-    }
-    if (col instanceof Col.Booleans) {
-      return Types.required(PrimitiveTypeName.BOOLEAN).named(col.name);
-    }
-    return Types.required(PrimitiveTypeName.BINARY)
-        .as(LogicalTypeAnnotation.stringType())
-        .named(col.name);
+  private static Type typeOf(ColumnCells col) {
+    return switch (col.type()) {
+      case DATE ->
+          Types.required(PrimitiveTypeName.INT32)
+              .as(LogicalTypeAnnotation.dateType())
+              .named(col.name());
+      case WHOLE_NUMBER -> Types.required(PrimitiveTypeName.INT32).named(col.name());
+      case DECIMAL -> Types.required(PrimitiveTypeName.DOUBLE).named(col.name());
+      case FLAG -> Types.required(PrimitiveTypeName.BOOLEAN).named(col.name());
+      case CATEGORY, TEXT ->
+          Types.required(PrimitiveTypeName.BINARY)
+              .as(LogicalTypeAnnotation.stringType())
+              .named(col.name());
+    };
   }
 
-  private static void append(Group g, int field, Col col, int row) {
-    if (col instanceof Col.Days d) {
-      g.add(field, d.epochDays[row]);
-    } else if (col instanceof Col.Ints i) {
-      g.add(field, i.values[row]);
-    } else if (col instanceof Col.DayDifference d) {
-      g.add(field, (int) d.number(row));
-    } else if (col instanceof Col.Doubles d) {
-      g.add(field, d.values[row]);
-    } else if (col instanceof Col.Booleans b) {
-      g.add(field, b.values[row]);
-    } else if (col instanceof Col.Category c) {
-      g.add(field, c.dictionary[c.code(row)]);
-    } else if (col instanceof Col.Text t) {
-      g.add(field, t.get(row));
-    } else {
-      throw new IllegalArgumentException(
-          "column " + col.name + " is a " + col.kind() + ", which Parquet output does not hold");
+  private static void append(Group g, int field, ColumnCells col, int row) {
+    switch (col.type()) {
+      case DATE -> g.add(field, col.epochDay(row));
+      case WHOLE_NUMBER -> g.add(field, col.wholeNumber(row));
+      case DECIMAL -> g.add(field, col.decimal(row));
+      case FLAG -> g.add(field, col.flag(row));
+      case CATEGORY, TEXT -> g.add(field, col.text(row));
     }
   }
 

@@ -1,4 +1,4 @@
-package org.probationlens.engine;
+package org.probationlens.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.engine.CaseCsv;
+import org.probationlens.engine.CaseFixtures;
+import org.probationlens.engine.ColumnTable;
 import org.probationlens.read.DatasetValidationException;
 import org.probationlens.read.Problem;
 import tech.tablesaw.api.Table;

@@ -20,10 +20,22 @@ final class ParentWatch {
    */
   static boolean start(Runnable onParentExit) {
     Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-    if (parent.isEmpty() || !parent.get().isAlive()) {
+    return parent.isPresent() && watch(parent.get(), onParentExit);
+  }
+
+  /**
+   * Runs {@code onExit} once, on a JDK thread, when {@code process} exits; nothing when it has
+   * already gone.
+   *
+   * @param process the process to watch, not null
+   * @param onExit what to do, not null
+   * @return whether the process was alive, and so is watched
+   */
+  static boolean watch(ProcessHandle process, Runnable onExit) {
+    if (!process.isAlive()) {
       return false;
     }
-    parent.get().onExit().thenRun(onParentExit);
+    process.onExit().thenRun(onExit);
     return true;
   }
 }

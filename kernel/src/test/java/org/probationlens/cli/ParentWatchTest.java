@@ -1,12 +1,14 @@
 package org.probationlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +46,39 @@ class ParentWatchTest {
   }
 
   @Test
-  void aLivingParentIsWatchedAndNothingHappens() throws InterruptedException {
+  void theTestJvmsLivingParentIsFoundToWatch() {
+    assertTrue(
+        ParentWatch.start(() -> {}),
+        "the test JVM's parent (Maven's Surefire) is alive, so there is a parent to watch");
+  }
+
+  /**
+   * Nothing happens while the watched process lives, and the action runs once it has exited: a
+   * process of the test's own stands in for the parent, and the action records whether that process
+   * was still alive when it ran. Waits on events (the action, the process's exit), not time.
+   */
+  @Test
+  void theActionRunsOnlyAfterTheWatchedProcessHasExited() throws Exception {
+    Process parent = new ProcessBuilder("sleep", "600").start();
+    try {
+      CompletableFuture<Boolean> aliveWhenRun = new CompletableFuture<>();
+      assertTrue(
+          ParentWatch.watch(parent.toHandle(), () -> aliveWhenRun.complete(parent.isAlive())));
+      assertFalse(aliveWhenRun.isDone(), "the action ran while the process was alive");
+      parent.destroyForcibly();
+      assertFalse(aliveWhenRun.get(30, TimeUnit.SECONDS), "the action ran before the exit");
+    } finally {
+      parent.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aProcessAlreadyGoneIsNotWatched() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor(30, TimeUnit.SECONDS);
     boolean[] ran = new boolean[1];
-    assertTrue(ParentWatch.start(() -> ran[0] = true), "the test JVM's parent (Maven) is alive");
-    Thread.sleep(300);
-    assertEquals(false, ran[0]);
+    assertFalse(ParentWatch.watch(gone.toHandle(), () -> ran[0] = true));
+    assertFalse(ran[0]);
   }
 
   /** The child of {@link #aJvmWhoseParentExitsEndsItself}: waits up to 60 s for its parent. */

@@ -399,33 +399,48 @@ class LensKernelTest {
 
   @Test
   void outputPrintedByACellsThreadAfterTheCellEndsGoesToThatCellWithANote() throws Exception {
+    // The first cell starts a thread that waits on a latch; the second cell opens the latch and
+    // joins the thread, so the thread prints while the second cell runs: by events, not by time.
+    // The latch reaches the cells' code through the system properties (JShell runs in this JVM).
+    String key = "lens.test.firstCellEnded";
+    java.util.concurrent.CountDownLatch firstCellEnded = new java.util.concurrent.CountDownLatch(1);
+    System.getProperties().put(key, firstCellEnded);
     StringBuffer late = new StringBuffer();
-    kernel.beginRequest(
-        new LensKernel.Request(301, false, clear -> {}, (error, text) -> late.append(text)));
     try {
-      kernel.eval(
-          "Thread background = new Thread(() -> {\n"
-              + "  try { Thread.sleep(300); } catch (InterruptedException e) { }\n"
-              + "  System.out.println(\"late line\");\n"
-              + "});\nbackground.start();");
-    } finally {
-      kernel.endRequest();
-    }
-    ByteArrayOutputStream second = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(second, true, StandardCharsets.UTF_8));
-    try {
-      kernel.beginRequest(new LensKernel.Request(302, false, clear -> {}, (error, text) -> {}));
+      kernel.beginRequest(
+          new LensKernel.Request(301, false, clear -> {}, (error, text) -> late.append(text)));
       try {
-        kernel.eval("background.join(5000);\nThread.sleep(100);");
+        kernel.eval(
+            "var firstCellEnded = (java.util.concurrent.CountDownLatch)"
+                + " System.getProperties().get(\""
+                + key
+                + "\");\n"
+                + "Thread background = new Thread(() -> {\n"
+                + "  try { firstCellEnded.await(); } catch (InterruptedException e) { }\n"
+                + "  System.out.println(\"late line\");\n"
+                + "});\nbackground.start();");
       } finally {
         kernel.endRequest();
       }
+      assertEquals("", late.toString(), "the thread printed before the first cell ended");
+      ByteArrayOutputStream second = new ByteArrayOutputStream();
+      PrintStream old = System.out;
+      System.setOut(new PrintStream(second, true, StandardCharsets.UTF_8));
+      try {
+        kernel.beginRequest(new LensKernel.Request(302, false, clear -> {}, (error, text) -> {}));
+        try {
+          kernel.eval("firstCellEnded.countDown();\nbackground.join(5000);");
+        } finally {
+          kernel.endRequest();
+        }
+      } finally {
+        System.setOut(old);
+      }
+      assertEquals(CellStreams.LATE_NOTE + "late line\n", late.toString());
+      assertEquals("", second.toString(StandardCharsets.UTF_8));
     } finally {
-      System.setOut(old);
+      System.getProperties().remove(key);
     }
-    assertEquals(CellStreams.LATE_NOTE + "late line\n", late.toString());
-    assertEquals("", second.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -20,13 +20,13 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * HmipRatings r = HmipRatings.standard();
- * r.npsAgainstCrc("2018-19");   // 5 of 7 NPS divisions Good against 1 of 21 CRCs, exact tests
+ * r.npsAgainstCrc(InspectionCycle.parse("2018-19")); // 5 of 7 NPS divisions Good against 1 of 21 CRCs, exact tests
  * }</pre>
  */
 public final class HmipRatings {
 
   /** The cycle in which every provider was inspected and rated. */
-  public static final String FULL_CYCLE = "2018-19";
+  public static final InspectionCycle FULL_CYCLE = InspectionCycle.parse("2018-19");
 
   private final List<ProviderRating> ratings;
   private final Provenance provenance;
@@ -68,7 +68,7 @@ public final class HmipRatings {
               t.stringColumn("provider_code").get(i),
               t.stringColumn("provider").get(i),
               t.stringColumn("provider_type").get(i).equals("NPS"),
-              t.stringColumn("cycle").get(i),
+              InspectionCycle.parse(t.stringColumn("cycle").get(i)),
               InspectionRating.parse(t.stringColumn("overall_rating").get(i)),
               t.stringColumn("published").get(i),
               domain == null ? "" : domain,
@@ -94,7 +94,7 @@ public final class HmipRatings {
    * @return the ratings, not empty
    * @throws IllegalArgumentException if the cycle has no ratings
    */
-  public List<ProviderRating> cycle(String cycle) {
+  public List<ProviderRating> cycle(InspectionCycle cycle) {
     Objects.requireNonNull(cycle, "cycle");
     List<ProviderRating> out =
         ratings.stream()
@@ -130,7 +130,7 @@ public final class HmipRatings {
    * @param cycle the cycle
    * @return the count of rows tagged {@code secondary}
    */
-  public long secondaryCount(String cycle) {
+  public long secondaryCount(InspectionCycle cycle) {
     return cycle(cycle).stream().filter(r -> r.tag().equals("secondary")).count();
   }
 
@@ -140,7 +140,7 @@ public final class HmipRatings {
    * @param cycle e.g. "2018-19"
    * @return the cross-tabulation, not null
    */
-  public RatingsCrossTab crossTab(String cycle) {
+  public RatingsCrossTab crossTab(InspectionCycle cycle) {
     return RatingsCrossTab.of(this, cycle);
   }
 
@@ -151,7 +151,7 @@ public final class HmipRatings {
    * @param cycle e.g. "2018-19"
    * @return the comparison, not null
    */
-  public NpsAgainstCrc npsAgainstCrc(String cycle) {
+  public NpsAgainstCrc npsAgainstCrc(InspectionCycle cycle) {
     return NpsAgainstCrc.of(this, cycle);
   }
 
@@ -162,7 +162,7 @@ public final class HmipRatings {
    * @param cycle e.g. "2018-19"
    * @return the spread, not null
    */
-  public CrcSpread crcSpread(String cycle) {
+  public CrcSpread crcSpread(InspectionCycle cycle) {
     return CrcSpread.of(this, cycle);
   }
 
@@ -172,7 +172,7 @@ public final class HmipRatings {
    * @param cycle e.g. "2018-19"
    * @return the partial record, not null
    */
-  public DomainRatings domainRatings(String cycle) {
+  public DomainRatings domainRatings(InspectionCycle cycle) {
     return DomainRatings.of(this, cycle);
   }
 
@@ -185,7 +185,7 @@ public final class HmipRatings {
    * @param cycle e.g. "2018-19"
    * @return the roll-up, not null
    */
-  public RatingsByOwner byOwner(Geography geography, LocalDate asOf, String cycle) {
+  public RatingsByOwner byOwner(Geography geography, LocalDate asOf, InspectionCycle cycle) {
     return RatingsByOwner.of(this, geography, asOf, cycle);
   }
 
@@ -196,7 +196,7 @@ public final class HmipRatings {
    * @param cycle e.g. "2018-19"
    * @return one row per area, not null
    */
-  public RatingsByPccArea byPccArea(Geography geography, String cycle) {
+  public RatingsByPccArea byPccArea(Geography geography, InspectionCycle cycle) {
     return RatingsByPccArea.of(this, geography, cycle);
   }
 
@@ -209,7 +209,7 @@ public final class HmipRatings {
    * @param cycle e.g. "2018-19"
    * @return the comparison of units, not null
    */
-  public ReportingUnits reportingUnits(Geography geography, LocalDate asOf, String cycle) {
+  public ReportingUnits reportingUnits(Geography geography, LocalDate asOf, InspectionCycle cycle) {
     return ReportingUnits.of(this, geography, asOf, cycle);
   }
 

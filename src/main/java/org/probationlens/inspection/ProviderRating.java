@@ -21,7 +21,7 @@ public record ProviderRating(
     String code,
     String provider,
     boolean nps,
-    String cycle,
+    InspectionCycle cycle,
     InspectionRating rating,
     String published,
     String domainRatingsReported,

@@ -18,7 +18,8 @@ import tech.tablesaw.api.Table;
  * @param secondary how many of the ratings were found only in a secondary source
  * @param sources the ratings file's provenance
  */
-public record RatingsCrossTab(String cycle, long[] nps, long[] crc, long secondary, Sources sources)
+public record RatingsCrossTab(
+    InspectionCycle cycle, long[] nps, long[] crc, long secondary, Sources sources)
     implements Result {
 
   /** Copies the counts. */
@@ -31,7 +32,7 @@ public record RatingsCrossTab(String cycle, long[] nps, long[] crc, long seconda
     }
   }
 
-  static RatingsCrossTab of(HmipRatings ratings, String cycle) {
+  static RatingsCrossTab of(HmipRatings ratings, InspectionCycle cycle) {
     int k = InspectionRating.values().length;
     long[] nps = new long[k];
     long[] crc = new long[k];

@@ -39,7 +39,7 @@ import tech.tablesaw.api.Table;
  * @param sources the ratings' provenance and the synthetic data's
  */
 public record SyntheticCaseReviews(
-    String cycle,
+    InspectionCycle cycle,
     long seed,
     Map<InspectionRating, Double> shareByRating,
     List<ProviderReview> providers,
@@ -117,7 +117,10 @@ public record SyntheticCaseReviews(
    * @return the reviews, not null
    */
   public static SyntheticCaseReviews generate(
-      HmipRatings ratings, String cycle, Map<InspectionRating, Double> shareByRating, long seed) {
+      HmipRatings ratings,
+      InspectionCycle cycle,
+      Map<InspectionRating, Double> shareByRating,
+      long seed) {
     Objects.requireNonNull(ratings, "ratings");
     for (InspectionRating r : InspectionRating.values()) {
       Double s = shareByRating.get(r);

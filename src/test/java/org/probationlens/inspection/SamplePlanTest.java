@@ -11,10 +11,19 @@ import tech.tablesaw.api.Table;
 
 class SamplePlanTest {
 
+  private static final SampleDesign SHARE_60 =
+      SampleDesign.withDefaults().withExpectedShare(0.6).withConfidence(0.95);
+
   @Test
   void planForAMarginWithTheFinitePopulationCorrection() {
     // Hand calculation (Cochran): p = 0.5, d = 0.05, 95%, N = 1000 -> 277.73 -> 278 cases.
-    SamplePlan p = SamplePlan.forProportion(0.5, 0.05, 0.95, 1000);
+    SamplePlan p =
+        SamplePlan.forProportion(
+            SampleDesign.withDefaults()
+                .withExpectedShare(0.5)
+                .withConfidence(0.95)
+                .withCaseload(1000),
+            0.05);
     assertEquals(278, p.sample());
     assertTrue(p.margin() <= 0.05);
     assertEquals(278 * 450.0, p.cost(450));
@@ -25,7 +34,7 @@ class SamplePlanTest {
 
   @Test
   void triplingTheSampleTriplesTheCostAndDividesTheMarginByAboutRootThree() {
-    SamplePlan base = SamplePlan.ofSample(60, 0.6, 0.95, SamplePlan.UNLIMITED);
+    SamplePlan base = SamplePlan.ofSample(SHARE_60.withCaseload(SampleDesign.UNLIMITED), 60);
     PrecisionCurve c = base.precisionAgainstCost(400, 1, 2, 3);
     Table t = c.table();
     assertEquals(List.of(60L, 120L, 180L), t.longColumn("cases reviewed").asList());
@@ -33,7 +42,7 @@ class SamplePlanTest {
     assertEquals(1.73, t.doubleColumn("margin narrower than base (times)").get(2), 1e-9);
     // with a caseload of 600 the correction makes tripling buy more: margin ratio
     // sqrt(3 * (600 - 60) / (600 - 180)) = sqrt(3 * 540/420) = 1.964.
-    SamplePlan finite = SamplePlan.ofSample(60, 0.6, 0.95, 600);
+    SamplePlan finite = SamplePlan.ofSample(SHARE_60.withCaseload(600), 60);
     assertEquals(1.964, finite.margin() / finite.scaled(3).margin(), 1e-3);
   }
 
@@ -44,7 +53,7 @@ class SamplePlanTest {
     // by summing the probabilities, pmf(k+1) = pmf(k) * (200-k)/(k+1) * (0.1/0.9), and taking
     // the smallest k with P(X <= k) >= q. A finding about 20 cases with p = 0.6 at 95%:
     // 1.959964 * sqrt(0.24 / 20) = 0.2147.
-    SamplePlan p = SamplePlan.ofSample(200, 0.6, 0.95, SamplePlan.UNLIMITED);
+    SamplePlan p = SamplePlan.ofSample(SHARE_60.withCaseload(SampleDesign.UNLIMITED), 200);
     SubgroupPrecision w = p.subgroup("women", 0.1, "HMIP women's thematic (Sept 2016)", 0.10);
     assertEquals(20.0, w.expectedCases(), 1e-9);
     assertEquals(quantile(200, 0.1, 0.05), w.lowCases());

@@ -20,7 +20,8 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * HmipRatings r = HmipRatings.standard();
- * r.npsAgainstCrc(InspectionCycle.parse("2018-19")); // 5 of 7 NPS divisions Good against 1 of 21 CRCs, exact tests
+ * InspectionCycle cycle = InspectionCycle.parse("2018-19");
+ * r.npsAgainstCrc(cycle);   // 5 of 7 NPS divisions Good against 1 of 21 CRCs, exact tests
  * }</pre>
  */
 public final class HmipRatings {
@@ -90,7 +91,7 @@ public final class HmipRatings {
   /**
    * The ratings of one cycle, providers by name.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the ratings, not empty
    * @throws IllegalArgumentException if the cycle has no ratings
    */
@@ -137,7 +138,7 @@ public final class HmipRatings {
   /**
    * The ratings of a cycle counted by provider type and rating.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the cross-tabulation, not null
    */
   public RatingsCrossTab crossTab(InspectionCycle cycle) {
@@ -148,7 +149,7 @@ public final class HmipRatings {
    * NPS divisions against CRCs: Good or better with Fisher's exact test and the difference with
    * Newcombe's interval; the whole scale with an exact ordinal test and Cliff's delta.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the comparison, not null
    */
   public NpsAgainstCrc npsAgainstCrc(InspectionCycle cycle) {
@@ -159,7 +160,7 @@ public final class HmipRatings {
    * How the 21 CRCs' overall ratings spread over the scale, and what the press releases say of
    * their domain ratings.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the spread, not null
    */
   public CrcSpread crcSpread(InspectionCycle cycle) {
@@ -169,7 +170,7 @@ public final class HmipRatings {
   /**
    * The domain (standard) ratings the sources quoted, provider by provider, and what is missing.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the partial record, not null
    */
   public DomainRatings domainRatings(InspectionCycle cycle) {
@@ -182,7 +183,7 @@ public final class HmipRatings {
    * @param geography the geography giving owners, not null
    * @param asOf the date ownership is taken at (outside February 2019, when Working Links' three
    *     CRCs passed to Seetec), not null
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the roll-up, not null
    */
   public RatingsByOwner byOwner(Geography geography, LocalDate asOf, InspectionCycle cycle) {
@@ -193,7 +194,7 @@ public final class HmipRatings {
    * The ratings each police/PCC area inherits from its CRC and its NPS division.
    *
    * @param geography the geography giving areas, not null
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return one row per area, not null
    */
   public RatingsByPccArea byPccArea(Geography geography, InspectionCycle cycle) {
@@ -206,7 +207,7 @@ public final class HmipRatings {
    *
    * @param geography the geography, not null
    * @param asOf the date ownership is taken at, not null
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the comparison of units, not null
    */
   public ReportingUnits reportingUnits(Geography geography, LocalDate asOf, InspectionCycle cycle) {

@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
  * One inspection cycle's overall ratings counted by provider type (NPS division, CRC) and rating,
  * the whole scale kept as ordered categories.
  *
- * @param cycle the cycle, e.g. "2018-19"
+ * @param cycle the cycle, e.g. 2018-19
  * @param nps the NPS divisions' count at each rating, worst first
  * @param crc the CRCs' count at each rating, worst first
  * @param secondary how many of the ratings were found only in a secondary source

@@ -111,7 +111,7 @@ public record SyntheticCaseReviews(
    * Generates the reviews.
    *
    * @param ratings the published ratings, not null
-   * @param cycle the cycle to calibrate to, e.g. "2018-19"
+   * @param cycle the cycle to calibrate to, e.g. 2018-19
    * @param shareByRating the assumed mean share judged sufficient for each rating, each in (0, 1)
    * @param seed the seed; the same seed gives the same reviews
    * @return the reviews, not null

@@ -121,10 +121,23 @@ class SamplePlanTest {
   @Test
   void twoProvidersApart() {
     // power.prop.test(p1 = .50, p2 = .75, power = .90) gives n = 76.7 -> 77 per provider.
-    ComparisonPlan c = ComparisonPlan.of(0.5, 0.75, 0.05, 0.90);
+    ComparisonPlan c = ComparisonPlan.between(0.5, 0.75).withAlpha(0.05).withPower(0.90);
     assertEquals(77, c.perProvider());
     Table t = c.table();
     // halving the gap to 12.5 points roughly quadruples the cases
     assertTrue(t.longColumn("cases per provider").get(0) > 3.5 * 77);
+  }
+
+  @Test
+  void twoProvidersApartAtTheDefaultLevelAndPower() {
+    // power.prop.test(p1 = .60, p2 = .70, power = .80) gives n = 355.9 -> 356 per provider.
+    ComparisonPlan c = ComparisonPlan.between(0.6, 0.7);
+    assertEquals(0.05, c.alpha());
+    assertEquals(0.80, c.power());
+    assertEquals(356, c.perProvider());
+    assertEquals(c, ComparisonPlan.between(0.6, 0.7).withPower(0.8).withAlpha(0.05));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> c.withPower(80));
+    assertEquals("power must be strictly between 0 and 1, was 80.0", e.getMessage());
   }
 }

@@ -34,15 +34,43 @@ public record ComparisonPlan(double p1, double p2, double alpha, double power, l
   }
 
   /**
-   * The plan for telling two providers apart.
+   * The plan for telling apart two providers expected at these shares, at the conventional
+   * two-sided 5% level ({@code power.prop.test}'s default {@code sig.level}) and 80% power; change
+   * either with {@link #withAlpha(double)} and {@link #withPower(double)}.
    *
    * @param p1 one provider's expected share, strictly between 0 and 1
-   * @param p2 the other's, different
-   * @param alpha the two-sided significance level, e.g. 0.05
-   * @param power the power wanted, e.g. 0.8
+   * @param p2 the other's, strictly between 0 and 1, different
    * @return the plan, not null
+   * @throws IllegalArgumentException quoting the share when either is not strictly between 0 and 1,
+   *     or when they are equal
    */
-  public static ComparisonPlan of(double p1, double p2, double alpha, double power) {
+  public static ComparisonPlan between(double p1, double p2) {
+    return of(p1, p2, 0.05, 0.80);
+  }
+
+  /**
+   * This plan at another significance level, its cases recomputed.
+   *
+   * @param level the two-sided significance level, strictly between 0 and 1, e.g. 0.05
+   * @return the changed plan, not null
+   * @throws IllegalArgumentException quoting the level when it is not strictly between 0 and 1
+   */
+  public ComparisonPlan withAlpha(double level) {
+    return of(p1, p2, level, power);
+  }
+
+  /**
+   * This plan with another power, its cases recomputed.
+   *
+   * @param wanted the power wanted, strictly between 0 and 1, e.g. 0.8
+   * @return the changed plan, not null
+   * @throws IllegalArgumentException quoting the power when it is not strictly between 0 and 1
+   */
+  public ComparisonPlan withPower(double wanted) {
+    return of(p1, p2, alpha, wanted);
+  }
+
+  private static ComparisonPlan of(double p1, double p2, double alpha, double power) {
     return new ComparisonPlan(
         p1,
         p2,

@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  * @param sources the ratings file's provenance
  */
 public record CrcSpread(
-    String cycle, List<ProviderRating> crcs, List<ProviderRating> later, Sources sources)
+    InspectionCycle cycle, List<ProviderRating> crcs, List<ProviderRating> later, Sources sources)
     implements Result {
 
   /** Copies the lists. */
@@ -35,7 +35,7 @@ public record CrcSpread(
     }
   }
 
-  static CrcSpread of(HmipRatings ratings, String cycle) {
+  static CrcSpread of(HmipRatings ratings, InspectionCycle cycle) {
     List<ProviderRating> crcs = ratings.cycle(cycle).stream().filter(r -> !r.nps()).toList();
     List<String> codes = crcs.stream().map(ProviderRating::code).toList();
     List<ProviderRating> later =

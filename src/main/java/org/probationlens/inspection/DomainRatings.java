@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * @param providers the providers' ratings, by name
  * @param sources the ratings file's provenance
  */
-public record DomainRatings(String cycle, List<ProviderRating> providers, Sources sources)
+public record DomainRatings(InspectionCycle cycle, List<ProviderRating> providers, Sources sources)
     implements Result {
 
   /** Standards rated per provider. */
@@ -31,7 +31,7 @@ public record DomainRatings(String cycle, List<ProviderRating> providers, Source
     providers = List.copyOf(providers);
   }
 
-  static DomainRatings of(HmipRatings ratings, String cycle) {
+  static DomainRatings of(HmipRatings ratings, InspectionCycle cycle) {
     return new DomainRatings(cycle, ratings.cycle(cycle), ratings.sources());
   }
 

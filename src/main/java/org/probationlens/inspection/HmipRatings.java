@@ -20,13 +20,14 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * HmipRatings r = HmipRatings.standard();
- * r.npsAgainstCrc("2018-19");   // 5 of 7 NPS divisions Good against 1 of 21 CRCs, exact tests
+ * InspectionCycle cycle = InspectionCycle.parse("2018-19");
+ * r.npsAgainstCrc(cycle);   // 5 of 7 NPS divisions Good against 1 of 21 CRCs, exact tests
  * }</pre>
  */
 public final class HmipRatings {
 
   /** The cycle in which every provider was inspected and rated. */
-  public static final String FULL_CYCLE = "2018-19";
+  public static final InspectionCycle FULL_CYCLE = InspectionCycle.parse("2018-19");
 
   private final List<ProviderRating> ratings;
   private final Provenance provenance;
@@ -68,7 +69,7 @@ public final class HmipRatings {
               t.stringColumn("provider_code").get(i),
               t.stringColumn("provider").get(i),
               t.stringColumn("provider_type").get(i).equals("NPS"),
-              t.stringColumn("cycle").get(i),
+              InspectionCycle.parse(t.stringColumn("cycle").get(i)),
               InspectionRating.parse(t.stringColumn("overall_rating").get(i)),
               t.stringColumn("published").get(i),
               domain == null ? "" : domain,
@@ -90,11 +91,11 @@ public final class HmipRatings {
   /**
    * The ratings of one cycle, providers by name.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the ratings, not empty
    * @throws IllegalArgumentException if the cycle has no ratings
    */
-  public List<ProviderRating> cycle(String cycle) {
+  public List<ProviderRating> cycle(InspectionCycle cycle) {
     Objects.requireNonNull(cycle, "cycle");
     List<ProviderRating> out =
         ratings.stream()
@@ -130,17 +131,17 @@ public final class HmipRatings {
    * @param cycle the cycle
    * @return the count of rows tagged {@code secondary}
    */
-  public long secondaryCount(String cycle) {
+  public long secondaryCount(InspectionCycle cycle) {
     return cycle(cycle).stream().filter(r -> r.tag().equals("secondary")).count();
   }
 
   /**
    * The ratings of a cycle counted by provider type and rating.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the cross-tabulation, not null
    */
-  public RatingsCrossTab crossTab(String cycle) {
+  public RatingsCrossTab crossTab(InspectionCycle cycle) {
     return RatingsCrossTab.of(this, cycle);
   }
 
@@ -148,10 +149,10 @@ public final class HmipRatings {
    * NPS divisions against CRCs: Good or better with Fisher's exact test and the difference with
    * Newcombe's interval; the whole scale with an exact ordinal test and Cliff's delta.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the comparison, not null
    */
-  public NpsAgainstCrc npsAgainstCrc(String cycle) {
+  public NpsAgainstCrc npsAgainstCrc(InspectionCycle cycle) {
     return NpsAgainstCrc.of(this, cycle);
   }
 
@@ -159,20 +160,20 @@ public final class HmipRatings {
    * How the 21 CRCs' overall ratings spread over the scale, and what the press releases say of
    * their domain ratings.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the spread, not null
    */
-  public CrcSpread crcSpread(String cycle) {
+  public CrcSpread crcSpread(InspectionCycle cycle) {
     return CrcSpread.of(this, cycle);
   }
 
   /**
    * The domain (standard) ratings the sources quoted, provider by provider, and what is missing.
    *
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the partial record, not null
    */
-  public DomainRatings domainRatings(String cycle) {
+  public DomainRatings domainRatings(InspectionCycle cycle) {
     return DomainRatings.of(this, cycle);
   }
 
@@ -182,10 +183,10 @@ public final class HmipRatings {
    * @param geography the geography giving owners, not null
    * @param asOf the date ownership is taken at (outside February 2019, when Working Links' three
    *     CRCs passed to Seetec), not null
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the roll-up, not null
    */
-  public RatingsByOwner byOwner(Geography geography, LocalDate asOf, String cycle) {
+  public RatingsByOwner byOwner(Geography geography, LocalDate asOf, InspectionCycle cycle) {
     return RatingsByOwner.of(this, geography, asOf, cycle);
   }
 
@@ -193,10 +194,10 @@ public final class HmipRatings {
    * The ratings each police/PCC area inherits from its CRC and its NPS division.
    *
    * @param geography the geography giving areas, not null
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return one row per area, not null
    */
-  public RatingsByPccArea byPccArea(Geography geography, String cycle) {
+  public RatingsByPccArea byPccArea(Geography geography, InspectionCycle cycle) {
     return RatingsByPccArea.of(this, geography, cycle);
   }
 
@@ -206,10 +207,10 @@ public final class HmipRatings {
    *
    * @param geography the geography, not null
    * @param asOf the date ownership is taken at, not null
-   * @param cycle e.g. "2018-19"
+   * @param cycle the cycle, e.g. 2018-19, not null
    * @return the comparison of units, not null
    */
-  public ReportingUnits reportingUnits(Geography geography, LocalDate asOf, String cycle) {
+  public ReportingUnits reportingUnits(Geography geography, LocalDate asOf, InspectionCycle cycle) {
     return ReportingUnits.of(this, geography, asOf, cycle);
   }
 

@@ -49,7 +49,7 @@ public record NpsAgainstCrc(
     Objects.requireNonNull(ordinal, "ordinal");
   }
 
-  static NpsAgainstCrc of(HmipRatings ratings, String cycle) {
+  static NpsAgainstCrc of(HmipRatings ratings, InspectionCycle cycle) {
     RatingsCrossTab x = ratings.crossTab(cycle);
     long[] nps = x.nps();
     long[] crc = x.crc();

@@ -67,9 +67,9 @@ public record PrecisionCurve(SamplePlan base, List<SamplePlan> plans, double per
                 + " root of the sample, so each extra case buys less precision than the one before.",
             Format.pounds(perCase)),
         "Expected share "
-            + Format.percent(base.expectedShare())
+            + Format.percent(base.design().expectedShare())
             + ", confidence "
-            + Format.percent(base.confidence())
+            + Format.percent(base.design().confidence())
             + " (inputs, not HMI Probation's stated method).");
   }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param code the nDelius code, C01 to C21 for CRCs, N01 to N07 for NPS divisions
  * @param provider the provider's name, e.g. "Essex CRC" or "NPS London"
  * @param nps true for an NPS division, false for a CRC
- * @param cycle the inspection cycle, e.g. "2018-19"
+ * @param cycle the inspection cycle, e.g. 2018-19
  * @param rating the overall rating
  * @param published when the report was published, to the precision the source gives
  * @param domainRatingsReported domain ratings quoted in the source, as written; empty when none
@@ -21,7 +21,7 @@ public record ProviderRating(
     String code,
     String provider,
     boolean nps,
-    String cycle,
+    InspectionCycle cycle,
     InspectionRating rating,
     String published,
     String domainRatingsReported,

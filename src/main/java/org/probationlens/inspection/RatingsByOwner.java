@@ -30,7 +30,7 @@ import tech.tablesaw.api.Table;
  * @param sources the ratings' and the geography's provenance
  */
 public record RatingsByOwner(
-    String cycle,
+    InspectionCycle cycle,
     LocalDate asOf,
     Map<String, List<ProviderRating>> owners,
     FreemanHaltonTest test,
@@ -46,7 +46,8 @@ public record RatingsByOwner(
     owners = java.util.Collections.unmodifiableMap(copy);
   }
 
-  static RatingsByOwner of(HmipRatings ratings, Geography geo, LocalDate asOf, String cycle) {
+  static RatingsByOwner of(
+      HmipRatings ratings, Geography geo, LocalDate asOf, InspectionCycle cycle) {
     Objects.requireNonNull(geo, "geography");
     Map<String, ProviderRating> byCode = new LinkedHashMap<>();
     ratings.cycle(cycle).stream().filter(r -> !r.nps()).forEach(r -> byCode.put(r.code(), r));

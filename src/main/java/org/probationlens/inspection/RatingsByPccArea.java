@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  * @param rows one per area, by area name
  * @param sources the ratings' and the geography's provenance
  */
-public record RatingsByPccArea(String cycle, List<AreaRatings> rows, Sources sources)
+public record RatingsByPccArea(InspectionCycle cycle, List<AreaRatings> rows, Sources sources)
     implements Result {
 
   /**
@@ -50,7 +50,7 @@ public record RatingsByPccArea(String cycle, List<AreaRatings> rows, Sources sou
     rows = List.copyOf(rows);
   }
 
-  static RatingsByPccArea of(HmipRatings ratings, Geography geo, String cycle) {
+  static RatingsByPccArea of(HmipRatings ratings, Geography geo, InspectionCycle cycle) {
     Objects.requireNonNull(geo, "geography");
     Map<String, ProviderRating> byCode = new LinkedHashMap<>();
     ratings.cycle(cycle).forEach(r -> byCode.put(r.code(), r));
@@ -75,7 +75,8 @@ public record RatingsByPccArea(String cycle, List<AreaRatings> rows, Sources sou
         cycle, rows, ratings.sources().and(Sources.of(ReferenceTables.geography())));
   }
 
-  private static ProviderRating require(Map<String, ProviderRating> byCode, String code, String c) {
+  private static ProviderRating require(
+      Map<String, ProviderRating> byCode, String code, InspectionCycle c) {
     ProviderRating r = byCode.get(code);
     if (r == null) {
       throw new IllegalArgumentException("no " + c + " rating for provider " + code);

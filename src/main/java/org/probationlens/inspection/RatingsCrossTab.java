@@ -12,13 +12,14 @@ import tech.tablesaw.api.Table;
  * One inspection cycle's overall ratings counted by provider type (NPS division, CRC) and rating,
  * the whole scale kept as ordered categories.
  *
- * @param cycle the cycle, e.g. "2018-19"
+ * @param cycle the cycle, e.g. 2018-19
  * @param nps the NPS divisions' count at each rating, worst first
  * @param crc the CRCs' count at each rating, worst first
  * @param secondary how many of the ratings were found only in a secondary source
  * @param sources the ratings file's provenance
  */
-public record RatingsCrossTab(String cycle, long[] nps, long[] crc, long secondary, Sources sources)
+public record RatingsCrossTab(
+    InspectionCycle cycle, long[] nps, long[] crc, long secondary, Sources sources)
     implements Result {
 
   /** Copies the counts. */
@@ -31,7 +32,7 @@ public record RatingsCrossTab(String cycle, long[] nps, long[] crc, long seconda
     }
   }
 
-  static RatingsCrossTab of(HmipRatings ratings, String cycle) {
+  static RatingsCrossTab of(HmipRatings ratings, InspectionCycle cycle) {
     int k = InspectionRating.values().length;
     long[] nps = new long[k];
     long[] crc = new long[k];

@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
  * @param nps the NPS divisions' ratings
  */
 public record ReportingUnits(
-    String cycle,
+    InspectionCycle cycle,
     LocalDate asOf,
     RatingsByPccArea byArea,
     RatingsByOwner byOwner,
@@ -41,7 +41,8 @@ public record ReportingUnits(
     nps = List.copyOf(nps);
   }
 
-  static ReportingUnits of(HmipRatings ratings, Geography geo, LocalDate asOf, String cycle) {
+  static ReportingUnits of(
+      HmipRatings ratings, Geography geo, LocalDate asOf, InspectionCycle cycle) {
     List<ProviderRating> all = ratings.cycle(cycle);
     return new ReportingUnits(
         cycle,

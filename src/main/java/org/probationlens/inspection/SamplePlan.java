@@ -3,6 +3,7 @@ package org.probationlens.inspection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
 import org.probationlens.stats.SampleSize;
@@ -21,22 +22,16 @@ import tech.tablesaw.api.Table;
  * values were not confirmed in the stored sources (the 80% / ±5% sometimes quoted is unverified),
  * and this plan never states them as HMI Probation's.
  *
- * @param population the provider's caseload sampled from, at least 1; {@link #UNLIMITED} for none
- * @param expectedShare the share expected to meet the standard, strictly between 0 and 1
- * @param confidence the confidence level, strictly between 0 and 1
- * @param sample the cases reviewed, 1 to {@code population}
+ * @param design the expected share, the confidence level and the caseload sampled from, not null
+ * @param sample the cases reviewed, 1 to the caseload
  * @param margin the margin (half-width) that sample gives, in [0, 1)
  */
-public record SamplePlan(
-    long population, double expectedShare, double confidence, long sample, double margin)
-    implements Result {
-
-  /** The caseload to give when the finite-population correction is not wanted. */
-  public static final long UNLIMITED = Long.MAX_VALUE;
+public record SamplePlan(SampleDesign design, long sample, double margin) implements Result {
 
   /** Validates the plan; the margin must be the one {@code sample} gives. */
   public SamplePlan {
-    double expected = SampleSize.margin(sample, expectedShare, confidence, population);
+    Objects.requireNonNull(design, "design");
+    double expected = margin(design, sample);
     if (Math.abs(margin - expected) > 1e-9) {
       throw new IllegalArgumentException(
           "margin must be the one " + sample + " cases give, " + expected + "; was " + margin);
@@ -46,36 +41,34 @@ public record SamplePlan(
   /**
    * The smallest sample that meets a margin.
    *
-   * @param expectedShare the share expected to meet the standard, strictly between 0 and 1 (0.5
-   *     when nothing is known: the largest sample)
+   * @param design the expected share (0.5 when nothing is known: the largest sample), the
+   *     confidence level and the caseload, not null
    * @param margin the half-width wanted, strictly between 0 and 1 (0.05 for ±5 points)
-   * @param confidence the confidence level, strictly between 0 and 1
-   * @param population the provider's caseload, at least 1, or {@link #UNLIMITED}
    * @return the plan, not null
+   * @throws IllegalArgumentException quoting the margin when it is not strictly between 0 and 1
    */
-  public static SamplePlan forProportion(
-      double expectedShare, double margin, double confidence, long population) {
-    long n = SampleSize.forMargin(expectedShare, margin, confidence, population);
-    return ofSample(n, expectedShare, confidence, population);
+  public static SamplePlan forProportion(SampleDesign design, double margin) {
+    long n =
+        SampleSize.forMargin(
+            design.expectedShare(), margin, design.confidence(), design.caseload());
+    return ofSample(design, n);
   }
 
   /**
    * The margin of a given sample.
    *
-   * @param sample the cases reviewed, 1 to {@code population}
-   * @param expectedShare the share expected (or found), strictly between 0 and 1
-   * @param confidence the confidence level, strictly between 0 and 1
-   * @param population the provider's caseload, at least {@code sample}, or {@link #UNLIMITED}
+   * @param design the expected (or found) share, the confidence level and the caseload, not null
+   * @param sample the cases reviewed, 1 to the caseload
    * @return the plan, not null
+   * @throws IllegalArgumentException quoting the sample when it is under 1 or over the caseload
    */
-  public static SamplePlan ofSample(
-      long sample, double expectedShare, double confidence, long population) {
-    return new SamplePlan(
-        population,
-        expectedShare,
-        confidence,
-        sample,
-        SampleSize.margin(sample, expectedShare, confidence, population));
+  public static SamplePlan ofSample(SampleDesign design, long sample) {
+    return new SamplePlan(design, sample, margin(design, sample));
+  }
+
+  private static double margin(SampleDesign design, long sample) {
+    return SampleSize.margin(
+        sample, design.expectedShare(), design.confidence(), design.caseload());
   }
 
   /**
@@ -101,8 +94,8 @@ public record SamplePlan(
     if (!(factor > 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("factor must be positive, was " + factor);
     }
-    long n = Math.max(1, Math.min(population, Math.round(sample * factor)));
-    return ofSample(n, expectedShare, confidence, population);
+    long n = Math.max(1, Math.min(design.caseload(), Math.round(sample * factor)));
+    return ofSample(design, n);
   }
 
   /**
@@ -169,15 +162,6 @@ public record SamplePlan(
         ReferenceTables.publishedFigure(share));
   }
 
-  /**
-   * Whether the caseload is finite (the finite-population correction applies).
-   *
-   * @return true unless the population is {@link #UNLIMITED}
-   */
-  public boolean finite() {
-    return population != UNLIMITED;
-  }
-
   @Override
   public String title() {
     return String.format(
@@ -185,7 +169,7 @@ public record SamplePlan(
         "Case sample for one provider: %d cases give ±%.1f points at %s confidence",
         sample,
         margin * 100,
-        Format.percent(confidence));
+        Format.percent(design.confidence()));
   }
 
   @Override
@@ -193,17 +177,17 @@ public record SamplePlan(
     StringColumn what = StringColumn.create("quantity");
     StringColumn value = StringColumn.create("value");
     what.append("Caseload sampled from");
-    value.append(finite() ? Format.count(population) : "not limited (no correction)");
+    value.append(design.finite() ? Format.count(design.caseload()) : "not limited (no correction)");
     what.append("Share expected to meet the standard");
-    value.append(Format.percent(expectedShare));
+    value.append(Format.percent(design.expectedShare()));
     what.append("Confidence level (user input)");
-    value.append(Format.percent(confidence));
+    value.append(Format.percent(design.confidence()));
     what.append("Cases reviewed");
     value.append(Format.count(sample));
     what.append("Margin (half-width of the interval)");
     value.append(String.format(Locale.ROOT, "±%.1f percentage points", margin * 100));
     what.append("Sampling fraction");
-    value.append(finite() ? Format.percent((double) sample / population) : "0%");
+    value.append(design.finite() ? Format.percent((double) sample / design.caseload()) : "0%");
     return Table.create("Case sample plan", what, value);
   }
 
@@ -225,9 +209,9 @@ public record SamplePlan(
         String.format(
             Locale.ROOT,
             "Expected share %s, confidence %s and caseload %s are inputs chosen by the user",
-            Format.percent(expectedShare),
-            Format.percent(confidence),
-            finite() ? Format.count(population) : "unlimited"));
+            Format.percent(design.expectedShare()),
+            Format.percent(design.confidence()),
+            design.finite() ? Format.count(design.caseload()) : "unlimited"));
   }
 
   /** A margin as a column of percentage points. */

@@ -52,17 +52,19 @@ public record StoppingRuleStudy(
   /**
    * Simulates the rules.
    *
-   * @param p0 the share at or below which a provider's case work is insufficient, in (0, 1)
-   * @param p1 the share at or above which it is sufficient, in (p0, 1)
-   * @param alpha the error allowed of finding sufficient a provider at p0
-   * @param beta the error allowed of finding insufficient a provider at p1
-   * @param maxCases the most cases any rule reviews
-   * @param runs providers simulated at each true share, at least 1
-   * @param seed the seed
+   * @param design the boundaries p0 and p1, the errors allowed, the most cases reviewed, the
+   *     providers simulated at each true share and the seed, not null
    * @return the study, not null
    */
-  public static StoppingRuleStudy simulate(
-      double p0, double p1, double alpha, double beta, int maxCases, int runs, long seed) {
+  public static StoppingRuleStudy simulate(StoppingRuleDesign design) {
+    Objects.requireNonNull(design, "design");
+    double p0 = design.p0();
+    double p1 = design.p1();
+    double alpha = design.alpha();
+    double beta = design.beta();
+    int maxCases = design.maxCases();
+    int runs = design.runs();
+    long seed = design.seed();
     SequentialProbabilityRatio rule = new SequentialProbabilityRatio(p0, p1, alpha, beta, maxCases);
     FixedSampleTest fixed = FixedSampleTest.of(p0, p1, alpha, beta);
     double mid = (p0 + p1) / 2;

@@ -72,16 +72,20 @@ public record SubgroupPrecision(
       Provenance published) {
     SubgroupCount count = SubgroupCount.of(plan.sample(), share, 0.90);
     long expected = Math.max(1, Math.round(count.expected()));
+    SampleDesign design = plan.design();
     long subPopulation =
-        plan.finite() ? Math.max(1, Math.round(plan.population() * share)) : SamplePlan.UNLIMITED;
+        design.finite()
+            ? Math.max(1, Math.round(design.caseload() * share))
+            : SampleDesign.UNLIMITED;
     double margin =
         SampleSize.margin(
             Math.min(expected, subPopulation),
-            plan.expectedShare(),
-            plan.confidence(),
+            design.expectedShare(),
+            design.confidence(),
             subPopulation);
     long target =
-        SampleSize.forMargin(plan.expectedShare(), targetMargin, plan.confidence(), subPopulation);
+        SampleSize.forMargin(
+            design.expectedShare(), targetMargin, design.confidence(), subPopulation);
     return new SubgroupPrecision(
         plan,
         subgroup,
@@ -130,7 +134,7 @@ public record SubgroupPrecision(
               Locale.ROOT,
               "±%.1f points (at %s confidence)",
               marginAtExpected * 100,
-              Format.percent(plan.confidence()))
+              Format.percent(plan.design().confidence()))
         });
     rows.add(
         new String[] {

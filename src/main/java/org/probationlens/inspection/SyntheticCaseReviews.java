@@ -39,7 +39,7 @@ import tech.tablesaw.api.Table;
  * @param sources the ratings' provenance and the synthetic data's
  */
 public record SyntheticCaseReviews(
-    String cycle,
+    InspectionCycle cycle,
     long seed,
     Map<InspectionRating, Double> shareByRating,
     List<ProviderReview> providers,
@@ -111,13 +111,16 @@ public record SyntheticCaseReviews(
    * Generates the reviews.
    *
    * @param ratings the published ratings, not null
-   * @param cycle the cycle to calibrate to, e.g. "2018-19"
+   * @param cycle the cycle to calibrate to, e.g. 2018-19
    * @param shareByRating the assumed mean share judged sufficient for each rating, each in (0, 1)
    * @param seed the seed; the same seed gives the same reviews
    * @return the reviews, not null
    */
   public static SyntheticCaseReviews generate(
-      HmipRatings ratings, String cycle, Map<InspectionRating, Double> shareByRating, long seed) {
+      HmipRatings ratings,
+      InspectionCycle cycle,
+      Map<InspectionRating, Double> shareByRating,
+      long seed) {
     Objects.requireNonNull(ratings, "ratings");
     for (InspectionRating r : InspectionRating.values()) {
       Double s = shareByRating.get(r);

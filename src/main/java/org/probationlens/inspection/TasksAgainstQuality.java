@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.probationlens.period.FinancialYear;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
+import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -22,16 +24,16 @@ import tech.tablesaw.api.Table;
  * overall ratings). Per-CRC service-level values are not in the reference data, so no CRC's tasks
  * are set against its own rating; the comparison is national against the spread of ratings.
  *
- * @param financialYear the year, e.g. "2018-19" (April to March)
- * @param quarters the calendar quarters of that year in the series, e.g. "2018-Q2" to "2019-Q1"
+ * @param financialYear the year, e.g. 2018-19 (April to March)
+ * @param quarters the calendar quarters of that year, e.g. 2018-Q2 to 2019-Q1
  * @param levels per measure code: its name, threshold and that year's quarterly percentages
  * @param crcRatings the CRCs' overall ratings in the inspection cycle of that year
  * @param series the whole published national series, for a chart
  * @param sources the service-level files' and the ratings' provenance
  */
 public record TasksAgainstQuality(
-    String financialYear,
-    List<String> quarters,
+    FinancialYear financialYear,
+    List<YearQuarter> quarters,
     Map<String, ServiceLevel> levels,
     List<ProviderRating> crcRatings,
     Table series,
@@ -65,6 +67,7 @@ public record TasksAgainstQuality(
 
   /** Copies the collections. */
   public TasksAgainstQuality {
+    Objects.requireNonNull(financialYear, "financialYear");
     quarters = List.copyOf(quarters);
     levels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(levels));
     crcRatings = List.copyOf(crcRatings);
@@ -73,20 +76,18 @@ public record TasksAgainstQuality(
   }
 
   /**
-   * Service levels and ratings for the 2018-19 inspection cycle, from the reference data.
+   * Service levels and ratings for one inspection cycle, from the reference data: the service
+   * levels of the four quarters of the financial year the cycle ran in, against the CRCs' ratings
+   * in that cycle.
    *
    * @param ratings the HMI Probation ratings, not null
-   * @param financialYear "2018-19" (the cycle with every CRC rated)
+   * @param cycle the cycle, e.g. 2018-19 (the cycle with every CRC rated), not null
    * @return the comparison, not null
+   * @throws IllegalArgumentException if the cycle has no ratings
    */
-  public static TasksAgainstQuality of(HmipRatings ratings, String financialYear) {
-    if (!financialYear.matches("20\\d\\d-\\d\\d")) {
-      throw new IllegalArgumentException(
-          "financialYear must look like 2018-19, was '" + financialYear + "'");
-    }
-    int start = Integer.parseInt(financialYear.substring(0, 4));
-    List<String> quarters =
-        List.of(start + "-Q2", start + "-Q3", start + "-Q4", (start + 1) + "-Q1");
+  public static TasksAgainstQuality of(HmipRatings ratings, InspectionCycle cycle) {
+    Objects.requireNonNull(cycle, "cycle");
+    List<YearQuarter> quarters = cycle.quarters();
     LoadedDataset defs = ReferenceTables.serviceLevels();
     LoadedDataset data = ReferenceTables.serviceLevelSeries();
     Table d = defs.table();
@@ -98,22 +99,21 @@ public record TasksAgainstQuality(
       String name = def.isEmpty() ? code : def.stringColumn("name").get(0);
       String threshold = def.isEmpty() ? "" : def.stringColumn("threshold").get(0);
       List<Double> values = new ArrayList<>();
-      for (String q : quarters) {
+      for (YearQuarter q : quarters) {
         Table row =
             s.where(
                 s.stringColumn("measure_code")
                     .isEqualTo(code)
-                    .and(s.stringColumn("quarter").isEqualTo(q)));
+                    .and(s.stringColumn("quarter").isEqualTo(q.toString())));
         if (!row.isEmpty()) {
           values.add(row.doubleColumn("percent").get(0));
         }
       }
       levels.put(code, new ServiceLevel(code, name, threshold == null ? "" : threshold, values));
     }
-    List<ProviderRating> crcs =
-        ratings.cycle(financialYear).stream().filter(r -> !r.nps()).toList();
+    List<ProviderRating> crcs = ratings.cycle(cycle).stream().filter(r -> !r.nps()).toList();
     return new TasksAgainstQuality(
-        financialYear,
+        cycle.financialYear(),
         quarters,
         levels,
         crcs,
@@ -239,7 +239,7 @@ public record TasksAgainstQuality(
         "Numeric targets for the service levels were not found in the stored sources; 'met' is not"
             + " judged here.",
         "The year's figure is an unweighted mean of published quarterly percentages (quarters "
-            + String.join(", ", quarters)
+            + String.join(", ", quarters.stream().map(YearQuarter::toString).toList())
             + "); the counts behind each quarter are not published here.");
   }
 }

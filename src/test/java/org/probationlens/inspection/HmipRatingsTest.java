@@ -40,7 +40,7 @@ class HmipRatingsTest {
         sql.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
       }
     }
-    RatingsCrossTab x = RATINGS.crossTab("2018-19");
+    RatingsCrossTab x = RATINGS.crossTab(InspectionCycle.parse("2018-19"));
     Map<String, Long> ours = new TreeMap<>();
     for (InspectionRating r : InspectionRating.values()) {
       if (x.nps()[r.ordinal()] > 0) {
@@ -68,7 +68,7 @@ class HmipRatingsTest {
 
   @Test
   void npsAgainstCrcs() {
-    NpsAgainstCrc r = RATINGS.npsAgainstCrc("2018-19");
+    NpsAgainstCrc r = RATINGS.npsAgainstCrc(InspectionCycle.parse("2018-19"));
     // Fisher (see stats.FisherExactTest for the enumeration): (1,386 + 22) / 1,184,040.
     assertEquals(1408.0 / 1184040, r.fisher().pTwoSided(), 1e-12);
     assertEquals(5, r.npsGood().successes());
@@ -100,7 +100,7 @@ class HmipRatingsTest {
 
   @Test
   void pccAreasInheritTheirCrcAndDivision() {
-    RatingsByPccArea a = RATINGS.byPccArea(Geography.standard(), "2018-19");
+    RatingsByPccArea a = RATINGS.byPccArea(Geography.standard(), InspectionCycle.parse("2018-19"));
     assertEquals(42, a.rows().size());
     RatingsByPccArea.AreaRatings nts =
         a.rows().stream()
@@ -110,7 +110,8 @@ class HmipRatingsTest {
     assertTrue(nts.npsUncertain());
     assertEquals("Good or Requires improvement", nts.npsRating());
     ReportingUnits u =
-        RATINGS.reportingUnits(Geography.standard(), LocalDate.of(2018, 6, 1), "2018-19");
+        RATINGS.reportingUnits(
+            Geography.standard(), LocalDate.of(2018, 6, 1), InspectionCycle.parse("2018-19"));
     Table t = u.table();
     assertEquals(List.of(42, 21, 8), t.intColumn("units").asList());
     assertEquals(List.of(21, 21, 21), t.intColumn("CRC judgements behind them").asList());
@@ -121,11 +122,11 @@ class HmipRatingsTest {
 
   @Test
   void domainRatingsSayWhatIsMissing() {
-    DomainRatings d = RATINGS.domainRatings("2018-19");
+    DomainRatings d = RATINGS.domainRatings(InspectionCycle.parse("2018-19"));
     assertEquals(28, d.providers().size());
     assertTrue(d.notes().get(0).contains("28 providers x 10 standards = 280"), d.notes().get(0));
     assertTrue(d.withoutAny().stream().anyMatch(p -> p.provider().equals("Merseyside CRC")));
-    CrcSpread s = RATINGS.crcSpread("2018-19");
+    CrcSpread s = RATINGS.crcSpread(InspectionCycle.parse("2018-19"));
     assertEquals(
         List.of("Durham Tees Valley CRC", "Hampshire & Isle of Wight CRC", "Norfolk & Suffolk CRC"),
         s.quotingDomain(InspectionRating.OUTSTANDING).stream()
@@ -146,14 +147,14 @@ class HmipRatingsTest {
     LocalDate asOf = LocalDate.of(2018, 6, 1);
     List<org.probationlens.provenance.Result> results =
         List.of(
-            RATINGS.crossTab("2018-19"),
-            RATINGS.npsAgainstCrc("2018-19"),
-            RATINGS.crcSpread("2018-19"),
-            RATINGS.domainRatings("2018-19"),
-            RATINGS.byOwner(geo, asOf, "2018-19"),
-            RATINGS.byPccArea(geo, "2018-19"),
-            RATINGS.reportingUnits(geo, asOf, "2018-19"),
-            TasksAgainstQuality.of(RATINGS, "2018-19"));
+            RATINGS.crossTab(InspectionCycle.parse("2018-19")),
+            RATINGS.npsAgainstCrc(InspectionCycle.parse("2018-19")),
+            RATINGS.crcSpread(InspectionCycle.parse("2018-19")),
+            RATINGS.domainRatings(InspectionCycle.parse("2018-19")),
+            RATINGS.byOwner(geo, asOf, InspectionCycle.parse("2018-19")),
+            RATINGS.byPccArea(geo, InspectionCycle.parse("2018-19")),
+            RATINGS.reportingUnits(geo, asOf, InspectionCycle.parse("2018-19")),
+            TasksAgainstQuality.of(RATINGS, InspectionCycle.parse("2018-19")));
     for (org.probationlens.provenance.Result r : results) {
       assertTrue(!r.sources().synthetic(), r.title());
       assertTrue(r.sources().assumptions().isEmpty(), r.title());
@@ -166,7 +167,8 @@ class HmipRatingsTest {
   @Test
   void anUnknownCycleIsNamed() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RATINGS.cycle("2017-18"));
+        assertThrows(
+            IllegalArgumentException.class, () -> RATINGS.cycle(InspectionCycle.parse("2017-18")));
     assertEquals("no ratings for cycle '2017-18'; cycles: [2018-19, 2019-20]", e.getMessage());
   }
 }

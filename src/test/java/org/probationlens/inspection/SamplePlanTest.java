@@ -11,10 +11,19 @@ import tech.tablesaw.api.Table;
 
 class SamplePlanTest {
 
+  private static final SampleDesign SHARE_60 =
+      SampleDesign.withDefaults().withExpectedShare(0.6).withConfidence(0.95);
+
   @Test
   void planForAMarginWithTheFinitePopulationCorrection() {
     // Hand calculation (Cochran): p = 0.5, d = 0.05, 95%, N = 1000 -> 277.73 -> 278 cases.
-    SamplePlan p = SamplePlan.forProportion(0.5, 0.05, 0.95, 1000);
+    SamplePlan p =
+        SamplePlan.forProportion(
+            SampleDesign.withDefaults()
+                .withExpectedShare(0.5)
+                .withConfidence(0.95)
+                .withCaseload(1000),
+            0.05);
     assertEquals(278, p.sample());
     assertTrue(p.margin() <= 0.05);
     assertEquals(278 * 450.0, p.cost(450));
@@ -25,7 +34,7 @@ class SamplePlanTest {
 
   @Test
   void triplingTheSampleTriplesTheCostAndDividesTheMarginByAboutRootThree() {
-    SamplePlan base = SamplePlan.ofSample(60, 0.6, 0.95, SamplePlan.UNLIMITED);
+    SamplePlan base = SamplePlan.ofSample(SHARE_60.withCaseload(SampleDesign.UNLIMITED), 60);
     PrecisionCurve c = base.precisionAgainstCost(400, 1, 2, 3);
     Table t = c.table();
     assertEquals(List.of(60L, 120L, 180L), t.longColumn("cases reviewed").asList());
@@ -33,7 +42,7 @@ class SamplePlanTest {
     assertEquals(1.73, t.doubleColumn("margin narrower than base (times)").get(2), 1e-9);
     // with a caseload of 600 the correction makes tripling buy more: margin ratio
     // sqrt(3 * (600 - 60) / (600 - 180)) = sqrt(3 * 540/420) = 1.964.
-    SamplePlan finite = SamplePlan.ofSample(60, 0.6, 0.95, 600);
+    SamplePlan finite = SamplePlan.ofSample(SHARE_60.withCaseload(600), 60);
     assertEquals(1.964, finite.margin() / finite.scaled(3).margin(), 1e-3);
   }
 
@@ -44,7 +53,7 @@ class SamplePlanTest {
     // by summing the probabilities, pmf(k+1) = pmf(k) * (200-k)/(k+1) * (0.1/0.9), and taking
     // the smallest k with P(X <= k) >= q. A finding about 20 cases with p = 0.6 at 95%:
     // 1.959964 * sqrt(0.24 / 20) = 0.2147.
-    SamplePlan p = SamplePlan.ofSample(200, 0.6, 0.95, SamplePlan.UNLIMITED);
+    SamplePlan p = SamplePlan.ofSample(SHARE_60.withCaseload(SampleDesign.UNLIMITED), 200);
     SubgroupPrecision w = p.subgroup("women", 0.1, "HMIP women's thematic (Sept 2016)", 0.10);
     assertEquals(20.0, w.expectedCases(), 1e-9);
     assertEquals(quantile(200, 0.1, 0.05), w.lowCases());
@@ -112,10 +121,23 @@ class SamplePlanTest {
   @Test
   void twoProvidersApart() {
     // power.prop.test(p1 = .50, p2 = .75, power = .90) gives n = 76.7 -> 77 per provider.
-    ComparisonPlan c = ComparisonPlan.of(0.5, 0.75, 0.05, 0.90);
+    ComparisonPlan c = ComparisonPlan.between(0.5, 0.75).withAlpha(0.05).withPower(0.90);
     assertEquals(77, c.perProvider());
     Table t = c.table();
     // halving the gap to 12.5 points roughly quadruples the cases
     assertTrue(t.longColumn("cases per provider").get(0) > 3.5 * 77);
+  }
+
+  @Test
+  void twoProvidersApartAtTheDefaultLevelAndPower() {
+    // power.prop.test(p1 = .60, p2 = .70, power = .80) gives n = 355.9 -> 356 per provider.
+    ComparisonPlan c = ComparisonPlan.between(0.6, 0.7);
+    assertEquals(0.05, c.alpha());
+    assertEquals(0.80, c.power());
+    assertEquals(356, c.perProvider());
+    assertEquals(c, ComparisonPlan.between(0.6, 0.7).withPower(0.8).withAlpha(0.05));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> c.withPower(80));
+    assertEquals("power must be strictly between 0 and 1, was 80.0", e.getMessage());
   }
 }

@@ -13,7 +13,14 @@ class StoppingRuleStudyTest {
 
   @Test
   void theSequentialRuleKeepsItsErrorsAndSavesCases() {
-    StoppingRuleStudy s = StoppingRuleStudy.simulate(0.6, 0.75, 0.05, 0.05, 400, 20_000, 2014);
+    StoppingRuleStudy s =
+        StoppingRuleStudy.simulate(
+            StoppingRuleDesign.between(0.6, 0.75)
+                .withAlpha(0.05)
+                .withBeta(0.05)
+                .withMaxCases(400)
+                .withRuns(20_000)
+                .withSeed(2014));
     System.out.println(s.title());
     System.out.println(s.table().print());
     s.notes().forEach(n -> System.out.println("- " + n));

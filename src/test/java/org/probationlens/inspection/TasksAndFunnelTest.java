@@ -13,8 +13,10 @@ class TasksAndFunnelTest {
 
   @Test
   void tasksAgainstQualityUsesThePublishedNationalSeriesAndSaysPerCrcValuesAreMissing() {
-    TasksAgainstQuality t = TasksAgainstQuality.of(RATINGS, "2018-19");
-    assertEquals(List.of("2018-Q2", "2018-Q3", "2018-Q4", "2019-Q1"), t.quarters());
+    TasksAgainstQuality t = TasksAgainstQuality.of(RATINGS, InspectionCycle.parse("2018-19"));
+    assertEquals(
+        List.of("2018-Q2", "2018-Q3", "2018-Q4", "2019-Q1"),
+        t.quarters().stream().map(Object::toString).toList());
     // data.justice.gov.uk CRC SCH9 AE: Apr-Jun 18 89.0, Jul-Sep 18 88.2, Oct-Dec 18 86.9,
     // Jan-Mar 19 92.7 -> mean 89.2.
     assertEquals(List.of(89.0, 88.2, 86.9, 92.7), t.levels().get("CRC SCH9 AE").percents());
@@ -34,9 +36,11 @@ class TasksAndFunnelTest {
   @Test
   void syntheticReviewsAreLabelledSyntheticAndRepeatWithTheSeed() {
     SyntheticCaseReviews a =
-        SyntheticCaseReviews.generate(RATINGS, "2018-19", SyntheticCaseReviews.defaultShares(), 5);
+        SyntheticCaseReviews.generate(
+            RATINGS, InspectionCycle.parse("2018-19"), SyntheticCaseReviews.defaultShares(), 5);
     SyntheticCaseReviews b =
-        SyntheticCaseReviews.generate(RATINGS, "2018-19", SyntheticCaseReviews.defaultShares(), 5);
+        SyntheticCaseReviews.generate(
+            RATINGS, InspectionCycle.parse("2018-19"), SyntheticCaseReviews.defaultShares(), 5);
     assertEquals(a.providers(), b.providers());
     assertTrue(a.sources().synthetic());
     assertTrue(a.title().startsWith("SYNTHETIC"));

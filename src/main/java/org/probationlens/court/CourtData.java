@@ -101,8 +101,9 @@ public final class CourtData {
 
   /**
    * The committed sample: {@code CourtDataGenerator.generate(2014, 0.1)}, loaded from {@code
-   * data/sample/court} under the project directory (the system property {@code lens.projectDir},
-   * else the working directory or one of its parents).
+   * data/sample/court} under the project directory: the working directory or the first of its
+   * parents that holds it (a notebook runs in {@code notebooks/}, a test in the project or a
+   * module of it).
    *
    * @return the sample, checked against its manifest
    * @throws DatasetValidationException if the sample cannot be found or fails its checks
@@ -119,10 +120,6 @@ public final class CourtData {
    */
   public static Path sampleDirectory() {
     List<Path> tried = new ArrayList<>();
-    String project = System.getProperty("lens.projectDir");
-    if (project != null) {
-      tried.add(Path.of(project).resolve("data/sample/court"));
-    }
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       tried.add(p.resolve("data/sample/court"));
     }

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import jdk.jshell.SourceCodeAnalysis;
+import org.probationlens.kernel.display.Display;
+import org.probationlens.kernel.execution.Cell;
+import org.probationlens.kernel.magic.Magics;
 
 /**
  * Completion, inspection (signature and javadoc) and the is-complete check, for the snippet under

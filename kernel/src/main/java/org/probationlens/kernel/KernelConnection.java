@@ -35,6 +35,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.probationlens.kernel.execution.CellException;
+import org.probationlens.kernel.messages.ReplayGuard;
+import org.probationlens.kernel.messages.SessionHistory;
 
 /**
  * The kernel's side of a Jupyter connection: binds the five sockets on the loopback address named

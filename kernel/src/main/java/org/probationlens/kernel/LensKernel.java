@@ -23,6 +23,19 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.JShell;
+import org.probationlens.kernel.display.Display;
+import org.probationlens.kernel.display.ProgressBar;
+import org.probationlens.kernel.display.Rendering;
+import org.probationlens.kernel.execution.CellException;
+import org.probationlens.kernel.execution.CellRunner;
+import org.probationlens.kernel.execution.CellStreams;
+import org.probationlens.kernel.execution.CellThreads;
+import org.probationlens.kernel.execution.ExitGuard;
+import org.probationlens.kernel.execution.OutputRouter;
+import org.probationlens.kernel.execution.RunLog;
+import org.probationlens.kernel.execution.StartupImports;
+import org.probationlens.kernel.magic.Magics;
+import org.probationlens.kernel.messages.SessionHistory;
 
 /**
  * The Probation Lens Jupyter kernel: Java cells evaluated by JShell inside the kernel's own JVM, so
@@ -364,7 +377,7 @@ public final class LensKernel extends BaseKernel {
   }
 
   /** What this session has read and checked, for a headless run's record. */
-  RunLog runLog() {
+  public RunLog runLog() {
     return runLog;
   }
 
@@ -408,7 +421,7 @@ public final class LensKernel extends BaseKernel {
   }
 
   /** Shows a value in the current cell's output; used by {@link Display#display(Object)}. */
-  void show(Object value) {
+  public void show(Object value) {
     runLog.shown(value);
     DisplayData data = rendering.render(value == null ? CellRunner.NullValue.NULL : value);
     if (getIO().display.isAttached()) {
@@ -424,7 +437,7 @@ public final class LensKernel extends BaseKernel {
    * has printed so far is passed on first, so the clear does not overtake it. Does nothing outside
    * a cell run for a notebook or console.
    */
-  void clearOutput(boolean wait) {
+  public void clearOutput(boolean wait) {
     Request current = request;
     if (current == null) {
       return;

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.probationlens.kernel.execution.CellRunner;
+import org.probationlens.kernel.execution.StartupImports;
 
 /** Completion, inspection and is_complete over a session, without the protocol. */
 class CodeAssistTest {

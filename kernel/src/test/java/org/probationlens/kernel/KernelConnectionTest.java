@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.kernel.messages.SessionHistory;
 
 /** Reading a Jupyter connection file: only the loopback interface is accepted. */
 class KernelConnectionTest {

@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.probationlens.kernel.execution.CellCompilationException;
+import org.probationlens.kernel.execution.CellInterruptedException;
+import org.probationlens.kernel.execution.CellRuntimeException;
+import org.probationlens.kernel.execution.CellStreams;
 
 /** The kernel in-process: what a notebook cell sees, without sockets. */
 class LensKernelTest {

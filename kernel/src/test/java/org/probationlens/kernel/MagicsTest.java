@@ -18,6 +18,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.kernel.execution.CellCompilationException;
+import org.probationlens.kernel.execution.CellMagicException;
+import org.probationlens.kernel.execution.CellRunner;
+import org.probationlens.kernel.execution.StartupImports;
+import org.probationlens.kernel.magic.Magics;
+import org.probationlens.kernel.magic.Timing;
 
 /** The magics, run in a kernel as a cell would run them. */
 class MagicsTest {

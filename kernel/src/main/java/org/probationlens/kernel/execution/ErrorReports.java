@@ -1,0 +1,241 @@
+package org.probationlens.kernel.execution;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Turns what JShell reports about a failed snippet into the lines an analyst reads: compiler errors
+ * at the cell's own line and column with the line quoted, runtime errors named by the analyst's
+ * exception with the analyst's frames first as cell lines, then where inside a library it was
+ * thrown, and never the kernel's or JShell's own frames.
+ */
+public final class ErrorReports {
+  /** Frames of these packages are the kernel's and JShell's machinery, never shown. */
+  private static final List<String> MACHINERY =
+      List.of(
+          "org.probationlens.kernel.",
+          "jdk.jshell.",
+          "jdk.internal.reflect.",
+          "java.lang.reflect.Method.invoke",
+          "REPL.");
+
+  /** Exceptions whose message is a path, for which a relative path gets the working directory. */
+  private static final Set<String> MISSING_FILE =
+      Set.of(
+          "java.nio.file.NoSuchFileException",
+          "java.io.FileNotFoundException",
+          "java.nio.file.NotDirectoryException");
+
+  private ErrorReports() {}
+
+  /** The report for a snippet JShell rejected. */
+  static CellException compilationError(JShell shell, Cell cell, Cell.Unit unit, Snippet snippet) {
+    List<String> report = new ArrayList<>();
+    String first = null;
+    for (Diag diag : shell.diagnostics(snippet).toList()) {
+      if (!diag.isError()) {
+        continue;
+      }
+      long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
+      int offset = unit.start() + (int) Math.max(0, Math.min(position, unit.source().length()));
+      int line = cell.lineOf(offset);
+      int column = cell.columnOf(offset);
+      String message = diag.getMessage(Locale.ROOT).strip();
+      String headline =
+          "line " + line + ", column " + column + ": " + message.lines().findFirst().orElse("");
+      if (first == null) {
+        first = headline;
+      }
+      report.add("Compilation error at " + headline);
+      message.lines().skip(1).forEach(more -> report.add("    " + more.strip()));
+      report.add("    " + cell.lineText(offset));
+      report.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
+    }
+    if (first == null) {
+      int line = cell.lineOf(unit.start());
+      int column = cell.columnOf(unit.start());
+      first =
+          "line "
+              + line
+              + ", column "
+              + column
+              + ": this statement is not complete Java (check brackets, quotes and semicolons)";
+      report.add("Compilation error at " + first);
+      report.add("    " + cell.lineText(unit.start()));
+    }
+    return new CellCompilationException(first, report);
+  }
+
+  /** The report for a snippet that threw; {@code units} maps snippet ids to this cell's units. */
+  static CellException runtimeError(Cell cell, Map<String, Cell.Unit> units, JShellException e) {
+    List<String> report = new ArrayList<>();
+    String headline = describe(e);
+    String className = e instanceof EvalException ee ? ee.getExceptionClassName() : null;
+    if ("java.lang.OutOfMemoryError".equals(className)) {
+      long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+      headline = "OutOfMemoryError: the cell ran out of memory (" + e.getMessage() + ")";
+      report.add(headline);
+      report.add(
+          "The kernel is still running with a heap of "
+              + maxMb
+              + " MB; variables from earlier cells are kept.");
+      report.add(
+          "Work on less data at once, set large variables to null, or reinstall the kernel"
+              + " with a bigger heap (./lens kernel install --heap 8g) and restart it.");
+    } else {
+      report.add(headline);
+      workingDirectoryNote(e).ifPresent(report::add);
+    }
+    appendFrames(report, cell, units, e);
+    Throwable cause = e.getCause();
+    int depth = 0;
+    while (cause != null && depth++ < 5) {
+      report.add("Caused by: " + (cause instanceof JShellException j ? describe(j) : cause));
+      if (cause instanceof JShellException j) {
+        workingDirectoryNote(j).ifPresent(report::add);
+        appendFrames(report, cell, units, j);
+      }
+      cause = cause.getCause();
+    }
+    return new CellRuntimeException(nameOf(e), headline, report);
+  }
+
+  /** The report for a cell stopped by an interrupt before {@code unit}. */
+  static CellException interrupted(Cell cell, Cell.Unit unit) {
+    String message =
+        "the cell was interrupted at line " + cell.lineOf(unit.start()) + "; the kernel is ready";
+    return new CellInterruptedException(message, List.of("Interrupted: " + message + "."));
+  }
+
+  /** The simple name of the analyst's exception, for the notebook's error header. */
+  static String nameOf(JShellException e) {
+    if (e instanceof EvalException ee) {
+      String name = ee.getExceptionClassName();
+      return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
+    }
+    if (e instanceof UnresolvedReferenceException) {
+      return "UnresolvedReference";
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  private static String describe(JShellException e) {
+    if (e instanceof EvalException ee) {
+      String message = ee.getMessage();
+      return ee.getExceptionClassName() + (message == null ? "" : ": " + message);
+    }
+    if (e instanceof UnresolvedReferenceException ure) {
+      return "cannot run "
+          + SnippetNotes.describe(ure.getSnippet())
+          + ": it uses something not yet defined";
+    }
+    return e.toString();
+  }
+
+  /** For a missing file named by a relative path: where the kernel looked. */
+  private static java.util.Optional<String> workingDirectoryNote(JShellException e) {
+    if (!(e instanceof EvalException ee)
+        || !MISSING_FILE.contains(ee.getExceptionClassName())
+        || e.getMessage() == null) {
+      return java.util.Optional.empty();
+    }
+    String named = e.getMessage().strip();
+    int space = named.indexOf(" (");
+    if (space > 0) {
+      named = named.substring(0, space); // FileNotFoundException: "x.csv (No such file ...)"
+    }
+    Path path;
+    try {
+      path = Path.of(named);
+    } catch (RuntimeException notAPath) {
+      return java.util.Optional.empty();
+    }
+    if (path.isAbsolute()) {
+      return java.util.Optional.empty();
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    return java.util.Optional.of(
+        "  "
+            + named
+            + " is a relative path: the kernel's working directory is "
+            + cwd
+            + ", so it looked for "
+            + cwd.resolve(path).normalize());
+  }
+
+  /** The analyst's frames first (as cell lines), then where in a library it was thrown. */
+  private static void appendFrames(
+      List<String> report, Cell cell, Map<String, Cell.Unit> units, JShellException e) {
+    StackTraceElement[] frames = e.getStackTrace();
+    int firstUser = -1;
+    List<String> user = new ArrayList<>();
+    for (int i = 0; i < frames.length; i++) {
+      StackTraceElement frame = frames[i];
+      String file = frame.getFileName();
+      if (file == null || !file.startsWith("#")) {
+        continue;
+      }
+      if (firstUser < 0) {
+        firstUser = i;
+      }
+      String id = file.substring(1);
+      String method = frame.getMethodName();
+      String where = method.isEmpty() ? "" : " in " + method + "()";
+      Cell.Unit unit = units.get(id);
+      if (unit != null) {
+        int line = cell.lineOf(unit.start()) + Math.max(frame.getLineNumber(), 1) - 1;
+        user.add("    at this cell, line " + line + where);
+      } else {
+        user.add(
+            "    at snippet #"
+                + id
+                + ", line "
+                + frame.getLineNumber()
+                + where
+                + " (an earlier cell)");
+      }
+    }
+    if (!user.isEmpty()) {
+      report.add("  In your code:");
+      report.addAll(user);
+    }
+    int libraryEnd = firstUser < 0 ? frames.length : firstUser;
+    List<StackTraceElement> library = new ArrayList<>();
+    for (int i = 0; i < libraryEnd; i++) {
+      if (!isMachinery(frames[i])) {
+        library.add(frames[i]);
+      }
+    }
+    if (!library.isEmpty()) {
+      report.add("  Thrown inside:");
+      int shown = Math.min(library.size(), 8);
+      for (int i = 0; i < shown; i++) {
+        report.add("    at " + library.get(i));
+      }
+      if (library.size() > shown) {
+        report.add("    ... " + (library.size() - shown) + " more library frames");
+      }
+    }
+  }
+
+  /** Whether a frame is the kernel's or JShell's own (never shown to the analyst). */
+  static boolean isMachinery(StackTraceElement frame) {
+    String where = frame.getClassName() + "." + frame.getMethodName();
+    for (String prefix : MACHINERY) {
+      if (where.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

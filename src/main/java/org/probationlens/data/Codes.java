@@ -1,12 +1,12 @@
 package org.probationlens.data;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.probationlens.area.Cpa;
 import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
 import org.probationlens.area.PccArea;
+import org.probationlens.period.FinancialYear;
 
 /**
  * The code lists of the shared case-level data contract. The geography lists (42 PCC areas by
@@ -50,13 +50,8 @@ final class Codes {
       List.of("COMPLETED", "REVOKED_BREACH", "REVOKED_NEW_OFFENCE", "OTHER", "ONGOING");
 
   /** Financial years April to March, 2014-15 to 2020-21, written as MoJ writes them. */
-  static final List<String> FINANCIAL_YEARS = financialYears(2014, 2020);
-
-  private static List<String> financialYears(int first, int last) {
-    List<String> years = new ArrayList<>();
-    for (int year = first; year <= last; year++) {
-      years.add(year + "-" + String.format("%02d", (year + 1) % 100));
-    }
-    return List.copyOf(years);
-  }
+  static final List<String> FINANCIAL_YEARS =
+      FinancialYear.range(FinancialYear.of(2014), FinancialYear.of(2020)).stream()
+          .map(FinancialYear::label)
+          .toList();
 }

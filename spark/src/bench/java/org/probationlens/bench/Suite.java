@@ -32,6 +32,7 @@ import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
 import org.probationlens.spark.SparkVolumes;
 import org.probationlens.volume.VolumeVariance;
+import org.threeten.extra.YearQuarter;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.DoubleColumn;
@@ -155,10 +156,7 @@ final class Suite {
 
   /** The financial year ("2015-16") of a calendar quarter ("2016-Q1"). */
   static String financialYear(String quarter) {
-    int year = Integer.parseInt(quarter, 0, 4, 10);
-    int start = quarter.endsWith("Q1") ? year - 1 : year;
-    int next = (start + 1) % 100;
-    return start + (next < 10 ? "-0" : "-") + next;
+    return FinancialYear.containing(YearQuarter.parse(quarter)).label();
   }
 
   /** The forecast by "cpa|financial year|work type": {count, weighted}. */

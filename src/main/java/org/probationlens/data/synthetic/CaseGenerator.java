@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.probationlens.data.WorkType;
+import org.probationlens.period.FinancialYear;
 
 /**
  * Writes a synthetic case-level dataset: {@code cases.csv} (one row per order or licence started in
@@ -302,11 +303,6 @@ public final class CaseGenerator {
   /** Each CPA's shortfall as computed from the written values, in the two calibrated periods. */
   private record Measured(Map<String, Double> fy1516, Map<String, Double> q1201718) {}
 
-  static String financialYear(int fy) {
-    int next = (fy + 1) % 100;
-    return fy + (next < 10 ? "-0" : "-") + next;
-  }
-
   /** One generation: the row stream and the 2015-16 and Q1 2017-18 CRC tallies it leaves behind. */
   private final class Run {
     private final GeneratorSettings settings;
@@ -574,7 +570,7 @@ public final class CaseGenerator {
             }
             out.put(cpa);
             out.put((byte) ',');
-            out.put(financialYear(fy));
+            out.put(FinancialYear.of(fy).label());
             out.put((byte) ',');
             out.put(type.name());
             out.put((byte) ',');

@@ -11,7 +11,8 @@ import org.probationlens.period.FinancialYear;
 /**
  * The code lists of the shared case-level data contract. The geography lists (42 PCC areas by
  * nDelius legacy code, 21 CPAs, 7 NPS divisions) are taken from {@link Geography#standard()}, and
- * the work types from {@link WorkType}: each list is written once, there.
+ * the work types from {@link WorkType} and the provider types from {@link ProviderType}: each list
+ * is written once, there.
  */
 final class Codes {
 
@@ -34,10 +35,8 @@ final class Codes {
   static final List<String> NPS_DIVISIONS =
       Geography.standard().npsDivisions().stream().map(NpsDivision::code).toList();
 
-  /**
-   * Who supervises a case: the National Probation Service or a Community Rehabilitation Company.
-   */
-  static final List<String> PROVIDER_TYPES = List.of("NPS", "CRC");
+  /** Who supervises a case, from {@link ProviderType}: NPS or CRC. */
+  static final List<String> PROVIDER_TYPES = ProviderType.codes();
 
   /**
    * Work types: community order, suspended sentence order with supervision, licence after custody,

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.probationlens.data.CaseRecords;
 import org.probationlens.data.WorkType;
 import org.probationlens.period.FinancialYear;
 
@@ -88,10 +89,11 @@ public final class CaseGenerator {
    */
   public static final long FULL_SCALE_ROWS = 1_754_000;
 
-  /** The header of {@code cases.csv}, the shared case-level contract. */
-  public static final String CASES_HEADER =
-      "case_id,provider_type,provider_code,pcc_area,work_type,start_date,end_date,"
-          + "sentence_months,rar_days,upw_hours,accredited_programme,termination_reason,weight";
+  /**
+   * The header of {@code cases.csv}, the shared case-level contract: the column names of {@link
+   * CaseRecords#schema()}.
+   */
+  public static final String CASES_HEADER = CaseRecords.schema().header();
 
   /** The header of {@code forecast.csv}, the shared forecast contract. */
   public static final String FORECAST_HEADER =

@@ -38,8 +38,8 @@ import tech.tablesaw.selection.Selection;
 public final class AccreditedProgrammes {
 
   /**
-   * The work types counted as orders: the court orders ({@link WorkType#isCourtOrder()}), community
-   * orders and suspended sentence orders.
+   * The work types counted as orders: the court orders, community orders and suspended sentence
+   * orders ({@link WorkType#isCourtOrder()}). Unmodifiable.
    */
   public static final Set<String> ORDER_WORK_TYPES =
       Arrays.stream(WorkType.values())

@@ -9,6 +9,7 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
 import org.probationlens.area.Owner;
 import org.probationlens.area.PccArea;
+import org.probationlens.data.ProviderType;
 import org.probationlens.data.WorkType;
 import org.probationlens.render.Money;
 
@@ -21,7 +22,10 @@ public final class Labels {
 
   private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
 
-  /** Work types spelled out, from {@link WorkType#label()}: CO is "Community order". */
+  /**
+   * Work types and provider types spelled out, from {@link WorkType#label()} and {@link
+   * ProviderType#label()}: CO is "Community order", CRC "Community Rehabilitation Company".
+   */
   private static final Map<String, String> WORK_TYPES = workTypes();
 
   private static Map<String, String> workTypes() {
@@ -29,13 +33,14 @@ public final class Labels {
     for (WorkType w : WorkType.values()) {
       m.put(w.name(), w.label());
     }
+    for (ProviderType p : ProviderType.values()) {
+      m.put(p.name(), p.label());
+    }
     return Map.copyOf(m);
   }
 
   private static final Map<String, String> OTHER_CODES =
       Map.of(
-          "NPS", "National Probation Service",
-          "CRC", "Community Rehabilitation Company",
           "ALL", "All",
           "all", "All",
           // liaison-manager ratings (court.LiaisonRating)

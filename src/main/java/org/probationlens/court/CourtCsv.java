@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
+import org.probationlens.data.ProviderType;
 import org.probationlens.period.BusinessDays;
 import org.probationlens.read.ColumnSpec;
 import org.probationlens.read.DatasetLoader;
@@ -154,7 +155,9 @@ final class CourtCsv {
     BusinessDays days = BusinessDays.englandAndWales();
     LocalDate first = days.firstDate();
     LocalDate last = days.lastDate();
-    List<String> providers = List.of("NPS", "CRC");
+    List<String> providers = ProviderType.codes();
+    List<String> providersOrNone = new ArrayList<>(providers);
+    providersOrNone.add("NONE");
     return switch (t) {
       case COURTS -> {
         Map<String, String> cpaOfArea = new HashMap<>();
@@ -189,7 +192,7 @@ final class CourtCsv {
                   ColumnSpec.isoDate("delivered_date", first, last),
                   ColumnSpec.code("proposal", names(Disposal.values())),
                   ColumnSpec.code("sentence", names(Disposal.values())),
-                  ColumnSpec.code("supervising_provider", List.of("NPS", "CRC", "NONE")))
+                  ColumnSpec.code("supervising_provider", providersOrNone))
               .primaryKey("report_id")
               .rules(
                   Rule.of(

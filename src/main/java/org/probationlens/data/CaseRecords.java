@@ -88,14 +88,17 @@ public final class CaseRecords {
                   "a CPA code C01..C21 for a CRC case, an NPS division N01..N07 for an NPS case",
                   row ->
                       row.text("provider_code")
-                          .startsWith(row.text("provider_type").equals("CRC") ? "C" : "N"),
+                          .startsWith(
+                              row.text("provider_type").equals(ProviderType.CRC.name())
+                                  ? "C"
+                                  : "N"),
                   "provider_type"),
               Rule.of(
                   "provider_code",
                   "for a CRC case, the CPA of its pcc_area (org.probationlens.area.Geography; a"
                       + " PCC area belongs to one CPA throughout 2014-2020)",
                   row ->
-                      !row.text("provider_type").equals("CRC")
+                      !row.text("provider_type").equals(ProviderType.CRC.name())
                           || !row.text("provider_code").startsWith("C")
                           || row.text("provider_code")
                               .equals(CPA_OF_AREA.get(row.text("pcc_area"))),

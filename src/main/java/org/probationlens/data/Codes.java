@@ -1,17 +1,18 @@
 package org.probationlens.data;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.probationlens.area.Cpa;
 import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
 import org.probationlens.area.PccArea;
+import org.probationlens.period.FinancialYear;
 
 /**
  * The code lists of the shared case-level data contract. The geography lists (42 PCC areas by
  * nDelius legacy code, 21 CPAs, 7 NPS divisions) are taken from {@link Geography#standard()}, and
- * the work types from {@link WorkType}: each list is written once, there.
+ * the work types from {@link WorkType} and the provider types from {@link ProviderType}: each list
+ * is written once, there.
  */
 final class Codes {
 
@@ -34,10 +35,8 @@ final class Codes {
   static final List<String> NPS_DIVISIONS =
       Geography.standard().npsDivisions().stream().map(NpsDivision::code).toList();
 
-  /**
-   * Who supervises a case: the National Probation Service or a Community Rehabilitation Company.
-   */
-  static final List<String> PROVIDER_TYPES = List.of("NPS", "CRC");
+  /** Who supervises a case, from {@link ProviderType}: NPS or CRC. */
+  static final List<String> PROVIDER_TYPES = ProviderType.codes();
 
   /**
    * Work types: community order, suspended sentence order with supervision, licence after custody,
@@ -50,13 +49,8 @@ final class Codes {
       List.of("COMPLETED", "REVOKED_BREACH", "REVOKED_NEW_OFFENCE", "OTHER", "ONGOING");
 
   /** Financial years April to March, 2014-15 to 2020-21, written as MoJ writes them. */
-  static final List<String> FINANCIAL_YEARS = financialYears(2014, 2020);
-
-  private static List<String> financialYears(int first, int last) {
-    List<String> years = new ArrayList<>();
-    for (int year = first; year <= last; year++) {
-      years.add(year + "-" + String.format("%02d", (year + 1) % 100));
-    }
-    return List.copyOf(years);
-  }
+  static final List<String> FINANCIAL_YEARS =
+      FinancialYear.range(FinancialYear.of(2014), FinancialYear.of(2020)).stream()
+          .map(FinancialYear::label)
+          .toList();
 }

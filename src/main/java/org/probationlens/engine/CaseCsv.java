@@ -48,15 +48,17 @@ import tech.tablesaw.api.Table;
 public final class CaseCsv {
   private CaseCsv() {}
 
-  /** The header of {@code cases.csv}, as the dataset contract fixes it. */
-  public static final String HEADER =
-      "case_id,provider_type,provider_code,pcc_area,work_type,start_date,end_date,"
-          + "sentence_months,rar_days,upw_hours,accredited_programme,termination_reason,weight";
-
-  static final String[] COLUMNS = HEADER.split(",");
-
   /** The contract the fast reader checks: the validating loader's own schema. */
   static final Schema SCHEMA = CaseRecords.schema();
+
+  /**
+   * The header of {@code cases.csv}, as the dataset contract fixes it: the 13 column names of
+   * {@link CaseRecords#schema()} in order, comma-separated, {@code case_id} first and {@code
+   * weight} last.
+   */
+  public static final String HEADER = SCHEMA.header();
+
+  static final String[] COLUMNS = HEADER.split(",");
 
   static final String[] PROVIDER_TYPES = codes(COLUMNS[1]);
   static final String[] PROVIDER_CODES = codes(COLUMNS[2]);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probationlens.period.FinancialYear;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
@@ -278,15 +279,7 @@ public final class ColumnTable {
    * @param dateColumn the date column, e.g. {@code start_date}
    */
   public ColumnTable withFinancialYear(String newName, String dateColumn) {
-    return withPeriod(newName, dateColumn, ColumnTable::financialYear);
-  }
-
-  /**
-   * Returns the financial-year label of a date, e.g. {@code 2015-16} for 2015-04-01..2016-03-31.
-   */
-  static String financialYear(LocalDate date) {
-    int start = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
-    return start + "-" + String.format("%02d", (start + 1) % 100);
+    return withPeriod(newName, dateColumn, d -> FinancialYear.containing(d).label());
   }
 
   private ColumnTable withPeriod(

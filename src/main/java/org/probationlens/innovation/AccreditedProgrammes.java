@@ -2,8 +2,12 @@ package org.probationlens.innovation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.probationlens.data.ProviderType;
+import org.probationlens.data.WorkType;
 import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.provenance.LoadedDataset;
@@ -33,8 +37,18 @@ import tech.tablesaw.selection.Selection;
  */
 public final class AccreditedProgrammes {
 
-  /** The work types counted as orders: community orders and suspended sentence orders. */
-  public static final Set<String> ORDER_WORK_TYPES = Set.of("CO", "SSO");
+  /**
+   * The work types counted as orders: the court orders, community orders and suspended sentence
+   * orders ({@link WorkType#isCourtOrder()}). Unmodifiable.
+   */
+  public static final Set<String> ORDER_WORK_TYPES =
+      Arrays.stream(WorkType.values())
+          .filter(WorkType::isCourtOrder)
+          .map(WorkType::name)
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** The provider types a case may have, as an error message lists them: {@code NPS | CRC}. */
+  private static final String PROVIDER_CODES = String.join(" | ", ProviderType.codes());
 
   private AccreditedProgrammes() {}
 
@@ -110,13 +124,14 @@ public final class AccreditedProgrammes {
       }
     }
     StringColumn providers = text(provider).where(isOrder);
-    Selection bad = dates.isMissing().or(flags.isMissing()).or(providers.isNotIn("NPS", "CRC"));
+    Selection bad =
+        dates.isMissing().or(flags.isMissing()).or(providers.isNotIn(ProviderType.codes()));
     if (!bad.isEmpty()) {
       // The first order with a bad cell; its date, flag and provider checked in that order.
       int r = rows[bad.get(0)];
       requireDate(cases, start, r);
       requireFlag(cases, programme, r);
-      throw bad(cases, "provider_type", r, String.valueOf(provider.get(r)), "NPS | CRC");
+      throw bad(cases, "provider_type", r, String.valueOf(provider.get(r)), PROVIDER_CODES);
     }
     ColumnTable orders =
         ColumnTable.fromTablesaw(Table.create(cases.name(), providers, dates, flags))

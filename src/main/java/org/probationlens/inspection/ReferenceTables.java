@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.probationlens.area.Geography;
+import org.probationlens.data.ProviderType;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.read.ColumnSpec;
@@ -26,14 +28,15 @@ final class ReferenceTables {
 
   private ReferenceTables() {}
 
+  /**
+   * The providers inspected, by code: the 21 CRC contract package areas (C01..C21), then the 7 NPS
+   * divisions (N01..N07), as {@link Geography#standard()} lists them.
+   */
   static List<String> providerCodes() {
     List<String> codes = new ArrayList<>();
-    for (int i = 1; i <= 21; i++) {
-      codes.add(String.format("C%02d", i));
-    }
-    for (int i = 1; i <= 7; i++) {
-      codes.add(String.format("N%02d", i));
-    }
+    Geography geography = Geography.standard();
+    geography.cpas().forEach(cpa -> codes.add(cpa.code()));
+    geography.npsDivisions().forEach(division -> codes.add(division.code()));
     return codes;
   }
 
@@ -42,7 +45,7 @@ final class ReferenceTables {
           .columns(
               ColumnSpec.code("provider_code", providerCodes()),
               ColumnSpec.text("provider"),
-              ColumnSpec.code("provider_type", List.of("NPS", "CRC")),
+              ColumnSpec.code("provider_type", ProviderType.codes()),
               ColumnSpec.code("cycle", List.of("2018-19", "2019-20")),
               ColumnSpec.code("overall_rating", InspectionRating.labels()),
               ColumnSpec.text("published"),

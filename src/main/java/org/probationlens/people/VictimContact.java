@@ -7,6 +7,7 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
 import org.probationlens.chart.Chart;
 import org.probationlens.chart.IntervalCharts;
+import org.probationlens.data.ProviderType;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
@@ -41,7 +42,7 @@ public record VictimContact(Table measures, Proportion londonNotOffered, Sources
       Schema.builder("victim_contact")
           .columns(
               ColumnSpec.text("id"),
-              ColumnSpec.code("provider_type", List.of("NPS", "CRC")),
+              ColumnSpec.code("provider_type", ProviderType.codes()),
               ColumnSpec.text("provider"),
               ColumnSpec.code(
                       "nps_division_code",

@@ -3,6 +3,8 @@ package org.probationlens.period;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +68,7 @@ public final class FinancialYear implements Comparable<FinancialYear> {
               + "': the second part must be the year after "
               + start
               + ", i.e. "
-              + String.format("%d-%02d", start, (start + 1) % 100));
+              + label(start));
     }
     return of(start);
   }
@@ -80,6 +82,57 @@ public final class FinancialYear implements Comparable<FinancialYear> {
   public static FinancialYear containing(LocalDate date) {
     Objects.requireNonNull(date, "date");
     return of(date.getMonthValue() >= Month.APRIL.getValue() ? date.getYear() : date.getYear() - 1);
+  }
+
+  /**
+   * The financial year that contains a calendar quarter: January to March belongs to the year that
+   * started the April before, so {@code 2016-Q1} is in 2015-16 and {@code 2016-Q2} in 2016-17.
+   *
+   * @param quarter the calendar quarter, not null
+   * @return the financial year, not null
+   */
+  public static FinancialYear containing(YearQuarter quarter) {
+    Objects.requireNonNull(quarter, "quarter");
+    return containing(quarter.atDay(1));
+  }
+
+  /**
+   * The financial years from {@code first} to {@code last}, both included, in order: for example
+   * the seven years 2014-15 to 2020-21 that the CRC contracts' volume forecasts cover.
+   *
+   * @param first the first year, not null
+   * @param last the last year, not before {@code first}, not null
+   * @return the years, an unmodifiable list, not empty
+   * @throws IllegalArgumentException quoting both years when {@code last} is before {@code first}
+   */
+  public static List<FinancialYear> range(FinancialYear first, FinancialYear last) {
+    Objects.requireNonNull(first, "first");
+    Objects.requireNonNull(last, "last");
+    if (last.startYear < first.startYear) {
+      throw new IllegalArgumentException(
+          "financial years from " + first + " to " + last + ": the last is before the first");
+    }
+    List<FinancialYear> years = new ArrayList<>(last.startYear - first.startYear + 1);
+    for (int year = first.startYear; year <= last.startYear; year++) {
+      years.add(new FinancialYear(year));
+    }
+    return List.copyOf(years);
+  }
+
+  /**
+   * The label as MoJ and NAO publications and the project's files ({@code forecast.csv}) write it:
+   * the starting year, a hyphen and the last two digits of the next, for example {@code "2015-16"},
+   * {@code "1999-00"}. {@link #parse(String)} reads it back.
+   *
+   * @return the label, not null
+   */
+  public String label() {
+    return label(startYear);
+  }
+
+  private static String label(int startYear) {
+    int next = (startYear + 1) % 100;
+    return startYear + (next < 10 ? "-0" : "-") + next;
   }
 
   /**
@@ -157,9 +210,9 @@ public final class FinancialYear implements Comparable<FinancialYear> {
     return Integer.hashCode(startYear);
   }
 
-  /** The label as published, for example {@code "2015-16"}. */
+  /** The label as published, for example {@code "2015-16"}: {@link #label()}. */
   @Override
   public String toString() {
-    return String.format("%d-%02d", startYear, (startYear + 1) % 100);
+    return label();
   }
 }

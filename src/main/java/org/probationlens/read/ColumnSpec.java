@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -360,6 +361,25 @@ public final class ColumnSpec {
    */
   public Set<String> codes() {
     return codes;
+  }
+
+  /**
+   * The type of the column this column's values are read into: {@link ColumnType#STRING} for text,
+   * codes and quarters (a quarter as {@code 2016-Q1}), {@link ColumnType#INTEGER}, {@link
+   * ColumnType#DOUBLE} for decimals, {@link ColumnType#BOOLEAN} or {@link ColumnType#LOCAL_DATE}.
+   * Another engine reading the same layout (Spark, DuckDB) takes its column types from this one, so
+   * a layout's types are stated once, in its schema.
+   *
+   * @return the Tablesaw column type, not null
+   */
+  public ColumnType type() {
+    return switch (kind) {
+      case TEXT, CODE, QUARTER -> ColumnType.STRING;
+      case INTEGER -> ColumnType.INTEGER;
+      case DECIMAL -> ColumnType.DOUBLE;
+      case BOOLEAN -> ColumnType.BOOLEAN;
+      case DATE -> ColumnType.LOCAL_DATE;
+    };
   }
 
   /**

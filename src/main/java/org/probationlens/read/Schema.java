@@ -142,6 +142,16 @@ public final class Schema {
   }
 
   /**
+   * The header line a file of this layout starts with: the column names in order, separated by
+   * commas, for example {@code case_id,provider_type,...,weight} for the case records.
+   *
+   * @return the header, without a line end, not null
+   */
+  public String header() {
+    return String.join(",", ColumnSpec.names(columns));
+  }
+
+  /**
    * One column by its exact header name.
    *
    * @param name the header name, not null

@@ -3,6 +3,7 @@ package org.probationlens.volume;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.probationlens.data.ProviderType;
 import org.probationlens.period.ReportingPeriod;
 
 /**
@@ -42,7 +43,7 @@ public interface CrcStarts {
   record Query(String unitColumn, LocalDate firstStart, LocalDate lastStart) {
 
     /** The provider type whose cases count against a CRC contract's forecast. */
-    public static final String PROVIDER_TYPE = "CRC";
+    public static final String PROVIDER_TYPE = ProviderType.CRC.name();
 
     /** The case columns a query reads. */
     public static final List<String> COLUMNS =

@@ -98,8 +98,6 @@ public final class VolumeVariance {
   /** Column: the work type (CO, SSO, LIC, PSS, PRE). */
   public static final String WORK_TYPE = "work_type";
 
-  private static final String CRC = "CRC";
-
   /** A day no case starts on, for the zero-row probe of {@link #of(ColumnTable, Table)}. */
   private static final LocalDate NO_CASE_DAY = LocalDate.of(1900, 1, 1);
 
@@ -1192,7 +1190,7 @@ public final class VolumeVariance {
       StringColumn providerType = cases.stringColumn("provider_type");
       int[] crc =
           Arrays.stream(incomplete.toArray())
-              .filter(row -> CRC.equals(providerType.get(row)))
+              .filter(row -> CrcStarts.Query.PROVIDER_TYPE.equals(providerType.get(row)))
               .toArray();
       return new Loaded(ColumnTable.fromTablesaw(needed), crc);
     }

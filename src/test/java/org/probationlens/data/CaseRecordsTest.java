@@ -246,4 +246,27 @@ class CaseRecordsTest {
     assertEquals(28, schema.column("provider_code").codes().size());
     assertEquals(List.of("case_id"), schema.primaryKey());
   }
+
+  @Test
+  void theSchemaStatesTheHeaderAndTheColumnTypesOnce() {
+    // data/README.md's table of the cases.csv columns, in file order.
+    Schema schema = CaseRecords.schema();
+    assertEquals(HEADER, schema.header());
+    assertEquals(
+        List.of(
+            ColumnType.STRING, // case_id
+            ColumnType.STRING, // provider_type
+            ColumnType.STRING, // provider_code
+            ColumnType.STRING, // pcc_area
+            ColumnType.STRING, // work_type
+            ColumnType.LOCAL_DATE, // start_date
+            ColumnType.LOCAL_DATE, // end_date
+            ColumnType.INTEGER, // sentence_months
+            ColumnType.INTEGER, // rar_days
+            ColumnType.INTEGER, // upw_hours
+            ColumnType.BOOLEAN, // accredited_programme
+            ColumnType.STRING, // termination_reason
+            ColumnType.DOUBLE), // weight
+        schema.columns().stream().map(c -> c.type()).toList());
+  }
 }

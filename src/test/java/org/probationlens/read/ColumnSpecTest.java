@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.threeten.extra.YearQuarter;
+import tech.tablesaw.api.ColumnType;
 
 class ColumnSpecTest {
 
@@ -100,5 +101,42 @@ class ColumnSpecTest {
             IllegalArgumentException.class,
             () -> Schema.builder("s").columns(ColumnSpec.text("a"), ColumnSpec.bool("a")).build());
     assertEquals("schema s: column \"a\" is declared twice", twice.getMessage());
+  }
+
+  @Test
+  void eachKindHasTheTypeOfTheColumnItIsReadInto() {
+    List<ColumnSpec> specs =
+        List.of(
+            ColumnSpec.text("t"),
+            ColumnSpec.code("c", List.of("A")),
+            ColumnSpec.quarterPeriod("q"),
+            ColumnSpec.integer("i", 0, 9),
+            ColumnSpec.decimal("d", 0, 1),
+            ColumnSpec.bool("b"),
+            ColumnSpec.isoDate("iso"),
+            ColumnSpec.date("dmy", "dd/MM/uuuu"));
+    assertEquals(
+        List.of(
+            ColumnType.STRING,
+            ColumnType.STRING,
+            ColumnType.STRING,
+            ColumnType.INTEGER,
+            ColumnType.DOUBLE,
+            ColumnType.BOOLEAN,
+            ColumnType.LOCAL_DATE,
+            ColumnType.LOCAL_DATE),
+        specs.stream().map(ColumnSpec::type).toList());
+    for (ColumnSpec spec : specs) {
+      assertEquals(spec.type(), spec.newColumn().type(), spec.name());
+    }
+  }
+
+  @Test
+  void aSchemasHeaderIsItsColumnNamesInOrder() {
+    Schema schema =
+        Schema.builder("s")
+            .columns(ColumnSpec.text("b"), ColumnSpec.integer("a", 0, 1), ColumnSpec.bool("c"))
+            .build();
+    assertEquals("b,a,c", schema.header());
   }
 }

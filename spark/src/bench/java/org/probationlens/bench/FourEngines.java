@@ -19,11 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.SparkSession;
+import org.probationlens.data.CaseRecords;
 import org.probationlens.data.ForecastVolumes;
 import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GeneratorSettings;
 import org.probationlens.data.synthetic.ProgressListener;
 import org.probationlens.engine.CaseCsv;
+import org.probationlens.read.ColumnSpec;
 import org.probationlens.spark.LensSpark;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -173,28 +175,16 @@ public final class FourEngines {
     };
   }
 
-  /** Idiomatic Tablesaw load: explicit column types and ISO dates. */
+  /** Idiomatic Tablesaw load: explicit column types (those of CaseRecords.schema()) and ISO dates. */
   static Table tablesaw(Path cases) throws IOException {
     return Table.read()
         .csv(
             CsvReadOptions.builder(cases.toFile())
                 .dateFormat(DateTimeFormatter.ISO_LOCAL_DATE)
                 .columnTypes(
-                    new ColumnType[] {
-                      ColumnType.STRING,
-                      ColumnType.STRING,
-                      ColumnType.STRING,
-                      ColumnType.STRING,
-                      ColumnType.STRING,
-                      ColumnType.LOCAL_DATE,
-                      ColumnType.LOCAL_DATE,
-                      ColumnType.INTEGER,
-                      ColumnType.INTEGER,
-                      ColumnType.INTEGER,
-                      ColumnType.BOOLEAN,
-                      ColumnType.STRING,
-                      ColumnType.DOUBLE
-                    })
+                    CaseRecords.schema().columns().stream()
+                        .map(ColumnSpec::type)
+                        .toArray(ColumnType[]::new))
                 .build());
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
@@ -25,15 +26,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.area.PccArea;
+import org.probationlens.data.CaseRecords;
 import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.engine.Filter;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
+import org.probationlens.read.ColumnSpec;
 import org.probationlens.spark.SparkVolumes;
 import org.probationlens.volume.VolumeVariance;
+import org.threeten.extra.YearQuarter;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -155,10 +160,7 @@ final class Suite {
 
   /** The financial year ("2015-16") of a calendar quarter ("2016-Q1"). */
   static String financialYear(String quarter) {
-    int year = Integer.parseInt(quarter, 0, 4, 10);
-    int start = quarter.endsWith("Q1") ? year - 1 : year;
-    int next = (start + 1) % 100;
-    return start + (next < 10 ? "-0" : "-") + next;
+    return FinancialYear.containing(YearQuarter.parse(quarter)).label();
   }
 
   /** The forecast by "cpa|financial year|work type": {count, weighted}. */
@@ -500,12 +502,35 @@ final class Suite {
     }
   }
 
-  static final String CASE_COLUMNS =
-      "{'case_id': 'VARCHAR', 'provider_type': 'VARCHAR', 'provider_code': 'VARCHAR',"
-          + " 'pcc_area': 'VARCHAR', 'work_type': 'VARCHAR', 'start_date': 'DATE',"
-          + " 'end_date': 'DATE', 'sentence_months': 'INTEGER', 'rar_days': 'INTEGER',"
-          + " 'upw_hours': 'INTEGER', 'accredited_programme': 'BOOLEAN',"
-          + " 'termination_reason': 'VARCHAR', 'weight': 'DOUBLE'}";
+  /**
+   * The case columns with their DuckDB types, as {@code read_csv}'s {@code columns} option takes
+   * them ({@code {'case_id': 'VARCHAR', ..., 'weight': 'DOUBLE'}}), from {@link
+   * CaseRecords#schema()}.
+   */
+  static final String CASE_COLUMNS = duckColumns();
+
+  private static String duckColumns() {
+    StringJoiner columns = new StringJoiner(", ", "{", "}");
+    for (ColumnSpec column : CaseRecords.schema().columns()) {
+      columns.add("'" + column.name() + "': '" + duckType(column.type()) + "'");
+    }
+    return columns.toString();
+  }
+
+  private static String duckType(ColumnType type) {
+    if (type.equals(ColumnType.STRING)) {
+      return "VARCHAR";
+    } else if (type.equals(ColumnType.LOCAL_DATE)) {
+      return "DATE";
+    } else if (type.equals(ColumnType.INTEGER)) {
+      return "INTEGER";
+    } else if (type.equals(ColumnType.BOOLEAN)) {
+      return "BOOLEAN";
+    } else if (type.equals(ColumnType.DOUBLE)) {
+      return "DOUBLE";
+    }
+    throw new IllegalArgumentException("no DuckDB type for the column type " + type);
+  }
 
   /** DuckDB's settings for every run of the benchmark: its thread count, rows in any order. */
   static void settings(Statement st, int threads) throws SQLException {

@@ -18,9 +18,12 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.probationlens.data.CaseRecords;
 import org.probationlens.engine.CaseCsv;
 import org.probationlens.parquet.CaseParquet;
 import org.probationlens.engine.ColumnTable;
+import org.probationlens.read.ColumnSpec;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -39,26 +42,33 @@ import tech.tablesaw.columns.Column;
 public final class SparkCases {
   private SparkCases() {}
 
-  /** The case table's columns and their Spark types, in the contract's order. */
+  /**
+   * The case table's columns and their Spark types, in the contract's order: the columns of {@link
+   * CaseRecords#schema()}, each with the Spark type of its {@link ColumnSpec#type()}.
+   */
   public static final StructType SCHEMA = schema();
 
   private static StructType schema() {
-    String[] names = CaseCsv.HEADER.split(",");
     List<StructField> fields = new ArrayList<>();
-    for (String name : names) {
-      fields.add(DataTypes.createStructField(name, typeOf(name), false));
+    for (ColumnSpec column : CaseRecords.schema().columns()) {
+      fields.add(DataTypes.createStructField(column.name(), typeOf(column.type()), false));
     }
     return DataTypes.createStructType(fields);
   }
 
-  private static DataType typeOf(String column) {
-    return switch (column) {
-      case "start_date", "end_date" -> DataTypes.DateType;
-      case "sentence_months", "rar_days", "upw_hours" -> DataTypes.IntegerType;
-      case "accredited_programme" -> DataTypes.BooleanType;
-      case "weight" -> DataTypes.DoubleType;
-      default -> DataTypes.StringType;
-    };
+  private static DataType typeOf(ColumnType type) {
+    if (type.equals(ColumnType.STRING)) {
+      return DataTypes.StringType;
+    } else if (type.equals(ColumnType.LOCAL_DATE)) {
+      return DataTypes.DateType;
+    } else if (type.equals(ColumnType.INTEGER)) {
+      return DataTypes.IntegerType;
+    } else if (type.equals(ColumnType.BOOLEAN)) {
+      return DataTypes.BooleanType;
+    } else if (type.equals(ColumnType.DOUBLE)) {
+      return DataTypes.DoubleType;
+    }
+    throw new IllegalArgumentException("no Spark type for the column type " + type);
   }
 
   /**

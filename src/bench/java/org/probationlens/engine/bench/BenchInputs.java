@@ -7,8 +7,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.format.DateTimeFormatter;
+import java.util.StringJoiner;
+import org.probationlens.data.CaseRecords;
 import org.probationlens.engine.CaseCsv;
 import org.probationlens.engine.ColumnTable;
+import org.probationlens.read.ColumnSpec;
+import org.probationlens.read.Schema;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -17,16 +21,39 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 final class BenchInputs {
   private BenchInputs() {}
 
-  static final String CASE_COLUMNS =
-      "{'case_id': 'VARCHAR', 'provider_type': 'VARCHAR', 'provider_code': 'VARCHAR',"
-          + " 'pcc_area': 'VARCHAR', 'work_type': 'VARCHAR', 'start_date': 'DATE',"
-          + " 'end_date': 'DATE', 'sentence_months': 'INTEGER', 'rar_days': 'INTEGER',"
-          + " 'upw_hours': 'INTEGER', 'accredited_programme': 'BOOLEAN',"
-          + " 'termination_reason': 'VARCHAR', 'weight': 'DOUBLE'}";
+  /**
+   * The case columns with their DuckDB types, as {@code read_csv}'s {@code columns} option takes
+   * them ({@code {'case_id': 'VARCHAR', ..., 'weight': 'DOUBLE'}}), from {@link
+   * CaseRecords#schema()}.
+   */
+  static final String CASE_COLUMNS = duckColumns(CaseRecords.schema());
 
   static final String FORECAST_COLUMNS =
       "{'cpa_code': 'VARCHAR', 'financial_year': 'VARCHAR', 'work_type': 'VARCHAR',"
           + " 'forecast_count': 'BIGINT', 'forecast_weighted': 'DOUBLE'}";
+
+  private static String duckColumns(Schema schema) {
+    StringJoiner columns = new StringJoiner(", ", "{", "}");
+    for (ColumnSpec column : schema.columns()) {
+      columns.add("'" + column.name() + "': '" + duckType(column.type()) + "'");
+    }
+    return columns.toString();
+  }
+
+  private static String duckType(ColumnType type) {
+    if (type.equals(ColumnType.STRING)) {
+      return "VARCHAR";
+    } else if (type.equals(ColumnType.LOCAL_DATE)) {
+      return "DATE";
+    } else if (type.equals(ColumnType.INTEGER)) {
+      return "INTEGER";
+    } else if (type.equals(ColumnType.BOOLEAN)) {
+      return "BOOLEAN";
+    } else if (type.equals(ColumnType.DOUBLE)) {
+      return "DOUBLE";
+    }
+    throw new IllegalArgumentException("no DuckDB type for the column type " + type);
+  }
 
   /** The folder of the files for a size: {@code $lens.bench.dir/rows-N}. */
   static Path dir(int rows) {
@@ -58,28 +85,20 @@ final class BenchInputs {
                 .build());
   }
 
-  /** Idiomatic Tablesaw load: explicit column types and ISO dates; the unused case_id skipped. */
+  /**
+   * Idiomatic Tablesaw load: explicit column types (those of {@link CaseRecords#schema()}) and ISO
+   * dates; the unused case_id skipped.
+   */
   static Table tablesawCases(Path dir) {
+    ColumnType[] types =
+        CaseRecords.schema().columns().stream()
+            .map(c -> c.name().equals("case_id") ? ColumnType.SKIP : c.type())
+            .toArray(ColumnType[]::new);
     return Table.read()
         .csv(
             CsvReadOptions.builder(dir.resolve("cases.csv").toFile())
                 .dateFormat(DateTimeFormatter.ISO_LOCAL_DATE)
-                .columnTypes(
-                    new ColumnType[] {
-                      ColumnType.SKIP,
-                      ColumnType.STRING,
-                      ColumnType.STRING,
-                      ColumnType.STRING,
-                      ColumnType.STRING,
-                      ColumnType.LOCAL_DATE,
-                      ColumnType.LOCAL_DATE,
-                      ColumnType.INTEGER,
-                      ColumnType.INTEGER,
-                      ColumnType.INTEGER,
-                      ColumnType.BOOLEAN,
-                      ColumnType.STRING,
-                      ColumnType.DOUBLE
-                    })
+                .columnTypes(types)
                 .build());
   }
 

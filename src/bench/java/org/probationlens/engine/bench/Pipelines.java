@@ -14,6 +14,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.engine.Filter;
+import org.probationlens.period.FinancialYear;
+import org.threeten.extra.YearQuarter;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.aggregate.NumericAggregateFunction;
 import tech.tablesaw.api.DoubleColumn;
@@ -110,9 +112,7 @@ final class Pipelines {
 
   /** The financial year of a quarter label: 2016-Q1 is in 2015-16, 2016-Q2 in 2016-17. */
   static String financialYear(String quarter) {
-    int year = Integer.parseInt(quarter.substring(0, 4));
-    int start = quarter.endsWith("Q1") ? year - 1 : year;
-    return start + "-" + String.format("%02d", (start + 1) % 100);
+    return FinancialYear.containing(YearQuarter.parse(quarter)).label();
   }
 
   static List<ShortfallRow> engineRows(Table t) {

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.probationlens.data.CaseRecords;
 import org.probationlens.data.WorkType;
+import org.probationlens.period.FinancialYear;
 
 /**
  * Writes a synthetic case-level dataset: {@code cases.csv} (one row per order or licence started in
@@ -87,10 +89,11 @@ public final class CaseGenerator {
    */
   public static final long FULL_SCALE_ROWS = 1_754_000;
 
-  /** The header of {@code cases.csv}, the shared case-level contract. */
-  public static final String CASES_HEADER =
-      "case_id,provider_type,provider_code,pcc_area,work_type,start_date,end_date,"
-          + "sentence_months,rar_days,upw_hours,accredited_programme,termination_reason,weight";
+  /**
+   * The header of {@code cases.csv}, the shared case-level contract: the column names of {@link
+   * CaseRecords#schema()}.
+   */
+  public static final String CASES_HEADER = CaseRecords.schema().header();
 
   /** The header of {@code forecast.csv}, the shared forecast contract. */
   public static final String FORECAST_HEADER =
@@ -301,11 +304,6 @@ public final class CaseGenerator {
 
   /** Each CPA's shortfall as computed from the written values, in the two calibrated periods. */
   private record Measured(Map<String, Double> fy1516, Map<String, Double> q1201718) {}
-
-  static String financialYear(int fy) {
-    int next = (fy + 1) % 100;
-    return fy + (next < 10 ? "-0" : "-") + next;
-  }
 
   /** One generation: the row stream and the 2015-16 and Q1 2017-18 CRC tallies it leaves behind. */
   private final class Run {
@@ -574,7 +572,7 @@ public final class CaseGenerator {
             }
             out.put(cpa);
             out.put((byte) ',');
-            out.put(financialYear(fy));
+            out.put(FinancialYear.of(fy).label());
             out.put((byte) ',');
             out.put(type.name());
             out.put((byte) ',');

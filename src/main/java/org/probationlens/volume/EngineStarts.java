@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.engine.Filter;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -77,34 +79,52 @@ final class EngineStarts implements CrcStarts {
    * Checks that cases held by the engine have the columns a query needs, of the right kinds.
    *
    * @param cases the cases
-   * @param problems where each problem found is added, naming the column
+   * @param problems where each problem found is added, located at the column
    */
-  static void check(ColumnTable cases, List<String> problems) {
+  static void check(ColumnTable cases, List<Problem> problems) {
     List<String> have = cases.columnNames();
+    int before = problems.size();
     for (String c : COLUMNS) {
       if (!have.contains(c)) {
-        problems.add("cases has no column " + c);
+        problems.add(VolumeInputs.noColumn(have, VolumeInputs.CASES, c));
       }
     }
-    if (!problems.isEmpty()) {
+    if (problems.size() > before) {
       return;
     }
     for (String c : List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE)) {
       try {
         cases.categories(c);
       } catch (IllegalArgumentException e) {
-        problems.add("cases " + e.getMessage());
+        problems.add(ofKind(have, c, e, "a category column"));
       }
     }
-    // The engine's own checks name the column and its kind; a zero-row probe runs them.
+    // The engine's own checks name the column and its kind; zero-row probes run them, the date
+    // first, then the weight.
+    try {
+      Aggregate.of(cases)
+          .where(Filter.between("start_date", NO_CASE_DAY, NO_CASE_DAY))
+          .count()
+          .run();
+    } catch (IllegalArgumentException e) {
+      problems.add(ofKind(have, "start_date", e, "a date column"));
+      return;
+    }
     try {
       Aggregate.of(cases)
           .where(Filter.between("start_date", NO_CASE_DAY, NO_CASE_DAY))
           .sum("weight")
           .run();
     } catch (IllegalArgumentException e) {
-      problems.add("cases " + e.getMessage());
+      problems.add(ofKind(have, "weight", e, "a whole-number, decimal or boolean column"));
     }
+  }
+
+  /** A column of the wrong kind: found is the engine's own account of it. */
+  private static Problem ofKind(
+      List<String> have, String column, IllegalArgumentException e, String expected) {
+    return Problem.inTable(
+        VolumeInputs.CASES, 0, column, have.indexOf(column) + 1, e.getMessage(), expected);
   }
 
   @Override
@@ -121,8 +141,8 @@ final class EngineStarts implements CrcStarts {
    *
    * @param query which cases count and how they are grouped
    * @return the sums in key order
-   * @throws IllegalArgumentException naming the first row, in table order, of a CRC case this query
-   *     counts that has no start date, or no weight, unit or work type
+   * @throws DatasetValidationException locating the first row, in table order, of a CRC case this
+   *     query counts that has no start date, or no weight, unit or work type
    */
   Map<List<String>, double[]> sums(Query query) {
     String keyColumn = query.unitColumn();
@@ -191,32 +211,36 @@ final class EngineStarts implements CrcStarts {
     NumericColumn<?> weight = cases.numberColumn("weight");
     for (int row : rows) {
       if (start.isMissing(row)) {
-        throw new IllegalArgumentException(
-            "cases row " + (row + 1) + ", column start_date: value is missing; expected a date");
+        throw missing(row, "start_date", "a date");
       }
       LocalDate day = start.get(row);
       if (day.isBefore(query.firstStart()) || day.isAfter(query.lastStart())) {
         continue;
       }
       if (weight.isMissing(row)) {
-        throw new IllegalArgumentException(
-            "cases row " + (row + 1) + ", column weight: value is missing; expected a number >= 0");
+        throw missing(row, "weight", "a number >= 0");
       }
       for (String column : List.of(query.unitColumn(), WORK_TYPE)) {
         // Tablesaw marks a missing string as "", but StringColumn.isMissing(int) does not always
         // see one set with setMissing (0.44): test the value, as isMissing() selections do.
         if (cases.stringColumn(column).get(row).isEmpty()) {
-          throw new IllegalArgumentException(
-              "cases row "
-                  + (row + 1)
-                  + ", column "
-                  + column
-                  + ": value is missing; expected a code");
+          throw missing(row, column, "a code");
         }
       }
       counted.add(row);
     }
     return counted;
+  }
+
+  /** The refusal of a case's missing value, located at its row and column of the cases. */
+  private DatasetValidationException missing(int row, String column, String expected) {
+    return VolumeInputs.badCell(
+        VolumeInputs.CASES,
+        row,
+        column,
+        cases.columnIndex(column) + 1,
+        VolumeInputs.MISSING,
+        expected);
   }
 
   private Loaded loaded() {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
+import org.probationlens.read.DatasetValidationException;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -35,12 +36,13 @@ final class PeriodForecast {
    * The financial years the forecast has rows for.
    *
    * @return the years, in order
-   * @throws IllegalArgumentException naming a year label that is not a financial year
+   * @throws DatasetValidationException locating a year label that is not a financial year
    */
   TreeSet<FinancialYear> years() {
     TreeSet<FinancialYear> years = new TreeSet<>();
-    for (String fy : forecast.stringColumn("financial_year")) {
-      years.add(parseYear(fy));
+    StringColumn year = forecast.stringColumn("financial_year");
+    for (int i = 0; i < forecast.rowCount(); i++) {
+      years.add(parseYear(i, year.get(i)));
     }
     return years;
   }
@@ -50,7 +52,8 @@ final class PeriodForecast {
    *
    * @param period the period
    * @return the forecast, in key order
-   * @throws IllegalArgumentException naming a forecast row with a missing volume
+   * @throws DatasetValidationException locating a forecast row with a missing volume, or a year
+   *     label that is not a financial year
    * @throws IllegalStateException when the forecast has no rows for a year the period overlaps
    */
   Map<List<String>, double[]> forPeriod(ReportingPeriod period) {
@@ -71,7 +74,7 @@ final class PeriodForecast {
       String label = year.get(i);
       FinancialYear fy = parsed.get(label);
       if (fy == null) {
-        fy = parseYear(label);
+        fy = parseYear(i, label);
         parsed.put(label, fy);
       }
       Double share = shares.get(fy);
@@ -80,16 +83,21 @@ final class PeriodForecast {
       }
       rowsPerYear.merge(fy, 1, Integer::sum);
       if (count.isMissing(i) || weighted.isMissing(i)) {
-        throw new IllegalArgumentException(
-            "forecast row "
-                + (i + 1)
-                + " ("
-                + cpa.get(i)
-                + ", "
+        String column =
+            count.isMissing(i) ? VolumeVariance.FORECAST_COUNT : VolumeVariance.FORECAST_WEIGHTED;
+        throw VolumeInputs.badCell(
+            VolumeInputs.FORECAST,
+            i,
+            column,
+            forecast.columnIndex(column) + 1,
+            VolumeInputs.MISSING,
+            "a number (the "
                 + fy
-                + ", "
+                + " forecast of "
+                + cpa.get(i)
+                + ", work type "
                 + type.get(i)
-                + "): forecast_count or forecast_weighted is missing; expected a number");
+                + ")");
       }
       double[] v = out.computeIfAbsent(List.of(cpa.get(i), type.get(i)), k -> new double[2]);
       v[0] += count.getDouble(i) * share;
@@ -109,11 +117,20 @@ final class PeriodForecast {
     return out;
   }
 
-  private static FinancialYear parseYear(String label) {
+  private FinancialYear parseYear(int row, String label) {
     try {
       return FinancialYear.parse(label);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("forecast column financial_year: " + e.getMessage(), e);
+      DatasetValidationException refused =
+          VolumeInputs.badCell(
+              VolumeInputs.FORECAST,
+              row,
+              "financial_year",
+              forecast.columnIndex("financial_year") + 1,
+              label,
+              "a financial year (" + e.getMessage() + ")");
+      refused.initCause(e);
+      throw refused;
     }
   }
 }

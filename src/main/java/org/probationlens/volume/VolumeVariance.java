@@ -17,10 +17,11 @@ import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.ResultTable;
 import org.probationlens.provenance.Sources;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -127,21 +128,21 @@ public final class VolumeVariance {
    * @param cases case-level starts (the shared {@code cases.csv} contract), not null
    * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   * @throws DatasetValidationException listing every missing column or column of the wrong type,
+   *     each a {@link Problem} of table {@code cases} or {@code forecast}
    */
   public static VolumeVariance of(Table cases, Table forecast) {
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(forecast, "forecast");
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (String c : List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE)) {
-      requireType(cases, "cases", c, ColumnType.STRING, problems);
+      VolumeInputs.requireType(cases, VolumeInputs.CASES, c, ColumnType.STRING, problems);
     }
-    requireType(cases, "cases", "start_date", ColumnType.LOCAL_DATE, problems);
-    requireNumeric(cases, "cases", "weight", problems);
-    requireForecastColumns(forecast, problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    VolumeInputs.requireType(
+        cases, VolumeInputs.CASES, "start_date", ColumnType.LOCAL_DATE, problems);
+    VolumeInputs.requireNumeric(cases, VolumeInputs.CASES, "weight", problems);
+    VolumeInputs.requireForecastColumns(forecast, problems);
+    VolumeInputs.refuseIfAny(problems);
     return new VolumeVariance(
         new EngineStarts(cases),
         new PeriodForecast(forecast),
@@ -160,7 +161,8 @@ public final class VolumeVariance {
    * @param forecast contract forecasts as loaded by {@link org.probationlens.data.ForecastVolumes},
    *     not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   * @throws DatasetValidationException listing every missing column or column of the wrong type,
+   *     each a {@link Problem} of table {@code cases} or {@code forecast}
    */
   public static VolumeVariance of(LoadedDataset cases, LoadedDataset forecast) {
     Objects.requireNonNull(cases, "cases");
@@ -201,14 +203,6 @@ public final class VolumeVariance {
     return sources;
   }
 
-  private static void requireForecastColumns(Table forecast, List<String> problems) {
-    for (String c : List.of("cpa_code", "financial_year", WORK_TYPE)) {
-      requireType(forecast, "forecast", c, ColumnType.STRING, problems);
-    }
-    requireNumeric(forecast, "forecast", FORECAST_COUNT, problems);
-    requireNumeric(forecast, "forecast", FORECAST_WEIGHTED, problems);
-  }
-
   /**
    * Volumes against forecast over cases already held by the aggregation engine, for example read by
    * {@link org.probationlens.engine.CaseCsv#read} (the fast validating reader of {@code
@@ -221,17 +215,16 @@ public final class VolumeVariance {
    *     none with a missing value (the engine holds complete columns only); not null
    * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   * @throws DatasetValidationException listing every missing column or column of the wrong type,
+   *     each a {@link Problem} of table {@code cases} or {@code forecast}
    */
   public static VolumeVariance of(ColumnTable cases, Table forecast) {
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(forecast, "forecast");
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     EngineStarts.check(cases, problems);
-    requireForecastColumns(forecast, problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    VolumeInputs.requireForecastColumns(forecast, problems);
+    VolumeInputs.refuseIfAny(problems);
     return new VolumeVariance(
         new EngineStarts(cases),
         new PeriodForecast(forecast),
@@ -251,17 +244,15 @@ public final class VolumeVariance {
    * @param starts answers each {@link CrcStarts.Query} the analysis asks, not null
    * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing forecast column or column of the wrong
-   *     type
+   * @throws DatasetValidationException listing every missing forecast column or column of the wrong
+   *     type, each a {@link Problem} of table {@code forecast}
    */
   public static VolumeVariance of(CrcStarts starts, Table forecast) {
     Objects.requireNonNull(starts, "starts");
     Objects.requireNonNull(forecast, "forecast");
-    List<String> problems = new ArrayList<>();
-    requireForecastColumns(forecast, problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    List<Problem> problems = new ArrayList<>();
+    VolumeInputs.requireForecastColumns(forecast, problems);
+    VolumeInputs.refuseIfAny(problems);
     return new VolumeVariance(
         starts,
         new PeriodForecast(forecast),
@@ -745,31 +736,5 @@ public final class VolumeVariance {
     Map<List<String>, double[]> a = actualFor(period, "pcc_area");
     Map<List<String>, double[]> baseline = actualFor(apportionBaseline, "pcc_area");
     return new PccApportionment(geography, apportionBaseline).base(f, a, baseline);
-  }
-
-  private static void requireType(
-      Table t, String name, String column, ColumnType type, List<String> problems) {
-    if (!t.columnNames().contains(column)) {
-      problems.add(
-          name + " table has no column '" + column + "' (columns: " + t.columnNames() + ")");
-    } else if (t.column(column).type() != type) {
-      problems.add(
-          name + " column '" + column + "' is " + t.column(column).type() + "; expected " + type);
-    }
-  }
-
-  private static void requireNumeric(Table t, String name, String column, List<String> problems) {
-    if (!t.columnNames().contains(column)) {
-      problems.add(
-          name + " table has no column '" + column + "' (columns: " + t.columnNames() + ")");
-    } else if (!(t.column(column) instanceof NumericColumn)) {
-      problems.add(
-          name
-              + " column '"
-              + column
-              + "' is "
-              + t.column(column).type()
-              + "; expected a numeric column");
-    }
   }
 }

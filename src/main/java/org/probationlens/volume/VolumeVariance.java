@@ -61,8 +61,11 @@ import tech.tablesaw.api.Table;
  * with...} methods share that copy; so changes made to the cases table after that are not seen.
  * Missing values: a CRC case counted in a period must have a start date, a weight, a work type and
  * a code for the unit reported (its CPA, or its PCC area for PCC-area and NPS-division figures),
- * and an analysis that counts one without fails naming its row; a CRC case without a start date
- * fails every period. Gaps in other cases, or in columns not named above, are no error.
+ * and an analysis that counts one without fails with a {@link DatasetValidationException} whose
+ * {@link Problem} locates it (table {@code cases}, its row from 1 and its column); a CRC case
+ * without a start date fails every period. Gaps in other cases, or in columns not named above, are
+ * no error. Tables without the columns above, or with one of the wrong type, are refused in the
+ * same way, every such problem listed.
  */
 public final class VolumeVariance {
 

@@ -46,18 +46,12 @@ final class InnovationDiffusion {
   }
 
   /**
-   * The diffusion of one type of innovation across the 21 CRCs: when each CRC first reached a stage
-   * (for example {@link LifecycleStage#ROLLED_OUT}) with an innovation of that type, and the
-   * cumulative number and share of CRCs by then. An owner-wide innovation counts for each CRC the
-   * owner held at the time. A "by" date counts at the end of its period (adopted no later than).
-   *
-   * <p>Columns: {@code type, cpa_code, crc, adopted_by, date_as_recorded, innovation_id, tag,
-   * cumulative_crcs, share_of_crcs}, in date order; CRCs whose adoption is undated come last with
-   * empty {@code adopted_by}, {@code cumulative_crcs} and {@code share_of_crcs}.
+   * When each CRC first reached a stage with an innovation of a type, as {@link
+   * InnovationRegister#diffusion} defines it.
    *
    * @param type the innovation type, not null
    * @param stage the stage that counts as adoption, not null
-   * @return a new table, one row per adopting CRC, not null
+   * @return a new table, one row per adopting CRC
    */
   ResultTable diffusion(InnovationType type, LifecycleStage stage) {
     Objects.requireNonNull(type, "type");
@@ -129,16 +123,12 @@ final class InnovationDiffusion {
   }
 
   /**
-   * Diffusion curves for charting: for each type, the cumulative number and share of the 21 CRCs
-   * that had reached {@code stage} by each date, from 0 on 1 June 2014 (the CRCs' creation) to 25
-   * June 2021 (the end of the contracts), one row per date on which the count changed. Adoptions
-   * with an unknown date are left off the curve (they are listed by {@link #diffusion}).
-   *
-   * <p>Columns: {@code type, date, cumulative_crcs, share_of_crcs}.
+   * Cumulative adoption by date for each type, as {@link InnovationRegister#diffusionCurves}
+   * defines it.
    *
    * @param types the innovation types, not null or empty
    * @param stage the stage that counts as adoption, not null
-   * @return a new table in long form, one curve per type, not null
+   * @return a new table in long form, one curve per type
    */
   ResultTable curves(List<InnovationType> types, LifecycleStage stage) {
     Objects.requireNonNull(types, "types");

@@ -26,28 +26,13 @@ final class InnovationIndex {
   private InnovationIndex() {}
 
   /**
-   * The innovation index of each of the 21 CRCs: a weighted count of the innovations that applied
-   * to it (its own and its owner's owner-wide ones), weighting each by the furthest stage it
-   * reached before any withdrawal:
-   *
-   * <pre>
-   *   index(CRC) = sum over its innovations of w(furthest stage)
-   *   w = 0.25 proposed or submitted, 0.5 approved, 0.75 piloted, 1.0 rolled out or evaluated
-   * </pre>
-   *
-   * <p>An innovation that never got beyond withdrawal counts 0. A practice that HM Inspectorate of
-   * Probation criticised (telephone-only supervision, open interview booths: {@link
-   * InnovationRegister#judgements()}) was adopted but is no innovation to credit: it is counted in
-   * {@code innovations} and {@code criticised_by_inspectors} and left out of the index. The index
-   * counts breadth of uncriticised activity, not its quality or effect. Columns: {@code cpa_code,
-   * crc, innovations, rolled_out, types, documented, synthetic, criticised_by_inspectors, index},
-   * in CPA order.
+   * The index of each of the 21 CRCs, as {@link InnovationRegister#innovationIndex} defines it.
    *
    * @param innovations the register's innovations
    * @param geography the 21 CRCs and their owners over time
    * @param judged each judged innovation's judgement, by id
    * @param sources the sources of the register and of the judgements
-   * @return a new result with 21 rows, not null
+   * @return a new result with 21 rows
    */
   static ResultTable of(
       List<Innovation> innovations,

@@ -239,6 +239,43 @@ class VolumeVarianceTest {
   }
 
   @Test
+  void aForecastWithoutAVolumeOrWithABadYearIsLocatedAtItsRow() {
+    // Row 5 of the forecast: C07, 2015-16, LIC (rows 1-3 are 2014-15, rows 4-6 2015-16).
+    Table noWeighted = VolumeFixtures.forecast();
+    noWeighted.doubleColumn("forecast_weighted").setMissing(4);
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () ->
+                VolumeVariance.of(VolumeFixtures.cases(), noWeighted).shortfall(Level.CPA, FY1516));
+    assertEquals(
+        "table 'forecast': 1 problem; no volumes were compared with forecast\n"
+            + "  row 5, column 5 (forecast_weighted): found \"a missing value\", expected a number"
+            + " (the 2015-16 forecast of C07, work type LIC)",
+        e.getMessage());
+    // 2014-15 does not read row 5.
+    assertEquals(
+        80.0,
+        VolumeVariance.of(VolumeFixtures.cases(), noWeighted)
+            .shortfall(Level.CPA, FY1415)
+            .weightedPercent("C07"),
+        EPS);
+    Table badYear = VolumeFixtures.forecast();
+    badYear.stringColumn("financial_year").set(1, "2014/15");
+    DatasetValidationException year =
+        assertThrows(
+            DatasetValidationException.class,
+            () -> VolumeVariance.of(VolumeFixtures.cases(), badYear).annualVolumes());
+    assertEquals(2, year.problems().get(0).line());
+    assertEquals("financial_year", year.problems().get(0).column());
+    assertEquals("2014/15", year.problems().get(0).value());
+    assertTrue(
+        year.getMessage()
+            .contains("expected a financial year (financial year '2014/15' is not of the form"),
+        year.getMessage());
+  }
+
+  @Test
   void theFirstBadRowIsTheOneReported() {
     // K4 (row 4, 2015-16) has no weight, K9 (row 9, CRC) no start date.
     Table t = VolumeFixtures.cases();

@@ -102,8 +102,8 @@ public final class CourtData {
   /**
    * The committed sample: {@code CourtDataGenerator.generate(2014, 0.1)}, loaded from {@code
    * data/sample/court} under the project directory: the working directory or the first of its
-   * parents that holds it (a notebook runs in {@code notebooks/}, a test in the project or a
-   * module of it).
+   * parents that holds it (a notebook runs in {@code notebooks/}, a test in the project or a module
+   * of it).
    *
    * @return the sample, checked against its manifest
    * @throws DatasetValidationException if the sample cannot be found or fails its checks

@@ -3,6 +3,7 @@ package org.probationlens.innovation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,8 @@ import org.probationlens.engine.ColumnTable;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.ResultTable;
 import org.probationlens.provenance.Sources;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import org.probationlens.stats.Proportion;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -80,16 +83,15 @@ public final class AccreditedProgrammes {
    *     {@code work_type}, {@code provider_type} and {@code accredited_programme} (boolean, or
    *     {@code true}/{@code false}); not null
    * @return a new table, not null
-   * @throws IllegalArgumentException naming the column, row and value of a bad cell, or a missing
-   *     column
+   * @throws DatasetValidationException locating a bad cell (the table's row and column, with its
+   *     value) or a missing column, as a {@link Problem} of the table
    */
   public static Table shareByQuarter(Table cases) {
     Objects.requireNonNull(cases, "cases");
     for (String c :
         new String[] {"start_date", "work_type", "provider_type", "accredited_programme"}) {
       if (!cases.columnNames().contains(c)) {
-        throw new IllegalArgumentException(
-            "table '" + cases.name() + "': missing column " + c + "; found " + cases.columnNames());
+        throw noColumn(cases, c);
       }
     }
     Column<?> start = cases.column("start_date");
@@ -154,14 +156,14 @@ public final class AccreditedProgrammes {
    *     provider_type} (NPS or CRC), {@code orders} and {@code programme_starts} (whole numbers),
    *     counting only orders (work types {@link #ORDER_WORK_TYPES}); no missing values; not null
    * @return as {@link #shareByQuarter(Table)}
-   * @throws IllegalArgumentException naming a missing column or a missing value
+   * @throws DatasetValidationException naming a missing column, as a {@link Problem} of the table
+   * @throws IllegalArgumentException naming a missing value
    */
   public static Table shareByQuarterFromDailyCounts(Table daily) {
     Objects.requireNonNull(daily, "daily");
     for (String c : new String[] {"start_date", "provider_type", "orders", "programme_starts"}) {
       if (!daily.columnNames().contains(c)) {
-        throw new IllegalArgumentException(
-            "table '" + daily.name() + "': missing column " + c + "; found " + daily.columnNames());
+        throw noColumn(daily, c);
       }
     }
     Aggregate counts =
@@ -279,18 +281,34 @@ public final class AccreditedProgrammes {
     }
   }
 
-  private static IllegalArgumentException bad(
+  /** What a refused table did not give. */
+  private static final String OUTCOME = "no shares were computed";
+
+  /** The refusal of a table for one problem, located at its row and column ({@link Problem}). */
+  private static DatasetValidationException bad(
       Table t, String column, int row, String value, String expected) {
-    return new IllegalArgumentException(
-        "table '"
-            + t.name()
-            + "': row "
-            + (row + 1)
-            + ": column "
-            + column
-            + ": value '"
-            + value
-            + "': expected "
-            + expected);
+    return DatasetValidationException.inTable(
+        t.name(),
+        OUTCOME,
+        List.of(
+            Problem.inTable(
+                t.name(), row + 1L, column, t.columnIndex(column) + 1, value, expected)),
+        0);
+  }
+
+  /** The refusal of a table without a column it needs: a problem with its columns (row 0). */
+  private static DatasetValidationException noColumn(Table t, String column) {
+    return DatasetValidationException.inTable(
+        t.name(),
+        OUTCOME,
+        List.of(
+            Problem.inTable(
+                t.name(),
+                0,
+                null,
+                0,
+                "no column '" + column + "'",
+                "a column '" + column + "' (the table's columns are " + t.columnNames() + ")")),
+        0);
   }
 }

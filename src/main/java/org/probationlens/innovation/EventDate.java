@@ -5,6 +5,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.util.Objects;
 import java.util.Optional;
+import org.probationlens.read.DatasetValidationException;
 
 /**
  * When an innovation event happened, to the precision the source gives and no finer. A documented
@@ -77,13 +78,16 @@ public record EventDate(Precision precision, LocalDate start, Kind kind) {
    *
    * @param date {@code yyyy}, {@code yyyy-MM}, {@code yyyy-MM-dd} or {@code unknown}
    * @param kind {@code on} or {@code by}; empty exactly when {@code date} is {@code unknown}
+   * @param file the register file, for a problem's location
+   * @param line the cells' physical line in it, for a problem's location
    * @return the date, not null
-   * @throws CellError naming the cell that is wrong and what was expected
+   * @throws DatasetValidationException locating the cell that is wrong, with what was expected
    */
-  static EventDate parse(String date, String kind) {
+  static EventDate parse(String date, String kind, String file, long line) {
     if (date.equals("unknown")) {
       if (!kind.isEmpty()) {
-        throw new CellError("date_kind", "an empty date_kind for an unknown date");
+        throw RegisterReader.refusal(
+            file, line, "date_kind", kind, "an empty date_kind for an unknown date");
       }
       return new EventDate(Precision.UNKNOWN, null, null);
     }
@@ -91,7 +95,7 @@ public record EventDate(Precision precision, LocalDate start, Kind kind) {
         switch (kind) {
           case "on" -> Kind.ON;
           case "by" -> Kind.BY;
-          default -> throw new CellError("date_kind", "on | by");
+          default -> throw RegisterReader.refusal(file, line, "date_kind", kind, "on | by");
         };
     try {
       if (date.matches("\\d{4}")) {
@@ -106,7 +110,8 @@ public record EventDate(Precision precision, LocalDate start, Kind kind) {
     } catch (java.time.DateTimeException e) {
       // falls through to the message below
     }
-    throw new CellError("date", "yyyy, yyyy-MM or yyyy-MM-dd (a real calendar date), or unknown");
+    throw RegisterReader.refusal(
+        file, line, "date", date, "yyyy, yyyy-MM or yyyy-MM-dd (a real calendar date), or unknown");
   }
 
   /**

@@ -8,12 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,24 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.probationlens.area.Cpa;
 import org.probationlens.area.Geography;
-import org.probationlens.area.Ownership;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.ResultTable;
 import org.probationlens.provenance.Sources;
 import org.probationlens.read.ColumnSpec;
 import org.probationlens.read.DatasetLoader;
 import org.probationlens.read.DatasetValidationException;
-import org.probationlens.read.Problem;
 import org.probationlens.read.Schema;
-import org.probationlens.stats.KaplanMeier;
-import org.probationlens.stats.KaplanMeierCurve;
-import org.probationlens.stats.LogRankResult;
-import org.probationlens.stats.LogRankTest;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -68,11 +55,14 @@ public final class InnovationRegister {
   /** The last year a register event may fall in: the CRC contracts ended on 25 June 2021. */
   static final int LAST_YEAR = 2021;
 
-  private static final List<String> COLUMNS = List.of(HEADER.split(","));
   private static final String DOCUMENTED_RESOURCE = "/data/reference/innovations.csv";
   private static final String COUNTS_RESOURCE = "/data/reference/innovation_counts.csv";
-  private static final LocalDate CONTRACTS_START = LocalDate.of(2014, 6, 1);
-  private static final LocalDate CONTRACTS_END = LocalDate.of(2021, 6, 25);
+
+  /** The day the 21 CRCs were created. */
+  static final LocalDate CONTRACTS_START = LocalDate.of(2014, 6, 1);
+
+  /** The day the CRC contracts ended. */
+  static final LocalDate CONTRACTS_END = LocalDate.of(2021, 6, 25);
 
   private static final String JUDGEMENTS_RESOURCE = "/data/reference/innovation_judgements.csv";
 
@@ -198,25 +188,7 @@ public final class InnovationRegister {
   public static InnovationRegister read(String fileName, Reader reader) {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(reader, "reader");
-    StringBuilder text = new StringBuilder();
-    try {
-      reader.transferTo(
-          new java.io.Writer() {
-            @Override
-            public void write(char[] chars, int off, int len) {
-              text.append(chars, off, len);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read innovation register " + fileName, e);
-    }
-    return parse(fileName, text.toString().getBytes(StandardCharsets.UTF_8))
+    return parse(fileName, RegisterReader.text(fileName, reader))
         .withSources(
             Sources.assumed(
                 "innovation register "
@@ -225,20 +197,12 @@ public final class InnovationRegister {
                     + " it"));
   }
 
-  /** The register file's layout for the validating loader: the header, and text in every cell. */
-  static final Schema SCHEMA = textSchema("innovations", COLUMNS);
-
-  /** A schema of text columns (blank allowed); the register's own rules are checked after. */
-  static Schema textSchema(String name, List<String> columns) {
-    return Schema.builder(name)
-        .columns(
-            columns.stream().map(c -> ColumnSpec.text(c).optional()).toArray(ColumnSpec[]::new))
-        .build();
-  }
-
   private static InnovationRegister parse(String fileName, byte[] bytes) {
-    DatasetLoader.Hashed read = DatasetLoader.of(SCHEMA).readBytes(fileName, bytes);
-    return new Parser(fileName, Geography.standard()).parse(read);
+    Geography geography = Geography.standard();
+    return new InnovationRegister(
+        RegisterReader.parse(fileName, bytes, geography),
+        geography,
+        Sources.assumed("register being read"));
   }
 
   /**
@@ -420,131 +384,7 @@ public final class InnovationRegister {
       LifecycleStage to,
       LocalDate asOf,
       java.util.function.Function<Innovation, String> grouping) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(asOf, "asOf");
-    Objects.requireNonNull(grouping, "grouping");
-    if (to.compareTo(from) <= 0 || to == LifecycleStage.WITHDRAWN) {
-      throw new IllegalArgumentException(
-          "to: expected a stage after " + from.code() + " other than withdrawn, got " + to.code());
-    }
-    StringColumn id = StringColumn.create("id");
-    StringColumn group = StringColumn.create("group");
-    StringColumn owner = StringColumn.create("owner");
-    StringColumn type = StringColumn.create("type");
-    StringColumn provider = StringColumn.create("provider");
-    DateColumn start = DateColumn.create("start");
-    DoubleColumn days = DoubleColumn.create("days");
-    BooleanColumn reached = BooleanColumn.create("reached");
-    StringColumn status = StringColumn.create("status");
-    StringColumn tag = StringColumn.create("tag");
-    List<String> excluded = new ArrayList<>();
-    for (Innovation i : innovations) {
-      Optional<InnovationEvent> first = i.event(from);
-      if (first.isEmpty()) {
-        continue;
-      }
-      EventDate s = first.get().date();
-      if (!s.exactDay()) {
-        excluded.add(i.id() + ": " + from.code() + " date " + s + " is not known to the day");
-        continue;
-      }
-      if (s.start().isAfter(asOf)) {
-        excluded.add(i.id() + ": " + from.code() + " " + s + ", after the analysis date " + asOf);
-        continue;
-      }
-      Optional<InnovationEvent> end = i.event(to);
-      Optional<InnovationEvent> wd = i.event(LifecycleStage.WITHDRAWN);
-      LocalDate stop;
-      boolean event;
-      String st;
-      if (end.isPresent() && end.get().date().latest().map(d -> !d.isAfter(asOf)).orElse(false)) {
-        if (!end.get().date().exactDay()) {
-          excluded.add(
-              i.id() + ": " + to.code() + " date " + end.get().date() + " is not known to the day");
-          continue;
-        }
-        stop = end.get().date().start();
-        event = true;
-        st = "reached";
-      } else if (wd.isPresent()
-          && wd.get().date().exactDay()
-          && !wd.get().date().start().isAfter(asOf)) {
-        stop = wd.get().date().start();
-        event = false;
-        st = "withdrawn";
-      } else {
-        stop = asOf;
-        event = false;
-        st = "waiting";
-      }
-      id.append(i.id());
-      group.append(Objects.requireNonNull(grouping.apply(i), "group of " + i.id()));
-      owner.append(i.ownerCode());
-      type.append(i.type().code());
-      provider.append(i.provider());
-      start.append(s.start());
-      days.append(ChronoUnit.DAYS.between(s.start(), stop));
-      reached.append(event);
-      status.append(st);
-      tag.append(first.get().tag().code());
-    }
-    if (id.isEmpty()) {
-      throw new IllegalStateException(
-          "no innovation has a "
-              + from.code()
-              + " date known to the day on or before "
-              + asOf
-              + " (excluded: "
-              + excluded.size()
-              + "); the published sources give no such dates: add the synthetic register"
-              + " (InnovationRegister.synthetic(seed)) to demonstrate the method");
-    }
-    Table times =
-        Table.create(
-            "days from " + from.code() + " to " + to.code() + ", as of " + asOf,
-            id,
-            group,
-            owner,
-            type,
-            provider,
-            start,
-            days,
-            reached,
-            status,
-            tag);
-    double[] t = days.asDoubleArray();
-    boolean[] e = new boolean[t.length];
-    String[] g = new String[t.length];
-    for (int r = 0; r < t.length; r++) {
-      e[r] = reached.get(r);
-      g[r] = group.get(r);
-    }
-    KaplanMeierCurve overall = KaplanMeier.estimate(t, e);
-    Map<String, KaplanMeierCurve> byGroup = new TreeMap<>();
-    for (String name : new TreeSet<>(group.asList())) {
-      List<Integer> rows = new ArrayList<>();
-      for (int r = 0; r < g.length; r++) {
-        if (g[r].equals(name)) {
-          rows.add(r);
-        }
-      }
-      double[] gt = rows.stream().mapToDouble(r -> t[r]).toArray();
-      boolean[] ge = new boolean[rows.size()];
-      for (int k = 0; k < rows.size(); k++) {
-        ge[k] = e[rows.get(k)];
-      }
-      byGroup.put(name, KaplanMeier.estimate(gt, ge));
-    }
-    Optional<LogRankResult> test = Optional.empty();
-    if (byGroup.size() >= 2) {
-      try {
-        test = Optional.of(LogRankTest.test(t, e, g));
-      } catch (IllegalArgumentException notTestable) {
-        excluded.add("log-rank test between groups not possible: " + notTestable.getMessage());
-      }
-    }
-    return new StageTimes(asOf, from, to, times, overall, byGroup, test, excluded, sources);
+    return StageTimer.measure(innovations, from, to, asOf, grouping, sources);
   }
 
   /**
@@ -562,72 +402,7 @@ public final class InnovationRegister {
    * @return a new table, one row per adopting CRC, not null
    */
   public ResultTable diffusion(InnovationType type, LifecycleStage stage) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(stage, "stage");
-    record Adoption(String cpa, Optional<LocalDate> by, InnovationEvent event, String id) {}
-    Map<String, Adoption> first = new TreeMap<>();
-    for (Innovation i : innovations) {
-      if (i.type() != type) {
-        continue;
-      }
-      Optional<InnovationEvent> ev = i.event(stage);
-      if (ev.isEmpty()) {
-        continue;
-      }
-      Optional<LocalDate> by = ev.get().date().latest();
-      for (String cpa : cpasOf(i)) {
-        Adoption a = new Adoption(cpa, by, ev.get(), i.id());
-        first.merge(cpa, a, (x, y) -> earlier(x.by(), y.by()) ? x : y);
-      }
-    }
-    List<Adoption> ordered = new ArrayList<>(first.values());
-    ordered.sort(
-        Comparator.comparing(
-                (Adoption a) -> a.by().orElse(LocalDate.MAX), Comparator.naturalOrder())
-            .thenComparing(Adoption::cpa));
-    StringColumn kind = StringColumn.create("type");
-    StringColumn cpa = StringColumn.create("cpa_code");
-    StringColumn crc = StringColumn.create("crc");
-    DateColumn adopted = DateColumn.create("adopted_by");
-    StringColumn recorded = StringColumn.create("date_as_recorded");
-    StringColumn innovation = StringColumn.create("innovation_id");
-    StringColumn tag = StringColumn.create("tag");
-    IntColumn cumulative = IntColumn.create("cumulative_crcs");
-    DoubleColumn share = DoubleColumn.create("share_of_crcs");
-    int n = 0;
-    int all = geography.cpas().size();
-    for (Adoption a : ordered) {
-      kind.append(type.code());
-      cpa.append(a.cpa());
-      crc.append(geography.cpa(a.cpa()).shortName());
-      recorded.append(a.event().date().toString());
-      innovation.append(a.id());
-      tag.append(a.event().tag().code());
-      if (a.by().isPresent()) {
-        n++;
-        adopted.append(a.by().get());
-        cumulative.append(n);
-        share.append((double) n / all);
-      } else {
-        adopted.appendMissing();
-        cumulative.appendMissing();
-        share.appendMissing();
-      }
-    }
-    return ResultTable.of(
-        "Diffusion of " + type.code() + " (" + stage.code() + ") across the 21 CRCs",
-        Table.create(
-            "diffusion of " + type.code() + " (" + stage.code() + ") across CRCs",
-            kind,
-            cpa,
-            crc,
-            adopted,
-            recorded,
-            innovation,
-            tag,
-            cumulative,
-            share),
-        sources);
+    return new InnovationDiffusion(innovations, geography, sources).diffusion(type, stage);
   }
 
   /**
@@ -643,47 +418,7 @@ public final class InnovationRegister {
    * @return a new table in long form, one curve per type, not null
    */
   public ResultTable diffusionCurves(List<InnovationType> types, LifecycleStage stage) {
-    Objects.requireNonNull(types, "types");
-    if (types.isEmpty()) {
-      throw new IllegalArgumentException("types: expected at least one innovation type");
-    }
-    StringColumn kind = StringColumn.create("type");
-    DateColumn date = DateColumn.create("date");
-    IntColumn cumulative = IntColumn.create("cumulative_crcs");
-    DoubleColumn share = DoubleColumn.create("share_of_crcs");
-    int all = geography.cpas().size();
-    for (InnovationType type : types) {
-      Table t = diffusion(type, stage).table();
-      TreeMap<LocalDate, Integer> byDate = new TreeMap<>();
-      byDate.put(CONTRACTS_START, 0);
-      int last = 0;
-      for (int r = 0; r < t.rowCount(); r++) {
-        if (!t.dateColumn("adopted_by").isMissing(r)) {
-          last = t.intColumn("cumulative_crcs").getInt(r);
-          byDate.put(t.dateColumn("adopted_by").get(r), last);
-        }
-      }
-      byDate.put(CONTRACTS_END, last);
-      byDate.forEach(
-          (d, n) -> {
-            kind.append(type.code());
-            date.append(d);
-            cumulative.append(n);
-            share.append((double) n / all);
-          });
-    }
-    return ResultTable.of(
-        "CRCs that had reached " + stage.code() + ", by type of innovation and date",
-        Table.create(
-            "CRCs that had reached " + stage.code() + ", by type", kind, date, cumulative, share),
-        sources);
-  }
-
-  private static boolean earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
-    if (a.isEmpty()) {
-      return false;
-    }
-    return b.isEmpty() || !a.get().isAfter(b.get());
+    return new InnovationDiffusion(innovations, geography, sources).curves(types, stage);
   }
 
   /**
@@ -706,70 +441,9 @@ public final class InnovationRegister {
    * @return a new result with 21 rows, not null
    */
   public ResultTable innovationIndex() {
-    Map<String, String> judged = judgementById();
-    Map<String, List<Innovation>> byCpa = new TreeMap<>();
-    for (Cpa c : geography.cpas()) {
-      byCpa.put(c.code(), new ArrayList<>());
-    }
-    for (Innovation i : innovations) {
-      for (String cpa : cpasOf(i)) {
-        byCpa.get(cpa).add(i);
-      }
-    }
-    StringColumn cpa = StringColumn.create("cpa_code");
-    StringColumn crc = StringColumn.create("crc");
-    IntColumn count = IntColumn.create("innovations");
-    IntColumn rolledOut = IntColumn.create("rolled_out");
-    IntColumn types = IntColumn.create("types");
-    IntColumn documented = IntColumn.create("documented");
-    IntColumn synthetic = IntColumn.create("synthetic");
-    IntColumn criticised = IntColumn.create("criticised_by_inspectors");
-    DoubleColumn index = DoubleColumn.create("index");
-    byCpa.forEach(
-        (code, list) -> {
-          cpa.append(code);
-          crc.append(geography.cpa(code).shortName());
-          count.append(list.size());
-          rolledOut.append(
-              (int)
-                  list.stream()
-                      .filter(i -> i.furthestStage().compareTo(LifecycleStage.ROLLED_OUT) >= 0)
-                      .filter(i -> i.furthestStage() != LifecycleStage.WITHDRAWN)
-                      .count());
-          types.append((int) list.stream().map(Innovation::type).distinct().count());
-          documented.append((int) list.stream().filter(i -> !i.synthetic()).count());
-          synthetic.append((int) list.stream().filter(Innovation::synthetic).count());
-          criticised.append(
-              (int) list.stream().filter(i -> CRITICISED.equals(judged.get(i.id()))).count());
-          index.append(
-              list.stream()
-                  .filter(i -> !CRITICISED.equals(judged.get(i.id())))
-                  .mapToDouble(i -> weight(i.furthestStage()))
-                  .sum());
-        });
-    return ResultTable.of(
-            "Innovation index by CRC (practices criticised by inspectors left out)",
-            Table.create(
-                "innovation index by CRC",
-                cpa,
-                crc,
-                count,
-                rolledOut,
-                types,
-                documented,
-                synthetic,
-                criticised,
-                index),
-            sources.and(judgementSources()))
-        .withNote(
-            "innovations counts what was adopted; criticised_by_inspectors counts those HM"
-                + " Inspectorate of Probation criticised (telephone-only supervision, open"
-                + " interview booths, tools that do not link to nDelius), which the index leaves"
-                + " out. The index counts breadth of activity, not its quality or effect.");
+    return InnovationIndex.of(
+        innovations, geography, judgementById(), sources.and(judgementSources()));
   }
-
-  /** A judgement value: inspectors criticised the practice. */
-  static final String CRITICISED = "criticised";
 
   private static Map<String, String> judgementById() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -791,7 +465,7 @@ public final class InnovationRegister {
   private static final List<String> JUDGEMENT_HEADER =
       List.of("innovation_id", "judgement", "finding", "judged_by", "source", "tag");
   private static final Set<String> JUDGEMENTS =
-      Set.of(CRITICISED, "concern", "not_judged", "praised");
+      Set.of(InnovationIndex.CRITICISED, "concern", "not_judged", "praised");
 
   /** The judgements file's layout for the validating loader: text cells, judgement a code. */
   private static final Schema JUDGEMENT_SCHEMA =
@@ -845,43 +519,6 @@ public final class InnovationRegister {
         sources.and(judgementSources()));
   }
 
-  /** The index weight of the furthest stage an innovation reached. */
-  static double weight(LifecycleStage furthest) {
-    return switch (furthest) {
-      case PROPOSED, SUBMITTED -> 0.25;
-      case APPROVED -> 0.5;
-      case PILOTED -> 0.75;
-      case ROLLED_OUT, EVALUATED -> 1.0;
-      case WITHDRAWN -> 0.0;
-    };
-  }
-
-  /** The CPAs an innovation applied to: its own, or those its owner held during its events. */
-  private List<String> cpasOf(Innovation i) {
-    if (!i.ownerWide()) {
-      return List.of(i.provider());
-    }
-    LocalDate from =
-        i.events().stream()
-            .map(e -> e.date().earliest())
-            .flatMap(Optional::stream)
-            .min(Comparator.naturalOrder())
-            .orElse(CONTRACTS_START);
-    LocalDate to =
-        i.events().stream()
-            .map(e -> e.date().latest())
-            .flatMap(Optional::stream)
-            .max(Comparator.naturalOrder())
-            .orElse(CONTRACTS_END);
-    Set<String> out = new LinkedHashSet<>();
-    for (Ownership o : geography.ownerships()) {
-      if (o.ownerCode().equals(i.ownerCode()) && !o.from().isAfter(to) && !o.to().isBefore(from)) {
-        out.add(o.cpaCode());
-      }
-    }
-    return new ArrayList<>(new TreeSet<>(out));
-  }
-
   /**
    * Published counts about CRC innovation that name no CRC, such as the NAO's finding (2019) that
    * only 2 of the 21 CRCs delivered the IT they promised; from {@code
@@ -919,282 +556,5 @@ public final class InnovationRegister {
                 "Published counts about CRC innovation",
                 "innovation_counts.csv",
                 resource(COUNTS_RESOURCE))));
-  }
-
-  /** A located problem, thrown to end the check of one row or one innovation. */
-  private static final class Located extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient Problem problem;
-
-    Located(Problem problem) {
-      super(problem.toString(), null, false, false);
-      this.problem = problem;
-    }
-  }
-
-  /** Validates the register's rows, then each innovation's events; lists every problem. */
-  private static final class Parser {
-    private final String file;
-    private final Geography geo;
-    private final Set<String> cpaCodes = new TreeSet<>();
-    private final Set<String> ownerCodes = new TreeSet<>();
-
-    Parser(String file, Geography geo) {
-      this.file = file;
-      this.geo = geo;
-      geo.cpas().forEach(c -> cpaCodes.add(c.code()));
-      geo.owners().forEach(o -> ownerCodes.add(o.code()));
-    }
-
-    private final List<Problem> problems = new ArrayList<>();
-
-    /** A problem found at a cell; thrown to end the check of its row or innovation. */
-    private Located error(long line, String column, String value, String expected) {
-      int number = COLUMNS.indexOf(column) + 1;
-      return new Located(
-          number == 0
-              ? new Problem(file, line, null, 0, value, expected)
-              : new Problem(file, line, column, number, value, expected));
-    }
-
-    private record Row(
-        long line,
-        String id,
-        String name,
-        InnovationType type,
-        String provider,
-        String owner,
-        InnovationEvent event) {}
-
-    InnovationRegister parse(DatasetLoader.Hashed read) {
-      Table table = read.table();
-      Map<String, List<Row>> byId = new LinkedHashMap<>();
-      for (int r = 0; r < table.rowCount(); r++) {
-        List<String> f = new ArrayList<>(COLUMNS.size());
-        for (String column : COLUMNS) {
-          f.add(table.stringColumn(column).get(r));
-        }
-        try {
-          Row row = row(read.lineOf(r), f);
-          List<Row> rows = byId.computeIfAbsent(row.id(), k -> new ArrayList<>());
-          if (!rows.isEmpty()) {
-            consistent(rows.get(0), row);
-          }
-          rows.add(row);
-        } catch (Located e) {
-          problems.add(e.problem);
-        }
-      }
-      List<Innovation> out = new ArrayList<>();
-      for (List<Row> rows : byId.values()) {
-        try {
-          out.add(innovation(rows));
-        } catch (Located e) {
-          problems.add(e.problem);
-        }
-      }
-      if (!problems.isEmpty()) {
-        problems.sort(Comparator.comparingLong(Problem::line));
-        throw new DatasetValidationException(file, problems, 0);
-      }
-      return new InnovationRegister(out, geo, Sources.assumed("register being read"));
-    }
-
-    private Row row(long line, List<String> f) {
-      String id = f.get(0);
-      if (!id.matches("[A-Z]{2,5}-[0-9A-Za-z-]+")) {
-        throw error(line, "innovation_id", id, "an id such as DOC-01 or SYN-0001");
-      }
-      String name = f.get(1);
-      if (name.isBlank()) {
-        throw error(line, "innovation", name, "a short description of the innovation");
-      }
-      InnovationType type;
-      try {
-        type = InnovationType.ofCode(f.get(2));
-      } catch (IllegalArgumentException e) {
-        throw error(line, "type", f.get(2), InnovationType.codes());
-      }
-      String provider = f.get(3);
-      String owner = f.get(4);
-      if (!ownerCodes.contains(owner)) {
-        throw error(line, "owner", owner, "an owner code, one of " + ownerCodes);
-      }
-      if (!cpaCodes.contains(provider) && !ownerCodes.contains(provider)) {
-        throw error(
-            line,
-            "provider",
-            provider,
-            "a CPA code C01..C21, or the owner's code for an owner-wide innovation");
-      }
-      if (ownerCodes.contains(provider) && !provider.equals(owner)) {
-        throw error(
-            line,
-            "provider",
-            provider,
-            "the owner's own code (" + owner + ") for an owner-wide innovation, or a CPA code");
-      }
-      LifecycleStage stage;
-      try {
-        stage = LifecycleStage.ofCode(f.get(5));
-      } catch (IllegalArgumentException e) {
-        throw error(line, "stage", f.get(5), LifecycleStage.codes());
-      }
-      EventDate date;
-      try {
-        date = EventDate.parse(f.get(6), f.get(7));
-      } catch (CellError e) {
-        throw error(line, e.column, f.get(e.column.equals("date") ? 6 : 7), e.expected);
-      }
-      if (date.precision() != EventDate.Precision.UNKNOWN
-          && (date.start().getYear() < FIRST_YEAR || date.start().getYear() > LAST_YEAR)) {
-        throw error(
-            line,
-            "date",
-            f.get(6),
-            "a date from "
-                + FIRST_YEAR
-                + " (Transforming Rehabilitation) to "
-                + LAST_YEAR
-                + " (the CRC contracts ended on 25 June 2021)");
-      }
-      String source = f.get(8);
-      if (source.isBlank()) {
-        throw error(line, "source", source, "the evidence for the event (a citation)");
-      }
-      EvidenceTag tag;
-      try {
-        tag = EvidenceTag.ofCode(f.get(9));
-      } catch (IllegalArgumentException e) {
-        throw error(line, "tag", f.get(9), EvidenceTag.codes());
-      }
-      return new Row(
-          line,
-          id,
-          name,
-          type,
-          provider,
-          owner,
-          new InnovationEvent(stage, date, source, tag, file + ":" + line));
-    }
-
-    private void checkOwnerHeld(long line, String cpa, String owner, EventDate date) {
-      LocalDate from = date.earliest().orElse(CONTRACTS_START);
-      LocalDate to = date.latest().orElse(CONTRACTS_END);
-      if (to.isBefore(from)) {
-        to = from;
-      }
-      List<String> holders = new ArrayList<>();
-      for (Ownership o : geo.ownerships()) {
-        if (o.cpaCode().equals(cpa) && !o.from().isAfter(to) && !o.to().isBefore(from)) {
-          if (o.ownerCode().equals(owner)) {
-            return;
-          }
-          holders.add(o.ownerCode());
-        }
-      }
-      throw error(
-          line,
-          "owner",
-          owner,
-          "an owner of "
-              + cpa
-              + " at the event's date ("
-              + date
-              + "): "
-              + (holders.isEmpty() ? "none published (CRCs were publicly owned)" : holders));
-    }
-
-    private void consistent(Row first, Row row) {
-      String where = " (as on line " + first.line() + ")";
-      if (!row.name().equals(first.name())) {
-        throw error(row.line(), "innovation", row.name(), "'" + first.name() + "'" + where);
-      }
-      if (row.type() != first.type()) {
-        throw error(row.line(), "type", row.type().code(), first.type().code() + where);
-      }
-      if (!row.provider().equals(first.provider())) {
-        throw error(row.line(), "provider", row.provider(), first.provider() + where);
-      }
-      if (!row.owner().equals(first.owner())) {
-        throw error(row.line(), "owner", row.owner(), first.owner() + where);
-      }
-      boolean firstSynthetic = first.event().tag() == EvidenceTag.SYNTHETIC;
-      if ((row.event().tag() == EvidenceTag.SYNTHETIC) != firstSynthetic) {
-        throw error(
-            row.line(),
-            "tag",
-            row.event().tag().code(),
-            (firstSynthetic ? "synthetic" : "a documented tag (not synthetic)")
-                + ": an innovation is wholly documented or wholly synthetic"
-                + where);
-      }
-    }
-
-    private Innovation innovation(List<Row> rows) {
-      Map<LifecycleStage, Row> seen = new HashMap<>();
-      for (Row r : rows) {
-        Row before = seen.putIfAbsent(r.event().stage(), r);
-        if (before != null) {
-          throw error(
-              r.line(),
-              "stage",
-              r.event().stage().code(),
-              "each stage once per innovation; "
-                  + r.event().stage().code()
-                  + " is already on line "
-                  + before.line());
-        }
-      }
-      List<Row> ordered = new ArrayList<>(rows);
-      ordered.sort(Comparator.comparing((Row r) -> r.event().stage()));
-      for (int b = 0; b < ordered.size(); b++) {
-        Row later = ordered.get(b);
-        Optional<LocalDate> laterLatest = later.event().date().latest();
-        for (int a = 0; a < b; a++) {
-          Row earlier = ordered.get(a);
-          Optional<LocalDate> earlierEarliest = earlier.event().date().earliest();
-          if (laterLatest.isPresent()
-              && earlierEarliest.isPresent()
-              && earlierEarliest.get().isAfter(laterLatest.get())) {
-            boolean withdrawn = later.event().stage() == LifecycleStage.WITHDRAWN;
-            Row at = withdrawn ? earlier : later;
-            throw error(
-                at.line(),
-                "date",
-                at.event().date().toString(),
-                withdrawn
-                    ? "no event after the withdrawal ("
-                        + later.event().date()
-                        + ", line "
-                        + later.line()
-                        + "): lifecycle events out of order"
-                    : "a date on or after the "
-                        + earlier.event().stage().code()
-                        + " event ("
-                        + earlier.event().date()
-                        + ", line "
-                        + earlier.line()
-                        + "): lifecycle events out of order");
-          }
-        }
-      }
-      Row first = rows.get(0);
-      if (!ownerCodes.contains(first.provider())) {
-        Row dated =
-            ordered.stream()
-                .filter(r -> r.event().date().precision() != EventDate.Precision.UNKNOWN)
-                .findFirst()
-                .orElse(ordered.get(0));
-        checkOwnerHeld(dated.line(), dated.provider(), dated.owner(), dated.event().date());
-      }
-      return new Innovation(
-          first.id(),
-          first.name(),
-          first.type(),
-          first.provider(),
-          first.owner(),
-          rows.stream().map(Row::event).toList());
-    }
   }
 }

@@ -45,8 +45,7 @@ record PublishedCount(
 
   static List<PublishedCount> parse(String file, byte[] bytes) {
     DatasetLoader.Hashed read =
-        DatasetLoader.of(
-                InnovationRegister.textSchema("innovation_counts", List.of(HEADER.split(","))))
+        DatasetLoader.of(RegisterReader.textSchema("innovation_counts", List.of(HEADER.split(","))))
             .readBytes(file, bytes);
     Table t = read.table();
     List<Problem> problems = new ArrayList<>();

@@ -153,10 +153,10 @@ public record MixEffect(
       fw.append(f);
       aw.append(a);
       share.append(t[0] == 0 ? Double.NaN : f / t[0] * 100.0);
-      within.append(VolumeVariance.shortfallPercent(f, a));
+      within.append(ShortfallTables.shortfallPercent(f, a));
       double c = t[0] == 0 ? Double.NaN : (f - a) / t[0] * 100.0;
       contribution.append(c);
-      double total = VolumeVariance.shortfallPercent(t[0], t[1]);
+      double total = ShortfallTables.shortfallPercent(t[0], t[1]);
       ofTotal.append(total == 0 || Double.isNaN(total) ? Double.NaN : c / total * 100.0);
     }
     out.addColumns(k, type, fw, aw, share, within, contribution, ofTotal);

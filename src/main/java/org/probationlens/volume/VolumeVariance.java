@@ -2,10 +2,6 @@ package org.probationlens.volume;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,24 +10,20 @@ import java.util.TreeSet;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.area.RollUp;
-import org.probationlens.engine.Aggregate;
 import org.probationlens.engine.ColumnTable;
-import org.probationlens.engine.Filter;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.ResultTable;
 import org.probationlens.provenance.Sources;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.Selection;
 
 /**
  * CRC work volumes against the volumes the contracts were let on: how far actual starts (raw, a
@@ -69,8 +61,11 @@ import tech.tablesaw.selection.Selection;
  * with...} methods share that copy; so changes made to the cases table after that are not seen.
  * Missing values: a CRC case counted in a period must have a start date, a weight, a work type and
  * a code for the unit reported (its CPA, or its PCC area for PCC-area and NPS-division figures),
- * and an analysis that counts one without fails naming its row; a CRC case without a start date
- * fails every period. Gaps in other cases, or in columns not named above, are no error.
+ * and an analysis that counts one without fails with a {@link DatasetValidationException} whose
+ * {@link Problem} locates it (table {@code cases}, its row from 1 and its column); a CRC case
+ * without a start date fails every period. Gaps in other cases, or in columns not named above, are
+ * no error. Tables without the columns above, or with one of the wrong type, are refused in the
+ * same way, every such problem listed.
  */
 public final class VolumeVariance {
 
@@ -98,18 +93,13 @@ public final class VolumeVariance {
   /** Column: the work type (CO, SSO, LIC, PSS, PRE). */
   public static final String WORK_TYPE = "work_type";
 
-  /** A day no case starts on, for the zero-row probe of {@link #of(ColumnTable, Table)}. */
-  private static final LocalDate NO_CASE_DAY = LocalDate.of(1900, 1, 1);
-
-  /** The cases as given to {@link #of(Table, Table)}; null when made from a ColumnTable. */
-  private final Table cases;
-
-  private final EngineCases engineCases;
-
-  /** The actual volumes from elsewhere (for example Spark); null when the engine counts them. */
+  /**
+   * The actual volumes: {@link EngineStarts} when cases in memory are counted here, or counted
+   * elsewhere (for example by Spark).
+   */
   private final CrcStarts starts;
 
-  private final Table forecast;
+  private final PeriodForecast forecast;
   private final Geography geography;
   private final ReportingPeriod apportionBaseline;
   private final LocalDate ownersAsOf;
@@ -121,17 +111,13 @@ public final class VolumeVariance {
           + " with CaseRecords.load and ForecastVolumes.load to carry it)";
 
   private VolumeVariance(
-      Table cases,
-      EngineCases engineCases,
       CrcStarts starts,
-      Table forecast,
+      PeriodForecast forecast,
       Geography geography,
       ReportingPeriod apportionBaseline,
       LocalDate ownersAsOf,
       Sources sources) {
     this.sources = sources;
-    this.cases = cases;
-    this.engineCases = engineCases;
     this.starts = starts;
     this.forecast = forecast;
     this.geography = geography;
@@ -145,26 +131,24 @@ public final class VolumeVariance {
    * @param cases case-level starts (the shared {@code cases.csv} contract), not null
    * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   * @throws DatasetValidationException listing every missing column or column of the wrong type,
+   *     each a {@link Problem} of table {@code cases} or {@code forecast}
    */
   public static VolumeVariance of(Table cases, Table forecast) {
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(forecast, "forecast");
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (String c : List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE)) {
-      requireType(cases, "cases", c, ColumnType.STRING, problems);
+      VolumeInputs.requireType(cases, VolumeInputs.CASES, c, ColumnType.STRING, problems);
     }
-    requireType(cases, "cases", "start_date", ColumnType.LOCAL_DATE, problems);
-    requireNumeric(cases, "cases", "weight", problems);
-    requireForecastColumns(forecast, problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    VolumeInputs.requireType(
+        cases, VolumeInputs.CASES, "start_date", ColumnType.LOCAL_DATE, problems);
+    VolumeInputs.requireNumeric(cases, VolumeInputs.CASES, "weight", problems);
+    VolumeInputs.requireForecastColumns(forecast, problems);
+    VolumeInputs.refuseIfAny(problems);
     return new VolumeVariance(
-        cases,
-        new EngineCases(cases),
-        null,
-        forecast,
+        new EngineStarts(cases),
+        new PeriodForecast(forecast),
         Geography.standard(),
         null,
         null,
@@ -180,7 +164,8 @@ public final class VolumeVariance {
    * @param forecast contract forecasts as loaded by {@link org.probationlens.data.ForecastVolumes},
    *     not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   * @throws DatasetValidationException listing every missing column or column of the wrong type,
+   *     each a {@link Problem} of table {@code cases} or {@code forecast}
    */
   public static VolumeVariance of(LoadedDataset cases, LoadedDataset forecast) {
     Objects.requireNonNull(cases, "cases");
@@ -208,8 +193,7 @@ public final class VolumeVariance {
   }
 
   private VolumeVariance withSources(Sources s) {
-    return new VolumeVariance(
-        cases, engineCases, starts, forecast, geography, apportionBaseline, ownersAsOf, s);
+    return new VolumeVariance(starts, forecast, geography, apportionBaseline, ownersAsOf, s);
   }
 
   /**
@@ -220,14 +204,6 @@ public final class VolumeVariance {
    */
   public Sources sources() {
     return sources;
-  }
-
-  private static void requireForecastColumns(Table forecast, List<String> problems) {
-    for (String c : List.of("cpa_code", "financial_year", WORK_TYPE)) {
-      requireType(forecast, "forecast", c, ColumnType.STRING, problems);
-    }
-    requireNumeric(forecast, "forecast", FORECAST_COUNT, problems);
-    requireNumeric(forecast, "forecast", FORECAST_WEIGHTED, problems);
   }
 
   /**
@@ -242,45 +218,19 @@ public final class VolumeVariance {
    *     none with a missing value (the engine holds complete columns only); not null
    * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing column or column of the wrong type
+   * @throws DatasetValidationException listing every missing column or column of the wrong type,
+   *     each a {@link Problem} of table {@code cases} or {@code forecast}
    */
   public static VolumeVariance of(ColumnTable cases, Table forecast) {
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(forecast, "forecast");
-    List<String> problems = new ArrayList<>();
-    List<String> have = cases.columnNames();
-    for (String c : EngineCases.COLUMNS) {
-      if (!have.contains(c)) {
-        problems.add("cases has no column " + c);
-      }
-    }
-    if (problems.isEmpty()) {
-      for (String c : List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE)) {
-        try {
-          cases.categories(c);
-        } catch (IllegalArgumentException e) {
-          problems.add("cases " + e.getMessage());
-        }
-      }
-      // The engine's own checks name the column and its kind; a zero-row probe runs them.
-      try {
-        Aggregate.of(cases)
-            .where(Filter.between("start_date", NO_CASE_DAY, NO_CASE_DAY))
-            .sum("weight")
-            .run();
-      } catch (IllegalArgumentException e) {
-        problems.add("cases " + e.getMessage());
-      }
-    }
-    requireForecastColumns(forecast, problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    List<Problem> problems = new ArrayList<>();
+    EngineStarts.check(cases, problems);
+    VolumeInputs.requireForecastColumns(forecast, problems);
+    VolumeInputs.refuseIfAny(problems);
     return new VolumeVariance(
-        null,
-        new EngineCases(cases),
-        null,
-        forecast,
+        new EngineStarts(cases),
+        new PeriodForecast(forecast),
         Geography.standard(),
         null,
         null,
@@ -297,19 +247,22 @@ public final class VolumeVariance {
    * @param starts answers each {@link CrcStarts.Query} the analysis asks, not null
    * @param forecast contract forecasts (the shared {@code forecast.csv} contract), not null
    * @return the analysis, not null
-   * @throws IllegalArgumentException naming every missing forecast column or column of the wrong
-   *     type
+   * @throws DatasetValidationException listing every missing forecast column or column of the wrong
+   *     type, each a {@link Problem} of table {@code forecast}
    */
   public static VolumeVariance of(CrcStarts starts, Table forecast) {
     Objects.requireNonNull(starts, "starts");
     Objects.requireNonNull(forecast, "forecast");
-    List<String> problems = new ArrayList<>();
-    requireForecastColumns(forecast, problems);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    List<Problem> problems = new ArrayList<>();
+    VolumeInputs.requireForecastColumns(forecast, problems);
+    VolumeInputs.refuseIfAny(problems);
     return new VolumeVariance(
-        null, null, starts, forecast, Geography.standard(), null, null, Sources.assumed(UNSTATED));
+        starts,
+        new PeriodForecast(forecast),
+        Geography.standard(),
+        null,
+        null,
+        Sources.assumed(UNSTATED));
   }
 
   /**
@@ -338,8 +291,6 @@ public final class VolumeVariance {
    */
   public VolumeVariance withGeography(Geography geography) {
     return new VolumeVariance(
-        cases,
-        engineCases,
         starts,
         forecast,
         Objects.requireNonNull(geography, "geography"),
@@ -360,8 +311,6 @@ public final class VolumeVariance {
    */
   public VolumeVariance apportioningForecastBy(ReportingPeriod baseline) {
     return new VolumeVariance(
-        cases,
-        engineCases,
         starts,
         forecast,
         geography,
@@ -379,8 +328,6 @@ public final class VolumeVariance {
    */
   public VolumeVariance withOwnersAsOf(LocalDate asOf) {
     return new VolumeVariance(
-        cases,
-        engineCases,
         starts,
         forecast,
         geography,
@@ -414,7 +361,7 @@ public final class VolumeVariance {
         level.columnName(),
         period,
         false,
-        finish(total, level.columnName(), false, period),
+        ShortfallTables.finish(total, level.columnName(), false, period),
         note(level, period),
         sources(level));
   }
@@ -432,7 +379,7 @@ public final class VolumeVariance {
         level.columnName(),
         period,
         true,
-        finish(base(level, period), level.columnName(), true, period),
+        ShortfallTables.finish(base(level, period), level.columnName(), true, period),
         note(level, period),
         sources(level));
   }
@@ -566,7 +513,7 @@ public final class VolumeVariance {
     }
     Table grouped = Table.create(cpa.name() + " by " + groupColumn);
     StringColumn key = StringColumn.create(groupColumn);
-    DoubleColumn[] cols = numericColumns();
+    DoubleColumn[] cols = ShortfallTables.numericColumns();
     grouped.addColumns(key);
     grouped.addColumns(cols);
     sums.forEach(
@@ -580,7 +527,7 @@ public final class VolumeVariance {
         groupColumn,
         period,
         false,
-        finish(grouped, groupColumn, false, period),
+        ShortfallTables.finish(grouped, groupColumn, false, period),
         "CPA groups given by the caller; the case data does not classify areas",
         sources.withAssumptions(
             List.of(
@@ -610,14 +557,11 @@ public final class VolumeVariance {
    * @return as {@link #annualVolumes()}
    */
   public ResultTable annualVolumes(LocalDate lastStart) {
-    TreeSet<FinancialYear> years = new TreeSet<>();
-    for (String fy : forecast.stringColumn("financial_year")) {
-      years.add(parseYear(fy));
-    }
+    TreeSet<FinancialYear> years = forecast.years();
     Table out = Table.create("annual CRC volumes against forecast");
     StringColumn cpa = StringColumn.create("cpa");
     StringColumn year = StringColumn.create("financial_year");
-    DoubleColumn[] cols = numericColumns();
+    DoubleColumn[] cols = ShortfallTables.numericColumns();
     out.addColumns(cpa, year);
     out.addColumns(cols);
     Map<String, Map<FinancialYear, double[]>> rows = new TreeMap<>();
@@ -668,10 +612,10 @@ public final class VolumeVariance {
    * shared with every copy made by the {@code with...} methods. For tests.
    */
   ColumnTable engineCopy() {
-    if (engineCases == null) {
+    if (!(starts instanceof EngineStarts engine)) {
       throw new IllegalStateException("this analysis counts no cases itself: its starts are given");
     }
-    return engineCases.get().complete();
+    return engine.engineCopy();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -741,157 +685,26 @@ public final class VolumeVariance {
 
   /** Forecast for the period by CPA and work type: {count, weighted}. */
   private Map<List<String>, double[]> forecastFor(ReportingPeriod period) {
-    Map<FinancialYear, Double> shares = new LinkedHashMap<>();
-    for (FinancialYear fy : period.financialYears()) {
-      shares.put(fy, period.shareOf(fy));
-    }
-    Map<FinancialYear, Integer> rowsPerYear = new HashMap<>();
-    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
-    StringColumn cpa = forecast.stringColumn("cpa_code");
-    StringColumn year = forecast.stringColumn("financial_year");
-    StringColumn type = forecast.stringColumn(WORK_TYPE);
-    NumericColumn<?> count = forecast.numberColumn(FORECAST_COUNT);
-    NumericColumn<?> weighted = forecast.numberColumn(FORECAST_WEIGHTED);
-    // Each label parsed once: a forecast has a few labels over hundreds of rows.
-    Map<String, FinancialYear> parsed = new HashMap<>();
-    for (int i = 0; i < forecast.rowCount(); i++) {
-      String label = year.get(i);
-      FinancialYear fy = parsed.get(label);
-      if (fy == null) {
-        fy = parseYear(label);
-        parsed.put(label, fy);
-      }
-      Double share = shares.get(fy);
-      if (share == null) {
-        continue;
-      }
-      rowsPerYear.merge(fy, 1, Integer::sum);
-      if (count.isMissing(i) || weighted.isMissing(i)) {
-        throw new IllegalArgumentException(
-            "forecast row "
-                + (i + 1)
-                + " ("
-                + cpa.get(i)
-                + ", "
-                + fy
-                + ", "
-                + type.get(i)
-                + "): forecast_count or forecast_weighted is missing; expected a number");
-      }
-      double[] v = out.computeIfAbsent(List.of(cpa.get(i), type.get(i)), k -> new double[2]);
-      v[0] += count.getDouble(i) * share;
-      v[1] += weighted.getDouble(i) * share;
-    }
-    for (FinancialYear fy : shares.keySet()) {
-      if (!rowsPerYear.containsKey(fy)) {
-        throw new IllegalStateException(
-            "the forecast has no rows for financial year "
-                + fy
-                + ", which period "
-                + period
-                + " overlaps; the forecast covers "
-                + new TreeSet<>(forecast.stringColumn("financial_year").asList()));
-      }
-    }
-    return out;
+    return forecast.forPeriod(period);
   }
 
   /** Actual CRC starts in the period keyed by (keyColumn value, work type): {count, weighted}. */
   private Map<List<String>, double[]> actualFor(ReportingPeriod period, String keyColumn) {
     CrcStarts.Query query = CrcStarts.Query.of(keyColumn, period);
-    if (starts != null) {
-      Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
-      for (CrcStarts.Sums sums : starts.count(query)) {
-        double[] previous =
-            out.put(
-                List.of(sums.unit(), sums.workType()), new double[] {sums.count(), sums.weight()});
-        if (previous != null) {
-          throw new IllegalStateException(
-              "CRC starts counted twice for " + sums.unit() + "/" + sums.workType());
-        }
+    if (starts instanceof EngineStarts engine) {
+      return engine.sums(query);
+    }
+    Map<List<String>, double[]> out = new TreeMap<>(ShortfallTables::compareKeys);
+    for (CrcStarts.Sums sums : starts.count(query)) {
+      double[] previous =
+          out.put(
+              List.of(sums.unit(), sums.workType()), new double[] {sums.count(), sums.weight()});
+      if (previous != null) {
+        throw new IllegalStateException(
+            "CRC starts counted twice for " + sums.unit() + "/" + sums.workType());
       }
-      return out;
-    }
-    EngineCases.Loaded loaded = engineCases.get();
-    // The cases the engine does not hold first, in row order, so that the first bad row in the
-    // table is the one reported, as a pass over every row would.
-    List<Integer> countedAside = incompleteCounted(loaded.incompleteCrcRows(), period, keyColumn);
-    Map<List<String>, double[]> out = new TreeMap<>(VolumeVariance::compareKeys);
-    ColumnTable complete = loaded.complete();
-    if (complete.categories("provider_type").contains(CrcStarts.Query.PROVIDER_TYPE)) {
-      Table sums =
-          Aggregate.of(complete)
-              .where(Filter.equalTo("provider_type", CrcStarts.Query.PROVIDER_TYPE))
-              .where(Filter.between("start_date", query.firstStart(), query.lastStart()))
-              .by(keyColumn, WORK_TYPE)
-              .count()
-              .sum("weight")
-              .run();
-      StringColumn key = sums.stringColumn(keyColumn);
-      StringColumn type = sums.stringColumn(WORK_TYPE);
-      IntColumn count = sums.intColumn("count");
-      DoubleColumn weight = sums.doubleColumn("sum_weight");
-      for (int i = 0; i < sums.rowCount(); i++) {
-        out.put(
-            List.of(key.get(i), type.get(i)), new double[] {count.getInt(i), weight.getDouble(i)});
-      }
-    }
-    if (countedAside.isEmpty()) {
-      return out;
-    }
-    StringColumn key = cases.stringColumn(keyColumn);
-    StringColumn type = cases.stringColumn(WORK_TYPE);
-    NumericColumn<?> weight = cases.numberColumn("weight");
-    for (int row : countedAside) {
-      double[] v = out.computeIfAbsent(List.of(key.get(row), type.get(row)), k -> new double[2]);
-      v[0] += 1;
-      v[1] += weight.getDouble(row);
     }
     return out;
-  }
-
-  /**
-   * Checks the CRC cases the engine does not hold (a value missing in a column it needs) against a
-   * period, in row order: a case without a start date fails every period; a case started in the
-   * period fails if it has no weight, or no value in the key column or work type; the others in the
-   * period are counted by the caller (their gap is in the key column this query does not use).
-   *
-   * @return the rows (0-based) to count besides the engine's
-   */
-  private List<Integer> incompleteCounted(int[] rows, ReportingPeriod period, String keyColumn) {
-    List<Integer> counted = new ArrayList<>();
-    if (rows.length == 0) {
-      return counted;
-    }
-    DateColumn start = cases.dateColumn("start_date");
-    NumericColumn<?> weight = cases.numberColumn("weight");
-    for (int row : rows) {
-      if (start.isMissing(row)) {
-        throw new IllegalArgumentException(
-            "cases row " + (row + 1) + ", column start_date: value is missing; expected a date");
-      }
-      if (!period.contains(start.get(row))) {
-        continue;
-      }
-      if (weight.isMissing(row)) {
-        throw new IllegalArgumentException(
-            "cases row " + (row + 1) + ", column weight: value is missing; expected a number >= 0");
-      }
-      for (String column : List.of(keyColumn, WORK_TYPE)) {
-        // Tablesaw marks a missing string as "", but StringColumn.isMissing(int) does not always
-        // see one set with setMissing (0.44): test the value, as isMissing() selections do.
-        if (cases.stringColumn(column).get(row).isEmpty()) {
-          throw new IllegalArgumentException(
-              "cases row "
-                  + (row + 1)
-                  + ", column "
-                  + column
-                  + ": value is missing; expected a code");
-        }
-      }
-      counted.add(row);
-    }
-    return counted;
   }
 
   private Table cpaBase(ReportingPeriod period) {
@@ -911,8 +724,8 @@ public final class VolumeVariance {
               + unforecast
               + "; a shortfall needs a forecast");
     }
-    Table out = emptyBase(Level.CPA.columnName());
-    f.forEach((k, fv) -> appendBase(out, k.get(0), k.get(1), fv, a.get(k)));
+    Table out = ShortfallTables.emptyBase(Level.CPA.columnName());
+    f.forEach((k, fv) -> ShortfallTables.appendBase(out, k.get(0), k.get(1), fv, a.get(k)));
     return out;
   }
 
@@ -924,275 +737,7 @@ public final class VolumeVariance {
     }
     Map<List<String>, double[]> f = forecastFor(period);
     Map<List<String>, double[]> a = actualFor(period, "pcc_area");
-    // Baseline shares: each area's CRC volume (all work types) over its CPA's.
     Map<List<String>, double[]> baseline = actualFor(apportionBaseline, "pcc_area");
-    Map<String, double[]> areaTotals = new TreeMap<>();
-    baseline.forEach(
-        (k, v) -> {
-          double[] t = areaTotals.computeIfAbsent(k.get(0), x -> new double[2]);
-          t[0] += v[0];
-          t[1] += v[1];
-        });
-    Map<String, double[]> cpaTotals = new TreeMap<>();
-    Map<String, String> cpaOfArea = new TreeMap<>();
-    geography
-        .pccAreas()
-        .forEach(
-            area -> {
-              cpaOfArea.put(area.code(), area.cpaCode());
-              double[] t = areaTotals.getOrDefault(area.code(), new double[2]);
-              double[] c = cpaTotals.computeIfAbsent(area.cpaCode(), x -> new double[2]);
-              c[0] += t[0];
-              c[1] += t[1];
-            });
-    TreeSet<String> unknown = new TreeSet<>();
-    a.keySet()
-        .forEach(
-            k -> {
-              if (!cpaOfArea.containsKey(k.get(0))) {
-                unknown.add(k.get(0));
-              }
-            });
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "cases have unknown pcc_area code(s) " + unknown + "; expected one of the 42 PCC areas");
-    }
-    Table out = emptyBase(Level.PCC_AREA.columnName());
-    TreeSet<String> noBaseline = new TreeSet<>();
-    for (Map.Entry<String, String> e : cpaOfArea.entrySet()) {
-      String area = e.getKey();
-      String cpa = e.getValue();
-      double[] cpaTotal = cpaTotals.get(cpa);
-      double[] areaTotal = areaTotals.getOrDefault(area, new double[2]);
-      for (Map.Entry<List<String>, double[]> fe : f.entrySet()) {
-        if (!fe.getKey().get(0).equals(cpa)) {
-          continue;
-        }
-        if (cpaTotal[0] == 0 || cpaTotal[1] == 0) {
-          noBaseline.add(cpa);
-          continue;
-        }
-        String type = fe.getKey().get(1);
-        double[] fv = {
-          fe.getValue()[0] * areaTotal[0] / cpaTotal[0],
-          fe.getValue()[1] * areaTotal[1] / cpaTotal[1]
-        };
-        appendBase(out, area, type, fv, a.get(List.of(area, type)));
-      }
-    }
-    if (!noBaseline.isEmpty()) {
-      throw new IllegalStateException(
-          "CPA(s) "
-              + noBaseline
-              + " have no CRC volume in the apportionment baseline "
-              + apportionBaseline
-              + ", so their forecast cannot be split between PCC areas; choose another baseline");
-    }
-    return out;
-  }
-
-  private static Table emptyBase(String keyColumn) {
-    Table t = Table.create("CRC volumes against forecast");
-    t.addColumns(StringColumn.create(keyColumn), StringColumn.create(WORK_TYPE));
-    t.addColumns(numericColumns());
-    return t;
-  }
-
-  private static DoubleColumn[] numericColumns() {
-    return new DoubleColumn[] {
-      DoubleColumn.create(FORECAST_COUNT),
-      DoubleColumn.create(ACTUAL_COUNT),
-      DoubleColumn.create(FORECAST_WEIGHTED),
-      DoubleColumn.create(ACTUAL_WEIGHTED)
-    };
-  }
-
-  private static void appendBase(Table t, String key, String type, double[] f, double[] a) {
-    t.stringColumn(0).append(key);
-    t.stringColumn(1).append(type);
-    t.doubleColumn(FORECAST_COUNT).append(f[0]);
-    t.doubleColumn(ACTUAL_COUNT).append(a == null ? 0 : a[0]);
-    t.doubleColumn(FORECAST_WEIGHTED).append(f[1]);
-    t.doubleColumn(ACTUAL_WEIGHTED).append(a == null ? 0 : a[1]);
-  }
-
-  /** Builds the documented result columns from summed columns. */
-  private static Table finish(
-      Table summed, String keyColumn, boolean byWorkType, ReportingPeriod period) {
-    Table out =
-        Table.create(
-            "CRC volumes against forecast by "
-                + keyColumn
-                + (byWorkType ? " and work type" : "")
-                + ", "
-                + period.label());
-    StringColumn key = StringColumn.create(keyColumn);
-    StringColumn type = StringColumn.create(WORK_TYPE);
-    DoubleColumn fc = DoubleColumn.create(FORECAST_COUNT);
-    IntColumn ac = IntColumn.create(ACTUAL_COUNT);
-    DoubleColumn cp = DoubleColumn.create(COUNT_SHORTFALL_PCT);
-    DoubleColumn fw = DoubleColumn.create(FORECAST_WEIGHTED);
-    DoubleColumn aw = DoubleColumn.create(ACTUAL_WEIGHTED);
-    DoubleColumn wp = DoubleColumn.create(WEIGHTED_SHORTFALL_PCT);
-    IntColumn rank = IntColumn.create(RANK);
-    for (int i = 0; i < summed.rowCount(); i++) {
-      key.append(summed.stringColumn(keyColumn).get(i));
-      if (byWorkType) {
-        type.append(summed.stringColumn(WORK_TYPE).get(i));
-      }
-      double f = summed.numberColumn(FORECAST_COUNT).getDouble(i);
-      double a = summed.numberColumn(ACTUAL_COUNT).getDouble(i);
-      fc.append(f);
-      ac.append((int) Math.round(a));
-      cp.append(shortfallPercent(f, a));
-      double g = summed.numberColumn(FORECAST_WEIGHTED).getDouble(i);
-      double b = summed.numberColumn(ACTUAL_WEIGHTED).getDouble(i);
-      fw.append(g);
-      aw.append(b);
-      wp.append(shortfallPercent(g, b));
-    }
-    // Rank within each work type (or overall): 1 = largest weighted shortfall; ties by key.
-    Map<String, List<Integer>> groups = new TreeMap<>();
-    for (int i = 0; i < summed.rowCount(); i++) {
-      groups.computeIfAbsent(byWorkType ? type.get(i) : "", k -> new ArrayList<>()).add(i);
-    }
-    int[] ranks = new int[summed.rowCount()];
-    for (List<Integer> rows : groups.values()) {
-      rows.sort(
-          Comparator.<Integer>comparingDouble(
-                  i -> Double.isNaN(wp.getDouble(i)) ? Double.NEGATIVE_INFINITY : -wp.getDouble(i))
-              .thenComparing(key::get));
-      for (int r = 0; r < rows.size(); r++) {
-        ranks[rows.get(r)] = r + 1;
-      }
-    }
-    for (int r : ranks) {
-      rank.append(r);
-    }
-    out.addColumns(key);
-    if (byWorkType) {
-      out.addColumns(type);
-    }
-    out.addColumns(fc, ac, cp, fw, aw, wp, rank);
-    return out;
-  }
-
-  /**
-   * (forecast - actual) / forecast * 100, or NaN when the forecast is 0.
-   *
-   * @param forecast the forecast volume
-   * @param actual the actual volume
-   * @return the shortfall in percent
-   */
-  static double shortfallPercent(double forecast, double actual) {
-    return forecast == 0 ? Double.NaN : (forecast - actual) / forecast * 100.0;
-  }
-
-  private static FinancialYear parseYear(String label) {
-    try {
-      return FinancialYear.parse(label);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("forecast column financial_year: " + e.getMessage(), e);
-    }
-  }
-
-  private static int compareKeys(List<String> a, List<String> b) {
-    int c = a.get(0).compareTo(b.get(0));
-    return c != 0 ? c : a.get(1).compareTo(b.get(1));
-  }
-
-  private static void requireType(
-      Table t, String name, String column, ColumnType type, List<String> problems) {
-    if (!t.columnNames().contains(column)) {
-      problems.add(
-          name + " table has no column '" + column + "' (columns: " + t.columnNames() + ")");
-    } else if (t.column(column).type() != type) {
-      problems.add(
-          name + " column '" + column + "' is " + t.column(column).type() + "; expected " + type);
-    }
-  }
-
-  private static void requireNumeric(Table t, String name, String column, List<String> problems) {
-    if (!t.columnNames().contains(column)) {
-      problems.add(
-          name + " table has no column '" + column + "' (columns: " + t.columnNames() + ")");
-    } else if (!(t.column(column) instanceof NumericColumn)) {
-      problems.add(
-          name
-              + " column '"
-              + column
-              + "' is "
-              + t.column(column).type()
-              + "; expected a numeric column");
-    }
-  }
-
-  /**
-   * The columns of the cases that the volumes need, copied into the aggregation engine's primitive
-   * arrays on first use and then kept: one copy per analysis made by {@link #of}, shared by every
-   * copy that the {@code with...} methods make. The engine holds complete columns only, so rows
-   * with a missing value in one of these columns are left out of the copy; those run by a CRC are
-   * listed, to be reported or counted by {@link #actualFor} (rows of other providers are never
-   * counted).
-   */
-  private static final class EngineCases {
-    static final List<String> COLUMNS =
-        List.of("provider_type", "provider_code", "pcc_area", WORK_TYPE, "start_date", "weight");
-
-    record Loaded(ColumnTable complete, int[] incompleteCrcRows) {}
-
-    private final Table cases;
-    private volatile Loaded loaded;
-
-    EngineCases(Table cases) {
-      this.cases = cases;
-    }
-
-    /**
-     * Cases the engine already holds: nothing to copy and, the engine's columns being complete,
-     * nothing incomplete.
-     */
-    EngineCases(ColumnTable held) {
-      this.cases = null;
-      this.loaded = new Loaded(held, new int[0]);
-    }
-
-    Loaded get() {
-      Loaded l = loaded;
-      if (l == null) {
-        synchronized (this) {
-          l = loaded;
-          if (l == null) {
-            l = load();
-            loaded = l;
-          }
-        }
-      }
-      return l;
-    }
-
-    private Loaded load() {
-      List<Column<?>> columns = new ArrayList<>();
-      Selection incomplete = null;
-      for (String name : COLUMNS) {
-        Column<?> column = cases.column(name);
-        incomplete = incomplete == null ? column.isMissing() : incomplete.or(column.isMissing());
-        if (name.equals("weight") && !(column instanceof DoubleColumn)) {
-          // Summed as doubles, as before; the engine would refuse a long beyond the int range.
-          column = ((NumericColumn<?>) column).asDoubleColumn().setName(name);
-        }
-        columns.add(column);
-      }
-      Table needed = Table.create(cases.name(), columns);
-      if (!incomplete.isEmpty()) {
-        needed = needed.dropWhere(incomplete);
-      }
-      StringColumn providerType = cases.stringColumn("provider_type");
-      int[] crc =
-          Arrays.stream(incomplete.toArray())
-              .filter(row -> CrcStarts.Query.PROVIDER_TYPE.equals(providerType.get(row)))
-              .toArray();
-      return new Loaded(ColumnTable.fromTablesaw(needed), crc);
-    }
+    return new PccApportionment(geography, apportionBaseline).base(f, a, baseline);
   }
 }

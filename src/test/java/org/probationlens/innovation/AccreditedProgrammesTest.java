@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probationlens.data.CaseRecords;
+import org.probationlens.read.DatasetValidationException;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
@@ -67,11 +68,13 @@ class AccreditedProgrammesTest {
   void badCellIsLocated() {
     Table t = cases();
     t.stringColumn("accredited_programme").set(3, "yes");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class, () -> AccreditedProgrammes.shareByQuarter(t));
     assertEquals(
-        "table 'hand-made cases': row 4: column accredited_programme: value 'yes': expected true |"
-            + " false",
+        refused(
+            "hand-made cases",
+            "row 4, column 4 (accredited_programme): found \"yes\", expected true | false"),
         e.getMessage());
   }
 
@@ -87,23 +90,31 @@ class AccreditedProgrammesTest {
     t.stringColumn("provider_type").set(3, "PRIVATE");
     t.stringColumn("accredited_programme").set(1, "maybe");
     t.stringColumn("start_date").set(1, "2015-02-30");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class, () -> AccreditedProgrammes.shareByQuarter(t));
     assertEquals(
-        "table 'hand-made cases': row 2: column start_date: value '2015-02-30': expected a date"
-            + " (yyyy-MM-dd)",
+        refused(
+            "hand-made cases",
+            "row 2, column 1 (start_date): found \"2015-02-30\", expected a date (yyyy-MM-dd)"),
         e.getMessage());
     t.stringColumn("start_date").set(1, "2015-02-10");
-    e = assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    e =
+        assertThrows(
+            DatasetValidationException.class, () -> AccreditedProgrammes.shareByQuarter(t));
     assertEquals(
-        "table 'hand-made cases': row 2: column accredited_programme: value 'maybe': expected true"
-            + " | false",
+        refused(
+            "hand-made cases",
+            "row 2, column 4 (accredited_programme): found \"maybe\", expected true | false"),
         e.getMessage());
     t.stringColumn("accredited_programme").set(1, "false");
-    e = assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    e =
+        assertThrows(
+            DatasetValidationException.class, () -> AccreditedProgrammes.shareByQuarter(t));
     assertEquals(
-        "table 'hand-made cases': row 4: column provider_type: value 'PRIVATE': expected NPS |"
-            + " CRC",
+        refused(
+            "hand-made cases",
+            "row 4, column 3 (provider_type): found \"PRIVATE\", expected NPS | CRC"),
         e.getMessage());
   }
 
@@ -131,10 +142,13 @@ class AccreditedProgrammesTest {
     assertEquals(List.of(4, 3, 1, 2, 1, 1), ours.intColumn("orders").asList());
     assertEquals(List.of(2, 1, 1, 0, 0, 0), ours.intColumn("programme_starts").asList());
     t.booleanColumn("accredited_programme").setMissing(6);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> AccreditedProgrammes.shareByQuarter(t));
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class, () -> AccreditedProgrammes.shareByQuarter(t));
     assertEquals(
-        "table 'typed cases': row 7: column accredited_programme: value '': expected true | false",
+        refused(
+            "typed cases",
+            "row 7, column 4 (accredited_programme): found \"\", expected true | false"),
         e.getMessage());
   }
 
@@ -181,5 +195,10 @@ class AccreditedProgrammesTest {
               + ours.intColumn("programme_starts").getInt(r));
     }
     assertEquals(expected, actual);
+  }
+
+  /** The message of a table refused for one problem. */
+  private static String refused(String table, String problem) {
+    return "table '" + table + "': 1 problem; no shares were computed\n  " + problem;
   }
 }

@@ -300,10 +300,10 @@ class InnovationRegisterTest {
 
   @Test
   void indexWeightsFollowTheFurthestStage() {
-    assertEquals(0.25, InnovationRegister.weight(LifecycleStage.SUBMITTED), 0.0);
-    assertEquals(0.5, InnovationRegister.weight(LifecycleStage.APPROVED), 0.0);
-    assertEquals(0.75, InnovationRegister.weight(LifecycleStage.PILOTED), 0.0);
-    assertEquals(1.0, InnovationRegister.weight(LifecycleStage.EVALUATED), 0.0);
+    assertEquals(0.25, InnovationIndex.weight(LifecycleStage.SUBMITTED), 0.0);
+    assertEquals(0.5, InnovationIndex.weight(LifecycleStage.APPROVED), 0.0);
+    assertEquals(0.75, InnovationIndex.weight(LifecycleStage.PILOTED), 0.0);
+    assertEquals(1.0, InnovationIndex.weight(LifecycleStage.EVALUATED), 0.0);
   }
 
   @Test

@@ -35,9 +35,9 @@ class RegisterPropertiesTest {
           case "month" -> day.toString().substring(0, 7);
           default -> day.toString().substring(0, 4);
         };
-    EventDate on = EventDate.parse(text, "on");
+    EventDate on = EventDate.parse(text, "on", "test.csv", 2);
     assertEquals(text, on.toString());
-    assertEquals("by " + text, EventDate.parse(text, "by").toString());
+    assertEquals("by " + text, EventDate.parse(text, "by", "test.csv", 2).toString());
     assertEquals(true, !on.latest().orElseThrow().isBefore(day));
     assertEquals(true, !on.earliest().orElseThrow().isAfter(day));
   }

@@ -14,6 +14,7 @@ import org.probationlens.engine.CaseCsv;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
+import org.probationlens.read.DatasetValidationException;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -81,12 +82,17 @@ class ColumnTableEntryTest {
   @Test
   void aTableWithoutTheColumnsIsRefusedByName() {
     ColumnTable noWeight = oneCrcCase();
-    IllegalArgumentException e =
+    DatasetValidationException e =
         assertThrows(
-            IllegalArgumentException.class,
+            DatasetValidationException.class,
             () -> VolumeVariance.of(noWeight, SampleData.committed().forecast()));
-    assertTrue(e.getMessage().contains("cases has no column start_date"), e.getMessage());
-    assertTrue(e.getMessage().contains("cases has no column weight"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("table 'cases': 2 problems;"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("found \"no column 'start_date'\", expected a column 'start_date'"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("found \"no column 'weight'\", expected a column 'weight'"),
+        e.getMessage());
   }
 
   @Test
@@ -95,9 +101,9 @@ class ColumnTableEntryTest {
         oneCrcCase(
             DateColumn.create("start_date", LocalDate.of(2015, 5, 1)),
             StringColumn.create("weight", "heavy"));
-    IllegalArgumentException e =
+    DatasetValidationException e =
         assertThrows(
-            IllegalArgumentException.class,
+            DatasetValidationException.class,
             () -> VolumeVariance.of(textWeight, SampleData.committed().forecast()));
     assertTrue(e.getMessage().contains("weight"), e.getMessage());
   }

@@ -14,6 +14,7 @@ import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
+import org.probationlens.read.DatasetValidationException;
 import tech.tablesaw.api.Table;
 
 /** Expected values are hand calculations over {@link VolumeFixtures}, written out per test. */
@@ -181,12 +182,15 @@ class VolumeVarianceTest {
         assertThrows(IllegalStateException.class, () -> variance.shortfall(Level.PCC_AREA, FY1516));
     assertTrue(noSplit.getMessage().contains("apportioningForecastBy"), noSplit.getMessage());
     Table bad = VolumeFixtures.cases().removeColumns("weight");
-    IllegalArgumentException noWeight =
+    DatasetValidationException noWeight =
         assertThrows(
-            IllegalArgumentException.class,
+            DatasetValidationException.class,
             () -> VolumeVariance.of(bad, VolumeFixtures.forecast()));
-    assertTrue(
-        noWeight.getMessage().startsWith("cases table has no column 'weight'"),
+    assertEquals(
+        refused(
+            "the table: found \"no column 'weight'\", expected a column 'weight' (the table's"
+                + " columns are [case_id, provider_type, provider_code, pcc_area, work_type,"
+                + " start_date])"),
         noWeight.getMessage());
   }
 
@@ -212,22 +216,63 @@ class VolumeVarianceTest {
     Table noStart = VolumeFixtures.cases();
     noStart.dateColumn("start_date").setMissing(3);
     for (ReportingPeriod p : List.of(FY1516, FY1415)) {
-      IllegalArgumentException e =
+      DatasetValidationException e =
           assertThrows(
-              IllegalArgumentException.class,
+              DatasetValidationException.class,
               () -> VolumeVariance.of(noStart, VolumeFixtures.forecast()).shortfall(Level.CPA, p));
       assertEquals(
-          "cases row 4, column start_date: value is missing; expected a date", e.getMessage());
+          refused("row 4, column 6 (start_date): found \"a missing value\", expected a date"),
+          e.getMessage());
+      assertEquals(4, e.problems().get(0).line());
+      assertEquals("start_date", e.problems().get(0).column());
     }
     Table noWeight = VolumeFixtures.cases();
     noWeight.doubleColumn("weight").setMissing(3);
     VolumeVariance v = VolumeVariance.of(noWeight, VolumeFixtures.forecast());
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1516));
+    DatasetValidationException e =
+        assertThrows(DatasetValidationException.class, () -> v.shortfall(Level.CPA, FY1516));
     assertEquals(
-        "cases row 4, column weight: value is missing; expected a number >= 0", e.getMessage());
+        refused("row 4, column 7 (weight): found \"a missing value\", expected a number >= 0"),
+        e.getMessage());
     // 2014-15 does not count K4: C07 actual K1 + K2 = 4 of forecast 20 -> 80%.
     assertEquals(80.0, v.shortfall(Level.CPA, FY1415).weightedPercent("C07"), EPS);
+  }
+
+  @Test
+  void aForecastWithoutAVolumeOrWithABadYearIsLocatedAtItsRow() {
+    // Row 5 of the forecast: C07, 2015-16, LIC (rows 1-3 are 2014-15, rows 4-6 2015-16).
+    Table noWeighted = VolumeFixtures.forecast();
+    noWeighted.doubleColumn("forecast_weighted").setMissing(4);
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () ->
+                VolumeVariance.of(VolumeFixtures.cases(), noWeighted).shortfall(Level.CPA, FY1516));
+    assertEquals(
+        "table 'forecast': 1 problem; no volumes were compared with forecast\n"
+            + "  row 5, column 5 (forecast_weighted): found \"a missing value\", expected a number"
+            + " (the 2015-16 forecast of C07, work type LIC)",
+        e.getMessage());
+    // 2014-15 does not read row 5.
+    assertEquals(
+        80.0,
+        VolumeVariance.of(VolumeFixtures.cases(), noWeighted)
+            .shortfall(Level.CPA, FY1415)
+            .weightedPercent("C07"),
+        EPS);
+    Table badYear = VolumeFixtures.forecast();
+    badYear.stringColumn("financial_year").set(1, "2014/15");
+    DatasetValidationException year =
+        assertThrows(
+            DatasetValidationException.class,
+            () -> VolumeVariance.of(VolumeFixtures.cases(), badYear).annualVolumes());
+    assertEquals(2, year.problems().get(0).line());
+    assertEquals("financial_year", year.problems().get(0).column());
+    assertEquals("2014/15", year.problems().get(0).value());
+    assertTrue(
+        year.getMessage()
+            .contains("expected a financial year (financial year '2014/15' is not of the form"),
+        year.getMessage());
   }
 
   @Test
@@ -238,12 +283,12 @@ class VolumeVarianceTest {
     t.dateColumn("start_date").setMissing(8);
     VolumeVariance v = VolumeVariance.of(t, VolumeFixtures.forecast());
     assertEquals(
-        "cases row 4, column weight: value is missing; expected a number >= 0",
-        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1516))
+        refused("row 4, column 7 (weight): found \"a missing value\", expected a number >= 0"),
+        assertThrows(DatasetValidationException.class, () -> v.shortfall(Level.CPA, FY1516))
             .getMessage());
     assertEquals(
-        "cases row 9, column start_date: value is missing; expected a date",
-        assertThrows(IllegalArgumentException.class, () -> v.shortfall(Level.CPA, FY1415))
+        refused("row 9, column 6 (start_date): found \"a missing value\", expected a date"),
+        assertThrows(DatasetValidationException.class, () -> v.shortfall(Level.CPA, FY1415))
             .getMessage());
   }
 
@@ -272,11 +317,13 @@ class VolumeVarianceTest {
     assertEquals(40.0, v.shortfall(Level.CPA, FY1516).weightedPercent("C07"), EPS);
     assertEquals(4, v.shortfall(Level.CPA, FY1516).table().intColumn("actual_count").getInt(0));
     // By PCC area it has nowhere to go: an error naming the row, not an empty area code.
-    IllegalArgumentException e =
+    DatasetValidationException e =
         assertThrows(
-            IllegalArgumentException.class,
+            DatasetValidationException.class,
             () -> v.apportioningForecastBy(FY1415).shortfall(Level.PCC_AREA, FY1516));
-    assertEquals("cases row 5, column pcc_area: value is missing; expected a code", e.getMessage());
+    assertEquals(
+        refused("row 5, column 4 (pcc_area): found \"a missing value\", expected a code"),
+        e.getMessage());
     // Neither the 2014-15 baseline nor 2014-15 itself counts K5: CHS forecast 20 x 1/4 = 5,
     // actual K1 = 1 -> 80%.
     assertEquals(
@@ -333,5 +380,10 @@ class VolumeVarianceTest {
     Shortfall s = variance.shortfall(Level.CPA, FY1516);
     assertEquals(List.of(), s.sources().inputs());
     assertEquals(List.of(VolumeVariance.UNSTATED), s.sources().assumptions());
+  }
+
+  /** The message of an analysis refusing one problem in its cases. */
+  private static String refused(String problem) {
+    return "table 'cases': 1 problem; no volumes were compared with forecast\n  " + problem;
   }
 }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -47,6 +49,10 @@ public final class Geography {
   public static final LocalDate SHARE_SALE = LocalDate.of(2015, 2, 1);
 
   private static final String RESOURCE_DIR = "/data/reference/";
+
+  /** How many of a refused roll-up's problems its exception lists. */
+  private static final int LISTED = 50;
+
   private static final Geography STANDARD = load();
 
   private final Map<String, PccArea> areas;
@@ -462,7 +468,9 @@ public final class Geography {
    * @param spec what to do with the other columns, not null
    * @return a new table: the key column {@code to.columnName()}, the kept columns, the summed and
    *     averaged columns, sorted by key
-   * @throws GeographyException listing every unknown key, missing value or wrong column
+   * @throws GeographyException for an impossible direction or a missing date
+   * @throws DatasetValidationException listing every unknown key, missing value, negative weight or
+   *     wrong column, each located by the table's row and column (see {@link Problem#inTable})
    */
   public Table rollUp(
       Table table, String keyColumn, Level from, Level to, LocalDate asOf, RollUp spec) {
@@ -474,7 +482,7 @@ public final class Geography {
       throw new GeographyException(
           "a roll-up to OWNER needs a date (owners changed in February 2019); got asOf = null");
     }
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     requireColumn(table, keyColumn, false, problems);
     spec.kept().forEach(c -> requireColumn(table, c, false, problems));
     spec.sums().forEach(c -> requireColumn(table, c, true, problems));
@@ -485,18 +493,25 @@ public final class Geography {
               requireColumn(table, m.weightColumn(), true, problems);
             });
     if (!problems.isEmpty()) {
-      throw new GeographyException(
-          "cannot roll up table '" + table.name() + "': " + String.join("; ", problems));
+      throw refused(table, from, to, problems);
     }
     Function<String, String> parent = parentFunction(from, to, asOf);
     Map<List<String>, Accumulator> groups = new TreeMap<>(Geography::compareKeys);
+    int keyNumber = table.columnIndex(keyColumn) + 1;
     for (Row row : table) {
       String key = row.getString(keyColumn);
       String parentKey;
       try {
         parentKey = parent.apply(key);
       } catch (GeographyException e) {
-        problems.add("row " + (row.getRowNumber() + 1) + ": " + e.getMessage());
+        problems.add(
+            Problem.inTable(
+                table.name(),
+                row.getRowNumber() + 1L,
+                keyColumn,
+                keyNumber,
+                key,
+                "a " + from + " code that rolls up to " + to + " (" + e.getMessage() + ")"));
         continue;
       }
       List<String> groupKey = new ArrayList<>();
@@ -510,22 +525,20 @@ public final class Geography {
       acc.add(table, row.getRowNumber(), spec, problems);
     }
     if (!problems.isEmpty()) {
-      int shown = Math.min(problems.size(), 50);
-      throw new GeographyException(
-          "cannot roll up table '"
-              + table.name()
-              + "' from "
-              + from
-              + " to "
-              + to
-              + " ("
-              + problems.size()
-              + " problem(s)"
-              + (shown < problems.size() ? ", first " + shown + " shown" : "")
-              + "):\n  "
-              + String.join("\n  ", problems.subList(0, shown)));
+      throw refused(table, from, to, problems);
     }
     return buildResult(table, to, spec, groups);
+  }
+
+  /** The roll-up's refusal of a table: its first {@value #LISTED} problems, in row order. */
+  private static DatasetValidationException refused(
+      Table table, Level from, Level to, List<Problem> problems) {
+    int shown = Math.min(problems.size(), LISTED);
+    return DatasetValidationException.inTable(
+        table.name(),
+        "nothing was rolled up from " + from + " to " + to,
+        problems.subList(0, shown),
+        problems.size() - shown);
   }
 
   private static Table buildResult(
@@ -587,7 +600,7 @@ public final class Geography {
       weights = new double[meanCount];
     }
 
-    void add(Table table, int rowIndex, RollUp spec, List<String> problems) {
+    void add(Table table, int rowIndex, RollUp spec, List<Problem> problems) {
       for (int i = 0; i < spec.sums().size(); i++) {
         Double v = value(table, spec.sums().get(i), rowIndex, problems);
         if (v != null) {
@@ -600,13 +613,13 @@ public final class Geography {
         Double w = value(table, m.weightColumn(), rowIndex, problems);
         if (w != null && w < 0) {
           problems.add(
-              "row "
-                  + (rowIndex + 1)
-                  + ", column '"
-                  + m.weightColumn()
-                  + "': weight "
-                  + w
-                  + " is negative; expected a weight >= 0");
+              Problem.inTable(
+                  table.name(),
+                  rowIndex + 1L,
+                  m.weightColumn(),
+                  table.columnIndex(m.weightColumn()) + 1,
+                  String.valueOf(w),
+                  "a weight >= 0"));
         } else if (v != null && w != null) {
           weightedSums[i] += v * w;
           weights[i] += w;
@@ -614,36 +627,52 @@ public final class Geography {
       }
     }
 
-    private static Double value(Table table, String column, int rowIndex, List<String> problems) {
+    private static Double value(Table table, String column, int rowIndex, List<Problem> problems) {
       NumericColumn<?> c = table.numberColumn(column);
       if (c.isMissing(rowIndex)) {
         problems.add(
-            "row "
-                + (rowIndex + 1)
-                + ", column '"
-                + column
-                + "': value is missing; expected a number (a roll-up never treats a gap as 0)");
+            Problem.inTable(
+                table.name(),
+                rowIndex + 1L,
+                column,
+                table.columnIndex(column) + 1,
+                MISSING,
+                "a number (a roll-up never treats a gap as 0)"));
         return null;
       }
       return c.getDouble(rowIndex);
     }
   }
 
+  /** What a problem quotes as found for a missing value (a table cell has no text to quote). */
+  private static final String MISSING = "a missing value";
+
   private static void requireColumn(
-      Table table, String name, boolean numeric, List<String> problems) {
+      Table table, String name, boolean numeric, List<Problem> problems) {
     if (!table.columnNames().contains(name)) {
-      problems.add("no column '" + name + "' (columns: " + table.columnNames() + ")");
+      problems.add(
+          Problem.inTable(
+              table.name(),
+              0,
+              null,
+              0,
+              "columns " + table.columnNames(),
+              "a column '" + name + "'"));
     } else if (numeric && !(table.column(name) instanceof NumericColumn)) {
-      problems.add(
-          "column '" + name + "' is " + table.column(name).type() + "; expected a numeric column");
+      problems.add(columnOfType(table, name, "a numeric column"));
     } else if (!numeric && table.column(name).type() != ColumnType.STRING) {
-      problems.add(
-          "column '"
-              + name
-              + "' is "
-              + table.column(name).type()
-              + "; expected a string column of codes");
+      problems.add(columnOfType(table, name, "a string column of codes"));
     }
+  }
+
+  private static Problem columnOfType(Table table, String name, String expected) {
+    return Problem.inTable(
+        table.name(),
+        0,
+        name,
+        table.columnIndex(name) + 1,
+        table.column(name).type().name(),
+        expected);
   }
 
   private static int compareKeys(List<String> a, List<String> b) {

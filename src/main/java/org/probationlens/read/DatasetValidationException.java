@@ -7,6 +7,10 @@ import java.util.Objects;
  * A dataset file failed validation, so nothing was loaded. It lists every problem found (up to the
  * loader's limit) with file, line, column, value and what was expected, and says how many more were
  * found but not listed.
+ *
+ * <p>The same exception reports a table held in memory that an analysis refused ({@link #inTable}):
+ * then {@link #file()} is the table's name and each {@link Problem} gives a row of the table
+ * ({@link Problem.Origin#TABLE}) instead of a line of a file.
  */
 public final class DatasetValidationException extends RuntimeException {
 
@@ -23,13 +27,38 @@ public final class DatasetValidationException extends RuntimeException {
    * @param unlisted how many further problems were found beyond the listing limit, at least 0
    */
   public DatasetValidationException(String file, List<Problem> problems, long unlisted) {
-    super(message(file, problems, unlisted));
+    this(file, file, "nothing was loaded", problems, unlisted);
+  }
+
+  private DatasetValidationException(
+      String file, String heading, String outcome, List<Problem> problems, long unlisted) {
+    super(message(file, heading, outcome, problems, unlisted));
     this.file = file;
     this.problems = List.copyOf(problems);
     this.unlisted = unlisted;
   }
 
-  private static String message(String file, List<Problem> problems, long unlisted) {
+  /**
+   * A table held in memory was refused: the message reads {@code table 'name': 3 problems;
+   * outcome}, then one line per problem ({@code row 2, column 1 (area): found ...}).
+   *
+   * @param table the table's name, not null
+   * @param outcome what did not happen, in words, such as {@code nothing was rolled up}, not null
+   * @param problems the problems listed, in row order, not empty; those of {@link
+   *     Problem.Origin#TABLE} origin naming this table are listed without the name
+   * @param unlisted how many further problems were found beyond the listing limit, at least 0
+   * @return the exception, not null
+   */
+  public static DatasetValidationException inTable(
+      String table, String outcome, List<Problem> problems, long unlisted) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(outcome, "outcome");
+    return new DatasetValidationException(
+        table, "table '" + table + "'", outcome, problems, unlisted);
+  }
+
+  private static String message(
+      String file, String heading, String outcome, List<Problem> problems, long unlisted) {
     Objects.requireNonNull(file, "file");
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("a validation failure needs at least one problem");
@@ -39,11 +68,12 @@ public final class DatasetValidationException extends RuntimeException {
     }
     long total = problems.size() + unlisted;
     StringBuilder text =
-        new StringBuilder(file)
+        new StringBuilder(heading)
             .append(": ")
             .append(total)
             .append(total == 1 ? " problem" : " problems")
-            .append("; nothing was loaded");
+            .append("; ")
+            .append(outcome);
     for (Problem problem : problems) {
       // a problem in another file than the one named (a manifest, a linked file) names its file
       text.append("\n  ")
@@ -60,7 +90,8 @@ public final class DatasetValidationException extends RuntimeException {
   }
 
   /**
-   * The file or class-path resource that failed, as the caller named it.
+   * The file or class-path resource that failed, as the caller named it; for {@link #inTable} the
+   * table's name.
    *
    * @return the file name, not null
    */

@@ -121,14 +121,7 @@ public final class Geography {
         } catch (IOException e) {
           throw new UncheckedIOException("reading reference table " + path, e);
         }
-        String sha;
-        try {
-          sha =
-              java.util.HexFormat.of()
-                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-          throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        String sha = org.probationlens.read.Sha256.of(bytes);
         p.add(
             org.probationlens.provenance.Provenance.derived(
                 "Reference geography, " + file,

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.probationlens.read.DatasetValidationException;
 import org.probationlens.read.Problem;
+import org.probationlens.read.Sha256;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -288,5 +289,18 @@ class GeographyTest {
     Map<String, Integer> out = new TreeMap<>();
     geo.cpasByOwner(asOf).forEach((k, v) -> out.put(k, v.size()));
     return out;
+  }
+
+  @Test
+  void sourcesQuoteTheDigestOfEachReferenceTable() {
+    List<String> files =
+        List.of(
+            "pcc_areas.csv", "cpas.csv", "owners.csv", "nps_divisions.csv", "cpa_ownership.csv");
+    List<org.probationlens.provenance.Provenance> sources = geo.sources().inputs();
+    assertEquals(files.size(), sources.size());
+    for (int i = 0; i < files.size(); i++) {
+      assertEquals("Reference geography, " + files.get(i), sources.get(i).title());
+      assertEquals(Sha256.ofResources("data/reference/" + files.get(i)), sources.get(i).sha256());
+    }
   }
 }

@@ -1,11 +1,7 @@
 package org.probationlens.area;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,14 +13,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Row;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * The geography of probation in England and Wales from June 2014: which police/PCC area belongs to
@@ -46,8 +38,7 @@ public final class Geography {
   /** The day the CRCs passed into private ownership. */
   public static final LocalDate SHARE_SALE = LocalDate.of(2015, 2, 1);
 
-  private static final String RESOURCE_DIR = "/data/reference/";
-  private static final Geography STANDARD = load();
+  private static final GeographyLoader.Loaded STANDARD = GeographyLoader.load();
 
   private final Map<String, PccArea> areas;
   private final Map<String, Cpa> cpas;
@@ -55,7 +46,7 @@ public final class Geography {
   private final Map<String, NpsDivision> divisions;
   private final List<Ownership> ownerships;
 
-  private Geography(
+  Geography(
       Map<String, PccArea> areas,
       Map<String, Cpa> cpas,
       Map<String, Owner> owners,
@@ -75,7 +66,7 @@ public final class Geography {
    * @return the shared instance, not null
    */
   public static Geography standard() {
-    return STANDARD;
+    return STANDARD.geography();
   }
 
   /**
@@ -89,50 +80,7 @@ public final class Geography {
    * @return the sources, not null
    */
   public org.probationlens.provenance.Sources sources() {
-    return SourcesHolder.SOURCES;
-  }
-
-  private static final class SourcesHolder {
-    static final org.probationlens.provenance.Sources SOURCES = build();
-
-    private static org.probationlens.provenance.Sources build() {
-      java.util.List<org.probationlens.provenance.Provenance> p = new java.util.ArrayList<>();
-      for (String file :
-          List.of(
-              "pcc_areas.csv",
-              "cpas.csv",
-              "owners.csv",
-              "nps_divisions.csv",
-              "cpa_ownership.csv")) {
-        String path = RESOURCE_DIR + file;
-        byte[] bytes;
-        try (InputStream in = Geography.class.getResourceAsStream(path)) {
-          if (in == null) {
-            throw new IllegalStateException(
-                "reference table " + path + " is not on the class path");
-          }
-          bytes = in.readAllBytes();
-        } catch (IOException e) {
-          throw new UncheckedIOException("reading reference table " + path, e);
-        }
-        String sha;
-        try {
-          sha =
-              java.util.HexFormat.of()
-                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-          throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-        p.add(
-            org.probationlens.provenance.Provenance.derived(
-                "Reference geography, " + file,
-                "compiled by Probation Lens from NAO and HMIP publications and nDelius codes"
-                    + " (data/reference/SOURCES.md)",
-                "compiled from published sources; each row cites its own",
-                sha));
-      }
-      return new org.probationlens.provenance.Sources(p, List.of());
-    }
+    return STANDARD.sources();
   }
 
   /**
@@ -462,7 +410,9 @@ public final class Geography {
    * @param spec what to do with the other columns, not null
    * @return a new table: the key column {@code to.columnName()}, the kept columns, the summed and
    *     averaged columns, sorted by key
-   * @throws GeographyException listing every unknown key, missing value or wrong column
+   * @throws GeographyException for an impossible direction or a missing date
+   * @throws DatasetValidationException listing every unknown key, missing value, negative weight or
+   *     wrong column, each located by the table's row and column (see {@link Problem#inTable})
    */
   public Table rollUp(
       Table table, String keyColumn, Level from, Level to, LocalDate asOf, RollUp spec) {
@@ -474,186 +424,7 @@ public final class Geography {
       throw new GeographyException(
           "a roll-up to OWNER needs a date (owners changed in February 2019); got asOf = null");
     }
-    List<String> problems = new ArrayList<>();
-    requireColumn(table, keyColumn, false, problems);
-    spec.kept().forEach(c -> requireColumn(table, c, false, problems));
-    spec.sums().forEach(c -> requireColumn(table, c, true, problems));
-    spec.means()
-        .forEach(
-            m -> {
-              requireColumn(table, m.column(), true, problems);
-              requireColumn(table, m.weightColumn(), true, problems);
-            });
-    if (!problems.isEmpty()) {
-      throw new GeographyException(
-          "cannot roll up table '" + table.name() + "': " + String.join("; ", problems));
-    }
-    Function<String, String> parent = parentFunction(from, to, asOf);
-    Map<List<String>, Accumulator> groups = new TreeMap<>(Geography::compareKeys);
-    for (Row row : table) {
-      String key = row.getString(keyColumn);
-      String parentKey;
-      try {
-        parentKey = parent.apply(key);
-      } catch (GeographyException e) {
-        problems.add("row " + (row.getRowNumber() + 1) + ": " + e.getMessage());
-        continue;
-      }
-      List<String> groupKey = new ArrayList<>();
-      groupKey.add(parentKey);
-      for (String k : spec.kept()) {
-        groupKey.add(table.column(k).getString(row.getRowNumber()));
-      }
-      Accumulator acc =
-          groups.computeIfAbsent(
-              groupKey, k -> new Accumulator(spec.sums().size(), spec.means().size()));
-      acc.add(table, row.getRowNumber(), spec, problems);
-    }
-    if (!problems.isEmpty()) {
-      int shown = Math.min(problems.size(), 50);
-      throw new GeographyException(
-          "cannot roll up table '"
-              + table.name()
-              + "' from "
-              + from
-              + " to "
-              + to
-              + " ("
-              + problems.size()
-              + " problem(s)"
-              + (shown < problems.size() ? ", first " + shown + " shown" : "")
-              + "):\n  "
-              + String.join("\n  ", problems.subList(0, shown)));
-    }
-    return buildResult(table, to, spec, groups);
-  }
-
-  private static Table buildResult(
-      Table table, Level to, RollUp spec, Map<List<String>, Accumulator> groups) {
-    Table out = Table.create(table.name() + " by " + to.columnName());
-    StringColumn key = StringColumn.create(to.columnName());
-    out.addColumns(key);
-    List<StringColumn> kept = new ArrayList<>();
-    for (String k : spec.kept()) {
-      StringColumn c = StringColumn.create(k);
-      kept.add(c);
-      out.addColumns(c);
-    }
-    List<Column<?>> sums = new ArrayList<>();
-    for (String s : spec.sums()) {
-      ColumnType type = table.column(s).type();
-      Column<?> c =
-          (type == ColumnType.INTEGER || type == ColumnType.LONG || type == ColumnType.SHORT)
-              ? LongColumn.create(s)
-              : DoubleColumn.create(s);
-      sums.add(c);
-      out.addColumns(c);
-    }
-    List<DoubleColumn> means = new ArrayList<>();
-    for (RollUp.WeightedMean m : spec.means()) {
-      DoubleColumn c = DoubleColumn.create(m.column());
-      means.add(c);
-      out.addColumns(c);
-    }
-    for (Map.Entry<List<String>, Accumulator> e : groups.entrySet()) {
-      key.append(e.getKey().get(0));
-      for (int i = 0; i < kept.size(); i++) {
-        kept.get(i).append(e.getKey().get(i + 1));
-      }
-      Accumulator acc = e.getValue();
-      for (int i = 0; i < sums.size(); i++) {
-        if (sums.get(i) instanceof LongColumn lc) {
-          lc.append(Math.round(acc.sums[i]));
-        } else {
-          ((DoubleColumn) sums.get(i)).append(acc.sums[i]);
-        }
-      }
-      for (int i = 0; i < means.size(); i++) {
-        means.get(i).append(acc.weightedSums[i] / acc.weights[i]);
-      }
-    }
-    return out;
-  }
-
-  /** Running sums for one group of a roll-up. */
-  private static final class Accumulator {
-    final double[] sums;
-    final double[] weightedSums;
-    final double[] weights;
-
-    Accumulator(int sumCount, int meanCount) {
-      sums = new double[sumCount];
-      weightedSums = new double[meanCount];
-      weights = new double[meanCount];
-    }
-
-    void add(Table table, int rowIndex, RollUp spec, List<String> problems) {
-      for (int i = 0; i < spec.sums().size(); i++) {
-        Double v = value(table, spec.sums().get(i), rowIndex, problems);
-        if (v != null) {
-          sums[i] += v;
-        }
-      }
-      for (int i = 0; i < spec.means().size(); i++) {
-        RollUp.WeightedMean m = spec.means().get(i);
-        Double v = value(table, m.column(), rowIndex, problems);
-        Double w = value(table, m.weightColumn(), rowIndex, problems);
-        if (w != null && w < 0) {
-          problems.add(
-              "row "
-                  + (rowIndex + 1)
-                  + ", column '"
-                  + m.weightColumn()
-                  + "': weight "
-                  + w
-                  + " is negative; expected a weight >= 0");
-        } else if (v != null && w != null) {
-          weightedSums[i] += v * w;
-          weights[i] += w;
-        }
-      }
-    }
-
-    private static Double value(Table table, String column, int rowIndex, List<String> problems) {
-      NumericColumn<?> c = table.numberColumn(column);
-      if (c.isMissing(rowIndex)) {
-        problems.add(
-            "row "
-                + (rowIndex + 1)
-                + ", column '"
-                + column
-                + "': value is missing; expected a number (a roll-up never treats a gap as 0)");
-        return null;
-      }
-      return c.getDouble(rowIndex);
-    }
-  }
-
-  private static void requireColumn(
-      Table table, String name, boolean numeric, List<String> problems) {
-    if (!table.columnNames().contains(name)) {
-      problems.add("no column '" + name + "' (columns: " + table.columnNames() + ")");
-    } else if (numeric && !(table.column(name) instanceof NumericColumn)) {
-      problems.add(
-          "column '" + name + "' is " + table.column(name).type() + "; expected a numeric column");
-    } else if (!numeric && table.column(name).type() != ColumnType.STRING) {
-      problems.add(
-          "column '"
-              + name
-              + "' is "
-              + table.column(name).type()
-              + "; expected a string column of codes");
-    }
-  }
-
-  private static int compareKeys(List<String> a, List<String> b) {
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = a.get(i).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
+    return RollUpExecutor.rollUp(table, keyColumn, from, to, spec, parentFunction(from, to, asOf));
   }
 
   private static void checkDirection(Level from, Level to) {
@@ -817,112 +588,5 @@ public final class Geography {
         .limit(3)
         .map(c -> "'" + c + "'")
         .collect(Collectors.joining(", "));
-  }
-
-  // ---- loading ------------------------------------------------------------------------------
-
-  private static Geography load() {
-    Map<String, Cpa> cpas = new TreeMap<>();
-    for (Row r : read("cpas.csv")) {
-      cpas.put(
-          r.getString("code"),
-          new Cpa(r.getString("code"), r.getString("short_name"), r.getString("crc_name")));
-    }
-    Map<String, NpsDivision> divisions = new TreeMap<>();
-    for (Row r : read("nps_divisions.csv")) {
-      divisions.put(r.getString("code"), new NpsDivision(r.getString("code"), r.getString("name")));
-    }
-    Map<String, Owner> owners = new TreeMap<>();
-    for (Row r : read("owners.csv")) {
-      owners.put(
-          r.getString("code"),
-          new Owner(r.getString("code"), r.getString("name"), r.getString("members")));
-    }
-    Map<String, PccArea> areas = new TreeMap<>();
-    for (Row r : read("pcc_areas.csv")) {
-      String division = r.getString("nps_division_code");
-      areas.put(
-          r.getString("code"),
-          new PccArea(
-              r.getString("code"),
-              r.getString("name"),
-              r.getString("cpa_code"),
-              division.isEmpty() ? null : division,
-              Arrays.asList(r.getString("nps_division_candidates").split(";")),
-              r.getString("nps_division_confidence"),
-              r.getString("probation_trust_pre_2014")));
-    }
-    List<Ownership> ownerships = new ArrayList<>();
-    for (Row r : read("cpa_ownership.csv")) {
-      ownerships.add(
-          new Ownership(
-              r.getString("cpa_code"),
-              r.getString("owner_code"),
-              LocalDate.parse(r.getString("from")),
-              Ownership.Precision.valueOf(r.getString("from_precision").toUpperCase(Locale.ROOT)),
-              LocalDate.parse(r.getString("to")),
-              Ownership.Precision.valueOf(r.getString("to_precision").toUpperCase(Locale.ROOT))));
-    }
-    return new Geography(
-        java.util.Collections.unmodifiableMap(areas),
-        java.util.Collections.unmodifiableMap(cpas),
-        java.util.Collections.unmodifiableMap(owners),
-        java.util.Collections.unmodifiableMap(divisions),
-        List.copyOf(ownerships));
-  }
-
-  /**
-   * The header of each reference table, as the files fix it (a method, not a field: {@link
-   * #STANDARD} is loaded while the class initialises).
-   */
-  private static List<String> headerOf(String file) {
-    return switch (file) {
-      case "cpas.csv" -> List.of("code", "short_name", "crc_name", "source", "tag");
-      case "nps_divisions.csv" -> List.of("code", "name", "source", "tag");
-      case "owners.csv" -> List.of("code", "name", "members", "source", "tag");
-      case "pcc_areas.csv" ->
-          List.of(
-              "code",
-              "name",
-              "cpa_code",
-              "nps_division_code",
-              "nps_division_candidates",
-              "nps_division_confidence",
-              "nps_division_evidence",
-              "probation_trust_pre_2014",
-              "source",
-              "tag");
-      case "cpa_ownership.csv" ->
-          List.of(
-              "cpa_code",
-              "owner_code",
-              "from",
-              "from_precision",
-              "to",
-              "to_precision",
-              "source",
-              "tag");
-      default -> throw new IllegalArgumentException("no reference table " + file);
-    };
-  }
-
-  /**
-   * Reads a reference table with the project's one CSV reader (UTF-8, RFC 4180, the header exactly,
-   * located problems); the meaning of each value is checked by {@link #load()}.
-   */
-  private static Table read(String file) {
-    String path = RESOURCE_DIR + file;
-    try (InputStream in = Geography.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "reference table " + path + " is not on the class path (is the jar complete?)");
-      }
-      return org.probationlens.read.DatasetLoader.of(
-              org.probationlens.read.Schema.text(file, headerOf(file)))
-          .readBytes(file, in.readAllBytes())
-          .table();
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading reference table " + path, e);
-    }
   }
 }

@@ -85,14 +85,7 @@ public final class PublishedCourtFigures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String sha;
-    try {
-      sha =
-          java.util.HexFormat.of()
-              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
+    String sha = org.probationlens.read.Sha256.of(bytes);
     return file.equals(SERIES_FILE)
         ? Provenance.published(
             "CRC service levels, national quarterly (" + file + ")",

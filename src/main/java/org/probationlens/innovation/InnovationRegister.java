@@ -101,15 +101,6 @@ public final class InnovationRegister {
     }
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
-  }
-
   private static Provenance referenceProvenance(String title, String file, byte[] bytes) {
     return Provenance.derived(
         title,
@@ -118,7 +109,7 @@ public final class InnovationRegister {
             + file
             + "; each row cites its source)",
         "compiled from published sources; each row cites its own",
-        sha256(bytes));
+        org.probationlens.read.Sha256.of(bytes));
   }
 
   /**
@@ -155,7 +146,7 @@ public final class InnovationRegister {
                     "Probation Lens " + SyntheticInnovations.class.getName(),
                     seed,
                     String.valueOf(SyntheticInnovations.VERSION),
-                    sha256(bytes))));
+                    org.probationlens.read.Sha256.of(bytes))));
   }
 
   /**

@@ -1,12 +1,6 @@
 package org.probationlens.inspection;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.probationlens.area.Geography;
 import org.probationlens.data.ProviderType;
@@ -141,7 +135,7 @@ final class ReferenceTables {
         f.source(),
         null,
         LICENCE,
-        sha256("data/reference/published_figures.csv"));
+        org.probationlens.read.Sha256.ofResources("data/reference/published_figures.csv"));
   }
 
   /** The cases HMI Probation analysed in its 2018-19 inspections ("nearly 6,000"), registered. */
@@ -160,25 +154,7 @@ final class ReferenceTables {
         "nDelius area codes; CPA membership from each CPA's name; owners from NAO and HMI"
             + " Probation (see data/reference/SOURCES.md)",
         LICENCE,
-        sha256("data/reference/pcc_areas.csv", "data/reference/cpa_ownership.csv"));
-  }
-
-  static String sha256(String... resources) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String r : resources) {
-        try (InputStream in = ReferenceTables.class.getClassLoader().getResourceAsStream(r)) {
-          if (in == null) {
-            throw new IllegalStateException("class-path resource " + r + " is missing");
-          }
-          md.update(in.readAllBytes());
-        }
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+        org.probationlens.read.Sha256.ofResources(
+            "data/reference/pcc_areas.csv", "data/reference/cpa_ownership.csv"));
   }
 }

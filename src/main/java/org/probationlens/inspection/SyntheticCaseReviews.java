@@ -1,11 +1,8 @@
 package org.probationlens.inspection;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,7 +161,7 @@ public record SyntheticCaseReviews(
             "org.probationlens.inspection.SyntheticCaseReviews",
             seed,
             VERSION,
-            sha256(csv.toString()));
+            org.probationlens.read.Sha256.of(csv.toString().getBytes(StandardCharsets.UTF_8)));
     return new SyntheticCaseReviews(
         cycle,
         seed,
@@ -183,16 +180,6 @@ public record SyntheticCaseReviews(
     double u = 1 - r.nextDouble();
     double v = r.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

@@ -1,13 +1,10 @@
 package org.probationlens.reference;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.probationlens.provenance.LoadedDataset;
@@ -16,6 +13,7 @@ import org.probationlens.read.DatasetLoader;
 import org.probationlens.read.DatasetValidationException;
 import org.probationlens.read.Rule;
 import org.probationlens.read.Schema;
+import org.probationlens.read.Sha256;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -153,17 +151,14 @@ public final class ReferenceTable {
   }
 
   /**
-   * The SHA-256 of some bytes, as 64 lower-case hex digits.
+   * The SHA-256 of some bytes, as 64 lower-case hex digits: {@link Sha256#of(byte[])}, kept here
+   * for the generators that quote it.
    *
    * @param bytes the bytes, not null
    * @return the digest, not null
    */
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Sha256.of(bytes);
   }
 
   /**

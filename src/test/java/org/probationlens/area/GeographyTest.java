@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.probationlens.read.DatasetValidationException;
+import org.probationlens.read.Problem;
+import org.probationlens.read.Sha256;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -208,15 +211,16 @@ class GeographyTest {
   void uncertainDivisionNeedsAnExplicitAssumption() {
     Table t =
         Table.create("t", StringColumn.create("area", "NTS", "DBS"), IntColumn.create("n", 5, 7));
-    GeographyException e =
+    DatasetValidationException e =
         assertThrows(
-            GeographyException.class,
+            DatasetValidationException.class,
             () -> geo.rollUp(t, "area", Level.PCC_AREA, Level.NPS_DIVISION, null, RollUp.sum("n")));
     assertTrue(
         e.getMessage()
             .contains(
-                "row 1: area NTS (Northamptonshire) has no published NPS division: the sources"
-                    + " allow N04 or N06"),
+                "row 1, column 1 (area): found \"NTS\", expected a PCC_AREA code that rolls up to"
+                    + " NPS_DIVISION (area NTS (Northamptonshire) has no published NPS division:"
+                    + " the sources allow N04 or N06"),
         e.getMessage());
     Table r =
         geo.assumingNpsDivision("NTS", "N04")
@@ -235,17 +239,49 @@ class GeographyTest {
             StringColumn.create("area", "DRH", "XXX", "TES", "Durham"),
             IntColumn.create("n", new int[] {1, 2, 3, 4}));
     t.intColumn("n").setMissing(2);
-    GeographyException e =
+    DatasetValidationException e =
         assertThrows(
-            GeographyException.class,
+            DatasetValidationException.class,
             () -> geo.rollUp(t, "area", Level.PCC_AREA, Level.CPA, null, RollUp.sum("n")));
     assertEquals(
-        "cannot roll up table 't' from PCC_AREA to CPA (3 problem(s)):\n"
-            + "  row 2: unknown PCC_AREA code 'XXX'; closest: 'ESX', 'SSX', 'ASP' (expected one"
-            + " of 42 codes)\n"
-            + "  row 3, column 'n': value is missing; expected a number (a roll-up never treats a"
-            + " gap as 0)\n"
-            + "  row 4: 'Durham' is the name of PCC_AREA DRH; expected a code here",
+        "table 't': 3 problems; nothing was rolled up from PCC_AREA to CPA\n"
+            + "  row 2, column 1 (area): found \"XXX\", expected a PCC_AREA code that rolls up to"
+            + " CPA (unknown PCC_AREA code 'XXX'; closest: 'ESX', 'SSX', 'ASP' (expected one"
+            + " of 42 codes))\n"
+            + "  row 3, column 2 (n): found \"a missing value\", expected a number (a roll-up"
+            + " never treats a gap as 0)\n"
+            + "  row 4, column 1 (area): found \"Durham\", expected a PCC_AREA code that rolls up"
+            + " to CPA ('Durham' is the name of PCC_AREA DRH; expected a code here)",
+        e.getMessage());
+    assertEquals(
+        List.of(
+            Problem.inTable(
+                "t", 3, "n", 2, "a missing value", "a number (a roll-up never treats a gap as 0)")),
+        e.problems().subList(1, 2));
+    assertEquals(Problem.Origin.TABLE, e.problems().get(0).origin());
+    assertEquals("t", e.file());
+  }
+
+  @Test
+  void rollUpReportsMissingAndMistypedColumnsByTableColumn() {
+    Table t =
+        Table.create("caseload", StringColumn.create("area", "DRH"), StringColumn.create("n", "1"));
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () ->
+                geo.rollUp(
+                    t,
+                    "area",
+                    Level.PCC_AREA,
+                    Level.CPA,
+                    null,
+                    RollUp.sum("n").andWeightedMean("rate", "n")));
+    assertEquals(
+        "table 'caseload': 3 problems; nothing was rolled up from PCC_AREA to CPA\n"
+            + "  column 2 (n): found \"STRING\", expected a numeric column\n"
+            + "  the table: found \"columns [area, n]\", expected a column 'rate'\n"
+            + "  column 2 (n): found \"STRING\", expected a numeric column",
         e.getMessage());
   }
 
@@ -253,5 +289,18 @@ class GeographyTest {
     Map<String, Integer> out = new TreeMap<>();
     geo.cpasByOwner(asOf).forEach((k, v) -> out.put(k, v.size()));
     return out;
+  }
+
+  @Test
+  void sourcesQuoteTheDigestOfEachReferenceTable() {
+    List<String> files =
+        List.of(
+            "pcc_areas.csv", "cpas.csv", "owners.csv", "nps_divisions.csv", "cpa_ownership.csv");
+    List<org.probationlens.provenance.Provenance> sources = geo.sources().inputs();
+    assertEquals(files.size(), sources.size());
+    for (int i = 0; i < files.size(); i++) {
+      assertEquals("Reference geography, " + files.get(i), sources.get(i).title());
+      assertEquals(Sha256.ofResources("data/reference/" + files.get(i)), sources.get(i).sha256());
+    }
   }
 }

@@ -353,17 +353,17 @@ class CaseCsvTest {
     // programme rule read codes and booleans only
     assertEquals(
         List.of("provider_code", "provider_code", "accredited_programme"),
-        SegmentParser.tabulatedRuleColumns());
+        CaseRules.tabulatedRuleColumns());
     // those reading codes and one or two dates or whole numbers have their verdicts remembered:
     // PSS start dates, ONGOING end dates, RAR days by work type and by start date, unpaid work
     // hours by work type, the hours' range
     assertEquals(
         List.of("start_date", "end_date", "rar_days", "rar_days", "upw_hours", "upw_hours"),
-        SegmentParser.memoizedRuleColumns());
+        CaseRules.memoizedRuleColumns());
     // an end date on or after the start date is a comparison of two columns (Rule.notBefore)
-    assertEquals(List.of("end_date"), SegmentParser.comparedRuleColumns());
+    assertEquals(List.of("end_date"), CaseRules.comparedRuleColumns());
     // and none is left to run on every row
-    assertEquals(List.of(), SegmentParser.evaluatedRuleColumns());
+    assertEquals(List.of(), CaseRules.evaluatedRuleColumns());
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.probationlens.render;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.probationlens.chart.Chart;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
@@ -40,10 +41,10 @@ public final class Renderers {
 
   /**
    * Renders any value a cell may produce, in this order: a {@link MimeBundle} as it is; a {@link
-   * RichDisplay} by its own bundle; a Tablesaw {@link Table}, {@link TableSlice} or {@link Column}
-   * as a bounded table with {@link TableOptions#defaults()}; a tablesaw-jsplot {@link Figure} as an
-   * offline Plotly chart; anything else as plain text from {@code toString()}, cut at {@link
-   * #MAX_PLAIN_CHARS} characters.
+   * RichDisplay} by its own bundle; a {@link Chart} as {@link #chart(Chart)} draws it; a Tablesaw
+   * {@link Table}, {@link TableSlice} or {@link Column} as a bounded table with {@link
+   * TableOptions#defaults()}; a tablesaw-jsplot {@link Figure} as an offline Plotly chart; anything
+   * else as plain text from {@code toString()}, cut at {@link #MAX_PLAIN_CHARS} characters.
    *
    * @param value the value, may be null
    * @return the bundle, or empty when {@code value} is null (nothing to show)
@@ -76,6 +77,9 @@ public final class Renderers {
           Objects.requireNonNull(
               rich.toMimeBundle(),
               () -> value.getClass().getName() + ".toMimeBundle() returned null"));
+    }
+    if (value instanceof Chart chart) {
+      return Optional.of(chart(chart));
     }
     if (value instanceof Result result) {
       return Optional.of(
@@ -146,6 +150,31 @@ public final class Renderers {
     plain.append('\n').append(footer);
     return MimeBundle.of(plain.toString(), html.toString())
         .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(result.sources()));
+  }
+
+  /**
+   * A chart of probation data as a notebook output: HTML (div and script), Plotly JSON and a
+   * plain-text summary, each with the chart's sources footer (and its note, such as what disclosure
+   * control did), and the sources in the output's metadata.
+   *
+   * @param chart the chart, not null
+   * @return the bundle, not null
+   */
+  public static MimeBundle chart(Chart chart) {
+    Objects.requireNonNull(chart, "chart");
+    return figure(chart.figure(), chart.sources(), chart.note());
+  }
+
+  /**
+   * The footer line drawn under a chart: its sources (see {@link #sourcesLine}), then its note if
+   * it has one.
+   *
+   * @param chart the chart, not null
+   * @return the line, not null
+   */
+  public static String sourceLine(Chart chart) {
+    String line = sourcesLine(Objects.requireNonNull(chart, "chart").sources());
+    return chart.note().isEmpty() ? line : line + " " + chart.note();
   }
 
   /**

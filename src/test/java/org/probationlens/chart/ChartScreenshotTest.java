@@ -237,7 +237,7 @@ class ChartScreenshotTest {
     page.append(Renderers.plotlyBootstrapHtml());
     for (Chart c : charts.values()) {
       page.append("<div class=\"cell\">")
-          .append(c.toMimeBundle().get(MimeBundle.TEXT_HTML).orElseThrow())
+          .append(Renderers.chart(c).get(MimeBundle.TEXT_HTML).orElseThrow())
           .append("</div>\n");
     }
     page.append("</body></html>\n");
@@ -266,7 +266,7 @@ class ChartScreenshotTest {
     com.google.gson.JsonArray cells = new com.google.gson.JsonArray();
     for (Chart c : charts.values()) {
       JsonObject data = new JsonObject();
-      MimeBundle b = c.toMimeBundle();
+      MimeBundle b = Renderers.chart(c);
       data.add(
           MimeBundle.PLOTLY_JSON,
           com.google.gson.JsonParser.parseString(b.get(MimeBundle.PLOTLY_JSON).orElseThrow()));

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.probationlens.provenance.Sources;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -53,7 +54,7 @@ class ChartsFunnelTest {
         assertEquals(63.333 - 9.446, lower95.getAsJsonArray("y").get(i).getAsDouble(), 1e-2);
       }
     }
-    assertTrue(c.toMimeBundle().plain().contains("ASSUMPTION: test data"));
+    assertTrue(Renderers.chart(c).plain().contains("ASSUMPTION: test data"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.probationlens.provenance.CountColumns;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -159,7 +160,9 @@ class NamesNotCodesTest {
             Sources.of(
                 Provenance.synthetic("Synthetic events", "generator", 1L, "2", "e".repeat(64))));
     Chart c = StepCharts.survival("Still waiting", r, "days from submission to MoJ sign-off");
-    assertTrue(c.source().startsWith("SYNTHETIC data, not published figures."), c.source());
+    assertTrue(
+        Renderers.sourceLine(c).startsWith("SYNTHETIC data, not published figures."),
+        Renderers.sourceLine(c));
     assertEquals(6, ChartsTest.json(c).getAsJsonArray("data").size());
   }
 
@@ -210,11 +213,11 @@ class NamesNotCodesTest {
             "Community order", "Suspended sentence order", "Licence", "Post-sentence supervision"),
         ChartsTest.strings(trace.getAsJsonArray("x")));
     assertTrue(
-        c.source()
+        Renderers.sourceLine(c)
             .endsWith(
                 " Disclosure control: 2 cells suppressed, shown as [c] (1 count under 10, and 1"
                     + " more so that totals cannot give them back)."),
-        c.source());
-    assertFalse(c.toMimeBundle().get("text/html").orElseThrow().contains("\"y\":[120.0,7"));
+        Renderers.sourceLine(c));
+    assertFalse(Renderers.chart(c).get("text/html").orElseThrow().contains("\"y\":[120.0,7"));
   }
 }

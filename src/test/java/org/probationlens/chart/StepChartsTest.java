@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -35,7 +36,7 @@ class StepChartsTest {
     assertEquals(List.of("0.0", "30.0", "60.0"), ChartsTest.strings(a.getAsJsonArray("x")));
     assertEquals(List.of("1.0", "0.5", "0.25"), ChartsTest.strings(a.getAsJsonArray("y")));
     assertEquals("B", data.get(1).getAsJsonObject().get("name").getAsString());
-    assertTrue(c.toMimeBundle().plain().endsWith("Source: " + c.source()));
+    assertTrue(Renderers.chart(c).plain().endsWith("Source: " + Renderers.sourceLine(c)));
   }
 
   @Test

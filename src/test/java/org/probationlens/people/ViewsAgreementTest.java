@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.read.DatasetValidationException;
+import org.probationlens.render.Renderers;
 import org.probationlens.stats.AgreementWeights;
 import org.probationlens.stats.WeightedKappa;
 import tech.tablesaw.api.StringColumn;
@@ -61,7 +62,8 @@ class ViewsAgreementTest {
     assertEquals(6, g.table().rowCount());
     assertEquals(5, g.crossTable().table().columnCount());
     assertTrue(
-        g.chart().source().startsWith("SYNTHETIC") || g.chart().source().contains("SYNTHETIC"));
+        Renderers.sourceLine(g.chart()).startsWith("SYNTHETIC")
+            || Renderers.sourceLine(g.chart()).contains("SYNTHETIC"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.probationlens.chart.ResultCharts;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.render.Renderers;
 import tech.tablesaw.api.Table;
@@ -94,7 +95,8 @@ class StaffSurveysTest {
     assertEquals(66.7, t.doubleColumn("percent_workload_unmanageable").getDouble(0));
     assertEquals("lower_bound", t.stringColumn("caseload_kind").get(1));
     assertEquals(Provenance.Kind.PUBLISHED, c.sources().kind());
-    assertTrue(Renderers.sourceLine(c.chart()).contains("staff_surveys.csv"));
+    assertTrue(
+        Renderers.sourceLine(ResultCharts.caseloadWorkload(c)).contains("staff_surveys.csv"));
   }
 
   @Test

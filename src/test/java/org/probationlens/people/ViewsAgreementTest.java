@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.chart.ResultCharts;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.read.DatasetValidationException;
 import org.probationlens.render.Renderers;
@@ -62,8 +63,8 @@ class ViewsAgreementTest {
     assertEquals(6, g.table().rowCount());
     assertEquals(5, g.crossTable().table().columnCount());
     assertTrue(
-        Renderers.sourceLine(g.chart()).startsWith("SYNTHETIC")
-            || Renderers.sourceLine(g.chart()).contains("SYNTHETIC"));
+        Renderers.sourceLine(ResultCharts.viewsAgreement(g)).startsWith("SYNTHETIC")
+            || Renderers.sourceLine(ResultCharts.viewsAgreement(g)).contains("SYNTHETIC"));
   }
 
   @Test

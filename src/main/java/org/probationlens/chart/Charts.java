@@ -351,59 +351,27 @@ public final class Charts {
    * on hover, with the pooled share and 95% and 99.8% control limits around it, drawn smoothly
    * across the range of sizes. A unit outside the 99.8% limits differs from the pool by more than
    * chance; small units are not judged by chance alone. Limits are {@link FunnelLimits}
-   * (Spiegelhalter 2005); shares are shown in percent.
+   * (Spiegelhalter 2005); shares are shown in percent. When the spec has groups (NPS divisions and
+   * CRCs, say), each group gets one colour and legend entry, in the order the groups first appear.
    *
    * @param title the chart's title, not null
    * @param table the data, not null
-   * @param labelColumn the column naming each unit (names, not codes; no missing values)
-   * @param casesColumn the numeric column of each unit's cases, each at least 1
-   * @param successesColumn the numeric column of each unit's cases with the property, 0 to cases
-   * @param xTitle the x axis title in words, e.g. "cases reviewed"
-   * @param yTitle the y axis title in words, e.g. "share of cases judged sufficient (%)"
+   * @param spec which columns hold the units, their groups, cases and successes, and the axis
+   *     titles, not null
    * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent or of the wrong type, a label is
    *     missing, or a count is missing or out of range
+   * @throws IllegalStateException if the spec lacks its cases, successes or axes
    */
-  public static Chart funnel(
-      String title,
-      Table table,
-      String labelColumn,
-      String casesColumn,
-      String successesColumn,
-      String xTitle,
-      String yTitle,
-      Sources sources) {
-    return funnel(
-        title, table, labelColumn, null, casesColumn, successesColumn, xTitle, yTitle, sources);
-  }
-
-  /**
-   * A funnel plot as {@link #funnel(String, Table, String, String, String, String, String,
-   * Sources)}, with the units in groups (NPS divisions and CRCs, say), one colour and legend entry
-   * per group in the order the groups first appear.
-   *
-   * @param title the chart's title, not null
-   * @param table the data, not null
-   * @param labelColumn the column naming each unit (no missing values)
-   * @param groupColumn the column giving each unit's group (no missing values), or null for none
-   * @param casesColumn the numeric column of each unit's cases, each at least 1
-   * @param successesColumn the numeric column of each unit's cases with the property
-   * @param xTitle the x axis title in words
-   * @param yTitle the y axis title in words
-   * @param sources where the data came from (a result's {@code sources()}), not null
-   * @return the chart, not null
-   */
-  public static Chart funnel(
-      String title,
-      Table table,
-      String labelColumn,
-      String groupColumn,
-      String casesColumn,
-      String successesColumn,
-      String xTitle,
-      String yTitle,
-      Sources sources) {
+  public static Chart funnel(String title, Table table, FunnelSpec spec, Sources sources) {
+    Objects.requireNonNull(spec, "spec");
+    String labelColumn = spec.unitColumn();
+    String groupColumn = spec.groupColumn().orElse(null);
+    String casesColumn = spec.casesColumn();
+    String successesColumn = spec.successesColumn();
+    String xTitle = spec.xTitle();
+    String yTitle = spec.yTitle();
     check(title, table, sources);
     String[] labels = categories(table, labelColumn);
     String[] groups =

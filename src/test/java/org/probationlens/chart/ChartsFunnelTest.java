@@ -29,11 +29,10 @@ class ChartsFunnelTest {
         Charts.funnel(
             "Funnel",
             units(),
-            "provider",
-            "cases",
-            "sufficient",
-            "cases reviewed",
-            "share judged sufficient (%)",
+            FunnelSpec.units("provider")
+                .cases("cases")
+                .successes("sufficient")
+                .axes("cases reviewed", "share judged sufficient (%)"),
             Sources.assumed("test data"));
     JsonObject json = ChartsTest.json(c);
     JsonArray data = json.getAsJsonArray("data");
@@ -65,12 +64,11 @@ class ChartsFunnelTest {
         Charts.funnel(
             "Funnel",
             t,
-            "provider",
-            "type",
-            "cases",
-            "sufficient",
-            "cases",
-            "share",
+            FunnelSpec.units("provider")
+                .groups("type")
+                .cases("cases")
+                .successes("sufficient")
+                .axes("cases", "share"),
             Sources.assumed("s"));
     JsonArray data = ChartsTest.json(c).getAsJsonArray("data");
     assertEquals(7, data.size());
@@ -93,7 +91,13 @@ class ChartsFunnelTest {
             IllegalArgumentException.class,
             () ->
                 Charts.funnel(
-                    "F", t, "provider", "cases", "sufficient", "x", "y", Sources.assumed("s")));
+                    "F",
+                    t,
+                    FunnelSpec.units("provider")
+                        .cases("cases")
+                        .successes("sufficient")
+                        .axes("x", "y"),
+                    Sources.assumed("s")));
     assertEquals(
         "row 1 (London CRC) of table 'units': need cases >= 1 and 0 <= sufficient <= cases, had"
             + " 400.0 and 401.0",

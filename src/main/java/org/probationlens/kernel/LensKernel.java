@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.JShell;
+import org.probationlens.render.LensSession;
 
 /**
  * The Probation Lens Jupyter kernel: Java cells evaluated by JShell inside the kernel's own JVM, so
@@ -45,6 +46,7 @@ public final class LensKernel extends BaseKernel {
   private final CompletableFuture<Session> session;
   private final Javadocs javadocs;
   private final Rendering rendering = new Rendering();
+  private final LensSession lensSession = new LensSession(); // disclosure, progress, display
   private final AtomicLong running = new AtomicLong();
 
   /**
@@ -110,9 +112,11 @@ public final class LensKernel extends BaseKernel {
     // JShell starts while the sockets come up, so the notebook sees the kernel ready at once;
     // the first request that needs JShell waits for it
     this.session = CompletableFuture.supplyAsync(this::startSession);
-    Display.bind(this);
+    lensSession.displayTo(Display.to(this));
+    LensSession.use(lensSession);
     ExitGuard.install();
     ExitGuard.recordReadsIn(runLog);
+    // the session in use (just above) is lensSession, so the bar shows its progress
     org.probationlens.progress.Progress.listen(
         new ProgressBar(
             data -> {
@@ -292,7 +296,7 @@ public final class LensKernel extends BaseKernel {
 
   @Override
   public DisplayData eval(String code) throws Exception {
-    Display.bind(this);
+    LensSession.use(lensSession);
     stopRequested = false;
     lastFailure = null;
     long cell = cellsStarted.incrementAndGet();

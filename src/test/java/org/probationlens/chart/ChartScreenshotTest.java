@@ -154,9 +154,7 @@ class ChartScreenshotTest {
         StepCharts.byGroup(
             "CRCs with each kind of innovation in operation (synthetic)",
             diffusion(),
-            "type",
-            "days_since_transfer",
-            "cumulative_crcs",
+            StepSpec.lines("type").x("days_since_transfer").y("cumulative_crcs"),
             SOURCE));
     m.put(
         "survival",

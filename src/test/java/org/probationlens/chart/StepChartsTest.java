@@ -27,7 +27,11 @@ class StepChartsTest {
   @Test
   void oneSteppedLinePerGroupInOrderOfFirstAppearance() {
     Chart c =
-        StepCharts.byGroup("Waiting", curves(), "group", "time", "survival", ChartsTest.SYNTHETIC);
+        StepCharts.byGroup(
+            "Waiting",
+            curves(),
+            StepSpec.lines("group").x("time").y("survival"),
+            ChartsTest.SYNTHETIC);
     JsonArray data = ChartsTest.json(c).getAsJsonArray("data");
     assertEquals(2, data.size());
     JsonObject a = data.get(0).getAsJsonObject();
@@ -46,7 +50,10 @@ class StepChartsTest {
             IllegalArgumentException.class,
             () ->
                 StepCharts.byGroup(
-                    "t", curves(), "group", "days", "survival", ChartsTest.SYNTHETIC));
+                    "t",
+                    curves(),
+                    StepSpec.lines("group").x("days").y("survival"),
+                    ChartsTest.SYNTHETIC));
     assertEquals(
         "table 'curves' has no column days; found [group, time, survival]", e.getMessage());
     Table t = curves();
@@ -54,7 +61,9 @@ class StepChartsTest {
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> StepCharts.byGroup("t", t, "group", "time", "survival", ChartsTest.SYNTHETIC));
+            () ->
+                StepCharts.byGroup(
+                    "t", t, StepSpec.lines("group").x("time").y("survival"), ChartsTest.SYNTHETIC));
     assertEquals("row 2: group and time must not be missing", e.getMessage());
   }
 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
-import org.probationlens.render.Disclosure;
 import org.probationlens.stats.FunnelLimits;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -41,8 +40,9 @@ import tech.tablesaw.plotly.traces.Trace;
  * into lines and the top margin leaves room for the Plotly toolbar.
  *
  * <p>Each factory also takes a {@link Result} in place of a table and source: the chart then shows
- * the result's table under the result's disclosure control ({@link Disclosure}: withheld counts
- * leave gaps) with the result's sources, and the disclosure note under the footer.
+ * the result's table under the result's disclosure control ({@code render.Disclosure}, applied when
+ * the chart is shown: withheld counts leave gaps) with the result's sources, and the disclosure
+ * note under the footer.
  */
 public final class Charts {
 
@@ -266,7 +266,8 @@ public final class Charts {
   // ------------------------------------------------------------------ from results
 
   /**
-   * Vertical bars of a result's table, under its disclosure control, with its sources.
+   * Vertical bars of a result's table, under its disclosure control (applied by {@code render} when
+   * the chart is shown), with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
@@ -275,9 +276,10 @@ public final class Charts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #bar(String, Table, String, String, Sources)}
    */
-  public static Chart bar(String title, Result result, String categoryColumn, String valueColumn) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return bar(title, d.numeric(), categoryColumn, valueColumn, result.sources()).withNote(note(d));
+  public static ChartOfResult bar(
+      String title, Result result, String categoryColumn, String valueColumn) {
+    return ChartOfResult.checked(
+        result, t -> bar(title, t, categoryColumn, valueColumn, result.sources()));
   }
 
   /**
@@ -292,15 +294,15 @@ public final class Charts {
    * @throws IllegalArgumentException as {@link #horizontalBar(String, Table, String, String,
    *     Sources)}
    */
-  public static Chart horizontalBar(
+  public static ChartOfResult horizontalBar(
       String title, Result result, String categoryColumn, String valueColumn) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return horizontalBar(title, d.numeric(), categoryColumn, valueColumn, result.sources())
-        .withNote(note(d));
+    return ChartOfResult.checked(
+        result, t -> horizontalBar(title, t, categoryColumn, valueColumn, result.sources()));
   }
 
   /**
-   * Lines of a result's table against the same x, under its disclosure control, with its sources.
+   * Lines of a result's table against the same x, under its disclosure control (applied by {@code
+   * render} when the chart is shown), with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
@@ -309,13 +311,14 @@ public final class Charts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #lines(String, Table, String, List, Sources)}
    */
-  public static Chart lines(String title, Result result, String xColumn, List<String> yColumns) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return lines(title, d.numeric(), xColumn, yColumns, result.sources()).withNote(note(d));
+  public static ChartOfResult lines(
+      String title, Result result, String xColumn, List<String> yColumns) {
+    return ChartOfResult.checked(result, t -> lines(title, t, xColumn, yColumns, result.sources()));
   }
 
   /**
-   * Points of a result's table, under its disclosure control, with its sources.
+   * Points of a result's table, under its disclosure control (applied by {@code render} when the
+   * chart is shown), with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
@@ -324,23 +327,9 @@ public final class Charts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #scatter(String, Table, String, String, Sources)}
    */
-  public static Chart scatter(String title, Result result, String xColumn, String yColumn) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return scatter(title, d.numeric(), xColumn, yColumn, result.sources()).withNote(note(d));
-  }
-
-  /**
-   * What a chart of a result adds under its sources footer: what the user chose about disclosure
-   * control, and the disclosure note when it applied; "" when neither.
-   */
-  static String note(Disclosure.Applied d) {
-    String line = d.footerAddition().strip();
-    if (d.note().isPresent()) {
-      String n = d.note().get();
-      line +=
-          (line.isEmpty() ? "" : " ") + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".";
-    }
-    return line;
+  public static ChartOfResult scatter(String title, Result result, String xColumn, String yColumn) {
+    return ChartOfResult.checked(
+        result, t -> scatter(title, t, xColumn, yColumn, result.sources()));
   }
 
   // ------------------------------------------------------------------ funnel

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
-import org.probationlens.render.Disclosure;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -89,9 +88,8 @@ public final class StepCharts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #byGroup(String, Table, StepSpec, Sources)}
    */
-  public static Chart byGroup(String title, Result result, StepSpec spec) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return byGroup(title, d.numeric(), spec, result.sources()).withNote(Charts.note(d));
+  public static ChartOfResult byGroup(String title, Result result, StepSpec spec) {
+    return ChartOfResult.checked(result, t -> byGroup(title, t, spec, result.sources()));
   }
 
   /**
@@ -172,9 +170,8 @@ public final class StepCharts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #survival(String, Table, String, Sources)}
    */
-  public static Chart survival(String title, Result curves, String timeAxis) {
-    Disclosure.Applied d = Disclosure.apply(curves);
-    return survival(title, d.numeric(), timeAxis, curves.sources()).withNote(Charts.note(d));
+  public static ChartOfResult survival(String title, Result curves, String timeAxis) {
+    return ChartOfResult.checked(curves, t -> survival(title, t, timeAxis, curves.sources()));
   }
 
   private static Layout layout(String title, String xTitle, String yTitle, boolean legend) {

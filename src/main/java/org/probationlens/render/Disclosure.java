@@ -386,6 +386,22 @@ public final class Disclosure {
     public String footerAddition() {
       return turnedOff ? " " + TURNED_OFF : "";
     }
+
+    /**
+     * What a chart of the result adds under its sources footer: what the user chose about
+     * disclosure control, and the disclosure note (capitalised, with a full stop) when it applied.
+     *
+     * @return the note, not null; empty when neither
+     */
+    public String chartNote() {
+      String line = footerAddition().strip();
+      if (note.isPresent()) {
+        String n = note.get();
+        line +=
+            (line.isEmpty() ? "" : " ") + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".";
+      }
+      return line;
+    }
   }
 
   /** A result with the user's choice of disclosure control for one output. */

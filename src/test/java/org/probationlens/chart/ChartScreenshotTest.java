@@ -165,7 +165,9 @@ class ChartScreenshotTest {
             SOURCE));
     m.put(
         "barOfResult",
-        Charts.bar("Starts by work type (synthetic)", starts(byWorkType()), "work_type", "starts"));
+        Renderers.drawn(
+            Charts.bar(
+                "Starts by work type (synthetic)", starts(byWorkType()), "work_type", "starts")));
     return m;
   }
 

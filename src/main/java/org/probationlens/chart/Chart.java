@@ -2,23 +2,21 @@ package org.probationlens.chart;
 
 import java.util.Objects;
 import org.probationlens.provenance.Sources;
-import org.probationlens.render.MimeBundle;
-import org.probationlens.render.Renderers;
-import org.probationlens.render.RichDisplay;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
  * A chart of probation data together with where its data came from: a tablesaw-jsplot figure and
- * the {@link Sources} of the result it was drawn from. A notebook cell that returns one shows the
- * chart, offline, with the sources footer beneath (published or synthetic, generator version and
- * seed, SHA-256 prefix, library version) and the same sources in the output's metadata.
+ * the {@link Sources} of the result it was drawn from. A chart is a value: it makes no HTML. {@code
+ * render} draws it (a notebook cell that returns one shows the chart, offline, with the sources
+ * footer beneath: published or synthetic, generator version and seed, SHA-256 prefix, library
+ * version; and the same sources in the output's metadata).
  *
  * @param figure the Plotly figure, not null
  * @param sources where the data came from, not null
  * @param note what the footer adds after the sources, such as the disclosure-control note of a
  *     chart of case-level records; empty when nothing
  */
-public record Chart(Figure figure, Sources sources, String note) implements RichDisplay {
+public record Chart(Figure figure, Sources sources, String note) {
 
   /**
    * Checks the parts.
@@ -60,26 +58,5 @@ public record Chart(Figure figure, Sources sources, String note) implements Rich
    */
   public Chart withNote(String text) {
     return new Chart(figure, sources, text);
-  }
-
-  /**
-   * The footer line shown under the chart: the sources, then the note if there is one.
-   *
-   * @return the line, not null
-   */
-  public String source() {
-    String line = Renderers.sourcesLine(sources);
-    return note.isEmpty() ? line : line + " " + note;
-  }
-
-  /**
-   * The chart as a notebook output: HTML (div and script), Plotly JSON and a plain-text summary,
-   * each with the sources footer (and note), and the sources in the output's metadata.
-   *
-   * @return the bundle, not null
-   */
-  @Override
-  public MimeBundle toMimeBundle() {
-    return Renderers.figure(figure, sources, note);
   }
 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
-import org.probationlens.render.Disclosure;
 import org.probationlens.stats.FunnelLimits;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -41,8 +40,9 @@ import tech.tablesaw.plotly.traces.Trace;
  * into lines and the top margin leaves room for the Plotly toolbar.
  *
  * <p>Each factory also takes a {@link Result} in place of a table and source: the chart then shows
- * the result's table under the result's disclosure control ({@link Disclosure}: withheld counts
- * leave gaps) with the result's sources, and the disclosure note under the footer.
+ * the result's table under the result's disclosure control ({@code render.Disclosure}, applied when
+ * the chart is shown: withheld counts leave gaps) with the result's sources, and the disclosure
+ * note under the footer.
  */
 public final class Charts {
 
@@ -266,7 +266,8 @@ public final class Charts {
   // ------------------------------------------------------------------ from results
 
   /**
-   * Vertical bars of a result's table, under its disclosure control, with its sources.
+   * Vertical bars of a result's table, under its disclosure control (applied by {@code render} when
+   * the chart is shown), with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
@@ -275,9 +276,10 @@ public final class Charts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #bar(String, Table, String, String, Sources)}
    */
-  public static Chart bar(String title, Result result, String categoryColumn, String valueColumn) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return bar(title, d.numeric(), categoryColumn, valueColumn, result.sources()).withNote(note(d));
+  public static ChartOfResult bar(
+      String title, Result result, String categoryColumn, String valueColumn) {
+    return ChartOfResult.checked(
+        result, t -> bar(title, t, categoryColumn, valueColumn, result.sources()));
   }
 
   /**
@@ -292,15 +294,15 @@ public final class Charts {
    * @throws IllegalArgumentException as {@link #horizontalBar(String, Table, String, String,
    *     Sources)}
    */
-  public static Chart horizontalBar(
+  public static ChartOfResult horizontalBar(
       String title, Result result, String categoryColumn, String valueColumn) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return horizontalBar(title, d.numeric(), categoryColumn, valueColumn, result.sources())
-        .withNote(note(d));
+    return ChartOfResult.checked(
+        result, t -> horizontalBar(title, t, categoryColumn, valueColumn, result.sources()));
   }
 
   /**
-   * Lines of a result's table against the same x, under its disclosure control, with its sources.
+   * Lines of a result's table against the same x, under its disclosure control (applied by {@code
+   * render} when the chart is shown), with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
@@ -309,13 +311,14 @@ public final class Charts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #lines(String, Table, String, List, Sources)}
    */
-  public static Chart lines(String title, Result result, String xColumn, List<String> yColumns) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return lines(title, d.numeric(), xColumn, yColumns, result.sources()).withNote(note(d));
+  public static ChartOfResult lines(
+      String title, Result result, String xColumn, List<String> yColumns) {
+    return ChartOfResult.checked(result, t -> lines(title, t, xColumn, yColumns, result.sources()));
   }
 
   /**
-   * Points of a result's table, under its disclosure control, with its sources.
+   * Points of a result's table, under its disclosure control (applied by {@code render} when the
+   * chart is shown), with its sources.
    *
    * @param title the chart's title, not null
    * @param result the result, not null
@@ -324,23 +327,9 @@ public final class Charts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #scatter(String, Table, String, String, Sources)}
    */
-  public static Chart scatter(String title, Result result, String xColumn, String yColumn) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return scatter(title, d.numeric(), xColumn, yColumn, result.sources()).withNote(note(d));
-  }
-
-  /**
-   * What a chart of a result adds under its sources footer: what the user chose about disclosure
-   * control, and the disclosure note when it applied; "" when neither.
-   */
-  static String note(Disclosure.Applied d) {
-    String line = d.footerAddition().strip();
-    if (d.note().isPresent()) {
-      String n = d.note().get();
-      line +=
-          (line.isEmpty() ? "" : " ") + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".";
-    }
-    return line;
+  public static ChartOfResult scatter(String title, Result result, String xColumn, String yColumn) {
+    return ChartOfResult.checked(
+        result, t -> scatter(title, t, xColumn, yColumn, result.sources()));
   }
 
   // ------------------------------------------------------------------ funnel
@@ -351,59 +340,27 @@ public final class Charts {
    * on hover, with the pooled share and 95% and 99.8% control limits around it, drawn smoothly
    * across the range of sizes. A unit outside the 99.8% limits differs from the pool by more than
    * chance; small units are not judged by chance alone. Limits are {@link FunnelLimits}
-   * (Spiegelhalter 2005); shares are shown in percent.
+   * (Spiegelhalter 2005); shares are shown in percent. When the spec has groups (NPS divisions and
+   * CRCs, say), each group gets one colour and legend entry, in the order the groups first appear.
    *
    * @param title the chart's title, not null
    * @param table the data, not null
-   * @param labelColumn the column naming each unit (names, not codes; no missing values)
-   * @param casesColumn the numeric column of each unit's cases, each at least 1
-   * @param successesColumn the numeric column of each unit's cases with the property, 0 to cases
-   * @param xTitle the x axis title in words, e.g. "cases reviewed"
-   * @param yTitle the y axis title in words, e.g. "share of cases judged sufficient (%)"
+   * @param spec which columns hold the units, their groups, cases and successes, and the axis
+   *     titles, not null
    * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent or of the wrong type, a label is
    *     missing, or a count is missing or out of range
+   * @throws IllegalStateException if the spec lacks its cases, successes or axes
    */
-  public static Chart funnel(
-      String title,
-      Table table,
-      String labelColumn,
-      String casesColumn,
-      String successesColumn,
-      String xTitle,
-      String yTitle,
-      Sources sources) {
-    return funnel(
-        title, table, labelColumn, null, casesColumn, successesColumn, xTitle, yTitle, sources);
-  }
-
-  /**
-   * A funnel plot as {@link #funnel(String, Table, String, String, String, String, String,
-   * Sources)}, with the units in groups (NPS divisions and CRCs, say), one colour and legend entry
-   * per group in the order the groups first appear.
-   *
-   * @param title the chart's title, not null
-   * @param table the data, not null
-   * @param labelColumn the column naming each unit (no missing values)
-   * @param groupColumn the column giving each unit's group (no missing values), or null for none
-   * @param casesColumn the numeric column of each unit's cases, each at least 1
-   * @param successesColumn the numeric column of each unit's cases with the property
-   * @param xTitle the x axis title in words
-   * @param yTitle the y axis title in words
-   * @param sources where the data came from (a result's {@code sources()}), not null
-   * @return the chart, not null
-   */
-  public static Chart funnel(
-      String title,
-      Table table,
-      String labelColumn,
-      String groupColumn,
-      String casesColumn,
-      String successesColumn,
-      String xTitle,
-      String yTitle,
-      Sources sources) {
+  public static Chart funnel(String title, Table table, FunnelSpec spec, Sources sources) {
+    Objects.requireNonNull(spec, "spec");
+    String labelColumn = spec.unitColumn();
+    String groupColumn = spec.groupColumn().orElse(null);
+    String casesColumn = spec.casesColumn();
+    String successesColumn = spec.successesColumn();
+    String xTitle = spec.xTitle();
+    String yTitle = spec.yTitle();
     check(title, table, sources);
     String[] labels = categories(table, labelColumn);
     String[] groups =

@@ -1,8 +1,11 @@
 package org.probationlens.chart;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.probationlens.area.Cpa;
 import org.probationlens.area.Geography;
@@ -11,7 +14,6 @@ import org.probationlens.area.Owner;
 import org.probationlens.area.PccArea;
 import org.probationlens.data.ProviderType;
 import org.probationlens.data.WorkType;
-import org.probationlens.render.Money;
 
 /**
  * Words a reader understands in place of the codes and column names in our tables: CPA, owner, PCC
@@ -19,6 +21,19 @@ import org.probationlens.render.Money;
  * titles with their units, money as "£110.2m". The one home of these labels for every chart.
  */
 public final class Labels {
+
+  /** The payment columns of contract results that hold money in pounds. */
+  private static final Set<String> MONEY_COLUMNS =
+      Set.of(
+          "maximum",
+          "ffs",
+          "pbr",
+          "paid",
+          "under_spend",
+          "contract_value",
+          "payment",
+          "maximum_payment",
+          "service_credits");
 
   private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
 
@@ -196,7 +211,7 @@ public final class Labels {
    * @return true for our payment columns and any column ending {@code _gbp}
    */
   public static boolean isMoney(String column) {
-    return Money.isMoneyColumn(column);
+    return MONEY_COLUMNS.contains(column) || column.endsWith("_gbp");
   }
 
   /**
@@ -206,7 +221,23 @@ public final class Labels {
    * @return the text, "missing" for NaN, not null
    */
   public static String money(double pounds) {
-    return Money.format(pounds);
+    if (Double.isNaN(pounds)) {
+      return "missing";
+    }
+    DecimalFormatSymbols uk = DecimalFormatSymbols.getInstance(Locale.UK);
+    DecimalFormat one = new DecimalFormat("#,##0.0", uk);
+    double a = Math.abs(pounds);
+    String sign = pounds < 0 ? "-" : "";
+    if (a >= 1e9) {
+      return sign + "£" + one.format(a / 1e9) + "bn";
+    }
+    if (a >= 1e6) {
+      return sign + "£" + one.format(a / 1e6) + "m";
+    }
+    if (a >= 1e3) {
+      return sign + "£" + one.format(a / 1e3) + "k";
+    }
+    return sign + "£" + new DecimalFormat("#,##0", uk).format(a);
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
-import org.probationlens.render.Disclosure;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -52,20 +51,18 @@ public final class StepCharts {
    *
    * @param title the chart's title, not null
    * @param table the data in long form, not null
-   * @param groupColumn the text column naming each line (no missing values)
-   * @param xColumn the column along the bottom: numbers or dates (no missing values)
-   * @param yColumn the numeric column up the side; a missing value leaves a gap
+   * @param spec which columns name the lines and hold x (numbers or dates, no missing values) and y
+   *     (numbers; a missing value leaves a gap), not null
    * @param sources where the data came from (a result's {@code sources()}), not null
    * @return the chart, not null
    * @throws IllegalArgumentException if a column is absent or a group or x value is missing
+   * @throws IllegalStateException if the spec lacks its x or y column
    */
-  public static Chart byGroup(
-      String title,
-      Table table,
-      String groupColumn,
-      String xColumn,
-      String yColumn,
-      Sources sources) {
+  public static Chart byGroup(String title, Table table, StepSpec spec, Sources sources) {
+    Objects.requireNonNull(spec, "spec");
+    String groupColumn = spec.lineColumn();
+    String xColumn = spec.xColumn();
+    String yColumn = spec.yColumn();
     Set<String> groups = groups(title, table, groupColumn, xColumn, yColumn, sources);
     List<Trace> traces = new ArrayList<>();
     for (String g : groups) {
@@ -87,18 +84,12 @@ public final class StepCharts {
    *
    * @param title the chart's title, not null
    * @param result the result, not null
-   * @param groupColumn the text column naming each line
-   * @param xColumn the column along the bottom
-   * @param yColumn the numeric column up the side
+   * @param spec which columns name the lines and hold x and y, not null
    * @return the chart, not null
-   * @throws IllegalArgumentException as {@link #byGroup(String, Table, String, String, String,
-   *     Sources)}
+   * @throws IllegalArgumentException as {@link #byGroup(String, Table, StepSpec, Sources)}
    */
-  public static Chart byGroup(
-      String title, Result result, String groupColumn, String xColumn, String yColumn) {
-    Disclosure.Applied d = Disclosure.apply(result);
-    return byGroup(title, d.numeric(), groupColumn, xColumn, yColumn, result.sources())
-        .withNote(Charts.note(d));
+  public static ChartOfResult byGroup(String title, Result result, StepSpec spec) {
+    return ChartOfResult.checked(result, t -> byGroup(title, t, spec, result.sources()));
   }
 
   /**
@@ -179,9 +170,8 @@ public final class StepCharts {
    * @return the chart, not null
    * @throws IllegalArgumentException as {@link #survival(String, Table, String, Sources)}
    */
-  public static Chart survival(String title, Result curves, String timeAxis) {
-    Disclosure.Applied d = Disclosure.apply(curves);
-    return survival(title, d.numeric(), timeAxis, curves.sources()).withNote(Charts.note(d));
+  public static ChartOfResult survival(String title, Result curves, String timeAxis) {
+    return ChartOfResult.checked(curves, t -> survival(title, t, timeAxis, curves.sources()));
   }
 
   private static Layout layout(String title, String xTitle, String yTitle, boolean legend) {

@@ -1,12 +1,7 @@
 package org.probationlens.partners;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.probationlens.chart.Chart;
-import org.probationlens.chart.IntervalCharts;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
@@ -219,59 +214,5 @@ public record ReferralFunnel(Table funnel, long organisationsNamed, Sources sour
   public FigureCheck organisationsCheck() {
     return PublishedFigures.standard()
         .check("third_sector_orgs_named_in_bids", organisationsNamed, sources);
-  }
-
-  /**
-   * The shortfall against the promise by CRC, with intervals, all CRCs first.
-   *
-   * @return the chart, not null
-   */
-  public Chart shortfallChart() {
-    int n = funnel.rowCount();
-    List<String> labels = new ArrayList<>();
-    double[] e = new double[n];
-    double[] lo = new double[n];
-    double[] hi = new double[n];
-    for (int k = 0; k < n; k++) {
-      int i = (k + n - 1) % n; // the all-CRCs row first
-      labels.add(funnel.stringColumn("crc").get(i));
-      e[k] = funnel.doubleColumn("shortfall_percent").getDouble(i);
-      lo[k] = funnel.doubleColumn("shortfall_lower").getDouble(i);
-      hi[k] = funnel.doubleColumn("shortfall_upper").getDouble(i);
-    }
-    return IntervalCharts.intervalBars(
-        "Referrals to the third sector short of the bid's promise, by CRC (percent of promised)",
-        labels,
-        e,
-        lo,
-        hi,
-        "percent of promised referrals not made",
-        "CRC",
-        sources);
-  }
-
-  /**
-   * The funnel for all CRCs: promised, referred, started, completed.
-   *
-   * @return the chart, not null
-   */
-  public Chart funnelChart() {
-    int all = funnel.rowCount() - 1;
-    Map<String, double[]> series = new LinkedHashMap<>();
-    series.put(
-        "people, all CRCs",
-        new double[] {
-          funnel.intColumn("promised").getInt(all),
-          funnel.intColumn("referred").getInt(all),
-          funnel.intColumn("started").getInt(all),
-          funnel.intColumn("completed").getInt(all)
-        });
-    return IntervalCharts.groupedBars(
-        "Third-sector referral funnel, all CRCs (people in one year)",
-        List.of("promised in bids", "referred", "started", "completed"),
-        series,
-        "people",
-        "stage of the referral",
-        sources);
   }
 }

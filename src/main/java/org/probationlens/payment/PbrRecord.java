@@ -1,13 +1,10 @@
 package org.probationlens.payment;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.probationlens.chart.Chart;
-import org.probationlens.chart.IntervalCharts;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
@@ -190,36 +187,6 @@ public record PbrRecord(
    */
   public PbrBesideModel beside(double modelledPbrPercentOfPaid, Sources modelSources) {
     return new PbrBesideModel(this, modelledPbrPercentOfPaid, sources.and(modelSources));
-  }
-
-  /**
-   * CRCs with significant reductions by cohort, as published.
-   *
-   * @return the chart, not null
-   */
-  public Chart chart() {
-    List<String> labels = new ArrayList<>();
-    int n = byCohort.rowCount();
-    double[] v = new double[n];
-    double[] none = new double[n];
-    for (int i = 0; i < n; i++) {
-      labels.add(
-          byCohort.stringColumn("cohort").get(i)
-              + (byCohort.stringColumn("measure").get(i).contains("consistently")
-                  ? " (consistently, NAO)"
-                  : " (binary, final)"));
-      v[i] = byCohort.intColumn("crcs").getInt(i);
-      none[i] = Double.NaN;
-    }
-    return IntervalCharts.intervalBars(
-        "CRCs with significant reductions in reoffending, of 21 (published)",
-        labels,
-        v,
-        none,
-        none,
-        "CRCs (of 21)",
-        "measure of the results",
-        sources);
   }
 
   private static int row(Table t, String cohort, String measure) {

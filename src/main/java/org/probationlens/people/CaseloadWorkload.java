@@ -1,10 +1,7 @@
 package org.probationlens.people;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.probationlens.chart.Chart;
-import org.probationlens.chart.IntervalCharts;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
@@ -55,25 +52,5 @@ public record CaseloadWorkload(Table pairs, Table thresholds, double essexPercen
             + StaffSurveys.trim(essexPercent)
             + "% (2018) was published without a caseload per officer.",
         "HMIP found the quality of work falls at 50 or more cases (R&A Bulletin 2021/02, secondary).");
-  }
-
-  /**
-   * The pairs as labelled points: caseload along the bottom, percent unmanageable up the side.
-   *
-   * @return the chart, not null
-   */
-  public Chart chart() {
-    List<String> labels = new ArrayList<>();
-    for (int i = 0; i < pairs.rowCount(); i++) {
-      labels.add(pairs.stringColumn("provider").get(i));
-    }
-    return IntervalCharts.labelledPoints(
-        "Caseload per officer against workload unmanageable (published; caseloads are lower bounds)",
-        pairs.doubleColumn("cases_per_officer").asDoubleArray(),
-        pairs.doubleColumn("percent_workload_unmanageable").asDoubleArray(),
-        labels,
-        "cases per officer (published lower bound)",
-        "staff saying workload unmanageable (percent)",
-        sources);
   }
 }

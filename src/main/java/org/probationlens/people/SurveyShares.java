@@ -1,10 +1,7 @@
 package org.probationlens.people;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.probationlens.chart.Chart;
-import org.probationlens.chart.IntervalCharts;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
@@ -47,39 +44,5 @@ public record SurveyShares(Table shares, double confidence, List<String> notes, 
   @Override
   public Table shares() {
     return shares.copy();
-  }
-
-  /**
-   * The shares as bars with their intervals, one bar per finding.
-   *
-   * @return the chart, not null
-   */
-  public Chart chart() {
-    List<String> labels = new ArrayList<>();
-    int n = shares.rowCount();
-    double[] e = new double[n];
-    double[] lo = new double[n];
-    double[] hi = new double[n];
-    for (int i = 0; i < n; i++) {
-      labels.add(
-          shares.stringColumn("finding").get(i)
-              + " ("
-              + shares.stringColumn("provider").get(i)
-              + ", "
-              + shares.stringColumn("date").get(i)
-              + ")");
-      e[i] = shares.doubleColumn("percent").getDouble(i);
-      lo[i] = shares.doubleColumn("lower_percent").getDouble(i);
-      hi[i] = shares.doubleColumn("upper_percent").getDouble(i);
-    }
-    return IntervalCharts.intervalBars(
-        "Staff survey and inspection findings (percent of staff)",
-        labels,
-        e,
-        lo,
-        hi,
-        "percent of staff",
-        "survey or inspection finding",
-        sources);
   }
 }

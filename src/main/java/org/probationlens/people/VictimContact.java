@@ -1,12 +1,9 @@
 package org.probationlens.people;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.probationlens.area.Geography;
 import org.probationlens.area.NpsDivision;
-import org.probationlens.chart.Chart;
-import org.probationlens.chart.IntervalCharts;
 import org.probationlens.data.ProviderType;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Result;
@@ -182,28 +179,6 @@ public record VictimContact(Table measures, Proportion londonNotOffered, Sources
   public FigureCheck londonCheck() {
     return PublishedFigures.standard()
         .check("london_victims_not_offered_vcs_2019", 100 * londonNotOffered.estimate(), sources);
-  }
-
-  /**
-   * The share of eligible cases whose victim was not offered the scheme, by division, with
-   * intervals.
-   *
-   * @return the chart, not null
-   */
-  public Chart chart() {
-    List<String> labels = new ArrayList<>();
-    for (int i = 0; i < measures.rowCount(); i++) {
-      labels.add(measures.stringColumn("nps_division").get(i));
-    }
-    return IntervalCharts.intervalBars(
-        "Victims not offered the Victim Contact Scheme, by NPS division (percent of eligible cases)",
-        labels,
-        measures.doubleColumn("not_offered_percent").asDoubleArray(),
-        measures.doubleColumn("not_offered_lower").asDoubleArray(),
-        measures.doubleColumn("not_offered_upper").asDoubleArray(),
-        "percent of eligible cases not offered the scheme",
-        "NPS division",
-        sources);
   }
 
   private static DoubleColumn[] cols(String stem) {

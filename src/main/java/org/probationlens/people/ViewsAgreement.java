@@ -1,12 +1,8 @@
 package org.probationlens.people;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import org.probationlens.chart.Chart;
-import org.probationlens.chart.IntervalCharts;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
 import org.probationlens.stats.AgreementWeights;
@@ -184,39 +180,6 @@ public record ViewsAgreement(
         "Kappa measures agreement case by case beyond chance; Stuart-Maxwell and McNemar ask"
             + " whether one side rates higher overall. The two can disagree: raters can rank cases"
             + " alike and still use the scale differently.");
-  }
-
-  /**
-   * The share of cases at each rating, as users and as inspectors judged them.
-   *
-   * @return the chart, not null
-   */
-  public Chart chart() {
-    CaseRating[] r = CaseRating.values();
-    double[] users = new double[r.length];
-    double[] inspectors = new double[r.length];
-    double n = 0;
-    for (int i = 0; i < r.length; i++) {
-      for (int j = 0; j < r.length; j++) {
-        users[i] += counts[i][j];
-        inspectors[j] += counts[i][j];
-        n += counts[i][j];
-      }
-    }
-    for (int i = 0; i < r.length; i++) {
-      users[i] = 100 * users[i] / n;
-      inspectors[i] = 100 * inspectors[i] / n;
-    }
-    Map<String, double[]> series = new LinkedHashMap<>();
-    series.put("service users' view", users);
-    series.put("inspectors' rating", inspectors);
-    return IntervalCharts.groupedBars(
-        "The same cases as service users and as inspectors rated them",
-        java.util.Arrays.stream(r).map(CaseRating::label).toList(),
-        series,
-        "percent of cases",
-        "rating of the case",
-        sources);
   }
 
   private static long[][] deepCopy(long[][] t) {

@@ -1,6 +1,6 @@
 package org.probationlens.progress;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Objects;
 
 /**
  * Reports the progress of long work to whoever listens (the notebook kernel's bar), without the
@@ -21,22 +21,47 @@ public final class Progress {
   /** The least time between two updates of one task that reach the listener. */
   public static final long INTERVAL_MILLIS = 250;
 
-  private static final AtomicLong IDS = new AtomicLong();
-  private static volatile ProgressView listener;
+  /**
+   * The reporter of the session in use. This is the one static here: which session's reporter the
+   * static entry points ({@link #start}, {@link #listen}) follow. The state (the listener, the task
+   * numbers) lives in the {@link ProgressReporter}, which a session object owns ({@code
+   * render.LensSession#use} sets it).
+   */
+  private static volatile ProgressReporter inUse = new ProgressReporter();
 
   private Progress() {}
 
   /**
-   * Makes {@code newListener} the one shown progress (the kernel does this); null for none.
+   * Makes {@code reporter} the one the static entry points report to, for the rest of the process
+   * (the session object does this when it is put in use).
+   *
+   * @param reporter the session's reporter, not null
+   */
+  public static void use(ProgressReporter reporter) {
+    inUse = Objects.requireNonNull(reporter, "reporter");
+  }
+
+  /**
+   * The reporter the static entry points report to.
+   *
+   * @return the reporter in use, not null
+   */
+  public static ProgressReporter reporter() {
+    return inUse;
+  }
+
+  /**
+   * Makes {@code newListener} the one shown progress in the session in use (the kernel sets its
+   * session's listener); null for none.
    *
    * @param newListener the listener, or null
    */
   public static void listen(ProgressView newListener) {
-    listener = newListener;
+    inUse.listen(newListener);
   }
 
   /**
-   * Begins a task.
+   * Begins a task, reported in the session in use ({@link ProgressReporter#begin}).
    *
    * @param what what is being done, for example "reading cases.csv"; not blank
    * @param total how many units the task has, or 0 when not known; not negative
@@ -45,23 +70,7 @@ public final class Progress {
    * @throws IllegalArgumentException if {@code what} or {@code unit} is blank or total negative
    */
   public static Task start(String what, long total, String unit) {
-    if (what == null || what.isBlank() || unit == null || unit.isBlank()) {
-      throw new IllegalArgumentException(
-          "a progress task needs what it does and the unit it counts; got \""
-              + what
-              + "\" and \""
-              + unit
-              + "\"");
-    }
-    if (total < 0) {
-      throw new IllegalArgumentException(
-          "progress of "
-              + what
-              + ": total "
-              + total
-              + " is negative; expected 0 (unknown) or more");
-    }
-    return new Task(IDS.incrementAndGet(), what, total, unit, listener);
+    return inUse.begin(what, total, unit);
   }
 
   /** One piece of long work; close it when done (try-with-resources). */
@@ -75,7 +84,7 @@ public final class Progress {
     private boolean completed;
     private boolean closed;
 
-    private Task(long id, String what, long total, String unit, ProgressView to) {
+    Task(long id, String what, long total, String unit, ProgressView to) {
       this.id = id;
       this.total = total;
       this.to = to;

@@ -25,9 +25,10 @@ import tech.tablesaw.columns.Column;
  * <p><b>When it applies.</b> On by default for a result whose {@link Sources} include an {@link
  * Provenance.Kind#OFFICIAL_SENSITIVE} input (real, unpublished case records). Off by default for
  * synthetic and published inputs; {@link #onForSynthetic(boolean)} turns it on for synthetic
- * results for the rest of the session (to demonstrate it), {@link #on(Result)} for one output
- * whatever its sources. {@link #off(Result)} turns it off for one output, and the footer then says
- * "disclosure control turned off for this output by the user".
+ * results for the rest of the session (to demonstrate it; the settings live in the {@link
+ * LensSession} in use, and the static methods here delegate to it), {@link #on(Result)} for one
+ * output whatever its sources. {@link #off(Result)} turns it off for one output, and the footer
+ * then says "disclosure control turned off for this output by the user".
  *
  * <p><b>Which columns are counts.</b> The ones the result declares ({@link Result#countColumns()});
  * when it declares none, every whole-number column (INTEGER, LONG, SHORT) is taken as a count and
@@ -44,54 +45,53 @@ public final class Disclosure {
   public static final String TURNED_OFF =
       "Disclosure control turned off for this output by the user.";
 
-  private static volatile DisclosurePolicy sessionPolicy = DisclosurePolicy.withDefaults();
-  private static volatile boolean onForSynthetic = false;
-
   private Disclosure() {}
 
   /**
    * Sets the policy used whenever disclosure control applies without a policy of its own, for the
-   * rest of the session.
+   * rest of the session in use ({@link LensSession#disclosurePolicy(DisclosurePolicy)}).
    *
    * @param policy the policy, not null
    */
   public static void sessionPolicy(DisclosurePolicy policy) {
-    sessionPolicy = Objects.requireNonNull(policy, "policy");
+    LensSession.current().disclosurePolicy(policy);
   }
 
   /**
-   * The session's policy.
+   * The policy of the session in use.
    *
    * @return the policy, {@link DisclosurePolicy#withDefaults()} unless changed; not null
    */
   public static DisclosurePolicy sessionPolicy() {
-    return sessionPolicy;
+    return LensSession.current().disclosurePolicy();
   }
 
   /**
    * Turns disclosure control on (or back off) for results built on synthetic cases, for the rest of
-   * the session: synthetic data identify nobody, but this shows what a table of real records would
-   * look like.
+   * the session in use ({@link LensSession#protectSynthetic(boolean)}): synthetic data identify
+   * nobody, but this shows what a table of real records would look like.
    *
    * @param on whether synthetic results are protected by default
    */
   public static void onForSynthetic(boolean on) {
-    onForSynthetic = on;
+    LensSession.current().protectSynthetic(on);
   }
 
   /**
-   * Whether synthetic results are protected by default in this session.
+   * Whether synthetic results are protected by default in the session in use.
    *
    * @return true after {@code onForSynthetic(true)}
    */
   public static boolean onForSynthetic() {
-    return onForSynthetic;
+    return LensSession.current().protectSynthetic();
   }
 
-  /** Back to the defaults: the default policy, synthetic results not protected. */
+  /**
+   * Back to the defaults in the session in use: the default policy, synthetic results not
+   * protected.
+   */
   public static void resetSession() {
-    sessionPolicy = DisclosurePolicy.withDefaults();
-    onForSynthetic = false;
+    LensSession.current().resetDisclosure();
   }
 
   /**
@@ -137,7 +137,21 @@ public final class Disclosure {
    * @return the policy, or empty when the result is drawn as it is
    */
   public static Optional<DisclosurePolicy> policyFor(Result result) {
+    return policyFor(result, LensSession.current());
+  }
+
+  /**
+   * The policy that applies to a result when drawn in a given session, as {@link
+   * #policyFor(Result)} says, with that session's policy and choice for synthetic results.
+   *
+   * @param result the result, not null
+   * @param session the session, not null
+   * @return the policy, or empty when the result is drawn as it is
+   */
+  public static Optional<DisclosurePolicy> policyFor(Result result, LensSession session) {
     Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(session, "session");
+    DisclosurePolicy sessionPolicy = session.disclosurePolicy();
     if (result instanceof Chosen c) {
       return c.on()
           ? Optional.of(c.policy() == null ? sessionPolicy : c.policy())
@@ -146,7 +160,7 @@ public final class Disclosure {
     Sources s = result.sources();
     boolean sensitive =
         s.inputs().stream().anyMatch(p -> p.kind() == Provenance.Kind.OFFICIAL_SENSITIVE);
-    if (sensitive || (onForSynthetic && s.synthetic())) {
+    if (sensitive || (session.protectSynthetic() && s.synthetic())) {
       return Optional.of(sessionPolicy);
     }
     return Optional.empty();
@@ -160,7 +174,19 @@ public final class Disclosure {
    * @return the protected table and its notes, not null
    */
   public static Applied apply(Result result) {
-    Optional<DisclosurePolicy> policy = policyFor(result);
+    return apply(result, LensSession.current());
+  }
+
+  /**
+   * What to draw for a result in a given session, as {@link #apply(Result)} says, under that
+   * session's disclosure settings.
+   *
+   * @param result the result, not null
+   * @param session the session, not null
+   * @return the protected table and its notes, not null
+   */
+  public static Applied apply(Result result, LensSession session) {
+    Optional<DisclosurePolicy> policy = policyFor(result, session);
     Table table = result.table();
     boolean turnedOff = result instanceof Chosen c && !c.on();
     if (policy.isEmpty()) {
@@ -359,6 +385,22 @@ public final class Disclosure {
      */
     public String footerAddition() {
       return turnedOff ? " " + TURNED_OFF : "";
+    }
+
+    /**
+     * What a chart of the result adds under its sources footer: what the user chose about
+     * disclosure control, and the disclosure note (capitalised, with a full stop) when it applied.
+     *
+     * @return the note, not null; empty when neither
+     */
+    public String chartNote() {
+      String line = footerAddition().strip();
+      if (note.isPresent()) {
+        String n = note.get();
+        line +=
+            (line.isEmpty() ? "" : " ") + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".";
+      }
+      return line;
     }
   }
 

@@ -1,9 +1,6 @@
 package org.probationlens.render;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
-import java.util.Set;
+import org.probationlens.chart.Labels;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -13,21 +10,10 @@ import tech.tablesaw.columns.Column;
  * Money as a reader writes it ("£110.2m", not 110,174,485.8), and which of our columns hold money
  * in pounds: the payment columns of contract results ({@code maximum}, {@code ffs}, {@code pbr},
  * {@code paid}, {@code under_spend}, ...) and any column whose name ends {@code _gbp}. Tables drawn
- * from a result and charts both use it.
+ * from a result and charts both use it; the words and the column list have their home in {@link
+ * Labels} (charts draw them without {@code render}), and this class applies them to tables.
  */
 public final class Money {
-
-  private static final Set<String> COLUMNS =
-      Set.of(
-          "maximum",
-          "ffs",
-          "pbr",
-          "paid",
-          "under_spend",
-          "contract_value",
-          "payment",
-          "maximum_payment",
-          "service_credits");
 
   private Money() {}
 
@@ -38,7 +24,7 @@ public final class Money {
    * @return true for our payment columns and any name ending {@code _gbp}
    */
   public static boolean isMoneyColumn(String column) {
-    return COLUMNS.contains(column) || column.endsWith("_gbp");
+    return Labels.isMoney(column);
   }
 
   /**
@@ -48,23 +34,7 @@ public final class Money {
    * @return the text, "missing" for NaN, not null
    */
   public static String format(double pounds) {
-    if (Double.isNaN(pounds)) {
-      return "missing";
-    }
-    DecimalFormatSymbols uk = DecimalFormatSymbols.getInstance(Locale.UK);
-    DecimalFormat one = new DecimalFormat("#,##0.0", uk);
-    double a = Math.abs(pounds);
-    String sign = pounds < 0 ? "-" : "";
-    if (a >= 1e9) {
-      return sign + "£" + one.format(a / 1e9) + "bn";
-    }
-    if (a >= 1e6) {
-      return sign + "£" + one.format(a / 1e6) + "m";
-    }
-    if (a >= 1e3) {
-      return sign + "£" + one.format(a / 1e3) + "k";
-    }
-    return sign + "£" + new DecimalFormat("#,##0", uk).format(a);
+    return Labels.money(pounds);
   }
 
   /** The table with each numeric money column shown as text such as "£110.2m". */

@@ -3,6 +3,8 @@ package org.probationlens.render;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.probationlens.chart.Chart;
+import org.probationlens.chart.ChartOfResult;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.Table;
@@ -40,10 +42,11 @@ public final class Renderers {
 
   /**
    * Renders any value a cell may produce, in this order: a {@link MimeBundle} as it is; a {@link
-   * RichDisplay} by its own bundle; a Tablesaw {@link Table}, {@link TableSlice} or {@link Column}
-   * as a bounded table with {@link TableOptions#defaults()}; a tablesaw-jsplot {@link Figure} as an
-   * offline Plotly chart; anything else as plain text from {@code toString()}, cut at {@link
-   * #MAX_PLAIN_CHARS} characters.
+   * RichDisplay} by its own bundle; a {@link Chart} or {@link ChartOfResult} as {@link
+   * #chart(Chart)} and {@link #chart(ChartOfResult)} draw it; a Tablesaw {@link Table}, {@link
+   * TableSlice} or {@link Column} as a bounded table with {@link TableOptions#defaults()}; a
+   * tablesaw-jsplot {@link Figure} as an offline Plotly chart; anything else as plain text from
+   * {@code toString()}, cut at {@link #MAX_PLAIN_CHARS} characters.
    *
    * @param value the value, may be null
    * @return the bundle, or empty when {@code value} is null (nothing to show)
@@ -76,6 +79,12 @@ public final class Renderers {
           Objects.requireNonNull(
               rich.toMimeBundle(),
               () -> value.getClass().getName() + ".toMimeBundle() returned null"));
+    }
+    if (value instanceof Chart chart) {
+      return Optional.of(chart(chart));
+    }
+    if (value instanceof ChartOfResult chart) {
+      return Optional.of(chart(chart));
     }
     if (value instanceof Result result) {
       return Optional.of(
@@ -146,6 +155,56 @@ public final class Renderers {
     plain.append('\n').append(footer);
     return MimeBundle.of(plain.toString(), html.toString())
         .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(result.sources()));
+  }
+
+  /**
+   * A chart of probation data as a notebook output: HTML (div and script), Plotly JSON and a
+   * plain-text summary, each with the chart's sources footer (and its note, such as what disclosure
+   * control did), and the sources in the output's metadata.
+   *
+   * @param chart the chart, not null
+   * @return the bundle, not null
+   */
+  public static MimeBundle chart(Chart chart) {
+    Objects.requireNonNull(chart, "chart");
+    return figure(chart.figure(), chart.sources(), chart.note());
+  }
+
+  /**
+   * A chart of a result as a notebook output: the result's table under its disclosure control (in
+   * the session in use, {@link Disclosure#apply(org.probationlens.provenance.Result)}), drawn, with
+   * what disclosure control did added under the sources footer.
+   *
+   * @param chart the chart of a result, not null
+   * @return the bundle, not null
+   */
+  public static MimeBundle chart(ChartOfResult chart) {
+    return chart(drawn(chart));
+  }
+
+  /**
+   * The chart of a result as it is drawn: from the result's table after disclosure control in the
+   * session in use, its note saying what disclosure control did (or that the user turned it off).
+   *
+   * @param chart the chart of a result, not null
+   * @return the drawn chart, not null
+   */
+  public static Chart drawn(ChartOfResult chart) {
+    Objects.requireNonNull(chart, "chart");
+    Disclosure.Applied d = Disclosure.apply(chart.result());
+    return chart.drawFrom(d.numeric()).withNote(d.chartNote());
+  }
+
+  /**
+   * The footer line drawn under a chart: its sources (see {@link #sourcesLine}), then its note if
+   * it has one.
+   *
+   * @param chart the chart, not null
+   * @return the line, not null
+   */
+  public static String sourceLine(Chart chart) {
+    String line = sourcesLine(Objects.requireNonNull(chart, "chart").sources());
+    return chart.note().isEmpty() ? line : line + " " + chart.note();
   }
 
   /**

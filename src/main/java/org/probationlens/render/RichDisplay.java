@@ -1,9 +1,9 @@
 package org.probationlens.render;
 
 /**
- * A value that knows how to show itself in a notebook: an analysis result (a volume variance, a
- * payment simulation, an inspection sample plan) or a captioned chart implements this, and {@link
- * Renderers#render(Object)} uses it in preference to any other rendering.
+ * A value that knows how to show itself in a notebook, and {@link Renderers#render(Object)} uses it
+ * in preference to any other rendering. Analysis results and charts do not implement it: they are
+ * data, and {@code render} draws them ({@link Renderers#result}, {@link Renderers#chart}).
  *
  * <p>Implementations usually build their bundle from {@link Renderers#table} and {@link
  * Renderers#figure}, so that tables stay bounded and charts stay offline.

@@ -154,9 +154,7 @@ class ChartScreenshotTest {
         StepCharts.byGroup(
             "CRCs with each kind of innovation in operation (synthetic)",
             diffusion(),
-            "type",
-            "days_since_transfer",
-            "cumulative_crcs",
+            StepSpec.lines("type").x("days_since_transfer").y("cumulative_crcs"),
             SOURCE));
     m.put(
         "survival",
@@ -167,7 +165,9 @@ class ChartScreenshotTest {
             SOURCE));
     m.put(
         "barOfResult",
-        Charts.bar("Starts by work type (synthetic)", starts(byWorkType()), "work_type", "starts"));
+        Renderers.drawn(
+            Charts.bar(
+                "Starts by work type (synthetic)", starts(byWorkType()), "work_type", "starts")));
     return m;
   }
 
@@ -237,7 +237,7 @@ class ChartScreenshotTest {
     page.append(Renderers.plotlyBootstrapHtml());
     for (Chart c : charts.values()) {
       page.append("<div class=\"cell\">")
-          .append(c.toMimeBundle().get(MimeBundle.TEXT_HTML).orElseThrow())
+          .append(Renderers.chart(c).get(MimeBundle.TEXT_HTML).orElseThrow())
           .append("</div>\n");
     }
     page.append("</body></html>\n");
@@ -266,7 +266,7 @@ class ChartScreenshotTest {
     com.google.gson.JsonArray cells = new com.google.gson.JsonArray();
     for (Chart c : charts.values()) {
       JsonObject data = new JsonObject();
-      MimeBundle b = c.toMimeBundle();
+      MimeBundle b = Renderers.chart(c);
       data.add(
           MimeBundle.PLOTLY_JSON,
           com.google.gson.JsonParser.parseString(b.get(MimeBundle.PLOTLY_JSON).orElseThrow()));

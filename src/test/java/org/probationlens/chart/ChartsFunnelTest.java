@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.probationlens.provenance.Sources;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -28,11 +29,10 @@ class ChartsFunnelTest {
         Charts.funnel(
             "Funnel",
             units(),
-            "provider",
-            "cases",
-            "sufficient",
-            "cases reviewed",
-            "share judged sufficient (%)",
+            FunnelSpec.units("provider")
+                .cases("cases")
+                .successes("sufficient")
+                .axes("cases reviewed", "share judged sufficient (%)"),
             Sources.assumed("test data"));
     JsonObject json = ChartsTest.json(c);
     JsonArray data = json.getAsJsonArray("data");
@@ -53,7 +53,7 @@ class ChartsFunnelTest {
         assertEquals(63.333 - 9.446, lower95.getAsJsonArray("y").get(i).getAsDouble(), 1e-2);
       }
     }
-    assertTrue(c.toMimeBundle().plain().contains("ASSUMPTION: test data"));
+    assertTrue(Renderers.chart(c).plain().contains("ASSUMPTION: test data"));
   }
 
   @Test
@@ -64,12 +64,11 @@ class ChartsFunnelTest {
         Charts.funnel(
             "Funnel",
             t,
-            "provider",
-            "type",
-            "cases",
-            "sufficient",
-            "cases",
-            "share",
+            FunnelSpec.units("provider")
+                .groups("type")
+                .cases("cases")
+                .successes("sufficient")
+                .axes("cases", "share"),
             Sources.assumed("s"));
     JsonArray data = ChartsTest.json(c).getAsJsonArray("data");
     assertEquals(7, data.size());
@@ -92,7 +91,13 @@ class ChartsFunnelTest {
             IllegalArgumentException.class,
             () ->
                 Charts.funnel(
-                    "F", t, "provider", "cases", "sufficient", "x", "y", Sources.assumed("s")));
+                    "F",
+                    t,
+                    FunnelSpec.units("provider")
+                        .cases("cases")
+                        .successes("sufficient")
+                        .axes("x", "y"),
+                    Sources.assumed("s")));
     assertEquals(
         "row 1 (London CRC) of table 'units': need cases >= 1 and 0 <= sufficient <= cases, had"
             + " 400.0 and 401.0",

@@ -70,7 +70,7 @@ class ChartsTest {
   }
 
   static JsonObject json(Chart c) {
-    return JsonParser.parseString(c.toMimeBundle().get(MimeBundle.PLOTLY_JSON).orElseThrow())
+    return JsonParser.parseString(Renderers.chart(c).get(MimeBundle.PLOTLY_JSON).orElseThrow())
         .getAsJsonObject();
   }
 
@@ -105,10 +105,10 @@ class ChartsTest {
     assertEquals(
         "percentage (%)",
         layout.getAsJsonObject("yaxis").getAsJsonObject("title").get("text").getAsString());
-    assertEquals(Renderers.sourcesLine(SURVEY_SOURCE), c.source());
-    assertTrue(c.toMimeBundle().plain().endsWith("Source: " + c.source()));
-    assertTrue(c.toMimeBundle().metadata().containsKey(MimeBundle.SOURCES_METADATA));
-    assertTrue(c.toMimeBundle().get(MimeBundle.TEXT_HTML).orElseThrow().contains("pl-sources"));
+    assertEquals(Renderers.sourcesLine(SURVEY_SOURCE), Renderers.sourceLine(c));
+    assertTrue(Renderers.chart(c).plain().endsWith("Source: " + Renderers.sourceLine(c)));
+    assertTrue(Renderers.chart(c).metadata().containsKey(MimeBundle.SOURCES_METADATA));
+    assertTrue(Renderers.chart(c).get(MimeBundle.TEXT_HTML).orElseThrow().contains("pl-sources"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probationlens.provenance.Sources;
+import org.probationlens.render.Renderers;
 
 class IntervalChartsTest {
 
@@ -32,7 +33,7 @@ class IntervalChartsTest {
     // one bar trace and two marker traces, the markers only for "first" (no NaN limits drawn)
     assertTrue(js.contains("y: [\"first\"]"), js);
     assertEquals(3, c.figure().getTraces().length);
-    assertTrue(c.source().contains("test figures, invented for this test"));
+    assertTrue(Renderers.sourceLine(c).contains("test figures, invented for this test"));
     assertTrue(js.contains("finding"), "the category axis is titled in words: " + js);
   }
 

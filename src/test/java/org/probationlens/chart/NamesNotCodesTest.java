@@ -13,6 +13,7 @@ import org.probationlens.provenance.CountColumns;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -158,8 +159,12 @@ class NamesNotCodesTest {
             curves(),
             Sources.of(
                 Provenance.synthetic("Synthetic events", "generator", 1L, "2", "e".repeat(64))));
-    Chart c = StepCharts.survival("Still waiting", r, "days from submission to MoJ sign-off");
-    assertTrue(c.source().startsWith("SYNTHETIC data, not published figures."), c.source());
+    Chart c =
+        Renderers.drawn(
+            StepCharts.survival("Still waiting", r, "days from submission to MoJ sign-off"));
+    assertTrue(
+        Renderers.sourceLine(c).startsWith("SYNTHETIC data, not published figures."),
+        Renderers.sourceLine(c));
     assertEquals(6, ChartsTest.json(c).getAsJsonArray("data").size());
   }
 
@@ -198,7 +203,8 @@ class NamesNotCodesTest {
             Sources.of(
                 Provenance.officialSensitive(
                     "CRC extract", "a CRC", "data-sharing agreement", "f".repeat(64))));
-    Chart c = Charts.bar("Starts by work type", r, "work_type", "starts");
+    // render applies disclosure control when it draws a chart of a result
+    Chart c = Renderers.drawn(Charts.bar("Starts by work type", r, "work_type", "starts"));
     JsonObject trace = ChartsTest.json(c).getAsJsonArray("data").get(0).getAsJsonObject();
     // one column with a known total: 7 withheld, and the next smallest, 45, so the total cannot
     // give it back
@@ -210,11 +216,11 @@ class NamesNotCodesTest {
             "Community order", "Suspended sentence order", "Licence", "Post-sentence supervision"),
         ChartsTest.strings(trace.getAsJsonArray("x")));
     assertTrue(
-        c.source()
+        Renderers.sourceLine(c)
             .endsWith(
                 " Disclosure control: 2 cells suppressed, shown as [c] (1 count under 10, and 1"
                     + " more so that totals cannot give them back)."),
-        c.source());
-    assertFalse(c.toMimeBundle().get("text/html").orElseThrow().contains("\"y\":[120.0,7"));
+        Renderers.sourceLine(c));
+    assertFalse(Renderers.chart(c).get("text/html").orElseThrow().contains("\"y\":[120.0,7"));
   }
 }

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -26,7 +27,11 @@ class StepChartsTest {
   @Test
   void oneSteppedLinePerGroupInOrderOfFirstAppearance() {
     Chart c =
-        StepCharts.byGroup("Waiting", curves(), "group", "time", "survival", ChartsTest.SYNTHETIC);
+        StepCharts.byGroup(
+            "Waiting",
+            curves(),
+            StepSpec.lines("group").x("time").y("survival"),
+            ChartsTest.SYNTHETIC);
     JsonArray data = ChartsTest.json(c).getAsJsonArray("data");
     assertEquals(2, data.size());
     JsonObject a = data.get(0).getAsJsonObject();
@@ -35,7 +40,7 @@ class StepChartsTest {
     assertEquals(List.of("0.0", "30.0", "60.0"), ChartsTest.strings(a.getAsJsonArray("x")));
     assertEquals(List.of("1.0", "0.5", "0.25"), ChartsTest.strings(a.getAsJsonArray("y")));
     assertEquals("B", data.get(1).getAsJsonObject().get("name").getAsString());
-    assertTrue(c.toMimeBundle().plain().endsWith("Source: " + c.source()));
+    assertTrue(Renderers.chart(c).plain().endsWith("Source: " + Renderers.sourceLine(c)));
   }
 
   @Test
@@ -45,7 +50,10 @@ class StepChartsTest {
             IllegalArgumentException.class,
             () ->
                 StepCharts.byGroup(
-                    "t", curves(), "group", "days", "survival", ChartsTest.SYNTHETIC));
+                    "t",
+                    curves(),
+                    StepSpec.lines("group").x("days").y("survival"),
+                    ChartsTest.SYNTHETIC));
     assertEquals(
         "table 'curves' has no column days; found [group, time, survival]", e.getMessage());
     Table t = curves();
@@ -53,7 +61,9 @@ class StepChartsTest {
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> StepCharts.byGroup("t", t, "group", "time", "survival", ChartsTest.SYNTHETIC));
+            () ->
+                StepCharts.byGroup(
+                    "t", t, StepSpec.lines("group").x("time").y("survival"), ChartsTest.SYNTHETIC));
     assertEquals("row 2: group and time must not be missing", e.getMessage());
   }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.probationlens.chart.ResultCharts;
 import org.probationlens.provenance.Provenance;
+import org.probationlens.render.Renderers;
 import tech.tablesaw.api.Table;
 
 class StaffSurveysTest {
@@ -93,7 +95,8 @@ class StaffSurveysTest {
     assertEquals(66.7, t.doubleColumn("percent_workload_unmanageable").getDouble(0));
     assertEquals("lower_bound", t.stringColumn("caseload_kind").get(1));
     assertEquals(Provenance.Kind.PUBLISHED, c.sources().kind());
-    assertTrue(c.chart().source().contains("staff_surveys.csv"));
+    assertTrue(
+        Renderers.sourceLine(ResultCharts.caseloadWorkload(c)).contains("staff_surveys.csv"));
   }
 
   @Test

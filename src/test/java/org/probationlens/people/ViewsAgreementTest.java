@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.chart.ResultCharts;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.read.DatasetValidationException;
+import org.probationlens.render.Renderers;
 import org.probationlens.stats.AgreementWeights;
 import org.probationlens.stats.WeightedKappa;
 import tech.tablesaw.api.StringColumn;
@@ -61,7 +63,8 @@ class ViewsAgreementTest {
     assertEquals(6, g.table().rowCount());
     assertEquals(5, g.crossTable().table().columnCount());
     assertTrue(
-        g.chart().source().startsWith("SYNTHETIC") || g.chart().source().contains("SYNTHETIC"));
+        Renderers.sourceLine(ResultCharts.viewsAgreement(g)).startsWith("SYNTHETIC")
+            || Renderers.sourceLine(ResultCharts.viewsAgreement(g)).contains("SYNTHETIC"));
   }
 
   @Test

@@ -171,8 +171,8 @@ class OfflinePlotlyBrowserTest {
 
   @Test
   void figuresDrawOfflineAfterTheBootstrapAndTheTableShows() throws Exception {
-    String one = html(survey().toMimeBundle());
-    String two = html(forecast().toMimeBundle());
+    String one = html(Renderers.chart(survey()));
+    String two = html(Renderers.chart(forecast()));
     String table =
         html(
             Renderers.table(
@@ -246,8 +246,8 @@ class OfflinePlotlyBrowserTest {
         Files.isExecutable(nbconvert),
         "nbconvert check skipped: /usr/bin/jupyter-nbconvert is absent (Debian package"
             + " jupyter-nbconvert)");
-    MimeBundle one = survey().toMimeBundle();
-    MimeBundle two = forecast().toMimeBundle();
+    MimeBundle one = Renderers.chart(survey());
+    MimeBundle two = Renderers.chart(forecast());
     MimeBundle bootstrap =
         MimeBundle.of("plotly.js " + Renderers.plotlyVersion(), Renderers.plotlyBootstrapHtml());
     Path nb = OUT.resolve("nbconvert-check.ipynb");
@@ -308,8 +308,8 @@ class OfflinePlotlyBrowserTest {
 
   @Test
   void aFigureShownBeforeTheBootstrapWaitsForItAndDraws() throws Exception {
-    String early = html(forecast().toMimeBundle());
-    String late = html(survey().toMimeBundle());
+    String early = html(Renderers.chart(forecast()));
+    String late = html(Renderers.chart(survey()));
     Path page =
         StandalonePage.write(
             OUT.resolve("bootstrap-later.html"),
@@ -322,7 +322,7 @@ class OfflinePlotlyBrowserTest {
 
   @Test
   void withoutTheBootstrapAFigureSaysWhyItIsBlank() throws Exception {
-    String only = html(forecast().toMimeBundle());
+    String only = html(Renderers.chart(forecast()));
     Path page =
         StandalonePage.write(OUT.resolve("no-bootstrap.html"), "no bootstrap", List.of(only));
     // virtual time runs past the figure's 60 s wait without taking 60 s

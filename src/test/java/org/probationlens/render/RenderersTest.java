@@ -128,7 +128,8 @@ class RenderersTest {
   @Test
   void aChartOfSourcesCarriesTheSameFooter() {
     MimeBundle b =
-        org.probationlens.chart.Chart.of(FigureRenderingTest.bar(), SYNTHETIC_CASES).toMimeBundle();
+        Renderers.chart(
+            org.probationlens.chart.Chart.of(FigureRenderingTest.bar(), SYNTHETIC_CASES));
     String html = b.get(MimeBundle.TEXT_HTML).orElseThrow();
     assertTrue(html.contains("<div class=\"pl-source pl-sources\" "), html);
     assertTrue(html.contains("SHA-256 abababababab"), html);

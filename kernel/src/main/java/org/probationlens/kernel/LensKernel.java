@@ -36,6 +36,7 @@ import org.probationlens.kernel.execution.RunLog;
 import org.probationlens.kernel.execution.StartupImports;
 import org.probationlens.kernel.magic.Magics;
 import org.probationlens.kernel.messages.SessionHistory;
+import org.probationlens.render.LensSession;
 
 /**
  * The Probation Lens Jupyter kernel: Java cells evaluated by JShell inside the kernel's own JVM, so
@@ -58,6 +59,7 @@ public final class LensKernel extends BaseKernel {
   private final CompletableFuture<Session> session;
   private final Javadocs javadocs;
   private final Rendering rendering = new Rendering();
+  private final LensSession lensSession = new LensSession(); // disclosure, progress, display
   private final AtomicLong running = new AtomicLong();
 
   /**
@@ -123,9 +125,22 @@ public final class LensKernel extends BaseKernel {
     // JShell starts while the sockets come up, so the notebook sees the kernel ready at once;
     // the first request that needs JShell waits for it
     this.session = CompletableFuture.supplyAsync(this::startSession);
-    Display.bind(this);
+    lensSession.displayTo(
+        new LensSession.Output() { // display() and clearOutput() in a cell reach this kernel
+          @Override
+          public void show(Object value) {
+            LensKernel.this.show(value);
+          }
+
+          @Override
+          public void clearOutput(boolean wait) {
+            LensKernel.this.clearOutput(wait);
+          }
+        });
+    LensSession.use(lensSession);
     ExitGuard.install();
     ExitGuard.recordReadsIn(runLog);
+    // the session in use (just above) is lensSession, so the bar shows its progress
     org.probationlens.progress.Progress.listen(
         new ProgressBar(
             data -> {
@@ -305,7 +320,7 @@ public final class LensKernel extends BaseKernel {
 
   @Override
   public DisplayData eval(String code) throws Exception {
-    Display.bind(this);
+    LensSession.use(lensSession);
     stopRequested = false;
     lastFailure = null;
     long cell = cellsStarted.incrementAndGet();
@@ -421,7 +436,7 @@ public final class LensKernel extends BaseKernel {
   }
 
   /** Shows a value in the current cell's output; used by {@link Display#display(Object)}. */
-  public void show(Object value) {
+  void show(Object value) {
     runLog.shown(value);
     DisplayData data = rendering.render(value == null ? CellRunner.NullValue.NULL : value);
     if (getIO().display.isAttached()) {
@@ -437,7 +452,7 @@ public final class LensKernel extends BaseKernel {
    * has printed so far is passed on first, so the clear does not overtake it. Does nothing outside
    * a cell run for a notebook or console.
    */
-  public void clearOutput(boolean wait) {
+  void clearOutput(boolean wait) {
     Request current = request;
     if (current == null) {
       return;

@@ -1,16 +1,15 @@
 package org.probationlens.kernel.display;
 
-import org.probationlens.kernel.LensKernel;
+import org.probationlens.render.LensSession;
 
 /**
  * The {@code display(obj)} helper a notebook cell calls to show a value before the cell ends, for
  * example several tables of area volumes or a chart in the middle of a loop over CRC contract
  * package areas, and {@code clearOutput()} to clear what the cell has shown so far, for progress
- * that replaces itself. Both are imported statically into every kernel session.
+ * that replaces itself. Both are imported statically into every kernel session, and delegate to the
+ * {@link LensSession} in use, whose output the kernel sets.
  */
 public final class Display {
-  private static volatile LensKernel active;
-
   private Display() {}
 
   /**
@@ -20,12 +19,7 @@ public final class Display {
    * @param value what to show; may be null, shown as {@code null}
    */
   public static void display(Object value) {
-    LensKernel kernel = active;
-    if (kernel == null) {
-      System.out.println(value);
-    } else {
-      kernel.show(value);
-    }
+    LensSession.current().display(value);
   }
 
   /**
@@ -46,13 +40,6 @@ public final class Display {
    * @param wait true to clear only when the next output arrives
    */
   public static void clearOutput(boolean wait) {
-    LensKernel kernel = active;
-    if (kernel != null) {
-      kernel.clearOutput(wait);
-    }
-  }
-
-  public static void bind(LensKernel kernel) {
-    active = kernel;
+    LensSession.current().clearOutput(wait);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.probationlens.area.Geography;
 import org.probationlens.area.PccArea;
+import org.probationlens.data.ProviderType;
 import org.probationlens.period.BusinessDays;
 import org.threeten.extra.YearQuarter;
 import tech.tablesaw.api.DateColumn;
@@ -218,7 +219,9 @@ public final class CourtDataGenerator {
       proposal.append(proposed.name());
       sentence.append(passed.name());
       provider.append(
-          passed.isSupervisedInCommunity() ? (chance(CRC_SHARE) ? "CRC" : "NPS") : "NONE");
+          passed.isSupervisedInCommunity()
+              ? (chance(CRC_SHARE) ? ProviderType.CRC.name() : ProviderType.NPS.name())
+              : "NONE");
     }
     return Table.create(
         "reports", id, court, type, requested, due, delivered, proposal, sentence, provider);
@@ -250,7 +253,7 @@ public final class CourtDataGenerator {
       court.append(courtCodes.get(c));
       date.append(window.get(random.nextInt(window.size())));
       type.append(chance(CO_SHARE) ? "CO" : "SSO");
-      provider.append(chance(CRC_SHARE) ? "CRC" : "NPS");
+      provider.append(chance(CRC_SHARE) ? ProviderType.CRC.name() : ProviderType.NPS.name());
       ordered.append(daysOrdered);
       delivered.append(daysDelivered);
     }

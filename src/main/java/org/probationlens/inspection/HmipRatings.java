@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.probationlens.area.Geography;
+import org.probationlens.data.ProviderType;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.Sources;
@@ -68,7 +69,7 @@ public final class HmipRatings {
           new ProviderRating(
               t.stringColumn("provider_code").get(i),
               t.stringColumn("provider").get(i),
-              t.stringColumn("provider_type").get(i).equals("NPS"),
+              ProviderType.NPS.name().equals(t.stringColumn("provider_type").get(i)),
               InspectionCycle.parse(t.stringColumn("cycle").get(i)),
               InspectionRating.parse(t.stringColumn("overall_rating").get(i)),
               t.stringColumn("published").get(i),

@@ -3,6 +3,8 @@ package org.probationlens.people;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.probationlens.data.ProviderType;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Sources;
 import org.probationlens.read.ColumnSpec;
@@ -27,13 +29,17 @@ import tech.tablesaw.api.Table;
  */
 public final class StaffSurveys {
 
+  /** Whom a survey row covers: all staff, or one provider type ({@link ProviderType}). */
+  private static final List<String> SURVEYED_PROVIDERS =
+      Stream.concat(Stream.of("all"), ProviderType.codes().stream()).toList();
+
   /** The layout of {@code data/reference/staff_surveys.csv}. */
   public static final Schema SURVEY_SCHEMA =
       Schema.builder("staff_surveys")
           .columns(
               ColumnSpec.text("id"),
               ColumnSpec.text("survey"),
-              ColumnSpec.code("provider_type", List.of("all", "NPS", "CRC")),
+              ColumnSpec.code("provider_type", SURVEYED_PROVIDERS),
               ColumnSpec.text("provider"),
               ColumnSpec.text("date"),
               ColumnSpec.text("population"),
@@ -62,7 +68,7 @@ public final class StaffSurveys {
       Schema.builder("caseloads")
           .columns(
               ColumnSpec.text("id"),
-              ColumnSpec.code("provider_type", List.of("all", "NPS", "CRC")),
+              ColumnSpec.code("provider_type", SURVEYED_PROVIDERS),
               ColumnSpec.text("provider"),
               ColumnSpec.text("date"),
               ColumnSpec.text("measure"),

@@ -9,6 +9,8 @@ import hashlib
 import json
 import os
 import pathlib
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -322,6 +324,54 @@ class LensProgressTests(unittest.TestCase):
         self.assertNotIn("generating cases [=", html)
 
 
+ROOT = SCRIPTS.parent
+LENS = ROOT / "lens"
+
+
+class NotebookServerTests(unittest.TestCase):
+    """./lens notebook: the server's token stays with the user who started it (issue 29, 9)."""
+
+    def test_the_runtime_directory_and_the_token_files_are_the_owners_only(self):
+        runtime = ROOT / ".jupyter-local" / "runtime"
+        runtime.mkdir(parents=True, exist_ok=True)
+        # as an older ./lens left it: readable by everyone, with a stale token file
+        runtime.chmod(0o755)
+        stale = runtime / "nbserver-1-open.html"
+        stale.write_text("a token of a server that has gone")
+        stale.chmod(0o644)
+        self.addCleanup(lambda: stale.unlink(missing_ok=True))
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        log = tempfile.TemporaryFile()
+        self.addCleanup(log.close)
+        server = subprocess.Popen([str(LENS), "notebook", f"--port={port}"], stdout=log,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+
+        def stop():
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+        self.addCleanup(stop)
+        # ./lens execs the server, so it keeps the process id the files are named after
+        token_files = [runtime / f"nbserver-{server.pid}.json",
+                       runtime / f"nbserver-{server.pid}-open.html"]
+        deadline = time.monotonic() + 300
+        while not all(f.is_file() for f in token_files):
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                self.fail("the notebook server wrote no nbserver files:\n"
+                          + log.read().decode(errors="replace")[-3000:])
+            time.sleep(0.5)
+        self.assertIn('"token"', token_files[0].read_text())
+        modes = {f.name: oct(f.stat().st_mode & 0o777) for f in [runtime, stale, *token_files]}
+        self.assertEqual(modes, {f.name: oct(0o700 if f == runtime else 0o600)
+                                 for f in [runtime, stale, *token_files]})
+
+
 class ConsoleTests(unittest.TestCase):
     """jupyter console (Debian jupyter-console) on the kernel, driven through tmux."""
 
@@ -404,7 +454,7 @@ class ConsoleTests(unittest.TestCase):
 def main():
     suite = unittest.TestSuite()
     for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests, LensProgressTests,
-                 ConsoleTests):
+                 NotebookServerTests, ConsoleTests):
         suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -9,6 +9,8 @@ import hashlib
 import json
 import os
 import pathlib
+import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -328,6 +330,123 @@ ROOT = SCRIPTS.parent
 LENS = ROOT / "lens"
 
 
+class LensRunFaultTests(unittest.TestCase):
+    """./lens run as a scheduled pipeline uses it (issue 29): outputs complete or absent, one run
+    per --out, a timeout that names its cell."""
+
+    NOTEBOOK = FIXTURES / "run-params.ipynb"
+    stem = "run-params"  # of the notebook run, naming its outputs
+
+    def setUp(self):
+        self.work = pathlib.Path(tempfile.mkdtemp(prefix="lens-run-fault-"))
+        self.addCleanup(shutil.rmtree, self.work, ignore_errors=True)
+        self.out = self.work / "out"
+        # a TMPDIR of the test's own, to see what a run leaves there
+        self.tmp = self.work / "tmp"
+        self.tmp.mkdir()
+        self.env = {**os.environ, "TMPDIR": str(self.tmp)}
+
+    def argv(self, parameters, timeout=120, notebook=None):
+        argv = [sys.executable, str(SCRIPTS / "reproduce.py"), "run", "--kernel", KERNEL_NAME,
+                "--timeout", str(timeout), "--out", str(self.out)]
+        for name, value in parameters:
+            argv += ["-p", name, value]
+        return argv + [str(notebook or self.NOTEBOOK)]
+
+    def run_lens(self, *parameters, timeout=120, notebook=None):
+        return subprocess.run(self.argv(parameters, timeout, notebook), capture_output=True,
+                              env=self.env, timeout=600)
+
+    def start(self, *parameters):
+        """A run in the background, in a process group of its own (the kernel with it)."""
+        log = tempfile.TemporaryFile()
+        self.addCleanup(log.close)
+        run = subprocess.Popen(self.argv(parameters), stdout=log, stderr=subprocess.STDOUT,
+                               env=self.env, start_new_session=True)
+
+        def kill():
+            if run.poll() is None:
+                os.killpg(run.pid, signal.SIGKILL)
+                run.wait()
+        self.addCleanup(kill)
+        return run, log
+
+    def record(self):
+        file = self.out / f"{self.stem}.run.json"
+        return json.loads(file.read_text()) if file.is_file() else None
+
+    def wait_until_running(self, run, timeout=60):
+        """Waits until the run's record says it is running and its kernel has had time to start;
+        fails if the record never says so."""
+        deadline = time.monotonic() + timeout
+        while (self.record() or {}).get("state") != "running":
+            if run.poll() is not None or time.monotonic() > deadline:
+                self.fail(f"no record in {self.out} said the run was in progress:"
+                          f" {self.record()}")
+            time.sleep(0.2)
+        time.sleep(5)
+
+    def last_output(self):
+        executed = json.loads((self.out / f"{self.stem}.ipynb").read_text())
+        return "".join(executed["cells"][-1]["outputs"][0]["data"]["text/plain"])
+
+    def test_a_rerun_killed_midway_leaves_no_earlier_success_and_no_temporary_files(self):
+        done = self.run_lens(("tag", "first"))
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertEqual((self.record()["state"], self.record()["exit_status"]), ("complete", 0))
+        self.assertEqual(list(self.tmp.iterdir()), [], "the run left temporary files")
+        run, _ = self.start(("tag", "second"), ("waitMillis", "120000"))
+        self.wait_until_running(run)
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait()
+        record = self.record()
+        self.assertEqual((record["state"], record["exit_status"]), ("running", None))
+        self.assertEqual(record["parameters"]["tag"]["value"], "second")
+        # the first run's notebook and HTML are gone, and nothing is half-written under a name
+        self.assertEqual(sorted(f.name for f in self.out.iterdir()),
+                         [".lens-run.lock", "run-params.run.json"])
+
+    def test_a_run_stopped_by_sigterm_removes_its_temporary_files_and_says_stopped(self):
+        run, _ = self.start(("waitMillis", "120000"))
+        self.wait_until_running(run)
+        os.killpg(run.pid, signal.SIGTERM)
+        self.assertEqual(run.wait(timeout=60), 128 + signal.SIGTERM)
+        record = self.record()
+        self.assertEqual((record["state"], record["exit_status"], record["failure"]),
+                         ("stopped", None, "the run was stopped before it ended (SIGTERM)"))
+        self.assertEqual(list(self.tmp.iterdir()), [], "the run left temporary files")
+
+    def test_a_second_run_to_the_same_out_is_refused_while_the_first_runs(self):
+        first, log = self.start(("tag", "A"), ("waitMillis", "8000"))
+        self.wait_until_running(first)
+        second = self.run_lens(("tag", "B"))
+        self.assertEqual(second.returncode, 4, second.stdout + second.stderr)
+        self.assertIn(f"lens run: {self.out}: another ./lens run is writing there (process"
+                      f" {first.pid}, started ", second.stderr.decode())
+        self.assertEqual(first.wait(timeout=300), 0, log.seek(0) or log.read().decode())
+        # the record, the notebook and the HTML are all the first run's
+        self.assertEqual(self.record()["parameters"]["tag"]["value"], "A")
+        self.assertTrue(self.last_output().startswith("tag=A "), self.last_output())
+        html = (self.out / "run-params.html").read_text()
+        self.assertIn("tag=A ", html)
+        self.assertNotIn("tag=B ", html)
+
+    def test_a_cell_past_the_timeout_is_named_with_its_first_line_and_how_long_it_ran(self):
+        done = self.run_lens(("waitMillis", "60000"), timeout=3)
+        self.assertEqual(done.returncode, 1, done.stdout + done.stderr)
+        failure = self.record()["failure"]
+        # cells: 0 markdown, 1 parameters, 2 injected parameters, 3 the one that waits
+        self.assertRegex(failure, r"^cell 3 \(// waits, so that a test can act while the run is"
+                                  r" in progress\) did not finish within the cell timeout of 3 s:"
+                                  r" stopped after [0-9]+\.[0-9] s \(LENS_CELL_TIMEOUT sets the"
+                                  r" timeout\)$")
+        seconds = float(re.search(r"after ([0-9.]+) s", failure)[1])
+        self.assertTrue(3 <= seconds < 30, failure)
+        self.assertIn(failure, done.stdout.decode())
+        self.assertEqual([c["status"] for c in self.record()["cells"]],
+                         ["ok", "ok", "timed out", "not run"])
+
+
 class NotebookServerTests(unittest.TestCase):
     """./lens notebook: the server's token stays with the user who started it (issue 29, 9)."""
 
@@ -454,7 +573,7 @@ class ConsoleTests(unittest.TestCase):
 def main():
     suite = unittest.TestSuite()
     for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests, LensProgressTests,
-                 NotebookServerTests, ConsoleTests):
+                 LensRunFaultTests, NotebookServerTests, ConsoleTests):
         suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -8,8 +8,12 @@
       does not declare is refused. Writes DIR/NAME.ipynb (executed), DIR/NAME.html and
       DIR/NAME.run.json, the run record: notebook, parameters, every input file read with its
       SHA-256, library and generator versions, per-cell durations, registry checks with their
-      statuses, exit status. Exit status: 0 ok; 1 a cell failed (or the kernel died);
-      2 bad arguments or parameters; 3 every cell ran but a registry check failed.
+      statuses, exit status. Exit status: 0 ok; 1 a cell failed (or the kernel died, or a cell
+      passed the timeout); 2 bad arguments or parameters; 3 every cell ran but a registry check
+      failed; 4 another run holds DIR. While it runs, DIR/.lens-run.lock is locked (flock) and
+      NAME.run.json says "state": "running" with no exit status (the previous run's notebook and
+      HTML of this name are removed); each output is written beside its final name and renamed
+      into place, the record last, which then says "state": "complete".
 
   reproduce.py [reproduce] --kernel NAME --timeout SECONDS --out DIR NOTEBOOK...
       `run` over each notebook with its defaults, one line per notebook with its time, then the
@@ -24,11 +28,15 @@ environment (JUPYTER_PATH etc.) and install the kernel first.
 import argparse
 import datetime
 import difflib
+import fcntl
+import glob
 import hashlib
 import json
 import os
 import pathlib
 import re
+import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -40,7 +48,8 @@ from nbconvert import HTMLExporter
 
 RUN_LOG_ENV = "LENS_RUN_LOG"  # the kernel writes what cells read and checked there (RunLog)
 
-EXIT_OK, EXIT_CELL_FAILED, EXIT_USAGE, EXIT_CHECK_FAILED = 0, 1, 2, 3
+EXIT_OK, EXIT_CELL_FAILED, EXIT_USAGE, EXIT_CHECK_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
+LOCK_NAME = ".lens-run.lock"  # in --out, held (flock) by the run writing there
 
 
 class ParameterError(Exception):
@@ -226,22 +235,107 @@ def first_line(error):
     return text[-1] if text else type(error).__name__
 
 
-def run(path, kernel, timeout, out, overrides=()):
-    """Runs one notebook; returns (exit status, run record)."""
-    started = datetime.datetime.now(datetime.timezone.utc)
-    nb = nbformat.read(str(path), as_version=4)
-    record = {
-        "notebook": str(path),
-        "notebook_sha256": sha256(path),
-        "started_utc": started.isoformat(timespec="seconds"),
-        "kernel": kernel,
-    }
+class OutputBusy(Exception):
+    """Another run holds the lock of the --out directory."""
+
+
+def write_atomically(final, text):
+    """Writes text to a hidden name beside final, then renames it to final: final is either
+    complete or not there, never part-written, whatever stops the run."""
+    temporary = final.with_name(f".{final.name}.{os.getpid()}.part")
     try:
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, final)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def lock_out(out, started):
+    """Holds out/.lens-run.lock (flock) for the run: a second run to the same --out is refused,
+    and the lock goes with the process however it ends (even SIGKILL)."""
+    out.mkdir(parents=True, exist_ok=True)
+    lock = open(out / LOCK_NAME, "a+", encoding="utf-8")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        holder = lock.read().strip() or "a process"
+        lock.close()
+        raise OutputBusy(f"{out}: another ./lens run is writing there ({holder}); wait for it"
+                         " to end or give another --out") from None
+    lock.seek(0)
+    lock.truncate()
+    lock.write(f"process {os.getpid()}, started {started}\n")
+    lock.flush()
+    return lock
+
+
+def begin(out, path, record):
+    """Marks the run in out before any cell runs: the record says "running" with no exit status,
+    and the previous run's notebook and HTML of this name (and any part-written file a killed
+    run left) are removed, so no earlier success can be taken for this run."""
+    names = (path.name, path.stem + ".html", path.stem + ".run.json")
+    for name in names:
+        for part in out.glob(f".{glob.escape(name)}.*.part"):
+            part.unlink(missing_ok=True)
+    for name in names[:2]:
+        (out / name).unlink(missing_ok=True)
+    write_atomically(out / names[2], json.dumps(
+        {**record, "state": "running", "exit_status": None, "pid": os.getpid()}, indent=2) + "\n")
+
+
+def cell_timed_out(index, cell, timeout, seconds):
+    first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+    return (f"cell {index} ({first}) did not finish within the cell timeout of {timeout} s:"
+            f" stopped after {seconds:.1f} s (LENS_CELL_TIMEOUT sets the timeout)")
+
+
+def run(path, kernel, timeout, out, overrides=()):
+    """Runs one notebook; returns (exit status, run record). Everything the run is given (the
+    notebook, every -p) is checked before the kernel starts; outputs reach out only complete."""
+    started = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    record = {"notebook": str(path), "started_utc": started, "kernel": kernel}
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+        record["notebook_sha256"] = sha256(path)
         record["parameters"] = inject(nb, path, list(overrides))
     except ParameterError as e:
         record.update(exit_status=EXIT_USAGE, failure=str(e))
         return EXIT_USAGE, record
-    log = pathlib.Path(tempfile.mkdtemp(prefix="lens-run-")) / "run-log.json"
+    try:
+        lock = lock_out(out, started)
+    except OutputBusy as e:
+        record.update(exit_status=EXIT_BUSY, failure=str(e))
+        return EXIT_BUSY, record
+    try:
+        begin(out, path, record)
+        return execute(nb, path, kernel, timeout, out, record)
+    except BaseException as e:  # a signal (SIGTERM, SIGHUP, Ctrl-C) or a failure of this script
+        code = e.code if isinstance(e, SystemExit) else None
+        how = (f"{signal.Signals(code - 128).name}" if isinstance(code, int) and code > 128
+               else type(e).__name__)
+        record.update(state="stopped", exit_status=None,
+                      failure=f"the run was stopped before it ended ({how})")
+        try:
+            write_atomically(out / (path.stem + ".run.json"),
+                             json.dumps(record, indent=2) + "\n")
+        except OSError:
+            pass  # the record still says "running", which is not a success either
+        raise
+    finally:
+        lock.close()
+
+
+def execute(nb, path, kernel, timeout, out, record):
+    """Runs the cells in a kernel, then writes the executed notebook, its HTML and, last, the
+    complete record; the kernel's run log lives in a temporary directory removed however the
+    run ends."""
+    log_dir = tempfile.mkdtemp(prefix="lens-run-")
+    log = pathlib.Path(log_dir) / "run-log.json"
     os.environ[RUN_LOG_ENV] = str(log)
     client = NotebookClient(
         nb, kernel_name=kernel, timeout=timeout, startup_timeout=120, allow_errors=False,
@@ -261,17 +355,22 @@ def run(path, kernel, timeout, out, overrides=()):
                 try:
                     client.execute_cell(cell, index)
                     entry["status"] = "ok"
-                except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+                except CellTimeoutError:
+                    entry["status"] = "timed out"
+                    failure = cell_timed_out(index, cell, timeout, time.monotonic() - t0)
+                except (CellExecutionError, DeadKernelError) as e:
                     entry["status"] = "error"
                     failure = f"cell {index}: {type(e).__name__}: {first_line(e)}"
                 entry["seconds"] = round(time.monotonic() - t0, 3)
                 cells.append(entry)
+        kernel_log = json.loads(log.read_text(encoding="utf-8")) if log.is_file() else {}
     except Exception as e:  # the kernel could not start, for example
         failure = failure or f"{type(e).__name__}: {first_line(e)}"
+        kernel_log = json.loads(log.read_text(encoding="utf-8")) if log.is_file() else {}
     finally:
         os.environ.pop(RUN_LOG_ENV, None)
+        shutil.rmtree(log_dir, ignore_errors=True)
     record["seconds"] = round(time.monotonic() - began, 3)
-    kernel_log = json.loads(log.read_text(encoding="utf-8")) if log.is_file() else {}
     for name in ("library_version", "generator_version", "java_version", "working_directory"):
         record[name] = kernel_log.get(name)
     record["inputs"] = [{"path": f, "sha256": sha256(f), "bytes": os.path.getsize(f)}
@@ -279,13 +378,13 @@ def run(path, kernel, timeout, out, overrides=()):
     record["cells"] = cells
     checks = kernel_log.get("registry_checks", [])
     record["registry_checks"] = checks
-    out.mkdir(parents=True, exist_ok=True)
     executed = out / path.name
-    nbformat.write(nb, str(executed))
+    html_file = out / (path.stem + ".html")
     html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    (out / (path.stem + ".html")).write_text(html, encoding="utf-8")
+    write_atomically(executed, nbformat.writes(nb))
+    write_atomically(html_file, html)
     record["executed_notebook"] = str(executed)
-    record["html"] = str(out / (path.stem + ".html"))
+    record["html"] = str(html_file)
     failed_checks = [c["id"] for c in checks if not c.get("pass", False)]
     if failure is not None:
         status = EXIT_CELL_FAILED
@@ -295,9 +394,10 @@ def run(path, kernel, timeout, out, overrides=()):
         record["failure"] = "registry check failed: " + ", ".join(failed_checks)
     else:
         status = EXIT_OK
+    record["state"] = "complete"
     record["exit_status"] = status
-    (out / (path.stem + ".run.json")).write_text(json.dumps(record, indent=2) + "\n",
-                                                 encoding="utf-8")
+    # the record last: once it says complete, the notebook and HTML beside it are this run's
+    write_atomically(out / (path.stem + ".run.json"), json.dumps(record, indent=2) + "\n")
     return status, record
 
 
@@ -326,7 +426,7 @@ def run_command(argv):
         return EXIT_USAGE
     status, record = run(path, args.kernel, args.timeout, pathlib.Path(args.out),
                          args.parameter)
-    if status == EXIT_USAGE:
+    if status in (EXIT_USAGE, EXIT_BUSY):
         print(f"lens run: {record['failure']}", file=sys.stderr)
         return status
     word = {EXIT_OK: "ok", EXIT_CELL_FAILED: "FAILED",
@@ -371,7 +471,15 @@ def reproduce_command(argv):
     return 1 if failed else 0
 
 
+def stop_on_signal(signum, _frame):
+    # SIGTERM and SIGHUP unwind like Ctrl-C: the kernel is shut down, the temporary run log
+    # removed and the run record marked stopped
+    raise SystemExit(128 + signum)
+
+
 def main():
+    signal.signal(signal.SIGTERM, stop_on_signal)
+    signal.signal(signal.SIGHUP, stop_on_signal)
     argv = sys.argv[1:]
     if argv and argv[0] == "run":
         return run_command(argv[1:])

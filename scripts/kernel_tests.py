@@ -332,7 +332,7 @@ LENS = ROOT / "lens"
 
 class LensRunFaultTests(unittest.TestCase):
     """./lens run as a scheduled pipeline uses it (issue 29): outputs complete or absent, one run
-    per --out, a timeout that names its cell."""
+    per --out, every argument read before a kernel starts, paths from the caller's directory."""
 
     NOTEBOOK = FIXTURES / "run-params.ipynb"
     stem = "run-params"  # of the notebook run, naming its outputs
@@ -430,6 +430,57 @@ class LensRunFaultTests(unittest.TestCase):
         html = (self.out / "run-params.html").read_text()
         self.assertIn("tag=A ", html)
         self.assertNotIn("tag=B ", html)
+
+    def test_every_parameter_is_read_as_java_reads_it_before_a_kernel_starts(self):
+        refused = [
+            # Java: "floating-point number too large"; Python's float() gives inf
+            (("d1", "1e400"), "d1 is declared double in the parameters cell; expected a number"
+             " no larger than 1.7976931348623157E308 in size, the largest double"),
+            (("f1", "1e39"), "expected a number no larger than 3.4028235E38 in size"),
+            # Java: "floating-point number too small"; Python's float() gives 0.0
+            (("d1", "1e-400"), "expected zero or a number no smaller than 4.9E-324 in size"),
+            # LocalDate.parse reads yyyy-MM-dd only; Python's fromisoformat takes 20190228
+            (("day", "20190228"), "day is declared LocalDate in the parameters cell; expected a"
+             " date as YYYY-MM-DD"),
+            # javac: "illegal underscore"; the '_' used to be dropped, giving 1
+            (("n1", "1_"), "n1 is declared int in the parameters cell; expected a whole number"),
+            (("n1", "2147483648"), "expected a whole number from -2147483648 to 2147483647"),
+        ]
+        for (name, value), expected in refused:
+            with self.subTest(name=name, value=value):
+                done = self.run_lens((name, value))
+                self.assertEqual(done.returncode, 2, done.stdout + done.stderr)
+                self.assertIn(f"lens run: -p {name} {value!r}: ", done.stderr.decode())
+                self.assertIn(expected, done.stderr.decode())
+                self.assertFalse(self.out.exists(), "a refused run wrote to --out")
+        # a value in Latin-1, not UTF-8: refused before anything runs
+        argv = [os.fsencode(a) for a in self.argv([])]
+        done = subprocess.run(argv[:-1] + [b"-p", b"tag", b"caf\xe9", argv[-1]],
+                              capture_output=True, env=self.env, timeout=60)
+        self.assertEqual(done.returncode, 2, done.stdout + done.stderr)
+        self.assertIn(b"the value is not UTF-8 text (byte 0xe9 at position 3)", done.stderr)
+        self.assertFalse(self.out.exists())
+        # a notebook left with merge-conflict markers: one line naming it
+        conflicted = self.work / "conflicted.ipynb"
+        conflicted.write_text("<<<<<<< HEAD\n" + self.NOTEBOOK.read_text())
+        done = self.run_lens(notebook=conflicted)
+        self.assertEqual(done.returncode, 2, done.stdout + done.stderr)
+        self.assertEqual(done.stderr.decode(), f"lens run: {conflicted}: not a notebook: not"
+                         " valid JSON at line 1, column 1: Expecting value\n")
+
+    def test_paths_are_the_callers_and_a_value_may_start_with_a_minus(self):
+        # from a directory of the user's own, with relative paths, through ./lens itself
+        mine = self.work / "mine.ipynb"
+        shutil.copy(self.NOTEBOOK, mine)
+        done = subprocess.run(
+            [str(LENS), "run", "mine.ipynb", "-p", "d1", "-2.5e3", "-p", "n1", "1_000",
+             "-p", "f1", ".5", "-p", "day", "2019-02-28", "--out", "runs"],
+            cwd=self.work, capture_output=True, text=True, env=self.env, timeout=600)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.out, self.stem = self.work / "runs", "mine"
+        self.assertEqual(self.record()["notebook"], str(mine))
+        # Java prints -2.5e3 as -2500.0, the float .5 as 0.5
+        self.assertEqual(self.last_output(), "tag=none d1=-2500.0 f1=0.5 n1=1000 day=2019-02-28")
 
     def test_a_cell_past_the_timeout_is_named_with_its_first_line_and_how_long_it_ran(self):
         done = self.run_lens(("waitMillis", "60000"), timeout=3)

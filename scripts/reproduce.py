@@ -32,11 +32,13 @@ import fcntl
 import glob
 import hashlib
 import json
+import math
 import os
 import pathlib
 import re
 import shutil
 import signal
+import struct
 import sys
 import tempfile
 import time
@@ -137,36 +139,67 @@ def java_string(text):
     return '"' + escaped + '"'
 
 
+# Java's decimal literals (JLS 3.10.1, 3.10.2) with an optional leading minus: digits with '_'
+# only between digits; a fraction and an exponent for floating-point types
+DIGITS = r"[0-9](?:_*[0-9])*"  # ASCII digits only (\d would also take other scripts' digits)
+JAVA_INTEGER = re.compile(rf"-?{DIGITS}")
+JAVA_DECIMAL = re.compile(
+    rf"-?(?:{DIGITS}(?:\.(?:{DIGITS})?)?|\.{DIGITS})(?:[eE][-+]?{DIGITS})?")
+
+
+def java_decimal(value, type_name, wrong):
+    """The value of a decimal literal as javac reads it for a double or float, refusing what javac
+    refuses: a literal too large for the type (it would be infinite) or too small (a non-zero
+    literal that rounds to zero)."""
+    number = float(value.replace("_", ""))
+    single = type_name.lower() == "float"
+    largest = "3.4028235E38" if single else "1.7976931348623157E308"
+    if single and not math.isinf(number):
+        try:
+            number = struct.unpack("<f", struct.pack("<f", number))[0]
+        except OverflowError:
+            number = math.inf
+    if math.isinf(number):
+        raise wrong(f"a number no larger than {largest} in size, the largest {type_name}")
+    mantissa = re.split("[eE]", value)[0]
+    if number == 0 and re.search("[1-9]", mantissa):
+        smallest = "1.4E-45" if single else "4.9E-324"
+        raise wrong(f"zero or a number no smaller than {smallest} in size, the smallest"
+                    f" {type_name}")
+
+
 def java_literal(name, type_name, value):
-    """The Java expression for a -p value of the declared type; ParameterError if it is not one."""
+    """The Java expression for a -p value of the declared type, read as javac reads a literal of
+    that type; ParameterError, naming the parameter and what was expected, if it is not one."""
     def wrong(kind):
         return ParameterError(f"-p {name} {value!r}: {name} is declared {type_name} in the"
                               f" parameters cell; expected {kind}")
     if type_name == "String":
         return java_string(value)
     if type_name in INTEGER_TYPES:
-        if not re.fullmatch(r"-?\d[\d_]*", value):
-            raise wrong("a whole number such as 10000")
+        if not JAVA_INTEGER.fullmatch(value):
+            raise wrong("a whole number such as 10000 (digits, '_' only between digits)")
         bits = {"byte": 8, "Byte": 8, "short": 16, "Short": 16, "int": 32, "Integer": 32}.get(
             type_name, 64)
         number = int(value.replace("_", ""))
         if not -(2 ** (bits - 1)) <= number < 2 ** (bits - 1):
-            raise wrong(f"a whole number that fits in {type_name}")
+            raise wrong(f"a whole number from {-(2 ** (bits - 1))} to {2 ** (bits - 1) - 1},"
+                        f" the range of {type_name}")
         return str(number) + ("L" if bits == 64 else "")
     if type_name in DECIMAL_TYPES:
-        try:
-            float(value)
-        except ValueError:
-            raise wrong("a number such as 0.25") from None
-        if value.strip().lower() in ("nan", "inf", "-inf", "infinity", "-infinity"):
-            raise wrong("a finite number")
-        return value + ("f" if type_name.lower() == "float" else "")
+        if not JAVA_DECIMAL.fullmatch(value):
+            raise wrong("a decimal number such as 0.25 or -2.5e3")
+        java_decimal(value, type_name, wrong)
+        return value + ("f" if type_name.lower() == "float" else "d")
     if type_name in ("boolean", "Boolean"):
         if value not in ("true", "false"):
             raise wrong("true or false")
         return value
     if type_name == "LocalDate":
+        # LocalDate.parse reads yyyy-MM-dd only (Python's fromisoformat also takes 20190228)
         try:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+                raise ValueError(value)
             datetime.date.fromisoformat(value)
         except ValueError:
             raise wrong("a date as YYYY-MM-DD") from None
@@ -235,8 +268,28 @@ def first_line(error):
     return text[-1] if text else type(error).__name__
 
 
+class NotANotebook(Exception):
+    """A NOTEBOOK that is not a notebook: not UTF-8, not JSON, not nbformat."""
+
+
 class OutputBusy(Exception):
     """Another run holds the lock of the --out directory."""
+
+
+def read_notebook(path):
+    """The notebook at path; NotANotebook, one line naming the file, if it cannot be one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)
+        return nbformat.reads(text, as_version=4)
+    except UnicodeDecodeError as e:
+        raise NotANotebook(f"{path}: not a notebook: byte {e.start} is not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise NotANotebook(f"{path}: not a notebook: not valid JSON at line {e.lineno},"
+                           f" column {e.colno}: {e.msg}") from None
+    except Exception as e:  # JSON, but not a notebook nbformat reads
+        raise NotANotebook(f"{path}: not a notebook nbformat can read:"
+                           f" {type(e).__name__}: {first_line(e)}") from None
 
 
 def write_atomically(final, text):
@@ -300,10 +353,10 @@ def run(path, kernel, timeout, out, overrides=()):
     started = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     record = {"notebook": str(path), "started_utc": started, "kernel": kernel}
     try:
-        nb = nbformat.read(str(path), as_version=4)
+        nb = read_notebook(path)
         record["notebook_sha256"] = sha256(path)
         record["parameters"] = inject(nb, path, list(overrides))
-    except ParameterError as e:
+    except (NotANotebook, ParameterError) as e:
         record.update(exit_status=EXIT_USAGE, failure=str(e))
         return EXIT_USAGE, record
     try:
@@ -411,21 +464,61 @@ def summary(record):
     return "; registry checks: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
 
 
+RUN_USAGE = "run --kernel NAME --timeout SECONDS [--out DIR] [-p NAME VALUE]... NOTEBOOK"
+
+
+def run_arguments(argv):
+    """{kernel, timeout, out, parameters, notebook} from argv, or ParameterError. -p NAME VALUE
+    takes the next two words whatever they are, so a value may start with '-' (-p d1 -2.5e3);
+    every name and value must be UTF-8 text, since they go into the notebook."""
+    args = {"kernel": None, "timeout": None, "out": "out/runs", "parameters": [],
+            "notebook": None}
+    words = list(argv)
+    while words:
+        word = words.pop(0)
+        if word in ("-p", "--parameter"):
+            if len(words) < 2:
+                raise ParameterError(f"{word} needs NAME and VALUE")
+            name, value = words.pop(0), words.pop(0)
+            for what, text in (("name", name), ("value", value)):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError as e:
+                    raw = os.fsencode(text)
+                    raise ParameterError(
+                        f"-p {os.fsencode(name)!r}: the {what} is not UTF-8 text (byte"
+                        f" 0x{raw[e.start]:02x} at position {e.start}); expected UTF-8") from None
+            args["parameters"].append((name, value))
+        elif word in ("--kernel", "--timeout", "--out"):
+            if not words:
+                raise ParameterError(f"{word} needs a value")
+            args[word[2:]] = words.pop(0)
+        elif word.startswith("-") and word != "-":
+            raise ParameterError(f"unknown option {word} (expected -p NAME VALUE or --out DIR)")
+        elif args["notebook"] is not None:
+            raise ParameterError(f"one NOTEBOOK at a time (got {args['notebook']} and {word})")
+        else:
+            args["notebook"] = word
+    if args["kernel"] is None or args["timeout"] is None or args["notebook"] is None:
+        raise ParameterError(f"expected: {RUN_USAGE}")
+    if not re.fullmatch(r"[0-9]+", args["timeout"]):
+        raise ParameterError(f"--timeout {args['timeout']!r}: expected whole seconds")
+    args["timeout"] = int(args["timeout"])
+    return args
+
+
 def run_command(argv):
-    parser = argparse.ArgumentParser(prog="lens run")
-    parser.add_argument("--kernel", required=True)
-    parser.add_argument("--timeout", type=int, required=True)
-    parser.add_argument("--out", default="out/runs")
-    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
-                        metavar=("NAME", "VALUE"))
-    parser.add_argument("notebook")
-    args = parser.parse_args(argv)
-    path = pathlib.Path(args.notebook)
+    try:
+        args = run_arguments(argv)
+    except ParameterError as e:
+        print(f"lens run: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    path = pathlib.Path(args["notebook"])
     if not path.is_file():
         print(f"lens run: {path}: no such notebook", file=sys.stderr)
         return EXIT_USAGE
-    status, record = run(path, args.kernel, args.timeout, pathlib.Path(args.out),
-                         args.parameter)
+    out = pathlib.Path(args["out"])
+    status, record = run(path, args["kernel"], args["timeout"], out, args["parameters"])
     if status in (EXIT_USAGE, EXIT_BUSY):
         print(f"lens run: {record['failure']}", file=sys.stderr)
         return status
@@ -434,7 +527,7 @@ def run_command(argv):
     print(f"lens run: {path.name} {word} ({record['seconds']:.1f} s){summary(record)}")
     if record.get("failure"):
         print(f"lens run: {record['failure']}")
-    print(f"lens run: executed notebook, HTML and run record in {args.out}/"
+    print(f"lens run: executed notebook, HTML and run record in {out}/"
           f" ({path.stem}.run.json)")
     return status
 

@@ -482,6 +482,33 @@ class LensRunFaultTests(unittest.TestCase):
         # Java prints -2.5e3 as -2500.0, the float .5 as 0.5
         self.assertEqual(self.last_output(), "tag=none d1=-2500.0 f1=0.5 n1=1000 day=2019-02-28")
 
+    def test_a_full_disk_is_one_line_naming_the_file_and_leaves_nothing_part_written(self):
+        if os.geteuid() != 0:
+            self.skipTest("needs root to mount a 2 MB tmpfs (CI runs as root)")
+        self.out.mkdir()
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(self.out)],
+                       check=True)
+        self.addCleanup(subprocess.run, ["umount", str(self.out)], check=True)
+        # 1.5 MB of output: the executed notebook fits in 2 MB, its HTML (0.55 MB more) not
+        done = self.run_lens(("printChars", "1500000"))
+        self.assertEqual(done.returncode, 5, done.stdout + done.stderr)
+        # one line of its own (the kernel's JVM warnings go to the same stderr)
+        [message] = [line for line in done.stderr.decode().splitlines()
+                     if line.startswith("lens run:")]
+        self.assertRegex(message, rf"^lens run: {re.escape(str(self.out))}/run-params\.html: no"
+                                  r" space left on the device: it needs [0-9]+ bytes, [0-9]+ are"
+                                  r" free$")
+        self.assertNotIn("Traceback", done.stderr.decode())
+        needed, free = map(int, re.findall(r"([0-9]+) (?:bytes|are)", message))
+        self.assertGreater(needed, 1_500_000)
+        self.assertLess(free, needed)
+        # the notebook whole, no HTML and nothing part-written; the record says so
+        names = sorted(f.name for f in self.out.iterdir())
+        self.assertEqual(names, [".lens-run.lock", "run-params.ipynb", "run-params.run.json"])
+        self.assertEqual(len(json.loads((self.out / "run-params.ipynb").read_text())["cells"]), 6)
+        record = self.record()
+        self.assertEqual((record["state"], record["exit_status"]), ("incomplete", 5))
+
     def test_a_cell_past_the_timeout_is_named_with_its_first_line_and_how_long_it_ran(self):
         done = self.run_lens(("waitMillis", "60000"), timeout=3)
         self.assertEqual(done.returncode, 1, done.stdout + done.stderr)
@@ -495,7 +522,7 @@ class LensRunFaultTests(unittest.TestCase):
         self.assertTrue(3 <= seconds < 30, failure)
         self.assertIn(failure, done.stdout.decode())
         self.assertEqual([c["status"] for c in self.record()["cells"]],
-                         ["ok", "ok", "timed out", "not run"])
+                         ["ok", "ok", "timed out", "not run", "not run"])
 
 
 class NotebookServerTests(unittest.TestCase):

@@ -10,7 +10,7 @@
       SHA-256, library and generator versions, per-cell durations, registry checks with their
       statuses, exit status. Exit status: 0 ok; 1 a cell failed (or the kernel died, or a cell
       passed the timeout); 2 bad arguments or parameters; 3 every cell ran but a registry check
-      failed; 4 another run holds DIR. While it runs, DIR/.lens-run.lock is locked (flock) and
+      failed; 4 another run holds DIR; 5 an output could not be written (a full disk). While it runs, DIR/.lens-run.lock is locked (flock) and
       NAME.run.json says "state": "running" with no exit status (the previous run's notebook and
       HTML of this name are removed); each output is written beside its final name and renamed
       into place, the record last, which then says "state": "complete".
@@ -28,6 +28,7 @@ environment (JUPYTER_PATH etc.) and install the kernel first.
 import argparse
 import datetime
 import difflib
+import errno
 import fcntl
 import glob
 import hashlib
@@ -50,7 +51,8 @@ from nbconvert import HTMLExporter
 
 RUN_LOG_ENV = "LENS_RUN_LOG"  # the kernel writes what cells read and checked there (RunLog)
 
-EXIT_OK, EXIT_CELL_FAILED, EXIT_USAGE, EXIT_CHECK_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_CELL_FAILED, EXIT_USAGE, EXIT_CHECK_FAILED = 0, 1, 2, 3
+EXIT_BUSY, EXIT_UNWRITTEN = 4, 5  # another run holds --out; an output could not be written
 LOCK_NAME = ".lens-run.lock"  # in --out, held (flock) by the run writing there
 
 
@@ -276,6 +278,10 @@ class OutputBusy(Exception):
     """Another run holds the lock of the --out directory."""
 
 
+class OutputUnwritten(Exception):
+    """An output could not be written (a full disk, for example); nothing part-written is left."""
+
+
 def read_notebook(path):
     """The notebook at path; NotANotebook, one line naming the file, if it cannot be one."""
     try:
@@ -294,14 +300,23 @@ def read_notebook(path):
 
 def write_atomically(final, text):
     """Writes text to a hidden name beside final, then renames it to final: final is either
-    complete or not there, never part-written, whatever stops the run."""
+    complete or not there, never part-written, whatever stops the run. OutputUnwritten, one
+    line naming the file (and for a full disk the space it needs), if it cannot be written."""
+    data = text.encode("utf-8")
     temporary = final.with_name(f".{final.name}.{os.getpid()}.part")
     try:
-        with open(temporary, "w", encoding="utf-8") as f:
-            f.write(text)
+        with open(temporary, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(temporary, final)
+    except OSError as e:
+        temporary.unlink(missing_ok=True)
+        if e.errno in (errno.ENOSPC, errno.EDQUOT):
+            free = shutil.disk_usage(final.parent).free
+            raise OutputUnwritten(f"{final}: no space left on the device: it needs {len(data)}"
+                                  f" bytes, {free} are free") from None
+        raise OutputUnwritten(f"{final}: cannot be written: {e.strerror}") from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -335,7 +350,8 @@ def begin(out, path, record):
     for name in names:
         for part in out.glob(f".{glob.escape(name)}.*.part"):
             part.unlink(missing_ok=True)
-    for name in names[:2]:
+    # the record first: if the new one cannot be written, no old one is left to be believed
+    for name in reversed(names):
         (out / name).unlink(missing_ok=True)
     write_atomically(out / names[2], json.dumps(
         {**record, "state": "running", "exit_status": None, "pid": os.getpid()}, indent=2) + "\n")
@@ -367,6 +383,14 @@ def run(path, kernel, timeout, out, overrides=()):
     try:
         begin(out, path, record)
         return execute(nb, path, kernel, timeout, out, record)
+    except OutputUnwritten as e:
+        record.update(state="incomplete", exit_status=EXIT_UNWRITTEN, failure=str(e))
+        try:  # a record this small may still fit; if not, the one saying "running" stays
+            write_atomically(out / (path.stem + ".run.json"),
+                             json.dumps(record, indent=2) + "\n")
+        except OutputUnwritten:
+            pass
+        return EXIT_UNWRITTEN, record
     except BaseException as e:  # a signal (SIGTERM, SIGHUP, Ctrl-C) or a failure of this script
         code = e.code if isinstance(e, SystemExit) else None
         how = (f"{signal.Signals(code - 128).name}" if isinstance(code, int) and code > 128
@@ -519,7 +543,7 @@ def run_command(argv):
         return EXIT_USAGE
     out = pathlib.Path(args["out"])
     status, record = run(path, args["kernel"], args["timeout"], out, args["parameters"])
-    if status in (EXIT_USAGE, EXIT_BUSY):
+    if status in (EXIT_USAGE, EXIT_BUSY, EXIT_UNWRITTEN):
         print(f"lens run: {record['failure']}", file=sys.stderr)
         return status
     word = {EXIT_OK: "ok", EXIT_CELL_FAILED: "FAILED",

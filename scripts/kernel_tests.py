@@ -509,6 +509,14 @@ class LensRunFaultTests(unittest.TestCase):
         record = self.record()
         self.assertEqual((record["state"], record["exit_status"]), ("incomplete", 5))
 
+    def test_an_out_that_cannot_be_a_directory_is_one_line_before_a_kernel_starts(self):
+        (self.work / "a-file").write_text("not a directory")
+        self.out = self.work / "a-file" / "runs"
+        done = self.run_lens()
+        self.assertEqual(done.returncode, 5, done.stdout + done.stderr)
+        self.assertEqual(done.stderr.decode(),
+                         f"lens run: {self.out}: cannot be written: Not a directory\n")
+
     def test_a_cell_past_the_timeout_is_named_with_its_first_line_and_how_long_it_ran(self):
         done = self.run_lens(("waitMillis", "60000"), timeout=3)
         self.assertEqual(done.returncode, 1, done.stdout + done.stderr)

@@ -10,10 +10,11 @@
       SHA-256, library and generator versions, per-cell durations, registry checks with their
       statuses, exit status. Exit status: 0 ok; 1 a cell failed (or the kernel died, or a cell
       passed the timeout); 2 bad arguments or parameters; 3 every cell ran but a registry check
-      failed; 4 another run holds DIR; 5 an output could not be written (a full disk). While it runs, DIR/.lens-run.lock is locked (flock) and
-      NAME.run.json says "state": "running" with no exit status (the previous run's notebook and
-      HTML of this name are removed); each output is written beside its final name and renamed
-      into place, the record last, which then says "state": "complete".
+      failed; 4 another run holds DIR; 5 an output could not be written (a full disk). While it
+      runs, DIR/.lens-run.lock is locked (flock) and NAME.run.json says "state": "running" with no
+      exit status (the previous run's notebook and HTML of this name are removed); each output is
+      written beside its final name and renamed into place, the record last, which then says
+      "state": "complete".
 
   reproduce.py [reproduce] --kernel NAME --timeout SECONDS --out DIR NOTEBOOK...
       `run` over each notebook with its defaults, one line per notebook with its time, then the
@@ -380,6 +381,10 @@ def run(path, kernel, timeout, out, overrides=()):
     except OutputBusy as e:
         record.update(exit_status=EXIT_BUSY, failure=str(e))
         return EXIT_BUSY, record
+    except OSError as e:  # DIR is a file, or not writable
+        record.update(exit_status=EXIT_UNWRITTEN,
+                      failure=f"{e.filename or out}: cannot be written: {e.strerror}")
+        return EXIT_UNWRITTEN, record
     try:
         begin(out, path, record)
         return execute(nb, path, kernel, timeout, out, record)

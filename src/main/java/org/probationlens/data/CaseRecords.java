@@ -65,6 +65,11 @@ public final class CaseRecords {
     return Map.copyOf(map);
   }
 
+  /** The termination reasons of a case that ended: all but ONGOING, for messages. */
+  private static final String ENDED =
+      String.join(
+          ", ", Codes.TERMINATION_REASONS.stream().filter(r -> !r.equals("ONGOING")).toList());
+
   private static final Schema SCHEMA =
       Schema.builder("cases")
           .columns(
@@ -112,15 +117,30 @@ public final class CaseRecords {
                           || !row.date("start_date").isBefore(ORA_COMMENCEMENT),
                   "work_type"),
               Rule.notBefore("end_date", "start_date", "a date on or after start_date"),
+              // ONGOING exactly when the end date is after the data's last day, split in two so
+              // that each broken half names the cell that contradicts the other: an end date on or
+              // before that day says the case ended, so an ONGOING reason is the damaged cell; a
+              // reason saying how it ended makes a later end date the damaged one
+              Rule.of(
+                  "termination_reason",
+                  "how the case ended ("
+                      + ENDED
+                      + "), since its end_date is on or before "
+                      + LAST_START
+                      + "; ONGOING only with a planned end after it",
+                  row ->
+                      !row.text("termination_reason").equals("ONGOING")
+                          || row.date("end_date").isAfter(LAST_START),
+                  "end_date"),
               Rule.of(
                   "end_date",
-                  "a date after "
+                  "a date on or before "
                       + LAST_START
-                      + " (the planned end) exactly when termination_reason is ONGOING, and on or"
-                      + " before it for a case that ended",
+                      + " for a case that ended (termination_reason not ONGOING); a later date only"
+                      + " as an ONGOING case's planned end",
                   row ->
                       row.text("termination_reason").equals("ONGOING")
-                          == row.date("end_date").isAfter(LAST_START),
+                          || !row.date("end_date").isAfter(LAST_START),
                   "termination_reason"),
               Rule.of(
                   "rar_days",

@@ -20,6 +20,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -251,7 +252,10 @@ public final class DatasetLoader {
     private final StringColumn[] markerColumns = new StringColumn[specs.size()];
     private final Map<String, Integer> positions = new HashMap<>();
     private final List<java.util.LinkedHashSet<String>> seenValues = new ArrayList<>();
-    private final java.util.Set<List<String>> seenCombinations = new java.util.HashSet<>();
+
+    /** Each combination of the completeness columns' values seen, with the line it is on. */
+    private final Map<List<String>, Long> seenCombinations = new HashMap<>();
+
     private long[] rowLines = new long[16];
     private int rows;
 
@@ -344,7 +348,7 @@ public final class DatasetLoader {
         while (true) {
           start = parser.getCurrentLineNumber() + 1;
           if (!records.hasNext()) {
-            checkComplete(start);
+            checkComplete();
             return;
           }
           checkRow(start, records.next());
@@ -503,7 +507,7 @@ public final class DatasetLoader {
       }
       checkRules(line, record, values);
       checkKey(line, record, values);
-      noteCombination(record, values);
+      noteCombination(line, record, values);
       if (clean()) {
         if (rows == rowLines.length) {
           rowLines = java.util.Arrays.copyOf(rowLines, rows * 2);
@@ -560,7 +564,7 @@ public final class DatasetLoader {
       }
     }
 
-    private void noteCombination(CSVRecord record, Object[] values) {
+    private void noteCombination(long line, CSVRecord record, Object[] values) {
       List<String> columns = schema.complete();
       if (columns.isEmpty()) {
         return;
@@ -577,11 +581,17 @@ public final class DatasetLoader {
         seenValues.get(c).add(value);
         combination.add(value);
       }
-      seenCombinations.add(combination);
+      seenCombinations.putIfAbsent(combination, line);
     }
 
-    /** After the last row: a row for every combination of the values seen, in file order. */
-    private void checkComplete(long endLine) {
+    /**
+     * After the last row: a row for every combination of the values seen. A missing row is located
+     * at the gap where it belongs, between the rows holding the combinations just before and just
+     * after it in key order (each column's values in the order its code list gives them, or for a
+     * column without one in the order they first appear), and reported at the line of the row now
+     * in its place, or of the last row when it belongs after every row.
+     */
+    private void checkComplete() {
       List<String> columns = schema.complete();
       if (columns.isEmpty() || !clean() || seenValues.size() < columns.size()) {
         return;
@@ -607,22 +617,84 @@ public final class DatasetLoader {
               + " rows; it has "
               + seenCombinations.size()
               + ")";
-      missing(endLine, columns, new ArrayList<>(), 0, text);
+      Comparator<List<String>> order = keyOrder(columns);
+      List<List<String>> present = new ArrayList<>(seenCombinations.keySet());
+      present.sort(order);
+      missing(columns, new ArrayList<>(), 0, text, present, order);
+    }
+
+    /**
+     * Combinations compared column by column: a code column's values by their place in its code
+     * list, another column's by the order they first appear in the file.
+     */
+    private Comparator<List<String>> keyOrder(List<String> columns) {
+      List<Map<String, Integer>> ranks = new ArrayList<>();
+      for (int c = 0; c < columns.size(); c++) {
+        Map<String, Integer> rank = new HashMap<>();
+        List<String> codes = new ArrayList<>(specs.get(indexOf(columns.get(c))).codes());
+        for (String value : seenValues.get(c)) {
+          int place = codes.indexOf(value);
+          rank.put(value, place >= 0 ? place : codes.size() + rank.size());
+        }
+        ranks.add(rank);
+      }
+      return (a, b) -> {
+        for (int c = 0; c < a.size(); c++) {
+          int compared = Integer.compare(ranks.get(c).get(a.get(c)), ranks.get(c).get(b.get(c)));
+          if (compared != 0) {
+            return compared;
+          }
+        }
+        return 0;
+      };
     }
 
     private void missing(
-        long endLine, List<String> columns, List<String> prefix, int depth, String text) {
+        List<String> columns,
+        List<String> prefix,
+        int depth,
+        String text,
+        List<List<String>> present,
+        Comparator<List<String>> order) {
       if (depth == columns.size()) {
-        if (!seenCombinations.contains(prefix)) {
-          problem(endLine, null, 0, "no row " + String.join(",", prefix), text);
+        if (!seenCombinations.containsKey(prefix)) {
+          missingRow(List.copyOf(prefix), text, present, order);
         }
         return;
       }
       for (String value : seenValues.get(depth)) {
         prefix.add(value);
-        missing(endLine, columns, prefix, depth + 1, text);
+        missing(columns, prefix, depth + 1, text, present, order);
         prefix.remove(prefix.size() - 1);
       }
+    }
+
+    /** Reports one missing row at the gap where it belongs among the rows present. */
+    private void missingRow(
+        List<String> row, String text, List<List<String>> present, Comparator<List<String>> order) {
+      // present holds no row equal to this one: the search gives -(insertion point) - 1
+      int after = -Collections.binarySearch(present, row, order) - 1;
+      List<String> before = after > 0 ? present.get(after - 1) : null;
+      List<String> next = after < present.size() ? present.get(after) : null;
+      String where;
+      if (before == null) {
+        where = "before line " + lineOf(next) + ", the first in key order";
+      } else if (next == null) {
+        where = "after line " + lineOf(before) + ", the last in key order";
+      } else {
+        where = "after line " + lineOf(before) + " and before line " + lineOf(next);
+      }
+      problem(
+          seenCombinations.get(next != null ? next : before),
+          null,
+          0,
+          "no row " + String.join(",", row),
+          text + "; it belongs " + where);
+    }
+
+    /** The line of a combination present, with its values: {@code 101 (C03,2019-20,PRE)}. */
+    private String lineOf(List<String> combination) {
+      return seenCombinations.get(combination) + " (" + String.join(",", combination) + ")";
     }
 
     private void checkKey(long line, CSVRecord record, Object[] values) {

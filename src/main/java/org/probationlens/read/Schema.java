@@ -184,7 +184,8 @@ public final class Schema {
   /**
    * The columns over which the file must be complete: every combination of the values the file has
    * in these columns must have a row (a forecast covering CPA C01 and work type PSS in some year
-   * must have that CPA's PSS row in every year it covers). Checked after the last row.
+   * must have that CPA's PSS row in every year it covers). Checked after the last row; a missing
+   * row is located at the gap where it belongs in key order.
    *
    * @return an unmodifiable list, empty when completeness is not required
    */

@@ -14,7 +14,16 @@ import java.util.SplittableRandom;
  * "Sequential tests of statistical hypotheses", Annals of Mathematical Statistics 16:117-186) keep
  * the two error rates at about α and β however often one looks, whereas stopping when an ordinary
  * 95% interval first excludes a boundary does not (see {@link #simulateNaive}). The error rates and
- * the number of cases a rule needs are checked by seeded simulation ({@link #simulate}).
+ * the number of cases a rule needs are checked by seeded simulation ({@link #simulate}); the error
+ * rates also exactly ({@link #exactUpperShare}).
+ *
+ * <p>Wald's bounds on the errors hold for the rule without a limit. A rule stopped at {@code
+ * maxCases} is Wald's truncated test: if neither boundary has been crossed by then it decides by
+ * the sign of the log likelihood ratio, "at least p1" when it is above 0 and "at most p0" otherwise
+ * (Wald 1947, <i>Sequential Analysis</i>, Wiley, chapter 3, on truncating the sequential process).
+ * The cases stopped there are decided on weaker evidence than the boundaries ask, so a limit near
+ * the fixed sample's size raises both errors above α and β: with p0 = 0.6, p1 = 0.75, α = β = 0.05
+ * and a limit of 107 cases, to 0.065 and 0.059 ({@link #exactUpperShare}).
  *
  * @param p0 the share below which a provider should be found wanting, strictly between 0 and 1
  * @param p1 the share above which it should be found sufficient, in (p0, 1)
@@ -144,6 +153,51 @@ public record SequentialProbabilityRatio(
       }
     }
     return OperatingPoint.of(trueShare, runs, upperDecisions, decisive, cases);
+  }
+
+  /**
+   * The exact chance that the rule, truncation included, decides "at least p1" when each case is
+   * judged sufficient independently with probability {@code trueShare}: the distribution of the
+   * number of sufficient cases among the runs still going is carried forward one case at a time,
+   * and the probability of each count where {@link #decide} stops is taken off as a decision. At p0
+   * this is the rule's exact error α'; at p1, one minus it is its exact error β'. Takes about
+   * maxCases²/2 steps.
+   *
+   * @param trueShare the true share, in [0, 1]
+   * @return the probability, in [0, 1]
+   */
+  public double exactUpperShare(double trueShare) {
+    checkRuns(trueShare, 1);
+    double[] going = {1};
+    double upper = 0;
+    for (int n = 1; n <= maxCases; n++) {
+      double[] next = new double[n + 1];
+      for (int k = 0; k < going.length; k++) {
+        next[k + 1] += going[k] * trueShare;
+        next[k] += going[k] * (1 - trueShare);
+      }
+      for (int k = 0; k <= n; k++) {
+        Decision d = decide(k, n);
+        if (d == Decision.AT_LEAST_P1) {
+          upper += next[k];
+        }
+        if (d != Decision.CONTINUE) {
+          next[k] = 0;
+        }
+      }
+      going = next;
+    }
+    return Math.min(1, upper);
+  }
+
+  /**
+   * This rule with a different limit on the cases reviewed.
+   *
+   * @param cases the most cases reviewed, at least 1
+   * @return a copy with that limit
+   */
+  public SequentialProbabilityRatio withMaxCases(int cases) {
+    return new SequentialProbabilityRatio(p0, p1, alpha, beta, cases);
   }
 
   /**

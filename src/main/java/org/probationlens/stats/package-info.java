@@ -33,7 +33,8 @@
  *       holds;
  *   <li>{@link org.probationlens.stats.SequentialProbabilityRatio} and {@link
  *       org.probationlens.stats.FixedSampleTest}: Wald's sequential test for when to stop reviewing
- *       cases, simulated, against the fixed-size test with the same aims;
+ *       cases (its error rates exact or simulated, truncated at a case limit) against the
+ *       fixed-size test with the same aims, sized exactly with the binomial;
  *   <li>{@link org.probationlens.stats.FisherExact}, {@link
  *       org.probationlens.stats.FreemanHaltonTest} and {@link
  *       org.probationlens.stats.ExactOrdinalTest}: exact tests for 2 x 2, r x c and ordered tables,

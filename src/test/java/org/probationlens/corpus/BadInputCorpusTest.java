@@ -76,8 +76,15 @@ class BadInputCorpusTest {
    * One damaged file.
    *
    * @param line the line the first problem must be on, or 0 when not checked
+   * @param column the column the first problem must name, or null when not checked
    */
-  record Case(Loader loader, String name, byte[] bytes, Verdict verdict, long line) {
+  record Case(Loader loader, String name, byte[] bytes, Verdict verdict, long line, String column) {
+
+    /** A damaged file whose first problem's column is not checked. */
+    Case(Loader loader, String name, byte[] bytes, Verdict verdict, long line) {
+      this(loader, name, bytes, verdict, line, null);
+    }
+
     @Override
     public String toString() {
       return loader + ": " + name + " -> " + verdict;
@@ -359,57 +366,72 @@ class BadInputCorpusTest {
     }
     // cross-field rules, on hand-made rows in the sample's form
     String[][] cross = {
+      // {name, row, the damaged cell the first problem names}
       {
         "a CRC case booked to another area's CPA (ASP with C01)",
-        "K90000001,CRC,C01,ASP,CO,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.00"
+        "K90000001,CRC,C01,ASP,CO,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.00",
+        "provider_code"
       },
       {
         "an NPS case with a CPA code",
-        "K90000001,NPS,C15,ASP,CO,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.00"
+        "K90000001,NPS,C15,ASP,CO,2016-03-01,2017-03-01,12,0,0,false,COMPLETED,1.00",
+        "provider_code"
       },
       {
+        // the end date says the case ended: ONGOING is the damaged cell
         "an ONGOING case that ended in 2016",
-        "K90000001,NPS,N05,ASP,CO,2016-03-01,2016-09-01,12,0,0,false,ONGOING,1.00"
+        "K90000001,NPS,N05,ASP,CO,2016-03-01,2016-09-01,12,0,0,false,ONGOING,1.00",
+        "termination_reason"
       },
       {
+        // the reason says the case ended: an end after the data's last day is the damaged cell
         "a COMPLETED case ending after 2020",
-        "K90000001,NPS,N05,ASP,CO,2020-03-01,2021-03-01,12,0,0,false,COMPLETED,1.00"
+        "K90000001,NPS,N05,ASP,CO,2020-03-01,2021-03-01,12,0,0,false,COMPLETED,1.00",
+        "end_date"
       },
       {
         "an accredited programme on PSS",
-        "K90000001,NPS,N05,ASP,PSS,2016-03-01,2017-03-01,6,0,0,true,COMPLETED,0.48"
+        "K90000001,NPS,N05,ASP,PSS,2016-03-01,2017-03-01,6,0,0,true,COMPLETED,0.48",
+        "accredited_programme"
       },
       {
         "an accredited programme on pre-release work",
-        "K90000001,NPS,N05,ASP,PRE,2016-03-01,2017-03-01,6,0,0,true,COMPLETED,0.32"
+        "K90000001,NPS,N05,ASP,PRE,2016-03-01,2017-03-01,6,0,0,true,COMPLETED,0.32",
+        "accredited_programme"
       },
       {
         "RAR days on a licence",
-        "K90000001,NPS,N05,ASP,LIC,2016-03-01,2017-03-01,24,10,0,false,COMPLETED,1.50"
+        "K90000001,NPS,N05,ASP,LIC,2016-03-01,2017-03-01,24,10,0,false,COMPLETED,1.50",
+        "rar_days"
       },
       {
         "RAR days before the ORA",
-        "K90000001,NPS,N05,ASP,CO,2014-12-01,2015-12-01,12,10,0,false,COMPLETED,1.00"
+        "K90000001,NPS,N05,ASP,CO,2014-12-01,2015-12-01,12,10,0,false,COMPLETED,1.00",
+        "rar_days"
       },
       {
         "PSS before the ORA",
-        "K90000001,NPS,N05,ASP,PSS,2015-01-15,2016-01-15,6,0,0,false,COMPLETED,0.48"
+        "K90000001,NPS,N05,ASP,PSS,2015-01-15,2016-01-15,6,0,0,false,COMPLETED,0.48",
+        "start_date"
       },
       {
         "20 hours of unpaid work",
-        "K90000001,NPS,N05,ASP,CO,2016-03-01,2017-03-01,12,0,20,false,COMPLETED,1.00"
+        "K90000001,NPS,N05,ASP,CO,2016-03-01,2017-03-01,12,0,20,false,COMPLETED,1.00",
+        "upw_hours"
       },
       {
         "unpaid work on a licence",
-        "K90000001,NPS,N05,ASP,LIC,2016-03-01,2017-03-01,24,0,100,false,COMPLETED,1.50"
+        "K90000001,NPS,N05,ASP,LIC,2016-03-01,2017-03-01,24,0,100,false,COMPLETED,1.50",
+        "upw_hours"
       },
       {
         "an end before the start",
-        "K90000001,NPS,N05,ASP,CO,2016-03-01,2016-02-28,12,0,0,false,COMPLETED,1.00"
+        "K90000001,NPS,N05,ASP,CO,2016-03-01,2016-02-28,12,0,0,false,COMPLETED,1.00",
+        "end_date"
       },
     };
     for (String[] x : cross) {
-      out.add(new Case(Loader.CASES, x[0], utf8(set(CASES, 3, x[1])), Verdict.REJECT, 3));
+      out.add(new Case(Loader.CASES, x[0], utf8(set(CASES, 3, x[1])), Verdict.REJECT, 3, x[2]));
     }
     out.add(
         new Case(
@@ -442,17 +464,22 @@ class BadInputCorpusTest {
 
     // forecast.csv
     structural(out, Loader.FORECAST, FORECAST, 2, 5);
-    out.add(
-        new Case(
-            Loader.FORECAST,
-            "one row missing",
-            utf8(
-                Stream.concat(
-                        FORECAST.subList(0, 10).stream(),
-                        FORECAST.subList(11, FORECAST.size()).stream())
-                    .toList()),
-            Verdict.REJECT,
-            FORECAST.size()));
+    // a missing row is located at the gap where it belongs: line 102, C03,2020-21,CO, gone, is
+    // reported at line 102 (C03,2020-21,SSO, now in its place); the first row gone, at line 2;
+    // the last gone, at the new last line (never at a line past the end of the file)
+    for (int gone : new int[] {102, 2, FORECAST.size()}) {
+      out.add(
+          new Case(
+              Loader.FORECAST,
+              "line " + gone + " missing (" + FORECAST.get(gone - 1) + ")",
+              utf8(
+                  Stream.concat(
+                          FORECAST.subList(0, gone - 1).stream(),
+                          FORECAST.subList(gone, FORECAST.size()).stream())
+                      .toList()),
+              Verdict.REJECT,
+              Math.min(gone, FORECAST.size() - 1)));
+    }
     out.add(
         new Case(
             Loader.FORECAST,
@@ -811,6 +838,9 @@ class BadInputCorpusTest {
         }
         if (c.line() > 0) {
           assertEquals(c.line(), refused.problems().get(0).line(), refused::getMessage);
+        }
+        if (c.column() != null) {
+          assertEquals(c.column(), refused.problems().get(0).column(), refused::getMessage);
         }
         return;
       }

@@ -95,11 +95,64 @@ class ForecastVolumesTest {
             () -> ForecastVolumes.load(file, Provenance.Kind.SYNTHETIC));
     assertEquals(1, e.total(), e::getMessage);
     Problem p = e.problems().get(0);
-    assertEquals(5, p.line(), "reported after the last row, line 4");
+    // it belongs after the last row, line 4 (C21,2015-16,CO): reported there, not at a line 5 the
+    // file does not have
+    assertEquals(4, p.line());
     assertEquals("no row C21,2016-17,CO", p.value());
     assertEquals(
         "a row for every combination of cpa_code, financial_year, work_type the file covers"
-            + " (2 x 2 x 1 = 4 rows; it has 3)",
+            + " (2 x 2 x 1 = 4 rows; it has 3); it belongs after line 4 (C21,2015-16,CO), the last"
+            + " in key order",
+        p.expected());
+  }
+
+  @Test
+  void aRowMissingFromTheCommittedSampleIsLocatedAtTheGapWhereItBelongs() throws IOException {
+    // data/sample/forecast.csv without its line 102, C03,2020-21,CO: the file has 735 lines and
+    // the gap is between line 101 (C03,2019-20,PRE) and the line that now follows it, 102
+    // (C03,2020-21,SSO), which had been line 103
+    List<String> lines =
+        Files.readAllLines(
+            Path.of(System.getProperty("lens.projectDir", "."), "data/sample/forecast.csv"));
+    assertEquals("C03,2020-21,CO,11,11.71", lines.get(101));
+    lines.remove(101);
+    Path file = Files.write(dir.resolve("forecast.csv"), lines);
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () -> ForecastVolumes.load(file, Provenance.Kind.SYNTHETIC));
+    assertEquals(1, e.total(), e::getMessage);
+    Problem p = e.problems().get(0);
+    assertEquals(102, p.line());
+    assertEquals("no row C03,2020-21,CO", p.value());
+    assertEquals(
+        "a row for every combination of cpa_code, financial_year, work_type the file covers"
+            + " (21 x 7 x 5 = 735 rows; it has 734); it belongs after line 101 (C03,2019-20,PRE)"
+            + " and before line 102 (C03,2020-21,SSO)",
+        p.expected());
+  }
+
+  @Test
+  void aMissingFirstRowIsPlacedByTheCodeListsNotByFirstAppearance() throws IOException {
+    // without C01,2014-15,CO the first CO in the file is C01,2015-16,CO on line 3: in order of
+    // first appearance CO would sort after SSO (line 2) and the gap would be between lines 2 and
+    // 3, but the work types' code list puts it first (CO, SSO, LIC, PSS, PRE), so the row belongs
+    // before line 2 (C01,2014-15,SSO)
+    Path file =
+        Files.writeString(
+            dir.resolve("forecast.csv"),
+            HEADER + "C01,2014-15,SSO,1,1\nC01,2015-16,CO,1,1\nC01,2015-16,SSO,1,1\n");
+    DatasetValidationException e =
+        assertThrows(
+            DatasetValidationException.class,
+            () -> ForecastVolumes.load(file, Provenance.Kind.SYNTHETIC));
+    Problem p = e.problems().get(0);
+    assertEquals(2, p.line());
+    assertEquals("no row C01,2014-15,CO", p.value());
+    assertEquals(
+        "a row for every combination of cpa_code, financial_year, work_type the file covers"
+            + " (1 x 2 x 2 = 4 rows; it has 3); it belongs before line 2 (C01,2014-15,SSO), the"
+            + " first in key order",
         p.expected());
   }
 }

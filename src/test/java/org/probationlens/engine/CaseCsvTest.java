@@ -349,16 +349,23 @@ class CaseCsvTest {
 
   @Test
   void rulesOnCodeColumnsAreTabulatedOrRememberedAndTheRestRunPerRow() {
-    // the schema's ten cross-column rules: provider_code's two (types and CPAs) and the
+    // the schema's eleven cross-column rules: provider_code's two (types and CPAs) and the
     // programme rule read codes and booleans only
     assertEquals(
         List.of("provider_code", "provider_code", "accredited_programme"),
         CaseRules.tabulatedRuleColumns());
     // those reading codes and one or two dates or whole numbers have their verdicts remembered:
-    // PSS start dates, ONGOING end dates, RAR days by work type and by start date, unpaid work
-    // hours by work type, the hours' range
+    // PSS start dates, ONGOING reasons and ended cases' end dates (both by end date), RAR days by
+    // work type and by start date, unpaid work hours by work type, the hours' range
     assertEquals(
-        List.of("start_date", "end_date", "rar_days", "rar_days", "upw_hours", "upw_hours"),
+        List.of(
+            "start_date",
+            "termination_reason",
+            "end_date",
+            "rar_days",
+            "rar_days",
+            "upw_hours",
+            "upw_hours"),
         CaseRules.memoizedRuleColumns());
     // an end date on or after the start date is a comparison of two columns (Rule.notBefore)
     assertEquals(List.of("end_date"), CaseRules.comparedRuleColumns());
@@ -477,9 +484,24 @@ class CaseCsvTest {
 
   @Test
   void anOngoingCaseThatEndedAndAProgrammeOnPssAreRefused() throws IOException {
+    // GOOD_1 ended on 2016-03-01: marked ONGOING, its reason is the damaged cell (column 12), not
+    // its end date; both readers name it
     Problem ongoing =
         assertSameProblemsBothWays(write(CaseCsv.HEADER, GOOD_1.replace("COMPLETED", "ONGOING")));
-    assertEquals("end_date", ongoing.column());
+    assertEquals("termination_reason", ongoing.column());
+    assertEquals(12, ongoing.columnNumber());
+    assertEquals("ONGOING", ongoing.value());
+    assertEquals(
+        "how the case ended (COMPLETED, REVOKED_BREACH, REVOKED_NEW_OFFENCE, OTHER), since its"
+            + " end_date is on or before 2020-12-31; ONGOING only with a planned end after it",
+        ongoing.expected());
+    // a case COMPLETED with an end after the data's last day: its end date is the damaged cell
+    Problem completed =
+        assertSameProblemsBothWays(
+            write(CaseCsv.HEADER, GOOD_1.replace("2016-03-01", "2021-03-01")));
+    assertEquals("end_date", completed.column());
+    assertEquals(7, completed.columnNumber());
+    assertEquals("2021-03-01", completed.value());
     Problem programme =
         assertSameProblemsBothWays(
             write(

@@ -37,10 +37,11 @@ class SequentialProbabilityRatioTest {
     assertTrue(alpha > 0.01 && alpha <= 0.059, "alpha " + alpha);
     assertTrue(beta > 0.01 && beta <= 0.059, "beta " + beta);
     assertTrue(alpha + beta <= 0.10 + 0.005, "alpha + beta " + (alpha + beta));
-    // The fixed-size test with the same aims needs 103 cases; the sequential rule far fewer on
-    // average at either hypothesis (Wald's approximation gives about 45 and 40).
+    // The fixed-size test with the same aims needs 107 cases (exact binomial; FixedSampleTestTest);
+    // the sequential rule far fewer on average at either hypothesis (Wald's approximation gives
+    // about 45 and 40).
     FixedSampleTest fixed = FixedSampleTest.of(0.6, 0.75, 0.05, 0.05);
-    assertEquals(103, fixed.cases());
+    assertEquals(107, fixed.cases());
     assertTrue(atP0.meanCases() < 0.7 * fixed.cases(), "mean at p0 " + atP0.meanCases());
     assertTrue(atP1.meanCases() < 0.7 * fixed.cases(), "mean at p1 " + atP1.meanCases());
   }
@@ -71,11 +72,49 @@ class SequentialProbabilityRatioTest {
 
   @Test
   void fixedSampleCriticalValueIsExact() {
-    // n = 103 at p0 = 0.6: the smallest c with P(Bin(103, 0.6) >= c) <= 0.05.
+    // n = 107 at p0 = 0.6: the smallest c with P(Bin(107, 0.6) >= c) <= 0.05.
     FixedSampleTest f = FixedSampleTest.of(0.6, 0.75, 0.05, 0.05);
     assertTrue(f.upperShareAt(0.6) <= 0.05);
-    FixedSampleTest looser = new FixedSampleTest(0.6, 0.75, 0.05, 0.05, 103, f.critical() - 1);
+    FixedSampleTest looser =
+        new FixedSampleTest(0.6, 0.75, 0.05, 0.05, f.cases(), f.critical() - 1);
     assertTrue(looser.upperShareAt(0.6) > 0.05);
+  }
+
+  @Test
+  void exactDecisionChancesOfAShortRuleByHand() {
+    // p0 = 0.1, p1 = 0.3, alpha = beta = 0.05: boundaries +-log 19 = +-2.944. A sufficient case
+    // adds log 3 = 1.099, an insufficient one log(7/9) = -0.251. Capped at 2 cases no path
+    // crosses a boundary (at most 2.197, at least -0.503), so the rule decides by the sign at the
+    // cap: 2 sufficient (2.197) or 1 (0.847) -> at least p1; none (-0.503) -> at most p0. So the
+    // chance of "at least p1" is 1 - (1 - s)^2: 0.64 at s = 0.4; capped at 1 case it is s.
+    SequentialProbabilityRatio two = new SequentialProbabilityRatio(0.1, 0.3, 0.05, 0.05, 2);
+    assertEquals(0.64, two.exactUpperShare(0.4), 1e-12);
+    assertEquals(0.4, two.withMaxCases(1).exactUpperShare(0.4), 1e-12);
+    assertEquals(1.0, two.exactUpperShare(1.0), 1e-12);
+    assertEquals(0.0, two.exactUpperShare(0.0), 1e-12);
+  }
+
+  @Test
+  void cappingTheRuleAtTheFixedSamplesSizeRaisesBothErrors() {
+    // Issue 26: capped at the fixed n, the errors are 0.065 and 0.059 where 0.05 was asked. The
+    // exact figures, by the same forward recursion written independently in Python (the counts
+    // still going after each case, with absorbing boundaries and the sign rule at the cap):
+    //   cap 107: 0.064639 and 0.058593 (the issue's 0.065 and 0.059: the exact fixed n)
+    //   cap 103: 0.071234 and 0.056675 (the normal approximation's n)
+    //   cap 400: 0.045310 and 0.041457 (the notebook's limit: within Wald's 0.0526)
+    SequentialProbabilityRatio capped = rule.withMaxCases(107);
+    assertEquals(0.064639, capped.exactUpperShare(0.6), 1e-6);
+    assertEquals(0.058593, 1 - capped.exactUpperShare(0.75), 1e-6);
+    assertEquals(0.071234, rule.withMaxCases(103).exactUpperShare(0.6), 1e-6);
+    assertEquals(0.056675, 1 - rule.withMaxCases(103).exactUpperShare(0.75), 1e-6);
+    assertEquals(0.045310, rule.exactUpperShare(0.6), 1e-6);
+    assertEquals(0.041457, 1 - rule.exactUpperShare(0.75), 1e-6);
+    // simulated with a fixed seed, 20,000 runs (Monte Carlo SE about 0.0017): within 4 SE of the
+    // issue's 0.065 and 0.059
+    double alpha = capped.simulate(0.6, 20_000, 2014).upperShare();
+    double beta = 1 - capped.simulate(0.75, 20_000, 2015).upperShare();
+    assertEquals(0.065, alpha, 4 * Math.sqrt(0.065 * 0.935 / 20_000), "alpha " + alpha);
+    assertEquals(0.059, beta, 4 * Math.sqrt(0.059 * 0.941 / 20_000), "beta " + beta);
   }
 
   @Test

@@ -256,6 +256,24 @@ class LensKernelTest {
   }
 
   @Test
+  void aStatementJavacFailsOnIsAnErrorNamingItAndTheNextCellRuns() throws Exception {
+    // 50,000 nested brackets: javac's recursive parser overflows its stack and JShell throws
+    // rather than reporting a diagnostic (plain jshell prints the error and carries on)
+    String deep = "int deep = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + ";";
+    kernel.eval("int before = 1;");
+    CellCompilationException e =
+        assertThrows(CellCompilationException.class, () -> kernel.eval(deep));
+    assertEquals(
+        "line 1, column 1: the Java compiler failed on this cell with"
+            + " java.lang.StackOverflowError",
+        e.getMessage());
+    assertEquals(
+        "The cell was not run; the kernel is ready and the next cell is compiled afresh.",
+        e.report().get(e.report().size() - 1));
+    assertEquals("42", text(kernel.eval("before + 41")));
+  }
+
+  @Test
   void theFirstChartOfASessionCarriesPlotlyJsAndLaterChartsDoNot() throws Exception {
     String chart =
         "tech.tablesaw.plotly.api.VerticalBarPlot.create(\"t\","

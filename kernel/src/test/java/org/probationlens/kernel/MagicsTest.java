@@ -141,6 +141,33 @@ class MagicsTest {
   }
 
   @Test
+  void classpathAddRefusesAFileThatIsNotAJarAndAddsNothing() throws Exception {
+    // a web page saved under a jar's name, as a browser does when a download link needs a login
+    Path page =
+        Files.writeString(
+            dir.resolve("broken.jar"), "<!DOCTYPE html>\n<html><body>Sign in</body></html>\n");
+    Path classes = Files.createDirectory(dir.resolve("classes"));
+    CellMagicException e =
+        assertThrows(
+            CellMagicException.class, () -> kernel.eval("%classpath add " + classes + " " + page));
+    assertEquals("ZipException", e.name());
+    // ZipFile's reason for a file with no zip directory at its end
+    assertEquals(
+        "%classpath add "
+            + page
+            + ": "
+            + page
+            + " cannot be opened as a jar (zip END header not found); expected a jar (zip)"
+            + " file or a folder of classes. Nothing was added to the class path.",
+        e.getMessage());
+    // javac never saw the page: cells still compile (with it added, every cell failed)
+    assertEquals("42", text(kernel.eval("6 * 7")));
+    // the folder before it was not added either: added again, it is listed as new
+    assertEquals(
+        "added to the class path:\n  " + classes, text(kernel.eval("%classpath add " + classes)));
+  }
+
+  @Test
   void loadOfAnArrayTooLargeForJavaIsAnErrorAndTheNextCellRuns() throws Exception {
     // 120,000 elements: the initialiser needs far more than a method's 64 kB of byte code, and
     // the indexes above 32,767 are constants, more than a class's 65,535 (JVMS 4.7.3, 4.1)

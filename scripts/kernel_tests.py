@@ -249,6 +249,35 @@ class LensProtocolTests(unittest.TestCase):
         self.assertEqual(self.run_cell("1 + 1")[1], "2")
 
 
+class LensProcessTests(unittest.TestCase):
+    """The kernel process itself: it exits when asked to, and says so when it cannot start."""
+
+    TIMEOUT = 60
+
+    def test_shutdown_stops_a_running_loop_and_the_kernel_exits_by_itself(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=self.TIMEOUT)
+        self.addCleanup(km.shutdown_kernel, now=True)
+        self.addCleanup(kc.stop_channels)
+        msg_id = kc.execute('{ System.out.println("looping"); while (true) {} }')
+        while True:
+            msg = kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "looping" in msg["content"]["text"]):
+                break
+        process = km.provisioner.process
+        start = time.monotonic()
+        kc.shutdown()  # a shutdown_request on the control channel, as the notebook sends it
+        reply = kc.get_control_msg(timeout=10)
+        self.assertEqual(reply["msg_type"], "shutdown_reply")
+        # jupyter_client kills a kernel 5 s after asking it to shut down; this one must not need it
+        while process.poll() is None and time.monotonic() - start < 10:
+            time.sleep(0.05)
+        elapsed = time.monotonic() - start
+        self.assertIsNotNone(process.poll(), "the kernel was still running 10 s after shutdown")
+        self.assertEqual(process.returncode, 0)
+        self.assertLess(elapsed, 4.5, f"the kernel exited {elapsed:.2f} s after shutdown")
+
+
 SCRIPTS = pathlib.Path(__file__).resolve().parent
 FIXTURES = SCRIPTS / "fixtures"
 
@@ -403,8 +432,8 @@ class ConsoleTests(unittest.TestCase):
 
 def main():
     suite = unittest.TestSuite()
-    for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests, LensProgressTests,
-                 ConsoleTests):
+    for case in (ProbationLensKernelTests, LensProtocolTests, LensProcessTests, LensRunTests,
+                 LensProgressTests, ConsoleTests):
         suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import pathlib
+import socket
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ import time
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
@@ -276,6 +278,42 @@ class LensProcessTests(unittest.TestCase):
         self.assertIsNotNone(process.poll(), "the kernel was still running 10 s after shutdown")
         self.assertEqual(process.returncode, 0)
         self.assertLess(elapsed, 4.5, f"the kernel exited {elapsed:.2f} s after shutdown")
+
+    def test_a_port_in_use_is_named_in_one_line_and_the_kernel_exits_at_once(self):
+        argv = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv
+        channels = {"shell": "shell", "iopub": "iopub", "stdin": "stdin", "control": "control",
+                    "hb": "heartbeat"}
+        for key, channel in channels.items():
+            with self.subTest(channel=channel):
+                free = []
+                for _ in channels:
+                    probe = socket.socket()
+                    probe.bind(("127.0.0.1", 0))
+                    free.append(probe)
+                ports = {k: s.getsockname()[1] for k, s in zip(channels, free)}
+                for probe in free:
+                    probe.close()
+                taken = socket.socket()
+                self.addCleanup(taken.close)
+                taken.bind(("127.0.0.1", ports[key]))
+                taken.listen()
+                folder = pathlib.Path(tempfile.mkdtemp(prefix="lens-port-test-"))
+                connection = folder / "kernel.json"
+                connection.write_text(json.dumps({
+                    **{f"{k}_port": port for k, port in ports.items()}, "ip": "127.0.0.1",
+                    "transport": "tcp", "key": "a0b1c2", "signature_scheme": "hmac-sha256",
+                    "kernel_name": KERNEL_NAME}))
+                start = time.monotonic()
+                done = subprocess.run([a.replace("{connection_file}", str(connection))
+                                       for a in argv], capture_output=True, text=True, timeout=20)
+                elapsed = time.monotonic() - start
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertLess(elapsed, 5.0, f"the kernel exited after {elapsed:.2f} s")
+                self.assertEqual(done.stderr, (
+                    f"lens kernel: {connection}: the {channel} port {ports[key]} on 127.0.0.1 is"
+                    " already in use (Address already in use); the kernel cannot listen there."
+                    " Start the kernel again, so that Jupyter writes a new connection file with"
+                    " free ports.\n"))
 
 
 SCRIPTS = pathlib.Path(__file__).resolve().parent

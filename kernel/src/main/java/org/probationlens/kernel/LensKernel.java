@@ -240,10 +240,11 @@ public final class LensKernel extends BaseKernel {
    *
    * @param connectionFile the JSON connection file Jupyter wrote for this kernel
    * @throws IOException if the file cannot be read
-   * @throws IllegalArgumentException if the file asks for a non-loopback address
+   * @throws IllegalArgumentException if the file asks for a non-loopback address, or names a port
+   *     another process holds (checked before the session starts)
    */
   public static void serve(Path connectionFile) throws IOException {
-    KernelConnection.serve(connectionFile, create());
+    KernelConnection.serve(connectionFile, LensKernel::create);
   }
 
   /**

@@ -20,6 +20,7 @@ import time
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
@@ -251,6 +252,71 @@ class LensProtocolTests(unittest.TestCase):
         reply, _ = self.run_cell("beforeRestart")
         self.assertEqual(reply["status"], "error")
         self.assertEqual(self.run_cell("1 + 1")[1], "2")
+
+
+class LensProcessTests(unittest.TestCase):
+    """The kernel process itself: it exits when asked to, and says so when it cannot start."""
+
+    TIMEOUT = 60
+
+    def test_shutdown_stops_a_running_loop_and_the_kernel_exits_by_itself(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=self.TIMEOUT)
+        self.addCleanup(km.shutdown_kernel, now=True)
+        self.addCleanup(kc.stop_channels)
+        msg_id = kc.execute('{ System.out.println("looping"); while (true) {} }')
+        while True:
+            msg = kc.get_iopub_msg(timeout=self.TIMEOUT)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                    and "looping" in msg["content"]["text"]):
+                break
+        process = km.provisioner.process
+        start = time.monotonic()
+        kc.shutdown()  # a shutdown_request on the control channel, as the notebook sends it
+        reply = kc.get_control_msg(timeout=10)
+        self.assertEqual(reply["msg_type"], "shutdown_reply")
+        # jupyter_client kills a kernel 5 s after asking it to shut down; this one must not need it
+        while process.poll() is None and time.monotonic() - start < 10:
+            time.sleep(0.05)
+        elapsed = time.monotonic() - start
+        self.assertIsNotNone(process.poll(), "the kernel was still running 10 s after shutdown")
+        self.assertEqual(process.returncode, 0)
+        self.assertLess(elapsed, 4.5, f"the kernel exited {elapsed:.2f} s after shutdown")
+
+    def test_a_port_in_use_is_named_in_one_line_and_the_kernel_exits_at_once(self):
+        argv = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv
+        channels = {"shell": "shell", "iopub": "iopub", "stdin": "stdin", "control": "control",
+                    "hb": "heartbeat"}
+        for key, channel in channels.items():
+            with self.subTest(channel=channel):
+                free = []
+                for _ in channels:
+                    probe = socket.socket()
+                    probe.bind(("127.0.0.1", 0))
+                    free.append(probe)
+                ports = {k: s.getsockname()[1] for k, s in zip(channels, free)}
+                for probe in free:
+                    probe.close()
+                taken = socket.socket()
+                self.addCleanup(taken.close)
+                taken.bind(("127.0.0.1", ports[key]))
+                taken.listen()
+                folder = pathlib.Path(tempfile.mkdtemp(prefix="lens-port-test-"))
+                connection = folder / "kernel.json"
+                connection.write_text(json.dumps({
+                    **{f"{k}_port": port for k, port in ports.items()}, "ip": "127.0.0.1",
+                    "transport": "tcp", "key": "a0b1c2", "signature_scheme": "hmac-sha256",
+                    "kernel_name": KERNEL_NAME}))
+                start = time.monotonic()
+                done = subprocess.run([a.replace("{connection_file}", str(connection))
+                                       for a in argv], capture_output=True, text=True, timeout=20)
+                elapsed = time.monotonic() - start
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertLess(elapsed, 5.0, f"the kernel exited after {elapsed:.2f} s")
+                self.assertEqual(done.stderr, (
+                    f"lens kernel: {connection}: the {channel} port {ports[key]} on 127.0.0.1 is"
+                    " already in use (Address already in use); the kernel cannot listen there."
+                    " Start the kernel again, so that Jupyter writes a new connection file with"
+                    " free ports.\n"))
 
 
 SCRIPTS = pathlib.Path(__file__).resolve().parent
@@ -658,8 +724,8 @@ class ConsoleTests(unittest.TestCase):
 
 def main():
     suite = unittest.TestSuite()
-    for case in (ProbationLensKernelTests, LensProtocolTests, LensRunTests, LensProgressTests,
-                 LensRunFaultTests, NotebookServerTests, ConsoleTests):
+    for case in (ProbationLensKernelTests, LensProtocolTests, LensProcessTests, LensRunTests,
+                 LensProgressTests, LensRunFaultTests, NotebookServerTests, ConsoleTests):
         suite.addTests(unittest.defaultTestLoader.loadTestsFromTestCase(case))
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

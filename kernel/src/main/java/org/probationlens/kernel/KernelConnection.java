@@ -22,9 +22,12 @@ import io.github.spencerpark.jupyter.messages.reply.HistoryReply;
 import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +36,13 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.probationlens.kernel.execution.CellException;
 import org.probationlens.kernel.messages.ReplayGuard;
 import org.probationlens.kernel.messages.SessionHistory;
+import org.zeromq.ZMQException;
 
 /**
  * The kernel's side of a Jupyter connection: binds the five sockets on the loopback address named
@@ -56,8 +61,26 @@ final class KernelConnection {
 
   private KernelConnection() {}
 
-  static void serve(Path connectionFile, LensKernel kernel) throws IOException {
+  /**
+   * How long the process may take to exit after a shutdown request has been answered (the running
+   * cell stopped, JShell closed) before it is halted; below the 5 s jupyter_client waits before it
+   * kills a kernel.
+   */
+  static final long EXIT_AFTER_SHUTDOWN_MS = 2000;
+
+  /** The five channels of a Jupyter connection, in the order they are bound. */
+  private static final List<String> CHANNELS =
+      List.of("heartbeat", "shell", "control", "stdin", "iopub");
+
+  /**
+   * Serves a kernel on the connection file's sockets until it is shut down; {@code kernels} is
+   * asked for the kernel only once the file is read and its ports are known to be free, so a port
+   * in use is one line and an exit, before JShell starts.
+   */
+  static void serve(Path connectionFile, Supplier<LensKernel> kernels) throws IOException {
     KernelConnectionProperties properties = read(connectionFile);
+    checkPortsFree(connectionFile, properties);
+    LensKernel kernel = kernels.get();
     // the base library logs every message at INFO; keep the notebook server's log for problems
     Logger.getLogger("").setLevel(Level.WARNING);
     JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
@@ -116,9 +139,133 @@ final class KernelConnection {
             env.replyError(HistoryReply.MESSAGE_TYPE.error(), ErrorReply.of(e));
           }
         });
-    connection.connect();
+    // the base library answers the request, then closes the sockets; the process ends when the
+    // shell channel's loop does, which waits for a running cell (onShutdown stops it)
+    ShellHandler<ShutdownRequest> shutdown = connection.getHandler(MessageType.SHUTDOWN_REQUEST);
+    connection.setHandler(
+        MessageType.SHUTDOWN_REQUEST,
+        (env, message) -> {
+          try {
+            shutdown.handle(env, message);
+          } finally {
+            haltAfter(EXIT_AFTER_SHUTDOWN_MS);
+          }
+        });
+    try {
+      connection.connect();
+    } catch (ZMQException e) {
+      // another process took a port between the check and the bind
+      closeQuietly(connection);
+      throw new IllegalArgumentException(
+          connectionFile
+              + ": cannot listen on the ports it names on "
+              + properties.getIp()
+              + " ("
+              + ports(properties)
+              + "): "
+              + e.getMessage(),
+          e);
+    }
     connection.guardChannels();
     connection.waitUntilClose();
+  }
+
+  /** The connection's ports by channel, for messages: heartbeat 5000, shell 5001, ... */
+  private static String ports(KernelConnectionProperties properties) {
+    List<Integer> ports = portsOf(properties);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < CHANNELS.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(CHANNELS.get(i)).append(' ').append(ports.get(i));
+    }
+    return text.toString();
+  }
+
+  private static List<Integer> portsOf(KernelConnectionProperties properties) {
+    return List.of(
+        properties.getHbPort(),
+        properties.getShellPort(),
+        properties.getControlPort(),
+        properties.getStdinPort(),
+        properties.getIopubPort());
+  }
+
+  /**
+   * Refuses a connection file naming a TCP port another process already listens on, naming the port
+   * and its channel, before anything is bound or started (ZeroMQ's bind would fail with a stack
+   * trace and leave the process hanging on the threads it started).
+   */
+  static void checkPortsFree(Path connectionFile, KernelConnectionProperties properties) {
+    if (!"tcp".equals(properties.getTransport())) {
+      return;
+    }
+    List<Integer> ports = portsOf(properties);
+    for (int i = 0; i < CHANNELS.size(); i++) {
+      int port = ports.get(i);
+      if (port <= 0) {
+        continue; // not named: nothing to check
+      }
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true); // as ZeroMQ binds: a port left in TIME_WAIT is free
+        socket.bind(new InetSocketAddress(properties.getIp(), port));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            connectionFile
+                + ": the "
+                + CHANNELS.get(i)
+                + " port "
+                + port
+                + " on "
+                + properties.getIp()
+                + " is already in use ("
+                + e.getMessage()
+                + "); the kernel cannot listen there. Start the kernel again, so that Jupyter"
+                + " writes a new connection file with free ports.");
+      }
+    }
+  }
+
+  /** Closes what the connection opened, giving up after a second (exit follows). */
+  private static void closeQuietly(JupyterConnection connection) {
+    Thread closing =
+        new Thread(
+            () -> {
+              try {
+                connection.close();
+              } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing the connection after a failed bind", e);
+              }
+            },
+            "lens-close-connection");
+    closing.setDaemon(true);
+    closing.start();
+    try {
+      closing.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Halts the process {@code millis} after a shutdown request has been answered, unless it has
+   * exited by then: a cell that ignored the stop (blocked in a native call, say) must not keep the
+   * kernel alive after the notebook was told it shut down.
+   */
+  private static void haltAfter(long millis) {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(millis);
+              } catch (InterruptedException e) {
+                return;
+              }
+              LOG.warning(
+                  "the kernel had not exited " + millis + " ms after its shutdown; halting");
+              Runtime.getRuntime().halt(0);
+            },
+            "lens-exit-after-shutdown");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 
   /** Reads a connection file and refuses any address that is not the loopback interface. */

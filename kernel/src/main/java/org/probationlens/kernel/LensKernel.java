@@ -240,10 +240,11 @@ public final class LensKernel extends BaseKernel {
    *
    * @param connectionFile the JSON connection file Jupyter wrote for this kernel
    * @throws IOException if the file cannot be read
-   * @throws IllegalArgumentException if the file asks for a non-loopback address
+   * @throws IllegalArgumentException if the file asks for a non-loopback address, or names a port
+   *     another process holds (checked before the session starts)
    */
   public static void serve(Path connectionFile) throws IOException {
-    KernelConnection.serve(connectionFile, create());
+    KernelConnection.serve(connectionFile, LensKernel::create);
   }
 
   /**
@@ -536,8 +537,37 @@ public final class LensKernel extends BaseKernel {
     }
   }
 
+  /**
+   * How long a shutdown waits for a running cell to stop (the interrupt's stop, which ends a loop
+   * inside a library within about a second) before closing JShell.
+   */
+  static final long SHUTDOWN_STOP_WAIT_MS = 2000;
+
+  /**
+   * Ends the session: a running cell is stopped as an interrupt stops it (otherwise it would run
+   * on, and the notebook's shell channel, which waits for the cell, would keep the process alive
+   * until the client killed it), then JShell is closed.
+   */
   @Override
   public void onShutdown(boolean isRestarting) {
+    if (running.get() != 0) {
+      interrupt();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_STOP_WAIT_MS);
+      while (running.get() != 0 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      if (running.get() != 0) {
+        LOG.warning(
+            "a cell was still running "
+                + SHUTDOWN_STOP_WAIT_MS
+                + " ms after the shutdown asked it to stop");
+      }
+    }
     try {
       session.cancel(false);
       if (!session.isCancelled()) {

@@ -9,6 +9,8 @@ import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,33 @@ class KernelConnectionTest {
             + ": \"ip\" is 0.0.0.0; the kernel binds to the loopback interface only (expected"
             + " 127.0.0.1)",
         e.getMessage());
+  }
+
+  @Test
+  void aPortInUseIsRefusedNamingItsChannelBeforeAnythingIsBound() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      // ports 0 are not named, so only the control port is checked
+      Path file = dir.resolve("kernel-taken.json");
+      Files.writeString(
+          file,
+          "{\"shell_port\": 0, \"iopub_port\": 0, \"stdin_port\": 0, \"control_port\": "
+              + port
+              + ", \"hb_port\": 0, \"ip\": \"127.0.0.1\", \"key\": \"a0b1c2\","
+              + " \"transport\": \"tcp\", \"signature_scheme\": \"hmac-sha256\"}");
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> KernelConnection.checkPortsFree(file, KernelConnection.read(file)));
+      assertEquals(
+          file
+              + ": the control port "
+              + port
+              + " on 127.0.0.1 is already in use (Address already in use); the kernel cannot"
+              + " listen there. Start the kernel again, so that Jupyter writes a new connection"
+              + " file with free ports.",
+          e.getMessage());
+    }
   }
 
   /** The Gson the base library writes messages with. */

@@ -256,6 +256,54 @@ class LensKernelTest {
   }
 
   @Test
+  void aStatementJavacFailsOnIsAnErrorNamingItAndTheNextCellRuns() throws Exception {
+    // 50,000 nested brackets: javac's recursive parser overflows its stack and JShell throws
+    // rather than reporting a diagnostic (plain jshell prints the error and carries on)
+    String deep = "int deep = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + ";";
+    kernel.eval("int before = 1;");
+    CellCompilationException e =
+        assertThrows(CellCompilationException.class, () -> kernel.eval(deep));
+    assertEquals(
+        "line 1, column 1: the Java compiler failed on this cell with"
+            + " java.lang.StackOverflowError",
+        e.getMessage());
+    assertEquals(
+        "The cell was not run; the kernel is ready and the next cell is compiled afresh.",
+        e.report().get(e.report().size() - 1));
+    assertEquals("42", text(kernel.eval("before + 41")));
+  }
+
+  @Test
+  void shutdownStopsARunningCell() throws Exception {
+    LensKernel fresh = LensKernel.create();
+    fresh.eval("1"); // JShell started
+    String flag = "lens.test.shutdown.looping." + System.nanoTime();
+    CompletableFuture<DisplayData> cell =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return fresh.eval(
+                    "{ System.setProperty(\"" + flag + "\", \"yes\"); while (true) {} }");
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
+    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.getProperty(flag) == null && System.nanoTime() < waitUntil) {
+      Thread.sleep(10);
+    }
+    assertEquals("yes", System.getProperty(flag), "the loop did not start");
+    long start = System.nanoTime();
+    fresh.onShutdown(false);
+    // the interrupt's stop: JShell's stop within a second, the snippet thread's stop after that
+    ExecutionException ended =
+        assertThrows(ExecutionException.class, () -> cell.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(CellInterruptedException.class, ended.getCause());
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(millis < LensKernel.SHUTDOWN_STOP_WAIT_MS + 1000, "ended after " + millis + " ms");
+  }
+
+  @Test
   void theFirstChartOfASessionCarriesPlotlyJsAndLaterChartsDoNot() throws Exception {
     String chart =
         "tech.tablesaw.plotly.api.VerticalBarPlot.create(\"t\","

@@ -141,6 +141,61 @@ class MagicsTest {
   }
 
   @Test
+  void classpathAddRefusesAFileThatIsNotAJarAndAddsNothing() throws Exception {
+    // a web page saved under a jar's name, as a browser does when a download link needs a login
+    Path page =
+        Files.writeString(
+            dir.resolve("broken.jar"), "<!DOCTYPE html>\n<html><body>Sign in</body></html>\n");
+    Path classes = Files.createDirectory(dir.resolve("classes"));
+    CellMagicException e =
+        assertThrows(
+            CellMagicException.class, () -> kernel.eval("%classpath add " + classes + " " + page));
+    assertEquals("ZipException", e.name());
+    // ZipFile's reason for a file with no zip directory at its end
+    assertEquals(
+        "%classpath add "
+            + page
+            + ": "
+            + page
+            + " cannot be opened as a jar (zip END header not found); expected a jar (zip)"
+            + " file or a folder of classes. Nothing was added to the class path.",
+        e.getMessage());
+    // javac never saw the page: cells still compile (with it added, every cell failed)
+    assertEquals("42", text(kernel.eval("6 * 7")));
+    // the folder before it was not added either: added again, it is listed as new
+    assertEquals(
+        "added to the class path:\n  " + classes, text(kernel.eval("%classpath add " + classes)));
+  }
+
+  @Test
+  void loadOfAnArrayTooLargeForJavaIsAnErrorAndTheNextCellRuns() throws Exception {
+    // 120,000 elements: the initialiser needs far more than a method's 64 kB of byte code, and
+    // the indexes above 32,767 are constants, more than a class's 65,535 (JVMS 4.7.3, 4.1)
+    Path file =
+        Files.writeString(
+            dir.resolve("lookup.jsh"),
+            "int[] lookup = {"
+                + String.join(",", java.util.Collections.nCopies(120_000, "7"))
+                + "};\n");
+    CellCompilationException e =
+        assertThrows(CellCompilationException.class, () -> kernel.eval("%load " + file));
+    assertTrue(e.getMessage().startsWith("line 1, column "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": code too large"), e.getMessage());
+    List<String> report = e.report();
+    assertTrue(
+        report.stream().anyMatch(line -> line.endsWith(": too many constants")),
+        String.join("\n", report));
+    // the 240 kB line is quoted cut to 160 characters and the two "..." that mark the cuts
+    assertTrue(report.stream().allMatch(line -> line.length() <= 4 + 3 + 160 + 3), "long line");
+    // the next cells compile and run, and the failed declaration is gone
+    assertEquals("2", text(kernel.eval("1 + 1")));
+    assertEquals("3", text(kernel.eval("int three = 3;\nthree")));
+    CellCompilationException gone =
+        assertThrows(CellCompilationException.class, () -> kernel.eval("lookup.length"));
+    assertTrue(gone.getMessage().contains("cannot find symbol"), gone.getMessage());
+  }
+
+  @Test
   void lensShowsVersionsAndTheFilesReadWithTheirSha256() throws Exception {
     Path cases = Files.writeString(dir.resolve("cases.csv"), "case_id\nK1\n");
     run("Files.readAllLines(Path.of(\"" + cases + "\"))");

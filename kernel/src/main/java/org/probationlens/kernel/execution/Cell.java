@@ -57,6 +57,12 @@ public final class Cell {
     return new Cell(text, units);
   }
 
+  /** The whole of {@code text} as one unit, for a cell JShell failed to split. */
+  static Cell whole(String text) {
+    int lead = leadingWhitespace(text);
+    return new Cell(text, List.of(new Unit(text.substring(lead), lead, Completeness.UNKNOWN)));
+  }
+
   private static int offsetOf(String chunk, String source) {
     int at = chunk.indexOf(source);
     if (at >= 0) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -23,6 +24,9 @@ public final class CellRunner {
   private final SourceCodeAnalysis analysis;
   private final CapturingExecutionControl.Provider engine;
 
+  /** The session's class path entries, in the order added; the first renews the compiler. */
+  private final List<String> classPath = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   CellRunner(JShell shell, CapturingExecutionControl.Provider engine) {
     this.shell = shell;
     this.analysis = shell.sourceCodeAnalysis();
@@ -33,8 +37,9 @@ public final class CellRunner {
   public static CellRunner start(StartupImports startup) {
     CapturingExecutionControl.Provider engine = new CapturingExecutionControl.Provider();
     JShell shell = JShell.builder().executionEngine(engine, Map.of()).build();
+    CellRunner runner = new CellRunner(shell, engine);
     for (String entry : startup.classPath()) {
-      shell.addToClasspath(entry);
+      runner.addToClasspath(entry);
     }
     for (String snippet : startup.snippets()) {
       for (SnippetEvent event : shell.eval(snippet)) {
@@ -44,13 +49,25 @@ public final class CellRunner {
         }
       }
     }
-    return new CellRunner(shell, engine);
+    return runner;
   }
 
+  /**
+   * Adds a jar or folder to the class path cells are compiled against and run with. The caller
+   * checks that a jar opens: javac cannot drop an entry it fails to read, and fails on every later
+   * cell.
+   */
+  public void addToClasspath(String entry) {
+    shell.addToClasspath(entry);
+    classPath.add(entry);
+  }
+
+  /** The session's JShell. */
   public JShell shell() {
     return shell;
   }
 
+  /** JShell's analysis of the session's source, for completion and splitting cells. */
   public SourceCodeAnalysis analysis() {
     return analysis;
   }
@@ -65,7 +82,7 @@ public final class CellRunner {
    */
   public Optional<Object> run(String code, PrintStream notes, BooleanSupplier stopRequested)
       throws CellException {
-    Cell cell = Cell.split(code, analysis);
+    Cell cell = split(code);
     List<Cell.Unit> units = cell.units();
     Map<String, Cell.Unit> unitsById = new HashMap<>();
     SnippetNotes snippetNotes = new SnippetNotes(shell, notes);
@@ -75,7 +92,7 @@ public final class CellRunner {
       if (stopRequested.getAsBoolean()) {
         throw ErrorReports.interrupted(cell, unit);
       }
-      List<SnippetEvent> events = shell.eval(unit.source());
+      List<SnippetEvent> events = eval(cell, unit);
       if (stopRequested.getAsBoolean()) {
         throw ErrorReports.interrupted(cell, unit);
       }
@@ -94,6 +111,15 @@ public final class CellRunner {
       if (main.status() == Snippet.Status.REJECTED) {
         throw ErrorReports.compilationError(shell, cell, unit, main.snippet());
       }
+      if (shell.diagnostics(main.snippet()).anyMatch(Diag::isError)) {
+        // accepted by the analysis but not turned into a class (javac's "code too large", "too
+        // many constants"): JShell keeps the snippet as declared, and javac's reused context
+        // keeps the overflowing constant pool, so every later cell would fail
+        CellException failed = ErrorReports.compilationError(shell, cell, unit, main.snippet());
+        shell.drop(main.snippet());
+        renewCompiler();
+        throw failed;
+      }
       if (main.exception() != null) {
         throw ErrorReports.runtimeError(cell, unitsById, main.exception());
       }
@@ -103,6 +129,49 @@ public final class CellRunner {
       }
     }
     return result;
+  }
+
+  /** Cuts a cell into snippets; a failure inside javac's parser is the cell's error. */
+  private Cell split(String code) throws CellException {
+    try {
+      return Cell.split(code, analysis);
+    } catch (RuntimeException | InternalError | StackOverflowError e) {
+      renewCompiler();
+      Cell whole = Cell.whole(code);
+      throw ErrorReports.compilerFailure(whole, whole.units().get(0), e, true);
+    }
+  }
+
+  /**
+   * Evaluates one snippet. An exception thrown out of JShell (javac failing inside its analysis, as
+   * with a jar it cannot read, or its own stack overflowing on a deep expression) becomes this
+   * cell's compilation error, naming what javac said, and the compiler is renewed so the next cell
+   * compiles afresh.
+   */
+  private List<SnippetEvent> eval(Cell cell, Cell.Unit unit) throws CellException {
+    try {
+      return shell.eval(unit.source());
+    } catch (RuntimeException | InternalError | StackOverflowError e) {
+      renewCompiler();
+      throw ErrorReports.compilerFailure(cell, unit, e, false);
+    }
+  }
+
+  /**
+   * Gives JShell a new pool of javac contexts, so no state a failed compilation left in a reused
+   * context reaches the next cell: JShell makes a new pool whenever the class path changes (JDK 17
+   * to 25), so the first entry, already on the path, is added again, which changes nothing else.
+   */
+  private void renewCompiler() {
+    if (classPath.isEmpty()) {
+      return; // no entry to add again; JShell's own start-up path is all there is
+    }
+    try {
+      shell.addToClasspath(classPath.get(0));
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(CellRunner.class.getName())
+          .warning("could not renew the compiler after a failed compilation: " + e);
+    }
   }
 
   /** The object a cell's last snippet evaluates to, when it is an expression. */
@@ -149,6 +218,7 @@ public final class CellRunner {
     shell.stop();
   }
 
+  /** Closes the session's JShell. */
   public void close() {
     shell.close();
   }

@@ -58,8 +58,7 @@ public final class ErrorReports {
       }
       report.add("Compilation error at " + headline);
       message.lines().skip(1).forEach(more -> report.add("    " + more.strip()));
-      report.add("    " + cell.lineText(offset));
-      report.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
+      report.addAll(quote(cell, offset, column));
     }
     if (first == null) {
       int line = cell.lineOf(unit.start());
@@ -71,9 +70,65 @@ public final class ErrorReports {
               + column
               + ": this statement is not complete Java (check brackets, quotes and semicolons)";
       report.add("Compilation error at " + first);
-      report.add("    " + cell.lineText(unit.start()));
+      report.add(quote(cell, unit.start(), column).get(0));
     }
     return new CellCompilationException(first, report);
+  }
+
+  /**
+   * The report for a snippet javac failed on with an exception of its own rather than a diagnostic
+   * (JShell's InternalError around javac's exception): names what javac threw and says the next
+   * cell compiles afresh.
+   *
+   * @param wholeCell whether javac failed while the cell was being cut into statements, so that
+   *     none of it ran; otherwise on {@code unit} alone
+   */
+  static CellException compilerFailure(
+      Cell cell, Cell.Unit unit, Throwable thrown, boolean wholeCell) {
+    Throwable root = thrown;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    int line = cell.lineOf(unit.start());
+    int column = cell.columnOf(unit.start());
+    String first =
+        "line "
+            + line
+            + ", column "
+            + column
+            + ": the Java compiler failed on this "
+            + (wholeCell ? "cell" : "statement")
+            + " with "
+            + root;
+    List<String> report = new ArrayList<>();
+    report.add("Compilation error at " + first);
+    report.add(quote(cell, unit.start(), column).get(0));
+    report.add(
+        "The "
+            + (wholeCell ? "cell" : "statement")
+            + " was not run; the kernel is ready and the next cell is compiled afresh.");
+    return new CellCompilationException(first, report);
+  }
+
+  /** At most this many characters of a cell line are quoted under a compilation error. */
+  static final int QUOTE_WIDTH = 160;
+
+  /**
+   * The cell line holding {@code offset}, indented, and a caret under {@code column}; a line longer
+   * than {@link #QUOTE_WIDTH} (a generated array literal, say) is cut to that width around the
+   * column, with "..." where it was cut.
+   */
+  static List<String> quote(Cell cell, int offset, int column) {
+    String text = cell.lineText(offset);
+    int caret = column - 1;
+    if (text.length() > QUOTE_WIDTH) {
+      int from = Math.max(0, Math.min(caret - QUOTE_WIDTH / 2, text.length() - QUOTE_WIDTH));
+      String head = from > 0 ? "..." : "";
+      String tail = from + QUOTE_WIDTH < text.length() ? "..." : "";
+      text = head + text.substring(from, from + QUOTE_WIDTH) + tail;
+      caret = caret - from + head.length();
+    }
+    return List.of("    " + text, "    " + " ".repeat(Math.max(0, caret)) + "^");
   }
 
   /** The report for a snippet that threw; {@code units} maps snippet ids to this cell's units. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.probationlens.data.synthetic.CaseGenerator;
@@ -309,6 +310,8 @@ public final class Magics {
       if (words.size() < 2) {
         throw new CellMagicException("MagicUsage", "%classpath add needs a jar or folder");
       }
+      // every entry is checked before any is added: JShell cannot take an entry back, and javac
+      // fails on every later cell when it cannot read one (a web page saved as .jar, say)
       List<String> added = new ArrayList<>();
       for (String entry : words.subList(1, words.size())) {
         Path path = Path.of(entry).toAbsolutePath().normalize();
@@ -316,9 +319,12 @@ public final class Magics {
           throw new CellMagicException(
               "NoSuchFileException", "%classpath add " + entry + ": no such file " + path);
         }
-        host.runner().shell().addToClasspath(path.toString());
+        if (!Files.isDirectory(path)) {
+          checkOpensAsJar(entry, path);
+        }
         added.add(path.toString());
       }
+      added.forEach(host.runner()::addToClasspath);
       return text("added to the class path:\n  " + String.join("\n  ", added));
     }
     if (!args.isBlank()) {
@@ -328,6 +334,27 @@ public final class Magics {
     return text(
         "class path of this session:\n  "
             + String.join("\n  ", StartupImports.classPath(System.getProperty("java.class.path"))));
+  }
+
+  /**
+   * Refuses a file that cannot be opened as a jar (a zip archive), naming it and the reason, and
+   * saying nothing was added.
+   */
+  private static void checkOpensAsJar(String entry, Path path) throws CellMagicException {
+    try (JarFile jar = new JarFile(path.toFile())) {
+      jar.getManifest(); // reads the central directory and the manifest, as javac will
+    } catch (IOException | RuntimeException e) {
+      throw new CellMagicException(
+          e.getClass().getSimpleName(),
+          "%classpath add "
+              + entry
+              + ": "
+              + path
+              + " cannot be opened as a jar ("
+              + e.getMessage()
+              + "); expected a jar (zip) file or a folder of classes. Nothing was added to the"
+              + " class path.");
+    }
   }
 
   /** The text of %lens: versions, data in the session's variables, files read. */

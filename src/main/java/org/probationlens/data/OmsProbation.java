@@ -46,7 +46,8 @@ import tech.tablesaw.api.Table;
  * used, in any case and with spaces for underscores): an unknown header cell is read by position
  * and reported in the notes; a header that proves the columns are not these five (fewer than five
  * columns, text after the fifth, a known name in another position, the other OMSQ file's first
- * column) is refused. Empty columns after the fifth are accepted and dropped. See {@link OmsqFile}.
+ * column) is refused. Empty columns after the fifth are accepted and dropped. The reading is in the
+ * package-private {@code OmsqFile}.
  *
  * <p>Names: the MoJ's vocabularies of {@link OmsqVocabulary}: the caseload names the 21 CRCs and 7
  * NPS divisions ({@code London CRC}, {@code NPS Wales}), the starts name the 7 NPS regions ({@code

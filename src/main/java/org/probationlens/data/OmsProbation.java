@@ -513,7 +513,15 @@ public final class OmsProbation {
     Set<String> reported = new LinkedHashSet<>();
     StringColumn supervision = table.stringColumn("supervision");
     boolean acrossTypes = !kept.contains("supervision");
-    boolean mixed = new LinkedHashSet<>(supervision.asList()).size() > 1;
+    // several types among the rows this roll-up reads (one provider's), not the whole table's
+    boolean mixed =
+        new LinkedHashSet<>(
+                    table
+                        .where(provider.isEqualTo(crc ? "CRC" : "NPS"))
+                        .stringColumn("supervision")
+                        .asList())
+                .size()
+            > 1;
     String name = table.name();
     for (int r = 0; r < table.rowCount(); r++) {
       if (!provider.get(r).equals(crc ? "CRC" : "NPS")) {

@@ -502,6 +502,22 @@ class OmsProbationTest {
       }
     }
     assertEquals(Map.of("All court orders", 1500.0, "Community order", 1444.0), c17);
+    // one aggregate type alone may be summed over sex, whatever the other provider's rows hold:
+    // with NPS South West dropped, NPS Wales All supervision (300, Female) is the only NPS type,
+    // beside CRC rows of several types; but with NPS South West's Community order beside it, the
+    // NPS rows are refused
+    Table t2 = counted(all).table();
+    LoadedDataset wales =
+        new LoadedDataset(
+            t2.where(t2.stringColumn("probation_area").isNotEqualTo("NPS South West")),
+            all.provenance(),
+            all.notes());
+    assertEquals(
+        Map.of("N03 2019-06-30", 300.0),
+        totals(OmsProbation.rollUp(wales, Level.NPS_DIVISION), "nps_division"));
+    assertThrows(
+        DatasetValidationException.class,
+        () -> OmsProbation.rollUp(counted(all), Level.NPS_DIVISION));
   }
 
   private static Map<String, Long> sumsBy(Table table, String area) {

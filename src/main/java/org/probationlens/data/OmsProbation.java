@@ -256,7 +256,7 @@ public final class OmsProbation {
     try {
       hashed = DatasetLoader.of(schema).readBytes(label, prepared.bytes());
     } catch (DatasetValidationException e) {
-      throw withClosestNames(label, schema, e);
+      throw withClosestNames(label, schema, e, variantRepeats(label, prepared.rows(), schema));
     }
     Table table = hashed.table();
     List<String> notes = new ArrayList<>(prepared.notes());
@@ -271,8 +271,6 @@ public final class OmsProbation {
     BooleanColumn aggregate = BooleanColumn.create("aggregate");
     StringColumn workType = StringColumn.create("work_type");
     Map<String, Integer> variants = new LinkedHashMap<>();
-    Map<String, Long> keys = new HashMap<>();
-    List<Problem> problems = new ArrayList<>();
     int aggregates = 0;
     for (int r = 0; r < table.rowCount(); r++) {
       OmsqVocabulary.Name area =
@@ -301,35 +299,8 @@ public final class OmsProbation {
             case "Suspended sentence order" -> WorkType.SSO.name();
             default -> "";
           });
-      String key =
-          String.join(
-              "\u0000",
-              code,
-              type.code(),
-              table.stringColumn("sex").get(r),
-              table.column("date").getString(r));
-      long line = hashed.lineOf(r);
-      Long before = keys.putIfAbsent(key, line);
-      if (before != null) {
-        problems.add(
-            new Problem(
-                label,
-                line,
-                areaColumn,
-                1,
-                areas.get(r) + "," + types.get(r),
-                "a unique "
-                    + areaColumn
-                    + ",supervision_type,sex,date, counting a published variant as the name it"
-                    + " stands for (\""
-                    + area.standsFor()
-                    + "\", \""
-                    + type.standsFor()
-                    + "\"); line "
-                    + before
-                    + " has the same"));
-      }
     }
+    List<Problem> problems = variantRepeats(label, prepared.rows(), schema);
     if (!problems.isEmpty()) {
       throw new DatasetValidationException(label, problems, 0);
     }
@@ -382,7 +353,7 @@ public final class OmsProbation {
 
   /** The loader's problems, with a name outside a vocabulary given the closest known names. */
   private static DatasetValidationException withClosestNames(
-      String label, Schema schema, DatasetValidationException e) {
+      String label, Schema schema, DatasetValidationException e, List<Problem> repeats) {
     List<Problem> out = new ArrayList<>();
     for (Problem p : e.problems()) {
       List<String> known =
@@ -409,7 +380,56 @@ public final class OmsProbation {
         out.add(p);
       }
     }
+    out.addAll(repeats);
+    out.sort(java.util.Comparator.comparingLong(Problem::line));
     return new DatasetValidationException(label, out, e.unlisted());
+  }
+
+  /**
+   * The rows that repeat an earlier row's area, supervision type, sex and date once a published
+   * variant is read as the name it stands for (an exact repeat is the loader's to report). Rows
+   * with another number of fields or a name outside the vocabulary are left to the loader.
+   */
+  private static List<Problem> variantRepeats(
+      String label, List<OmsqFile.Row> rows, Schema schema) {
+    boolean caseload = schema == CASELOAD;
+    String areaColumn = caseload ? "probation_area" : "nps_region";
+    Map<String, OmsqFile.Row> first = new HashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (OmsqFile.Row row : rows) {
+      List<String> f = row.fields();
+      if (f.size() != 5) {
+        continue;
+      }
+      OmsqVocabulary.Name area =
+          caseload ? OmsqVocabulary.probationArea(f.get(0)) : OmsqVocabulary.npsRegion(f.get(0));
+      OmsqVocabulary.Name type = OmsqVocabulary.supervisionType(f.get(1));
+      if (area == null || type == null) {
+        continue;
+      }
+      String key = String.join("\u0000", area.code(), type.code(), f.get(2), f.get(3));
+      OmsqFile.Row before = first.putIfAbsent(key, row);
+      if (before != null && !before.fields().subList(0, 4).equals(f.subList(0, 4))) {
+        problems.add(
+            new Problem(
+                label,
+                row.line(),
+                areaColumn,
+                1,
+                f.get(0) + "," + f.get(1),
+                "a unique "
+                    + areaColumn
+                    + ",supervision_type,sex,date, counting a published variant as the name it"
+                    + " stands for (\""
+                    + area.standsFor()
+                    + "\", \""
+                    + type.standsFor()
+                    + "\"); line "
+                    + before.line()
+                    + " has the same"));
+      }
+    }
+    return problems;
   }
 
   /**

@@ -41,8 +41,23 @@ final class OmsqFile {
    *     unchanged when the file cannot be split (the loader then reports why)
    * @param notes what the header said and how it was read
    * @param problems what the header proves wrong; empty when it is usable
+   * @param rows the data rows as split here, each with the line it starts on; empty when the header
+   *     was not usable
    */
-  record Prepared(byte[] bytes, List<String> notes, List<Problem> problems) {}
+  record Prepared(byte[] bytes, List<String> notes, List<Problem> problems, List<Row> rows) {
+
+    Prepared(byte[] bytes, List<String> notes, List<Problem> problems) {
+      this(bytes, notes, problems, List.of());
+    }
+  }
+
+  /**
+   * One data row as split here.
+   *
+   * @param line the 1-based physical line it starts on
+   * @param fields its fields as written
+   */
+  record Row(long line, List<String> fields) {}
 
   /** One of the two OMSQ layouts, as its reader names its columns. */
   record Layout(
@@ -206,9 +221,15 @@ final class OmsqFile {
     StringBuilder out = new StringBuilder(text.length());
     out.append(bom).append(body, 0, start).append(String.join(",", columns)).append(ending);
     int dropped = 0;
+    List<Row> rows = new ArrayList<>();
+    long rowLine = line;
+    int counted = start;
     for (int r = h + 1; r < records.size(); r++) {
       CSVRecord record = records.get(r);
       int from = (int) record.getCharacterPosition();
+      rowLine += lineOf(body.substring(counted, from), from - counted) - 1;
+      counted = from;
+      rows.add(new Row(rowLine, record.toList()));
       int to =
           r + 1 < records.size() ? (int) records.get(r + 1).getCharacterPosition() : body.length();
       String row = body.substring(from, to);
@@ -237,7 +258,7 @@ final class OmsqFile {
               + dropped
               + " row(s).");
     }
-    return new Prepared(out.toString().getBytes(StandardCharsets.UTF_8), notes, problems);
+    return new Prepared(out.toString().getBytes(StandardCharsets.UTF_8), notes, problems, rows);
   }
 
   private static boolean emptyAfter(CSVRecord record, int width) {

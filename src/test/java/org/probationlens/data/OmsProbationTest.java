@@ -247,7 +247,17 @@ class OmsProbationTest {
                 "Community Orders",
                 "a supervision_type in the MoJ's OMSQ vocabulary (18 names, see OmsqVocabulary);"
                     + " closest: \"Community order\", \"Community Order\", \"All court"
-                    + " orders\"")),
+                    + " orders\""),
+            // a repeat through a published misspelling, listed with the loader's problems
+            new Problem(
+                f,
+                13,
+                "probation_area",
+                1,
+                "Durham and Cleveland CRC,Community order",
+                "a unique probation_area,supervision_type,sex,date, counting a published variant"
+                    + " as the name it stands for (\"Durham Tees Valley CRC\", \"Community"
+                    + " order\"); line 12 has the same")),
         e.problems());
   }
 

@@ -245,7 +245,11 @@ class BadInputCorpusTest {
             loader,
             "header renamed",
             utf8(cell(base, first - 1, 0, "ID")),
-            Verdict.REJECT,
+            // the OMSQ files are read by position: their published header is not documented, so
+            // an unknown header name is reported in the notes, not refused
+            loader == Loader.OMSQ_CASELOAD || loader == Loader.OMSQ_STARTS
+                ? Verdict.ACCEPT
+                : Verdict.REJECT,
             first - 1));
     out.add(
         new Case(
@@ -556,8 +560,15 @@ class BadInputCorpusTest {
     out.add(
         new Case(
             Loader.OMSQ_CASELOAD,
-            "a pre-2014 trust name",
+            "a pre-2014 trust name (not an OMSQ name)",
             utf8(cell(CASELOAD, 8, 0, "Durham Tees Valley")),
+            Verdict.REJECT,
+            8));
+    out.add(
+        new Case(
+            Loader.OMSQ_CASELOAD,
+            "the MoJ's spelling in place of its published misspelling",
+            utf8(cell(CASELOAD, 8, 0, "Durham Tees Valley CRC")),
             Verdict.ACCEPT,
             0));
     out.add(
@@ -587,10 +598,10 @@ class BadInputCorpusTest {
     out.add(
         new Case(
             Loader.OMSQ_STARTS,
-            "a region with the NPS prefix",
+            "a region with the NPS prefix (not a starts region)",
             utf8(cell(STARTS, 5, 0, "NPS South East & Eastern")),
-            Verdict.ACCEPT,
-            0));
+            Verdict.REJECT,
+            5));
 
     // innovation register
     structural(out, Loader.INNOVATIONS, INNOVATIONS, 2, 10);
@@ -926,7 +937,8 @@ class BadInputCorpusTest {
     int n = 0;
     for (String name : table.columnNames()) {
       if (name.endsWith("_marker")
-          || List.of("pcc_area", "cpa", "nps_division", "work_type").contains(name)
+          || List.of("provider", "cpa", "nps_division", "supervision", "aggregate", "work_type")
+                  .contains(name)
               && table.name().startsWith("oms")) {
         continue;
       }

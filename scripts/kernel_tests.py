@@ -456,6 +456,24 @@ class LensRunFaultTests(unittest.TestCase):
         executed = json.loads((self.out / f"{self.stem}.ipynb").read_text())
         return "".join(executed["cells"][-1]["outputs"][0]["data"]["text/plain"])
 
+    def test_a_cell_that_displays_twenty_thousand_values_keeps_every_one(self):
+        # issue 29, 4: 20,000 display() calls kept about 10,500 with exit 0 (the kernel's iopub
+        # socket dropped what ZeroMQ would not queue, and nbclient stopped waiting after 4 s)
+        nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "many",
+                         "metadata": {}, "outputs": [],
+                         "source": "for (int i = 0; i < 20000; i++) display(i);"}],
+              "metadata": {"kernelspec": {"name": KERNEL_NAME, "language": "java",
+                                          "display_name": "Java (Probation Lens)"}},
+              "nbformat": 4, "nbformat_minor": 5}
+        notebook = self.work / "many.ipynb"
+        notebook.write_text(json.dumps(nb))
+        done = self.run_lens(notebook=notebook)
+        self.assertEqual(0, done.returncode, done.stderr.decode(errors="replace"))
+        outputs = json.loads((self.out / "many.ipynb").read_text())["cells"][0]["outputs"]
+        self.assertEqual(20000, len(outputs))
+        self.assertEqual(["0", "19999"], ["".join(outputs[i]["data"]["text/plain"])
+                                          for i in (0, -1)])
+
     def test_a_rerun_killed_midway_leaves_no_earlier_success_and_no_temporary_files(self):
         done = self.run_lens(("tag", "first"))
         self.assertEqual(done.returncode, 0, done.stdout + done.stderr)

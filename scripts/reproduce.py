@@ -364,6 +364,13 @@ def cell_timed_out(index, cell, timeout, seconds):
             f" stopped after {seconds:.1f} s (LENS_CELL_TIMEOUT sets the timeout)")
 
 
+def outputs_late(index, cell, timeout):
+    first = next((line.strip() for line in cell.source.splitlines() if line.strip()), "")
+    return (f"cell {index} ({first}) replied, but its outputs were still arriving {timeout} s later;"
+            f" the executed notebook would lack some of them, so the run fails"
+            f" (LENS_CELL_TIMEOUT sets the wait)")
+
+
 def run(path, kernel, timeout, out, overrides=()):
     """Runs one notebook; returns (exit status, run record). Everything the run is given (the
     notebook, every -p) is checked before the kernel starts; outputs reach out only complete."""
@@ -421,6 +428,11 @@ def execute(nb, path, kernel, timeout, out, record):
     os.environ[RUN_LOG_ENV] = str(log)
     client = NotebookClient(
         nb, kernel_name=kernel, timeout=timeout, startup_timeout=120, allow_errors=False,
+        # after a cell's reply, wait for the rest of its outputs (up to the status that ends the
+        # cell, which the kernel sends after all of them) as long as a cell may run, and fail the
+        # run if they still have not arrived: nbclient's default gives up after 4 s and drops the
+        # rest without a word
+        iopub_timeout=timeout, raise_on_iopub_timeout=True,
         record_timing=True, resources={"metadata": {"path": str(path.parent.resolve())}})
     cells, failure = [], None
     began = time.monotonic()
@@ -437,9 +449,12 @@ def execute(nb, path, kernel, timeout, out, record):
                 try:
                     client.execute_cell(cell, index)
                     entry["status"] = "ok"
-                except CellTimeoutError:
+                except CellTimeoutError as e:
                     entry["status"] = "timed out"
-                    failure = cell_timed_out(index, cell, timeout, time.monotonic() - t0)
+                    if "IOPub" in str(e):
+                        failure = outputs_late(index, cell, timeout)
+                    else:
+                        failure = cell_timed_out(index, cell, timeout, time.monotonic() - t0)
                 except (CellExecutionError, DeadKernelError) as e:
                     entry["status"] = "error"
                     failure = f"cell {index}: {type(e).__name__}: {first_line(e)}"

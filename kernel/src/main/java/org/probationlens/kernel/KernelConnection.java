@@ -404,6 +404,11 @@ final class KernelConnection {
       this.kernel = kernel;
       pollEvery(shell, "shell");
       pollEvery(control, "control");
+      // ZeroMQ's PUB socket silently drops what it cannot queue once 1,000 messages wait for a
+      // slow reader (its default send high-water mark): a cell that displays 20,000 values kept
+      // about 10,500 of them, and the status that ends the cell was lost with the rest, so a
+      // client waited for it until its timeout. No limit: the messages wait in memory instead.
+      iopub.setSndHWM(0);
     }
 
     /**

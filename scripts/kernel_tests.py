@@ -529,6 +529,8 @@ class LensRunFaultTests(unittest.TestCase):
             # javac: "illegal underscore"; the '_' used to be dropped, giving 1
             (("n1", "1_"), "n1 is declared int in the parameters cell; expected a whole number"),
             (("n1", "2147483648"), "expected a whole number from -2147483648 to 2147483647"),
+            # javac: 010 is octal 8; it used to be passed on as decimal 10
+            (("n1", "010"), "expected a whole number without a leading zero"),
         ]
         for (name, value), expected in refused:
             with self.subTest(name=name, value=value):

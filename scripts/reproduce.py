@@ -182,6 +182,9 @@ def java_literal(name, type_name, value):
     if type_name in INTEGER_TYPES:
         if not JAVA_INTEGER.fullmatch(value):
             raise wrong("a whole number such as 10000 (digits, '_' only between digits)")
+        if re.fullmatch(r"-?0[0-9_]+", value):
+            # javac reads a literal with a leading zero as octal (010 is 8): refused, not guessed
+            raise wrong("a whole number without a leading zero (Java reads 010 as octal 8)")
         bits = {"byte": 8, "Byte": 8, "short": 16, "Short": 16, "int": 32, "Integer": 32}.get(
             type_name, 64)
         number = int(value.replace("_", ""))

@@ -1,5 +1,8 @@
 package org.probationlens.data;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,6 +59,12 @@ final class CaseLevelFiles {
               + " synthetic (SYNTHETIC); "
               + stated
               + " is for published tables");
+    }
+    if (!Files.exists(file)) {
+      // said first: a missing file is not a missing manifest
+      throw new UncheckedIOException(
+          "cannot read " + file + ": no such file (" + file.toAbsolutePath().normalize() + ")",
+          new NoSuchFileException(file.toString()));
     }
     Optional<Manifest> manifest = Manifest.beside(file);
     if (stated == null && manifest.isEmpty()) {

@@ -269,4 +269,15 @@ class CaseRecordsTest {
             ColumnType.DOUBLE), // weight
         schema.columns().stream().map(c -> c.type()).toList());
   }
+
+  @Test
+  void aMissingFileIsReportedAsMissingNotAsAMissingManifest(
+      @org.junit.jupiter.api.io.TempDir Path dir) {
+    Path nope = dir.resolve("nope.csv");
+    java.io.UncheckedIOException e =
+        assertThrows(java.io.UncheckedIOException.class, () -> CaseRecords.load(nope));
+    assertEquals(java.nio.file.NoSuchFileException.class, e.getCause().getClass());
+    assertEquals(nope.toString(), e.getCause().getMessage());
+    assertEquals("cannot read " + nope + ": no such file (" + nope + ")", e.getMessage());
+  }
 }

@@ -147,6 +147,14 @@ public final class ErrorReports {
       report.add(
           "Work on less data at once, set large variables to null, or reinstall the kernel"
               + " with a bigger heap (./lens kernel install --heap 8g) and restart it.");
+    } else if (missingFileInside(e) instanceof EvalException missing) {
+      // the analyst's problem first: the file that is not there, not the library's wrapper
+      headline = describe(missing);
+      report.add(headline);
+      workingDirectoryNote(missing).ifPresent(report::add);
+      report.add("  (" + describe(e) + ")");
+      appendFrames(report, cell, units, e);
+      return new CellRuntimeException(nameOf(missing), headline, report);
     } else {
       report.add(headline);
       workingDirectoryNote(e).ifPresent(report::add);
@@ -195,6 +203,20 @@ public final class ErrorReports {
           + ": it uses something not yet defined";
     }
     return e.toString();
+  }
+
+  /**
+   * The missing-file exception an {@code UncheckedIOException} wraps (as the library's loaders
+   * report a file that is not there), or null.
+   */
+  private static JShellException missingFileInside(JShellException e) {
+    if (e instanceof EvalException ee
+        && "java.io.UncheckedIOException".equals(ee.getExceptionClassName())
+        && ee.getCause() instanceof EvalException cause
+        && MISSING_FILE.contains(cause.getExceptionClassName())) {
+      return cause;
+    }
+    return null;
   }
 
   /** For a missing file named by a relative path: where the kernel looked. */

@@ -53,6 +53,23 @@ class ErrorReportsTest {
   }
 
   @Test
+  void aLibraryLoaderGivenAMissingFileIsReportedAsTheMissingFileFirst() {
+    // issue 28: CaseRecords.load said "no MANIFEST beside it" for a file that is not there, and
+    // the missing file came last, under the loader's UncheckedIOException
+    CellException e = failing("CaseRecords.load(Path.of(\"nope.csv\"))");
+    assertEquals("NoSuchFileException", e.name());
+    Path cwd = Path.of("").toAbsolutePath();
+    assertEquals("java.nio.file.NoSuchFileException: nope.csv", e.report().get(0));
+    assertEquals(
+        "  nope.csv is a relative path: the kernel's working directory is "
+            + cwd
+            + ", so it looked for "
+            + cwd.resolve("nope.csv"),
+        e.report().get(1));
+    assertFalse(e.report().toString().contains("MANIFEST"), e.report().toString());
+  }
+
+  @Test
   void anAbsoluteMissingPathGetsNoWorkingDirectoryNote() {
     CellException e = failing("Files.readString(Path.of(\"/no-such-dir/cases.csv\"))");
     assertFalse(e.report().get(1).contains("working directory"), e.report().toString());

@@ -1,5 +1,6 @@
 package org.probationlens.kernel;
 
+import com.sun.source.doctree.DocCommentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import javax.tools.JavaCompiler;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
@@ -34,8 +36,9 @@ final class Javadocs {
   }
 
   /**
-   * The javadoc of a member or type, found from a JShell documentation signature such as {@code
-   * "Geography Geography.standard()"} or {@code "org.probationlens.area.Geography"}.
+   * The javadoc of a member or type, as text ({@link DocText}), found from a JShell documentation
+   * signature such as {@code "Geography Geography.standard()"} or {@code
+   * "org.probationlens.area.Geography"}.
    *
    * @param signature the signature JShell printed
    * @param packages the packages whose simple names are imported into the session
@@ -91,6 +94,26 @@ final class Javadocs {
     return count;
   }
 
+  /**
+   * The classes a type name written in a {@code {@value}} may mean, most likely first: the
+   * comment's own type when none is written, a qualified name as it is, else the same package, the
+   * source's imports and java.lang.
+   */
+  private static List<String> classNames(
+      String written, String pkg, String type, List<String> imports) {
+    if (written.isEmpty()) {
+      return List.of(pkg + "." + type);
+    }
+    if (written.contains(".") && Character.isLowerCase(written.charAt(0))) {
+      return List.of(written);
+    }
+    List<String> names = new ArrayList<>();
+    names.add(pkg + "." + written);
+    imports.stream().filter(i -> i.endsWith("." + written)).forEach(names::add);
+    names.add("java.lang." + written);
+    return names;
+  }
+
   /** The doc comment of {@code member} (or of the type when member is null) in a shipped source. */
   private Optional<String> find(String pkg, String type, String member, int arity) {
     String resource = ROOT + pkg.replace('.', '/') + "/" + type + ".java";
@@ -119,11 +142,26 @@ final class Javadocs {
     List<String> found = new ArrayList<>();
     try {
       for (CompilationUnitTree unit : task.parse()) {
+        List<String> imports =
+            unit.getImports().stream()
+                .filter(i -> !i.isStatic())
+                .map(i -> i.getQualifiedIdentifier().toString())
+                .toList();
+        BiFunction<String, String, String> constant =
+            (written, field) -> {
+              for (String candidate : classNames(written, pkg, type, imports)) {
+                String value = DocText.constantValue(loader, candidate, field);
+                if (value != null) {
+                  return value;
+                }
+              }
+              return null;
+            };
         new TreePathScanner<Void, Void>() {
           @Override
           public Void visitClass(ClassTree node, Void unused) {
             if (member == null && node.getSimpleName().contentEquals(type)) {
-              add(trees.getDocComment(getCurrentPath()));
+              add(trees.getDocCommentTree(getCurrentPath()));
             }
             return super.visitClass(node, unused);
           }
@@ -133,7 +171,7 @@ final class Javadocs {
             if (member != null
                 && node.getName().contentEquals(member)
                 && (arity < 0 || node.getParameters().size() == arity)) {
-              add(trees.getDocComment(getCurrentPath()));
+              add(trees.getDocCommentTree(getCurrentPath()));
             }
             return null;
           }
@@ -141,14 +179,18 @@ final class Javadocs {
           @Override
           public Void visitVariable(VariableTree node, Void unused) {
             if (member != null && arity < 0 && node.getName().contentEquals(member)) {
-              add(trees.getDocComment(getCurrentPath()));
+              add(trees.getDocCommentTree(getCurrentPath()));
             }
             return null;
           }
 
-          private void add(String doc) {
-            if (doc != null && !doc.isBlank()) {
-              found.add(doc.strip());
+          private void add(DocCommentTree comment) {
+            if (comment == null) {
+              return;
+            }
+            String doc = DocText.of(comment, constant);
+            if (!doc.isBlank()) {
+              found.add(doc);
             }
           }
         }.scan(unit, null);

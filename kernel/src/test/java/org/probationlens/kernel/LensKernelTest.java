@@ -1,6 +1,7 @@
 package org.probationlens.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -244,7 +245,22 @@ class LensKernelTest {
   void inspectShowsTheLibrarysOwnJavadoc() {
     String code = "display";
     DisplayData doc = kernel.inspect(code, code.length(), false);
-    assertTrue(text(doc).contains("Shows {@code value} in the cell's output"), text(doc));
+    assertTrue(text(doc).contains("Shows value in the cell's output"), text(doc));
+  }
+
+  @Test
+  void inspectShowsJavadocAsTextWithConstantsLinksAndTagsRendered() {
+    // issue 28: Shift-Tab showed {@value Manifest#FILE_NAME} and {@code ...} raw
+    String code = "CaseRecords.load(Path.of(\"x.csv\"))";
+    DisplayData doc = kernel.inspect(code, "CaseRecords.load".length(), false);
+    String text = text(doc);
+    assertTrue(
+        text.contains(
+            "Loads and validates a file whose \"MANIFEST\" is beside it (as data/sample/MANIFEST"),
+        text);
+    assertFalse(text.contains("{@"), text);
+    assertTrue(text.contains("Parameters:\n  file: "), text);
+    assertTrue(text.contains("\n\nReturns: "), text);
   }
 
   @Test

@@ -168,6 +168,36 @@ class MagicsTest {
   }
 
   @Test
+  void aJdbcDriverAddedFromACellIsFoundByDriverManager() throws Exception {
+    // issue 28: DuckDB's JDBC jar added with %classpath add gave "No suitable driver found for
+    // jdbc:duckdb:" (DriverManager reads META-INF/services once, on the JVM's own class path)
+    Path jar = Path.of(System.getProperty("lens.test.jdbcDriverJar"));
+    assertTrue(Files.isRegularFile(jar), jar + " (copied by the kernel's pom)");
+    assertEquals(
+        "added to the class path:\n  "
+            + jar
+            + "\nJDBC drivers registered with DriverManager:\n  org.duckdb.DuckDBDriver",
+        text(kernel.eval("%classpath add " + jar)));
+    assertEquals(
+        "42",
+        text(
+            kernel.eval(
+                "var lensDb = java.sql.DriverManager.getConnection(\"jdbc:duckdb:\");\n"
+                    + "var lensRows = lensDb.createStatement().executeQuery(\"select 6 * 7\");\n"
+                    + "lensRows.next();\n"
+                    + "lensRows.getInt(1)")));
+    // added again: registered once only
+    kernel.eval("%classpath add " + jar);
+    assertEquals(
+        "1",
+        text(
+            kernel.eval(
+                "java.sql.DriverManager.drivers()"
+                    + ".filter(d -> d.getClass().getName().equals(\"org.duckdb.DuckDBDriver\"))"
+                    + ".count()")));
+  }
+
+  @Test
   void loadOfAnArrayTooLargeForJavaIsAnErrorAndTheNextCellRuns() throws Exception {
     // 120,000 elements: the initialiser needs far more than a method's 64 kB of byte code, and
     // the indexes above 32,767 are constants, more than a class's 65,535 (JVMS 4.7.3, 4.1)

@@ -3,6 +3,7 @@ package org.probationlens.kernel.magic;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -325,7 +326,16 @@ public final class Magics {
         added.add(path.toString());
       }
       added.forEach(host.runner()::addToClasspath);
-      return text("added to the class path:\n  " + String.join("\n  ", added));
+      List<String> drivers = new ArrayList<>();
+      for (String entry : added) {
+        drivers.addAll(jdbcDrivers(Path.of(entry)));
+      }
+      String said = "added to the class path:\n  " + String.join("\n  ", added);
+      if (!drivers.isEmpty()) {
+        host.runJava(registerDrivers(drivers));
+        said += "\nJDBC drivers registered with DriverManager:\n  " + String.join("\n  ", drivers);
+      }
+      return text(said);
     }
     if (!args.isBlank()) {
       throw new CellMagicException(
@@ -334,6 +344,66 @@ public final class Magics {
     return text(
         "class path of this session:\n  "
             + String.join("\n  ", StartupImports.classPath(System.getProperty("java.class.path"))));
+  }
+
+  /**
+   * The JDBC drivers a jar or folder declares for {@link java.util.ServiceLoader} (its {@code
+   * META-INF/services/java.sql.Driver}). DriverManager looks for those once, on the class path the
+   * JVM started with, so a driver added from a cell is invisible to {@code
+   * DriverManager.getConnection} until it is registered.
+   */
+  private static List<String> jdbcDrivers(Path entry) throws CellMagicException {
+    String service = "META-INF/services/java.sql.Driver";
+    List<String> lines;
+    try {
+      if (Files.isDirectory(entry)) {
+        Path file = entry.resolve(service);
+        lines = Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
+      } else {
+        try (JarFile jar = new JarFile(entry.toFile())) {
+          var found = jar.getJarEntry(service);
+          if (found == null) {
+            return List.of();
+          }
+          try (InputStream in = jar.getInputStream(found)) {
+            lines =
+                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new CellMagicException("IOException", "%classpath add " + entry + ": " + e);
+    }
+    List<String> drivers = new ArrayList<>();
+    for (String line : lines) {
+      String name = line.replaceFirst("#.*", "").strip();
+      if (name.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
+        drivers.add(name);
+      }
+    }
+    return drivers;
+  }
+
+  /**
+   * Java that loads each driver through the cells' own class loader (the one that sees the jars
+   * added from cells) and registers it with DriverManager unless loading it already did, so that a
+   * later cell's {@code DriverManager.getConnection} finds it.
+   */
+  private static String registerDrivers(List<String> drivers) {
+    return "{\n"
+        + "  ClassLoader lensCells = new Object() {}.getClass().getClassLoader();\n"
+        + "  for (String lensDriver : new String[] {\""
+        + String.join("\", \"", drivers)
+        + "\"}) {\n"
+        + "    Class<?> lensType = Class.forName(lensDriver, true, lensCells);\n"
+        + "    if (java.sql.DriverManager.drivers().noneMatch(d -> d.getClass() == lensType)) {\n"
+        + "      java.sql.DriverManager.registerDriver(\n"
+        + "          (java.sql.Driver) lensType.getDeclaredConstructor().newInstance());\n"
+        + "    }\n"
+        + "  }\n"
+        + "}\n";
   }
 
   /**

@@ -70,8 +70,9 @@ def main():
     for path in files:
         if not path.is_file():
             continue
-        examples = [b for b in blocks(path) if b[0] == "java"]
-        not_java += sum(1 for b in blocks(path) if b[0] != "java")
+        fenced = blocks(path)
+        examples = [b for b in fenced if b[0] == "java"]
+        not_java += len(fenced) - len(examples)
         if not examples:
             continue
         name = path.relative_to(ROOT)

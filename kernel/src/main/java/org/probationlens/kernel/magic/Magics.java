@@ -314,22 +314,17 @@ public final class Magics {
       // every entry is checked before any is added: JShell cannot take an entry back, and javac
       // fails on every later cell when it cannot read one (a web page saved as .jar, say)
       List<String> added = new ArrayList<>();
+      List<String> drivers = new ArrayList<>();
       for (String entry : words.subList(1, words.size())) {
         Path path = Path.of(entry).toAbsolutePath().normalize();
         if (!Files.exists(path)) {
           throw new CellMagicException(
               "NoSuchFileException", "%classpath add " + entry + ": no such file " + path);
         }
-        if (!Files.isDirectory(path)) {
-          checkOpensAsJar(entry, path);
-        }
+        drivers.addAll(jdbcDrivers(entry, path));
         added.add(path.toString());
       }
       added.forEach(host.runner()::addToClasspath);
-      List<String> drivers = new ArrayList<>();
-      for (String entry : added) {
-        drivers.addAll(jdbcDrivers(Path.of(entry)));
-      }
       String said = "added to the class path:\n  " + String.join("\n  ", added);
       if (!drivers.isEmpty()) {
         host.runJava(registerDrivers(drivers));
@@ -348,23 +343,26 @@ public final class Magics {
 
   /**
    * The JDBC drivers a jar or folder declares for {@link java.util.ServiceLoader} (its {@code
-   * META-INF/services/java.sql.Driver}). DriverManager looks for those once, on the class path the
-   * JVM started with, so a driver added from a cell is invisible to {@code
-   * DriverManager.getConnection} until it is registered.
+   * META-INF/services/java.sql.Driver}), read while the jar is checked: DriverManager looks for
+   * them once, on the class path the JVM started with, so a driver added from a cell is invisible
+   * to {@code DriverManager.getConnection} until it is registered. A file that cannot be opened as
+   * a jar (a zip archive) is refused, naming it and the reason, and saying nothing was added.
    */
-  private static List<String> jdbcDrivers(Path entry) throws CellMagicException {
+  private static List<String> jdbcDrivers(String entry, Path path) throws CellMagicException {
     String service = "META-INF/services/java.sql.Driver";
-    List<String> lines;
-    try {
-      if (Files.isDirectory(entry)) {
-        Path file = entry.resolve(service);
+    List<String> lines = List.of();
+    if (Files.isDirectory(path)) {
+      Path file = path.resolve(service);
+      try {
         lines = Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
-      } else {
-        try (JarFile jar = new JarFile(entry.toFile())) {
-          var found = jar.getJarEntry(service);
-          if (found == null) {
-            return List.of();
-          }
+      } catch (IOException e) {
+        throw new CellMagicException("IOException", "%classpath add " + entry + ": " + e);
+      }
+    } else {
+      try (JarFile jar = new JarFile(path.toFile())) {
+        jar.getManifest(); // reads the central directory and the manifest, as javac will
+        var found = jar.getJarEntry(service);
+        if (found != null) {
           try (InputStream in = jar.getInputStream(found)) {
             lines =
                 new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
@@ -372,9 +370,18 @@ public final class Magics {
                     .toList();
           }
         }
+      } catch (IOException | RuntimeException e) {
+        throw new CellMagicException(
+            e.getClass().getSimpleName(),
+            "%classpath add "
+                + entry
+                + ": "
+                + path
+                + " cannot be opened as a jar ("
+                + e.getMessage()
+                + "); expected a jar (zip) file or a folder of classes. Nothing was added to the"
+                + " class path.");
       }
-    } catch (IOException e) {
-      throw new CellMagicException("IOException", "%classpath add " + entry + ": " + e);
     }
     List<String> drivers = new ArrayList<>();
     for (String line : lines) {
@@ -404,27 +411,6 @@ public final class Magics {
         + "    }\n"
         + "  }\n"
         + "}\n";
-  }
-
-  /**
-   * Refuses a file that cannot be opened as a jar (a zip archive), naming it and the reason, and
-   * saying nothing was added.
-   */
-  private static void checkOpensAsJar(String entry, Path path) throws CellMagicException {
-    try (JarFile jar = new JarFile(path.toFile())) {
-      jar.getManifest(); // reads the central directory and the manifest, as javac will
-    } catch (IOException | RuntimeException e) {
-      throw new CellMagicException(
-          e.getClass().getSimpleName(),
-          "%classpath add "
-              + entry
-              + ": "
-              + path
-              + " cannot be opened as a jar ("
-              + e.getMessage()
-              + "); expected a jar (zip) file or a folder of classes. Nothing was added to the"
-              + " class path.");
-    }
   }
 
   /** The text of %lens: versions, data in the session's variables, files read. */

@@ -12,7 +12,6 @@ import org.probationlens.reference.PublishedFigures;
 import org.probationlens.reference.PublishedFindings;
 import org.probationlens.reference.PublishedTable;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -67,13 +66,13 @@ public final class Workforce {
                   w.dateColumn("as_at").get(i).getYear(), y -> new Double[populations.size()])[p] =
           w.doubleColumn("value").get(i);
     }
-    IntColumn year = IntColumn.create("30 June of");
+    StringColumn year = StringColumn.create("30 June of");
     Table t = Table.create("Probation staff in post (FTE), 30 June, as published", year);
     List<DoubleColumn> columns =
         populations.stream().map(p -> DoubleColumn.create(p + " (FTE)")).toList();
     byYear.forEach(
         (y, v) -> {
-          year.append(y);
+          year.append(String.valueOf(y));
           for (int p = 0; p < v.length; p++) {
             columns.get(p).append(v[p] == null ? Double.NaN : v[p]);
           }

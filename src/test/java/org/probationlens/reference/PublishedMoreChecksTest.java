@@ -123,7 +123,9 @@ class PublishedMoreChecksTest {
   void staffInPostSeriesStopsForCrcsAfter2014() {
     var t = Workforce.standard().staffInPost().table();
     // PQ 109713: 2010..2017; CRCs only in 2014 (8,331)
-    assertEquals(List.of(2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017), t.intColumn(0).asList());
+    assertEquals(
+        List.of("2010", "2011", "2012", "2013", "2014", "2015", "2016", "2017"),
+        t.stringColumn(0).asList());
     assertEquals(8331, t.doubleColumn("CRCs (FTE)").get(4));
     assertTrue(t.doubleColumn("CRCs (FTE)").isMissing(5));
     assertEquals(19335, t.doubleColumn("probation trusts (FTE)").get(0));

@@ -133,7 +133,29 @@ public enum PublishedTable {
       findings(
           "crc_pbr_facts",
           ColumnSpec.text("cohort"),
-          ColumnSpec.code("crc_code", crcCodes()).optional()));
+          ColumnSpec.code("crc_code", crcCodes()).optional())),
+
+  /**
+   * Lists of the CRCs' owners published by others than the Ministry of Justice, each owner as the
+   * list names it, read as one of the project's owner codes (the reading explained in {@code
+   * note}), with the number of CRCs listed: Napo's list of the eight employer groups, March 2018.
+   */
+  OWNER_LISTINGS(
+      "owner_listings.csv",
+      "Owners of the CRCs as listed by others, with the project's reading of each name",
+      Schema.builder("owner_listings")
+          .columns(
+              ColumnSpec.text("listing"),
+              ColumnSpec.text("date"),
+              ColumnSpec.text("owner_as_published"),
+              ColumnSpec.code("owner_code", ownerCodes()),
+              ColumnSpec.integer("crcs", 1, 21),
+              ColumnSpec.text("source"),
+              ColumnSpec.code("tag", ReferenceTable.TAGS),
+              ColumnSpec.text("note").optional())
+          .primaryKey("listing", "owner_code")
+          .rules(ReferenceTable.publishedDate("date"))
+          .build());
 
   /**
    * Holds the quarter pattern, which enum constants cannot reach as a static field of their own.

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.probationlens.area.Geography;
 import org.probationlens.inspection.HmipRatings;
+import org.probationlens.inspection.OwnerListing;
 import org.probationlens.inspection.SectorTasks;
 import org.probationlens.inspection.SeriousFurtherOffences;
 import org.probationlens.payment.PbrByCrc;
@@ -117,6 +119,21 @@ class PublishedMoreChecksTest {
 
   private static int rowOf(VictimLiaison v, String name) {
     return v.table().stringColumn(0).asList().indexOf(name);
+  }
+
+  @Test
+  void napoListingOfOwnersAgreesOwnerByOwner() {
+    OwnerListing o = OwnerListing.napo2018(Geography.standard());
+    // Napo, 19 Mar 2018: Sodexo 6, Interserve 5, Working Links 3, RRP 2, MTCnovo 2, Seetec 1,
+    // People Plus 1, ARCC 1; cpa_ownership.csv on that day: the same, with EOS for People Plus
+    assertEquals(List.of(6, 5, 3, 2, 2, 1, 1, 1), o.table().intColumn("CRCs listed").asList());
+    assertEquals(
+        List.of(6, 5, 3, 2, 2, 1, 1, 1), o.table().intColumn("CRCs held on 2018-03-19").asList());
+    assertEquals("EOS", o.table().stringColumn(1).get(6));
+    assertTrue(o.allAgree());
+    FigureCheck c = o.check();
+    assertEquals(8, c.computedHigh());
+    assertEquals(FigureCheck.Status.REPRODUCED, c.status());
   }
 
   @Test

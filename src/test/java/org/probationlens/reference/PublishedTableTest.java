@@ -121,6 +121,16 @@ class PublishedTableTest {
   }
 
   @Test
+  void ownerListing() {
+    // published_more.md D11: Napo 2018 lists Sodexo 6 ... People Plus 1, ARCC 1 (8 groups, 21 CRCs)
+    Table t = PublishedTable.OWNER_LISTINGS.load().table();
+    assertEquals(8, t.rowCount());
+    assertEquals(21, t.intColumn("crcs").sum());
+    assertEquals("People Plus", t.stringColumn("owner_as_published").get(6));
+    assertEquals("EOS", t.stringColumn("owner_code").get(6));
+  }
+
+  @Test
   void aMalformedRowIsReportedWithFileLineColumnValueAndWhatWasExpected(@TempDir Path dir)
       throws IOException {
     Path f = dir.resolve("victim_liaison.csv");

@@ -80,28 +80,34 @@ public record SectorTasks(
     }
   }
 
-  /** The pairs: task, CRC code, NPS code, whether the limits are the same, the limits. */
+  /**
+   * The pairs: task, CRC code, NPS code, whether the limits are the same, the limits, a short name
+   * for a chart's legend.
+   */
   private static final String[][] PAIRS = {
     {
       "initial contact after a community or suspended sentence order",
       "CRC SCH9 SL001R",
       "NPS SL003R",
       "true",
-      "both within 5 business days of allocation"
+      "both within 5 business days of allocation",
+      "first appointment after a CO/SSO"
     },
     {
       "initial contact after release on licence",
       "CRC SCH9 SL002R",
       "NPS SL004R",
       "true",
-      "both within 1 business day of release"
+      "both within 1 business day of release",
+      "first appointment after release"
     },
     {
       "breach taken forward",
       "CRC SCH9 AE",
       "NPS SL014",
       "false",
-      "CRC: referred within 8 business days; NPS: presented to court within 10 business days"
+      "CRC: referred within 8 business days; NPS: presented to court within 10 business days",
+      "breach (CRC 8, NPS 10 business days)"
     },
   };
 
@@ -155,6 +161,27 @@ public record SectorTasks(
         Sources.of(crc.provenance(), nps.provenance(), defs.provenance()).and(ratings.sources()));
   }
 
+  /**
+   * The earlier national snapshots of both sectors' service levels, as reported (2015-16 and
+   * July-September 2016): how many levels had robust data and met their target, and successful
+   * completions of community and suspended sentence orders against the 75% target.
+   *
+   * @return the findings as published, not null
+   */
+  public static org.probationlens.reference.PublishedFindings snapshots() {
+    LoadedDataset d = PublishedTable.SERVICE_LEVEL_SNAPSHOTS.load();
+    Table t = d.table().selectColumns("period", "provider", "measure", "value_as_published", "tag");
+    t.setName("NPS and CRC service levels, 2015-16 and Jul-Sep 2016 (as reported)");
+    return new org.probationlens.reference.PublishedFindings(
+        "NPS and CRC service levels in the first years, as reported (NAO 2016; CPQ Jul-Sep 2016)",
+        t,
+        List.of(
+            "A blog's summary of the NAO's April 2016 report and of the CPQ release (tag"
+                + " secondary); the per-CRC tables of the CPQ were images, not in the store.",
+            "Targets differ by measure and were not found; 'against target' is as reported."),
+        Sources.of(d));
+  }
+
   private static double mean(Table t, String code, List<String> quarters, InspectionCycle cycle) {
     double sum = 0;
     int n = 0;
@@ -187,7 +214,8 @@ public record SectorTasks(
     for (String[] p : PAIRS) {
       for (String code : List.of(p[1], p[2])) {
         Table t = code.startsWith("NPS") ? nps : crc;
-        DoubleColumn c = DoubleColumn.create(code + " (%)");
+        DoubleColumn c =
+            DoubleColumn.create((code.startsWith("NPS") ? "NPS: " : "CRCs: ") + p[5] + " (%)");
         for (String q : quarters) {
           double v = Double.NaN;
           for (int i = 0; i < t.rowCount(); i++) {
@@ -205,9 +233,9 @@ public record SectorTasks(
   }
 
   /**
-   * Both sectors' published quarterly series, one column per measure ("CRC SCH9 SL001R (%)"...),
-   * one row per quarter ("2018-Q2 (Apr-Jun 18)", in time order); missing where a sector published
-   * no value for the quarter.
+   * Both sectors' published quarterly series, one column per measure ("CRCs: first appointment
+   * after a CO/SSO (%)", "NPS: ..."), one row per quarter ("2018-Q2 (Apr-Jun 18)", in time order);
+   * missing where a sector published no value for the quarter.
    *
    * @return a copy
    */

@@ -58,6 +58,19 @@ public enum PublishedTable {
           .build()),
 
   /**
+   * National NPS and CRC service-level snapshots of 2015-16 and July-September 2016 (how many
+   * levels had robust data and met target, CO/SSO completions, CRC measures against target), as a
+   * blog summarised the NAO's April 2016 report and the CPQ release.
+   */
+  SERVICE_LEVEL_SNAPSHOTS(
+      "service_level_snapshots.csv",
+      "NPS and CRC service-level snapshots, 2015-16 and Jul-Sep 2016, as reported",
+      findings(
+          "service_level_snapshots",
+          ColumnSpec.text("period"),
+          ColumnSpec.code("provider", List.of("NPS", "CRC", "NPS and CRC")))),
+
+  /**
    * Average victim liaison officer (VLO) caseloads by NPS division in November 2016 and November
    * 2017, and the Victim Contact Scheme's staffing (VLOs, administrative posts, budget) since 2014:
    * PQ 129248.

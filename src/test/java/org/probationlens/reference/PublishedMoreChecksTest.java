@@ -104,6 +104,24 @@ class PublishedMoreChecksTest {
   }
 
   @Test
+  void bothSectorsSeriesSideBySide() {
+    var t = SectorTasks.of(HmipRatings.standard(), HmipRatings.FULL_CYCLE).series();
+    // CRC SL001R starts in Jul-Sep 2017 (94.6); NPS SL003R in Apr-Jun 2017 (93); CRC AE ends in
+    // Apr-Jun 2019 (92.1) and NPS after Jan-Mar 2019; CRC SL001R runs to Jan-Mar 2020 (93.8).
+    assertEquals("2017-Q2 (Apr-Jun 17)", t.stringColumn("quarter").get(0));
+    assertTrue(t.doubleColumn("CRCs: first appointment after a CO/SSO (%)").isMissing(0));
+    assertEquals(93, t.doubleColumn("NPS: first appointment after a CO/SSO (%)").get(0));
+    assertEquals(94.6, t.doubleColumn("CRCs: first appointment after a CO/SSO (%)").get(1));
+    assertEquals("2020-Q1 (Jan-Mar 20)", t.stringColumn("quarter").get(t.rowCount() - 1));
+    assertEquals(12, t.rowCount());
+    var snapshots = SectorTasks.snapshots().table();
+    // NAO via russellwebster: CO/SSO completions 2015-16, NPS 70%, CRCs 80%, target 75%
+    assertEquals(
+        List.of("75%", "70%", "80%"),
+        snapshots.stringColumn("value_as_published").asList().subList(4, 7));
+  }
+
+  @Test
   void victimLiaisonCaseloadsByDivision() {
     VictimLiaison v = VictimLiaison.standard();
     // PQ 129248: London 278 -> 180, Wales 139 -> 229

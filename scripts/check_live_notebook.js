@@ -388,17 +388,20 @@ async function checkInterruptRestartCompletion(page, jupyter) {
   await page.keyboard.press("Escape");
 
   // Kernel > Restart, confirmed in its dialog: variables gone, cells run again
+  await page.evaluate(() => {
+    window.lensRestarted = false;
+    Jupyter.notebook.events.one("kernel_restarting.Kernel", () => {
+      window.lensRestarted = true;
+    });
+  });
   await page.click("#kernellink");
   await page.click("#restart_kernel > a");
   await page.waitForSelector(".modal-dialog .btn-danger", { visible: true, timeout: 15000 });
   await page.click(".modal-dialog .btn-danger");
+  await page.waitForFunction(() => window.lensRestarted, { timeout: 30000 });
   await page.waitForFunction(
-    () => document.querySelector("#notification_kernel") &&
-      /restart/i.test(document.querySelector("#notification_kernel").textContent || ""),
-    { timeout: 30000 },
-  ).catch(() => {});
-  await page.waitForFunction(
-    () => Jupyter.notebook.kernel.is_connected() &&
+    () =>
+      Jupyter.notebook.kernel.is_connected() &&
       document.querySelector("#kernel_indicator_icon.kernel_idle_icon"),
     { timeout: 120000, polling: 200 },
   );

@@ -176,6 +176,15 @@ class MavenMagicTest {
     assertEquals(
         "hello from words, via greeting",
         text(kernel.eval("org.example.lens.greeting.Greeting.greet()")));
+    // asked again: resolved from the local repository, nothing added twice
+    assertTrue(
+        text(kernel.eval("%maven -s " + settings + " org.example.lens:greeting:1.0"))
+            .endsWith(
+                "  org.example.lens:words:jar:2.1\n"
+                    + "already on the class path, not added again:\n  "
+                    + greeting
+                    + "\n  "
+                    + words));
   }
 
   @Test

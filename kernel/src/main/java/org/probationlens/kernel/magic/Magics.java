@@ -349,18 +349,30 @@ public final class Magics {
    */
   private String addToClassPath(String magic, List<Path> paths) throws CellException {
     List<String> added = new ArrayList<>();
+    List<String> already = new ArrayList<>();
     List<String> drivers = new ArrayList<>();
+    List<String> before = host.runner().addedClassPath();
     for (Path path : paths) {
+      if (before.contains(path.toString()) || added.contains(path.toString())) {
+        already.add(path.toString());
+        continue;
+      }
       drivers.addAll(jdbcDrivers(magic, path.toString(), path));
       added.add(path.toString());
     }
     added.forEach(host.runner()::addToClasspath);
-    String said = "added to the class path:\n  " + String.join("\n  ", added);
+    List<String> said = new ArrayList<>();
+    if (!added.isEmpty()) {
+      said.add("added to the class path:\n  " + String.join("\n  ", added));
+    }
+    if (!already.isEmpty()) {
+      said.add("already on the class path, not added again:\n  " + String.join("\n  ", already));
+    }
     if (!drivers.isEmpty()) {
       host.runJava(registerDrivers(drivers));
-      said += "\nJDBC drivers registered with DriverManager:\n  " + String.join("\n  ", drivers);
+      said.add("JDBC drivers registered with DriverManager:\n  " + String.join("\n  ", drivers));
     }
-    return said;
+    return String.join("\n", said);
   }
 
   /**

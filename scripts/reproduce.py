@@ -422,6 +422,39 @@ def run(path, kernel, timeout, out, overrides=()):
         lock.close()
 
 
+PLOTLY_JSON = "application/vnd.plotly.v1+json"
+
+
+def with_plotly_js(html, nb, kernel):
+    """The HTML with plotly.js inlined once, at the end of its head, when the notebook has a chart.
+
+    The notebook's chart outputs carry no plotly.js (a saved notebook stays small; on a Jupyter
+    server each chart loads the copy installed beside the kernelspec), so the HTML, which must
+    draw offline from a file, takes that same copy: the kernelspec's plotly.min.js, written by
+    `lens kernel install` from the bundle in the jar."""
+    if not any(PLOTLY_JSON in output.get("data", {})
+               for cell in nb.cells if cell.cell_type == "code"
+               for output in cell.get("outputs", [])):
+        return html
+    from jupyter_client.kernelspec import KernelSpecManager
+    resource_dir = pathlib.Path(KernelSpecManager().get_kernel_spec(kernel).resource_dir)
+    script = resource_dir / "plotly.min.js"
+    if not script.is_file():
+        raise FileNotFoundError(
+            f"{script} is missing: the kernelspec {kernel!r} predates plotly.js beside it; run"
+            " ./lens kernel install (./lens run reinstalls it when the jar is newer)")
+    js = script.read_text(encoding="utf-8")
+    if "</script" in js.lower():
+        raise ValueError(f"{script} contains '</script': it cannot be inlined in a script element")
+    tag = ("<script type=\"text/javascript\">\n/* plotly.js (npm plotly.js-dist-min, MIT licence),"
+           " inlined once by Probation Lens so that this page draws its charts offline */\n"
+           "if (typeof window.Plotly === \"undefined\") {\n" + js + "\n}\n</script>\n")
+    at = html.find("</head>")
+    if at < 0:
+        raise ValueError("the HTML export has no </head> to put plotly.js before")
+    return html[:at] + tag + html[at:]
+
+
 def execute(nb, path, kernel, timeout, out, record):
     """Runs the cells in a kernel, then writes the executed notebook, its HTML and, last, the
     complete record; the kernel's run log lives in a temporary directory removed however the
@@ -481,6 +514,7 @@ def execute(nb, path, kernel, timeout, out, record):
     executed = out / path.name
     html_file = out / (path.stem + ".html")
     html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    html = with_plotly_js(html, nb, kernel)
     write_atomically(executed, nbformat.writes(nb))
     write_atomically(html_file, html)
     record["executed_notebook"] = str(executed)

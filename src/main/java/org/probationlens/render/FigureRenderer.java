@@ -210,7 +210,8 @@ final class FigureRenderer {
         .append("font-size:12px;opacity:0.7\">Chart")
         .append(title == null ? "" : " \u201c" + Text.html(title) + "\u201d")
         .append(" not drawn yet: it needs JavaScript and plotly.js, which the Probation Lens ")
-        .append("kernel loads once per session. In Jupyter Notebook, trust the notebook ")
+        .append(
+            "kernel loads from its Jupyter installation. In Jupyter Notebook, trust the notebook ")
         .append("(File \u203a Trust Notebook) or run it again.</div></div>\n");
     if (caption != null) {
       b.append(

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.probationlens.kernel.LensKernel;
+import org.probationlens.kernel.display.Rendering;
+import org.probationlens.render.PlotlyJs;
 
 /**
  * {@code lens kernel install [--user | --prefix DIR] [--name NAME] [--heap SIZE]} writes the
@@ -148,6 +150,19 @@ final class KernelCommand {
     }
   }
 
+  /**
+   * Writes a kernelspec's folder: kernel.json, and the bundled plotly.js with its licence, which
+   * Jupyter serves from there ({@code kernelspecs/NAME/plotly.min.js}) to the charts of an open
+   * notebook, so that no notebook has to carry it.
+   */
+  static void writeSpec(Path dir, String kernelJson) throws IOException {
+    Files.writeString(dir.resolve("kernel.json"), kernelJson, StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve(Rendering.PLOTLY_FILE), PlotlyJs.script(), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("plotly.LICENSE.txt"), PlotlyJs.licence(), StandardCharsets.UTF_8);
+  }
+
   private static int install(List<String> args) throws IOException {
     InstallOptions options = InstallOptions.parse(args);
     Path jar = runningJar();
@@ -156,10 +171,7 @@ final class KernelCommand {
     try {
       Path dir = Files.createDirectory(spec.resolve(options.name()));
       Path archive = classArchive(java, jar, options.heap());
-      Files.writeString(
-          dir.resolve("kernel.json"),
-          kernelJson(java, jar, options.heap(), archive),
-          StandardCharsets.UTF_8);
+      writeSpec(dir, kernelJson(java, jar, options.heap(), archive));
       List<String> command = new ArrayList<>();
       command.add(jupyter());
       command.addAll(List.of("kernelspec", "install", "--replace", "--name", options.name()));

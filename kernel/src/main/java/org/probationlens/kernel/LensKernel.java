@@ -170,7 +170,7 @@ public final class LensKernel extends BaseKernel {
 
   /**
    * Loads, while JShell starts, what the first table and chart of a session need (Tablesaw's
-   * plotting, the renderers, the 4.8 MB plotly.js read and checked once): measured with ./lens
+   * plotting, the renderers, the plotly.js version the charts' loader names): measured with ./lens
    * bench-kernel, the first table and chart cell spent most of its time there. Renders outside the
    * session, so nothing is shown and the session's own state is untouched.
    */
@@ -181,7 +181,7 @@ public final class LensKernel extends BaseKernel {
               "warm-up",
               tech.tablesaw.api.StringColumn.create("area", "Kent"),
               tech.tablesaw.api.IntColumn.create("cases", 1));
-      org.probationlens.render.Renderers.plotlyBootstrapHtml();
+      org.probationlens.kernel.display.Rendering.plotlyLoader();
       org.probationlens.render.Renderers.render(table);
       org.probationlens.render.Renderers.render(
           tech.tablesaw.plotly.api.VerticalBarPlot.create("warm-up", table, "area", "cases"));

@@ -2,10 +2,15 @@ package org.probationlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lens kernel install}: its options and the kernel.json it writes. */
 class KernelCommandTest {
@@ -35,6 +40,19 @@ class KernelCommandTest {
             + "  \"metadata\": {\"debugger\": false}\n"
             + "}\n",
         json);
+  }
+
+  @Test
+  void theKernelspecCarriesTheBundledPlotlyJsWithItsLicence(@TempDir Path dir) throws Exception {
+    KernelCommand.writeSpec(dir, "{}\n");
+    assertEquals("{}\n", Files.readString(dir.resolve("kernel.json")));
+    // the same bytes as the npm package's plotly.min.js: its SHA-256 is the one pinned in the
+    // library's pom.xml (plotly.sha256) and checked by scripts/bundle-plotly.sh
+    byte[] script = Files.readAllBytes(dir.resolve("plotly.min.js"));
+    assertEquals(
+        "2f645d1bade8182fce161b7f10f89402f8b315805250ff4a94672a28d23c390a",
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(script)));
+    assertTrue(Files.readString(dir.resolve("plotly.LICENSE.txt")).contains("MIT"));
   }
 
   @Test

@@ -62,6 +62,16 @@ public final class CellRunner {
     classPath.add(entry);
   }
 
+  /**
+   * The entries added to the class path in this session (the start-up's and those cells added), in
+   * the order added.
+   *
+   * @return an unmodifiable view, not null
+   */
+  public List<String> addedClassPath() {
+    return java.util.Collections.unmodifiableList(classPath);
+  }
+
   /** The session's JShell. */
   public JShell shell() {
     return shell;

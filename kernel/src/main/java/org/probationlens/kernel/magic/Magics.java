@@ -77,6 +77,14 @@ public final class Magics {
               "Shows the class path cells are compiled against; with add, adds jars or folders"
                   + " to it."),
           new Magic(
+              "maven",
+              false,
+              "%maven [-s SETTINGS] [-o] GROUP:ARTIFACT:VERSION...",
+              "Resolves Maven artifacts and their runtime dependencies through your Maven"
+                  + " settings (~/.m2/settings.xml: local repository, mirrors, proxies, offline;"
+                  + " -s another settings file, -o offline) and adds the jars to the class path,"
+                  + " registering the JDBC drivers among them."),
+          new Magic(
               "lens",
               false,
               "%lens",
@@ -175,6 +183,8 @@ public final class Magics {
         return load(args);
       case "classpath":
         return classpath(args);
+      case "maven":
+        return maven(args);
       case "lens":
         return text(lens());
       case "lsmagic":
@@ -311,26 +321,16 @@ public final class Magics {
       if (words.size() < 2) {
         throw new CellMagicException("MagicUsage", "%classpath add needs a jar or folder");
       }
-      // every entry is checked before any is added: JShell cannot take an entry back, and javac
-      // fails on every later cell when it cannot read one (a web page saved as .jar, say)
-      List<String> added = new ArrayList<>();
-      List<String> drivers = new ArrayList<>();
+      List<Path> paths = new ArrayList<>();
       for (String entry : words.subList(1, words.size())) {
         Path path = Path.of(entry).toAbsolutePath().normalize();
         if (!Files.exists(path)) {
           throw new CellMagicException(
               "NoSuchFileException", "%classpath add " + entry + ": no such file " + path);
         }
-        drivers.addAll(jdbcDrivers(entry, path));
-        added.add(path.toString());
+        paths.add(path);
       }
-      added.forEach(host.runner()::addToClasspath);
-      String said = "added to the class path:\n  " + String.join("\n  ", added);
-      if (!drivers.isEmpty()) {
-        host.runJava(registerDrivers(drivers));
-        said += "\nJDBC drivers registered with DriverManager:\n  " + String.join("\n  ", drivers);
-      }
-      return text(said);
+      return text(addToClassPath("%classpath add", paths));
     }
     if (!args.isBlank()) {
       throw new CellMagicException(
@@ -342,13 +342,72 @@ public final class Magics {
   }
 
   /**
+   * Adds jars or folders to the cells' class path and registers the JDBC drivers they declare;
+   * returns what it says it did. Every entry is checked before any is added: JShell cannot take an
+   * entry back, and javac fails on every later cell when it cannot read one (a web page saved as
+   * .jar, say).
+   */
+  private String addToClassPath(String magic, List<Path> paths) throws CellException {
+    List<String> added = new ArrayList<>();
+    List<String> already = new ArrayList<>();
+    List<String> drivers = new ArrayList<>();
+    List<String> before = host.runner().addedClassPath();
+    for (Path path : paths) {
+      if (before.contains(path.toString()) || added.contains(path.toString())) {
+        already.add(path.toString());
+        continue;
+      }
+      drivers.addAll(jdbcDrivers(magic, path.toString(), path));
+      added.add(path.toString());
+    }
+    added.forEach(host.runner()::addToClasspath);
+    List<String> said = new ArrayList<>();
+    if (!added.isEmpty()) {
+      said.add("added to the class path:\n  " + String.join("\n  ", added));
+    }
+    if (!already.isEmpty()) {
+      said.add("already on the class path, not added again:\n  " + String.join("\n  ", already));
+    }
+    if (!drivers.isEmpty()) {
+      host.runJava(registerDrivers(drivers));
+      said.add("JDBC drivers registered with DriverManager:\n  " + String.join("\n  ", drivers));
+    }
+    return String.join("\n", said);
+  }
+
+  /**
+   * {@code %maven [-s SETTINGS] [-o] GROUP:ARTIFACT:VERSION...}: resolves the artifacts and their
+   * runtime dependencies through the user's Maven settings ({@link MavenDependencies}, whose
+   * resolver classes load only now), then adds the jars as {@code %classpath add} does.
+   */
+  private DisplayData maven(String args) throws CellException {
+    MavenDependencies.Resolution resolved;
+    try {
+      resolved = MavenDependencies.resolve(MavenDependencies.parse(args));
+    } catch (IllegalArgumentException e) {
+      throw new CellMagicException("MavenResolutionException", "%maven " + e.getMessage());
+    }
+    List<Path> paths = resolved.jars().stream().map(MavenDependencies.Jar::file).toList();
+    StringBuilder said = new StringBuilder("resolved ");
+    said.append(resolved.jars().size())
+        .append(resolved.jars().size() == 1 ? " jar" : " jars")
+        .append(" from ")
+        .append(resolved.from())
+        .append(':');
+    resolved.jars().forEach(jar -> said.append("\n  ").append(jar.coordinates()));
+    said.append('\n').append(addToClassPath("%maven", paths));
+    return text(said.toString());
+  }
+
+  /**
    * The JDBC drivers a jar or folder declares for {@link java.util.ServiceLoader} (its {@code
    * META-INF/services/java.sql.Driver}), read while the jar is checked: DriverManager looks for
    * them once, on the class path the JVM started with, so a driver added from a cell is invisible
    * to {@code DriverManager.getConnection} until it is registered. A file that cannot be opened as
    * a jar (a zip archive) is refused, naming it and the reason, and saying nothing was added.
    */
-  private static List<String> jdbcDrivers(String entry, Path path) throws CellMagicException {
+  private static List<String> jdbcDrivers(String magic, String entry, Path path)
+      throws CellMagicException {
     String service = "META-INF/services/java.sql.Driver";
     List<String> lines = List.of();
     if (Files.isDirectory(path)) {
@@ -356,7 +415,7 @@ public final class Magics {
       try {
         lines = Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
       } catch (IOException e) {
-        throw new CellMagicException("IOException", "%classpath add " + entry + ": " + e);
+        throw new CellMagicException("IOException", magic + " " + entry + ": " + e);
       }
     } else {
       try (JarFile jar = new JarFile(path.toFile())) {
@@ -373,7 +432,8 @@ public final class Magics {
       } catch (IOException | RuntimeException e) {
         throw new CellMagicException(
             e.getClass().getSimpleName(),
-            "%classpath add "
+            magic
+                + " "
                 + entry
                 + ": "
                 + path

@@ -200,7 +200,7 @@ final class EngineStarts implements CrcStarts {
   /**
    * The sums for one question with the sum of the counted cases' record keys as a third figure:
    * {count, weight, key sum}, for the {@link CellKeyMethod}. The keys come from {@code case_id}
-   * ({@link RecordKeys#forRecords}), so the same cases give the same key sum in every query.
+   * ({@link RecordKeys#standard()}), so the same cases give the same key sum in every query.
    *
    * @param query which cases count and how they are grouped
    * @return the sums in key order
@@ -252,7 +252,7 @@ final class EngineStarts implements CrcStarts {
         return completeKeys;
       }
       List<String> ids = caseIds(l);
-      RecordKeys keys = RecordKeys.forRecords(ids);
+      RecordKeys keys = RecordKeys.standard();
       int rows = l.complete().rowCount();
       k = new int[rows];
       for (int i = 0; i < rows; i++) {

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CellKeyMethodTest {
 
@@ -116,13 +118,24 @@ class CellKeyMethodTest {
   }
 
   @Test
-  void recordKeysAreFixedSpreadAndDependOnTheSecret() {
-    List<String> ids = List.of("K1", "K2", "K3");
-    RecordKeys a = RecordKeys.forRecords(ids, null);
-    RecordKeys b = RecordKeys.forRecords(ids, null);
-    RecordKeys c = RecordKeys.forRecords(ids, "holder's secret");
+  void recordKeysAreFixedSpreadAndDependOnTheSecretOnly(@TempDir Path home) throws Exception {
+    RecordKeys a = RecordKeys.withSecret("one");
+    RecordKeys b = RecordKeys.withSecret("one");
+    RecordKeys c = RecordKeys.withSecret("two");
     assertEquals(a.key("K1"), b.key("K1"));
     assertNotEquals(a.key("K1"), c.key("K1"));
+    // The installation's secret is made once and then read back: the same keys in a later run.
+    Path file = home.resolve(".probation-lens/record-key-secret");
+    RecordKeys made = RecordKeys.fromFile(file);
+    assertTrue(Files.readString(file).strip().matches("[0-9a-f]{64}"));
+    assertEquals(made.key("K9"), RecordKeys.fromFile(file).key("K9"));
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    Files.writeString(file, "not a secret");
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> RecordKeys.fromFile(file));
+    assertTrue(e.getMessage().contains("expected the 64 hex digits"), e.getMessage());
     int[] buckets = new int[16];
     for (int i = 0; i < 160_000; i++) {
       int k = a.key("K" + i);

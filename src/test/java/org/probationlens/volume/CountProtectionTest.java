@@ -56,7 +56,7 @@ class CountProtectionTest {
    */
   private static Map<String, long[]> truth() {
     Table t = cases.table();
-    RecordKeys keys = RecordKeys.forRecords(t.stringColumn("case_id").asList());
+    RecordKeys keys = RecordKeys.standard();
     Map<String, long[]> out = new HashMap<>();
     for (int i = 0; i < t.rowCount(); i++) {
       LocalDate start = t.dateColumn("start_date").get(i);

@@ -19,10 +19,20 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Disclosure control as {@code render} applies it: small counts of people on probation are withheld
- * (shown as {@code [c]}) from any table or chart drawn from a result built on case-level records,
- * with a visible note saying what was done ({@link DisclosurePolicy} has the method and the
- * guidance its defaults follow).
+ * Disclosure control as {@code render} applies it: no count of people from real, unpublished case
+ * records reaches a screen, chart or file as it is.
+ *
+ * <p><b>The method</b> is the cell key method ({@link CellKeyMethod}: ONS Census 2021, ABS
+ * TableBuilder), chosen because it holds across every table drawn from the same records (a cell's
+ * noise is fixed by its records, so roll-ups, filtered copies and repeats give nothing back) where
+ * cell suppression protects only a set of tables known in advance. Analyses that count records
+ * perturb their counts where they make them, from the records' keys, and say so in their {@link
+ * Sources#protection()}: those results are drawn as they are, with a one-line note naming the
+ * method. Any other result built on official-sensitive records is perturbed here, when drawn, by
+ * {@link #perturb}, keyed by each cell's labels; so is a bare Tablesaw table once
+ * official-sensitive records have been drawn in the session ({@link #apply(Table, LensSession)}),
+ * since it may have been cut from them. Threshold suppression ({@link DisclosurePolicy}) remains
+ * for a data owner who requires it, as an explicit choice of the session or of one output.
  *
  * <p><b>When it applies.</b> On by default for a result whose {@link Sources} include an {@link
  * Provenance.Kind#OFFICIAL_SENSITIVE} input (real, unpublished case records). Off by default for
@@ -30,16 +40,14 @@ import tech.tablesaw.columns.Column;
  * results for the rest of the session (to demonstrate it; the settings live in the {@link
  * LensSession} in use, and the static methods here delegate to it), {@link #on(Result)} for one
  * output whatever its sources. {@link #off(Result)} turns it off for one output, and the footer
- * then says "disclosure control turned off for this output by the user".
+ * then says "disclosure control turned off for this output by the user"; it cannot undo noise added
+ * where the counts were made.
  *
  * <p><b>Which columns are counts.</b> The ones the result declares ({@link Result#countColumns()});
- * when it declares none, every whole-number column (INTEGER, LONG, SHORT) is taken as a count and
- * the note says so. Row and column totals are taken to be known to a reader whether the table shows
- * them or not. Any other numeric column (a share, a rate, a mean) in a row where a count is
- * withheld is withheld too, since it could give the count back. A missing count is treated as 0 for
- * the pattern and left missing.
- *
- * <p>A plain Tablesaw table carries no provenance, so it is drawn as it is: show a result.
+ * when it declares none, every whole-number column (INTEGER, LONG, SHORT) with no negative value is
+ * taken as a count and the note says so. Any other numeric column (a share, a rate, a mean) in a
+ * row where a count moved or was withheld is withheld too, since it was worked out from the true
+ * count.
  */
 public final class Disclosure {
 

@@ -286,19 +286,20 @@ public final class CellKeyMethod {
   /**
    * The parameters in words, for the note under a protected output and the README.
    *
-   * @return e.g. "cell key method (ONS Census 2021, ABS TableBuilder): each count changed by at
-   *     most 4, noise variance 2.5, counts of 1 to 2 never shown, the same records always given the
-   *     same noise"
+   * @return e.g. "cell key method (ONS Census 2021): counts moved by at most 4, noise variance 2.5,
+   *     1 and 2 never shown, the same records always given the same noise"
    */
   public String describe() {
-    return "cell key method (as ONS Census 2021, ABS TableBuilder): each count moved by at most "
+    return "cell key method (ONS Census 2021): counts moved by at most "
         + maxDeviation
         + ", noise variance "
         + (variance == Math.rint(variance)
             ? String.valueOf((long) variance)
             : String.valueOf(variance))
         + (smallCount > 0
-            ? ", counts " + (smallCount == 1 ? "of 1" : "1 to " + smallCount) + " never shown"
+            ? ", "
+                + (smallCount == 1 ? "1" : smallCount == 2 ? "1 and 2" : "1 to " + smallCount)
+                + " never shown"
             : "")
         + ", the same records always given the same noise";
   }

@@ -307,8 +307,7 @@ public final class VolumeVariance {
     if (method.isPresent()) {
       return sources.protectedBy(
           method.get().describe()
-              + "; counts of CRC starts perturbed where they are made, weighted volumes scaled with"
-              + " them, shortfalls and roll-ups computed from the perturbed figures");
+              + "; weighted volumes, shortfalls and roll-ups computed from the perturbed counts");
     }
     if (protectionTurnedOff && sources.needsProtection()) {
       return sources.withAssumptions(List.of(TURNED_OFF));

@@ -111,9 +111,8 @@ class CellKeyMethodTest {
   @Test
   void describesItsParametersInWords() {
     assertEquals(
-        "cell key method (as ONS Census 2021, ABS TableBuilder): each count moved by at most 4,"
-            + " noise variance 2.5, counts 1 to 2 never shown, the same records always given the"
-            + " same noise",
+        "cell key method (ONS Census 2021): counts moved by at most 4, noise variance 2.5, 1 and 2"
+            + " never shown, the same records always given the same noise",
         CellKeyMethod.standard().describe());
   }
 

@@ -155,7 +155,18 @@ public final class LensSession {
   }
 
   /**
-   * Whether an output built on official-sensitive records has been drawn in this session.
+   * Makes this session hear of every official-sensitive dataset loaded from now on ({@link
+   * org.probationlens.provenance.OfficialSensitiveLoads}), as if an output built on it had been
+   * drawn: from the first such load, bare tables are drawn under disclosure control. The Jupyter
+   * kernel calls it for its session; one session listens at a time.
+   */
+  public void watchOfficialSensitiveLoads() {
+    org.probationlens.provenance.OfficialSensitiveLoads.listen(() -> officialSensitiveSeen(true));
+  }
+
+  /**
+   * Whether an output built on official-sensitive records has been drawn in this session, or such
+   * records loaded while it watched ({@link #watchOfficialSensitiveLoads()}).
    *
    * @return true from the first such output on
    */

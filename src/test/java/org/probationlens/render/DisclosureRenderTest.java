@@ -169,6 +169,23 @@ class DisclosureRenderTest {
   }
 
   @Test
+  void aSessionWatchingLoadsProtectsBareTablesFromTheFirstRealLoad() {
+    LensSession session = new LensSession();
+    session.watchOfficialSensitiveLoads();
+    try {
+      new org.probationlens.provenance.LoadedDataset(handTable(), SYNTHETIC);
+      assertFalse(session.officialSensitiveSeen(), "synthetic records do not count");
+      new org.probationlens.provenance.LoadedDataset(handTable(), REAL);
+      assertTrue(session.officialSensitiveSeen());
+      assertEquals(
+          Long.toString(expected(AREAS[0], COUNTS[1], 4)),
+          Disclosure.apply(handTable(), session).display().stringColumn(COUNTS[1]).get(0));
+    } finally {
+      org.probationlens.provenance.OfficialSensitiveLoads.listen(null);
+    }
+  }
+
+  @Test
   void aChosenSuppressionPolicyStillSuppresses() {
     Disclosure.sessionPolicy(DisclosurePolicy.withDefaults());
     String h = html(hand(REAL));

@@ -10,7 +10,8 @@ supplier's extract in its MANIFEST), runs notebook 02 on it and requires, of the
   metadata (`probation_lens_sources`), with the SHA-256 of the bytes given, and none calls them
   synthetic;
 - disclosure control was applied (a `pl-disclosure` note) to at least one output, since it is on by
-  default for official-sensitive records;
+  default for official-sensitive records, and every such note names its method, the cell key
+  method;
 - the run exited 0 or 3 (3: a registry check did not match, which notebook 02 reports honestly for
   the £2.1bn value; 1 would mean a cell failed).
 
@@ -76,12 +77,13 @@ def main():
             return passed, failed
         nb = json.loads(executed.read_text(encoding="utf-8"))
         real = {sha256(extract / "cases.csv"), sha256(extract / "forecast.csv")}
-        using, mislabelled, protected = 0, [], 0
+        using, mislabelled, protected, notes = 0, [], 0, []
         for n, cell in enumerate(nb["cells"]):
             for output in cell.get("outputs", []):
                 html = "".join(output.get("data", {}).get("text/html", ""))
                 if "pl-disclosure" in html:
                     protected += 1
+                    notes.append(html.split('class="pl-disclosure"', 1)[1].split("</p>", 1)[0])
                 sources = output.get("metadata", {}).get("probation_lens_sources")
                 if not sources:
                     continue
@@ -95,6 +97,10 @@ def main():
               "every output names the extract OFFICIAL_SENSITIVE"
               + (f" (not: {', '.join(mislabelled[:5])})" if mislabelled else ""))
         check(protected > 0, f"disclosure control applied to the extract's outputs ({protected})")
+        unnamed = [n for n in notes if "cell key method" not in n]
+        check(notes and not unnamed,
+              "every disclosure note names the method (the cell key method)"
+              + (f" (not: {unnamed[0][:200]})" if unnamed else ""))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return passed, failed

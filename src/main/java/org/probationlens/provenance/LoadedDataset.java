@@ -23,6 +23,9 @@ public record LoadedDataset(Table table, Provenance provenance, List<String> not
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(provenance, "provenance");
     notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+    if (provenance.kind() == Provenance.Kind.OFFICIAL_SENSITIVE) {
+      OfficialSensitiveLoads.loaded();
+    }
   }
 
   /**

@@ -14,12 +14,29 @@ import tech.tablesaw.api.Table;
  * @param table the figures, not null (copied)
  * @param notes caveats a reader needs, not null
  * @param sources where the figures came from, not null
+ * @param counts which columns count people and which totals the table shows, for disclosure control
+ *     ({@link CountColumns#undeclared()} when not said), not null; each declared column must be in
+ *     the table
  */
-public record ResultTable(String title, Table table, List<String> notes, Sources sources)
+public record ResultTable(
+    String title, Table table, List<String> notes, Sources sources, CountColumns counts)
     implements Result {
+
+  /**
+   * A result table whose counts are not declared.
+   *
+   * @param title what the table shows, not blank
+   * @param table the figures, not null (copied)
+   * @param notes caveats a reader needs, not null
+   * @param sources where the figures came from, not null
+   */
+  public ResultTable(String title, Table table, List<String> notes, Sources sources) {
+    this(title, table, notes, sources, CountColumns.undeclared());
+  }
 
   /** Checks the parts and copies the table and notes. */
   public ResultTable {
+    Objects.requireNonNull(counts, "counts");
     Objects.requireNonNull(title, "title");
     if (title.isBlank()) {
       throw new IllegalArgumentException("title is blank; say what the table shows");
@@ -27,6 +44,31 @@ public record ResultTable(String title, Table table, List<String> notes, Sources
     table = Objects.requireNonNull(table, "table").copy();
     notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
     Objects.requireNonNull(sources, "sources");
+    for (String c : counts.columns()) {
+      if (!table.containsColumn(c)) {
+        throw new IllegalArgumentException(
+            "count column '" + c + "' is not in the table; its columns are " + table.columnNames());
+      }
+    }
+  }
+
+  /**
+   * This result with its count columns and totals declared, so that disclosure control protects
+   * exactly those (and a total as a total).
+   *
+   * @param declared the declaration, e.g. {@code CountColumns.of("starts", "total")
+   *     .withTotalColumn("total")}, not null
+   * @return the new result, not null
+   * @throws IllegalArgumentException naming a declared column the table does not have
+   */
+  public ResultTable withCounts(CountColumns declared) {
+    return new ResultTable(title, table, notes, sources, declared);
+  }
+
+  /** {@return the count columns and totals declared with {@link #withCounts}} */
+  @Override
+  public CountColumns countColumns() {
+    return counts;
   }
 
   /**
@@ -73,7 +115,7 @@ public record ResultTable(String title, Table table, List<String> notes, Sources
     }
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
-    return new ResultTable(title, table, more, sources);
+    return new ResultTable(title, table, more, sources, counts);
   }
 
   /**
@@ -85,7 +127,14 @@ public record ResultTable(String title, Table table, List<String> notes, Sources
    * @throws IllegalStateException naming a column the table does not have
    */
   public ResultTable select(String... columns) {
-    return new ResultTable(title, table.selectColumns(columns), notes, sources);
+    List<String> kept = List.of(columns);
+    List<String> countsKept = counts.columns().stream().filter(kept::contains).toList();
+    CountColumns narrowed =
+        countsKept.isEmpty()
+            ? CountColumns.undeclared()
+            : new CountColumns(
+                countsKept, counts.totalColumn().filter(kept::contains), counts.lastRowIsTotal());
+    return new ResultTable(title, table.selectColumns(columns), notes, sources, narrowed);
   }
 
   /** The title, then the table as Tablesaw prints it (at most 20 rows), then the notes. */

@@ -23,8 +23,16 @@ import java.util.Set;
  *     data/reference/published_figures.csv}) that an input or an assumption was set to match, as a
  *     generator's calibration or a price calibrated to a published total; a figure check against
  *     one of them is CALIBRATED, never reproduced; not null, in the order given
+ * @param protection how the counts of people in the result were protected where they were made (the
+ *     disclosure control method and its parameters, e.g. the cell key method's), so that {@code
+ *     render} draws them as they are and says so; empty when they were not protected at source; not
+ *     null
  */
-public record Sources(List<Provenance> inputs, List<String> assumptions, Set<String> calibratedTo) {
+public record Sources(
+    List<Provenance> inputs,
+    List<String> assumptions,
+    Set<String> calibratedTo,
+    String protection) {
 
   /**
    * Copies the lists, keeps each input once, and requires at least one input or assumption.
@@ -36,6 +44,8 @@ public record Sources(List<Provenance> inputs, List<String> assumptions, Set<Str
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(assumptions, "assumptions");
     Objects.requireNonNull(calibratedTo, "calibratedTo");
+    Objects.requireNonNull(protection, "protection");
+    protection = protection.strip();
     LinkedHashSet<String> ids = new LinkedHashSet<>();
     for (String id : calibratedTo) {
       Objects.requireNonNull(id, "calibratedTo holds a null");
@@ -70,6 +80,17 @@ public record Sources(List<Provenance> inputs, List<String> assumptions, Set<Str
   }
 
   /**
+   * Sources whose counts were not protected at source.
+   *
+   * @param inputs the datasets read, not null
+   * @param assumptions the assumptions, not null
+   * @param calibratedTo the published figures an input or assumption was set to match, not null
+   */
+  public Sources(List<Provenance> inputs, List<String> assumptions, Set<String> calibratedTo) {
+    this(inputs, assumptions, calibratedTo, "");
+  }
+
+  /**
    * Sources calibrated to no published figure.
    *
    * @param inputs the datasets read, not null
@@ -99,7 +120,31 @@ public record Sources(List<Provenance> inputs, List<String> assumptions, Set<Str
   public Sources calibratedTo(Collection<String> figureIds) {
     LinkedHashSet<String> ids = new LinkedHashSet<>(calibratedTo);
     ids.addAll(Objects.requireNonNull(figureIds, "figureIds"));
-    return new Sources(inputs, assumptions, ids);
+    return new Sources(inputs, assumptions, ids, protection);
+  }
+
+  /**
+   * These sources, with the counts of the result protected where they were made: {@code render}
+   * then draws them as they are, with the method in the note beneath.
+   *
+   * @param method the method and its parameters in words, not blank
+   * @return the sources with the protection stated, not null
+   */
+  public Sources protectedBy(String method) {
+    Objects.requireNonNull(method, "method");
+    if (method.isBlank()) {
+      throw new IllegalArgumentException("say how the counts were protected");
+    }
+    return new Sources(inputs, assumptions, calibratedTo, method);
+  }
+
+  /**
+   * Whether the result's counts were protected where they were made ({@link #protectedBy}).
+   *
+   * @return true when a protection is stated
+   */
+  public boolean protectedAtSource() {
+    return !protection.isEmpty();
   }
 
   /**
@@ -140,7 +185,23 @@ public record Sources(List<Provenance> inputs, List<String> assumptions, Set<Str
     a.addAll(other.assumptions);
     LinkedHashSet<String> ids = new LinkedHashSet<>(calibratedTo);
     ids.addAll(other.calibratedTo);
-    return new Sources(p, a, ids);
+    // Protected only if every side holding official-sensitive records was protected.
+    boolean thisNeeds = needsProtection();
+    boolean otherNeeds = other.needsProtection();
+    String protection;
+    if ((thisNeeds && !protectedAtSource()) || (otherNeeds && !other.protectedAtSource())) {
+      protection = "";
+    } else {
+      LinkedHashSet<String> said = new LinkedHashSet<>();
+      if (protectedAtSource()) {
+        said.add(this.protection);
+      }
+      if (other.protectedAtSource()) {
+        said.add(other.protection);
+      }
+      protection = String.join("; ", said);
+    }
+    return new Sources(p, a, ids, protection);
   }
 
   /**
@@ -152,7 +213,17 @@ public record Sources(List<Provenance> inputs, List<String> assumptions, Set<Str
   public Sources withAssumptions(Collection<String> more) {
     List<String> a = new ArrayList<>(assumptions);
     a.addAll(Objects.requireNonNull(more, "more"));
-    return new Sources(inputs, a, calibratedTo);
+    return new Sources(inputs, a, calibratedTo, protection);
+  }
+
+  /**
+   * Whether any input holds official-sensitive records (real, unpublished case-level data), whose
+   * counts of people must be protected before they are shown.
+   *
+   * @return true when at least one input is {@link Provenance.Kind#OFFICIAL_SENSITIVE}
+   */
+  public boolean needsProtection() {
+    return inputs.stream().anyMatch(p -> p.kind() == Provenance.Kind.OFFICIAL_SENSITIVE);
   }
 
   /**

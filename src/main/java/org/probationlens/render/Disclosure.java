@@ -8,8 +8,10 @@ import org.probationlens.provenance.CountColumns;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
+import org.probationlens.stats.CellKeyMethod;
 import org.probationlens.stats.DisclosureOutcome;
 import org.probationlens.stats.DisclosurePolicy;
+import org.probationlens.stats.RecordKeys;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -17,10 +19,20 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Disclosure control as {@code render} applies it: small counts of people on probation are withheld
- * (shown as {@code [c]}) from any table or chart drawn from a result built on case-level records,
- * with a visible note saying what was done ({@link DisclosurePolicy} has the method and the
- * guidance its defaults follow).
+ * Disclosure control as {@code render} applies it: no count of people from real, unpublished case
+ * records reaches a screen, chart or file as it is.
+ *
+ * <p><b>The method</b> is the cell key method ({@link CellKeyMethod}: ONS Census 2021, ABS
+ * TableBuilder), chosen because it holds across every table drawn from the same records (a cell's
+ * noise is fixed by its records, so roll-ups, filtered copies and repeats give nothing back) where
+ * cell suppression protects only a set of tables known in advance. Analyses that count records
+ * perturb their counts where they make them, from the records' keys, and say so in their {@link
+ * Sources#protection()}: those results are drawn as they are, with a one-line note naming the
+ * method. Any other result built on official-sensitive records is perturbed here, when drawn, by
+ * {@link #perturb}, keyed by each cell's labels; so is a bare Tablesaw table once
+ * official-sensitive records have been drawn in the session ({@link #apply(Table, LensSession)}),
+ * since it may have been cut from them. Threshold suppression ({@link DisclosurePolicy}) remains
+ * for a data owner who requires it, as an explicit choice of the session or of one output.
  *
  * <p><b>When it applies.</b> On by default for a result whose {@link Sources} include an {@link
  * Provenance.Kind#OFFICIAL_SENSITIVE} input (real, unpublished case records). Off by default for
@@ -28,16 +40,14 @@ import tech.tablesaw.columns.Column;
  * results for the rest of the session (to demonstrate it; the settings live in the {@link
  * LensSession} in use, and the static methods here delegate to it), {@link #on(Result)} for one
  * output whatever its sources. {@link #off(Result)} turns it off for one output, and the footer
- * then says "disclosure control turned off for this output by the user".
+ * then says "disclosure control turned off for this output by the user"; it cannot undo noise added
+ * where the counts were made.
  *
  * <p><b>Which columns are counts.</b> The ones the result declares ({@link Result#countColumns()});
- * when it declares none, every whole-number column (INTEGER, LONG, SHORT) is taken as a count and
- * the note says so. Row and column totals are taken to be known to a reader whether the table shows
- * them or not. Any other numeric column (a share, a rate, a mean) in a row where a count is
- * withheld is withheld too, since it could give the count back. A missing count is treated as 0 for
- * the pattern and left missing.
- *
- * <p>A plain Tablesaw table carries no provenance, so it is drawn as it is: show a result.
+ * when it declares none, every whole-number column (INTEGER, LONG, SHORT) with no negative value is
+ * taken as a count and the note says so. Any other numeric column (a share, a rate, a mean) in a
+ * row where a count moved or was withheld is withheld too, since it was worked out from the true
+ * count.
  */
 public final class Disclosure {
 
@@ -186,16 +196,236 @@ public final class Disclosure {
    * @return the protected table and its notes, not null
    */
   public static Applied apply(Result result, LensSession session) {
-    Optional<DisclosurePolicy> policy = policyFor(result, session);
+    Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(session, "session");
+    Sources sources = result.sources();
+    session.officialSensitiveSeen(sources.needsProtection());
     Table table = result.table();
     boolean turnedOff = result instanceof Chosen c && !c.on();
+    if (sources.protectedAtSource()) {
+      String note =
+          "disclosure control: "
+              + countsPhrase(table, result.countColumns())
+              + " perturbed where they were made, by the "
+              + sources.protection()
+              + (turnedOff
+                  ? "; Disclosure.off cannot take that back (the analysis gives true counts only"
+                      + " when asked, e.g. VolumeVariance.withoutDisclosureControl())"
+                  : "");
+      return new Applied(table, Money.formatted(table), Optional.empty(), Optional.of(note), false);
+    }
+    Optional<DisclosurePolicy> policy = policyFor(result, session);
     if (policy.isEmpty()) {
       return new Applied(
           table, Money.formatted(table), Optional.empty(), Optional.empty(), turnedOff);
     }
-    Applied a = protect(table, result.countColumns(), policy.get());
+    boolean suppression =
+        (result instanceof Chosen c && c.policy() != null) || session.disclosurePolicyChosen();
+    Applied a =
+        suppression
+            ? protect(table, result.countColumns(), policy.get())
+            : perturb(
+                table, result.countColumns(), CellKeyMethod.standard(), RecordKeys.standard());
     return new Applied(
         a.numeric(), Money.formatted(a.display()), a.outcome(), a.note(), a.turnedOff());
+  }
+
+  /**
+   * What to draw for a bare table (one that carries no provenance) in a session: the table as it
+   * is, unless an output built on official-sensitive records has been drawn in the session ({@link
+   * LensSession#officialSensitiveSeen()}), when its whole-number columns are taken as counts of
+   * people and drawn under the cell key method, keyed by each cell's labels ({@link #perturb}). A
+   * table cut from real records by hand cannot say so, so it is treated as if it were; {@link
+   * #off(Table)} shows it as it is, saying so.
+   *
+   * @param table the table, not null
+   * @param session the session, not null
+   * @return the table to draw and its note, not null
+   */
+  public static Applied apply(Table table, LensSession session) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(session, "session");
+    if (!session.officialSensitiveSeen()) {
+      return new Applied(table, table, Optional.empty(), Optional.empty(), false);
+    }
+    Applied a =
+        perturb(table, CountColumns.undeclared(), CellKeyMethod.standard(), RecordKeys.standard());
+    String note =
+        a.note().orElse("")
+            + "; applied because this table carries no provenance and official-sensitive records"
+            + " were used in this session (Disclosure.off(table) shows it as it is, saying so)";
+    return new Applied(a.numeric(), a.display(), a.outcome(), Optional.of(note), false);
+  }
+
+  /**
+   * A bare table to be drawn without disclosure control, whatever the session has seen: a result
+   * whose footer says that the user turned disclosure control off for it.
+   *
+   * @param table the table, not null
+   * @return the table as a result marked unprotected, not null
+   */
+  public static Result off(Table table) {
+    Objects.requireNonNull(table, "table");
+    return off(
+        org.probationlens.provenance.ResultTable.of(
+            table.name() == null || table.name().isBlank() ? "Table" : table.name(),
+            table,
+            Sources.assumed("a table the user drew without saying where its figures came from")));
+  }
+
+  /**
+   * A table under the cell key method when the records behind its counts are not at hand: each
+   * count gets the noise of the {@link CellKeyMethod} with, in place of the sum of its records'
+   * keys, the key of the cell's description (its row's text and date values with their column
+   * names, the count's column and the count itself) under the same secret as record keys. The same
+   * cell, labelled the same, shows the same value in every table and every run, and a cell whose
+   * count changes (a filtered copy) gets fresh noise; what this cannot give, and record keys do, is
+   * the same noise for the same records under other labels, so analyses that count records perturb
+   * their counts where they make them (see {@link Sources#protection()}) and this serves only
+   * tables that come without them. Any other number in a row where a count moved (a share, a rate)
+   * is withheld as {@code [c]}, since it was worked out from the true count.
+   *
+   * @param table the table, not changed
+   * @param counts which columns are counts (undeclared: the whole-number columns with no negative
+   *     value)
+   * @param method the perturbation table
+   * @param keys the keys' secret
+   * @return the table to draw and its one-line note, not null
+   * @throws IllegalArgumentException if a declared count column is absent, not whole numbers or
+   *     holds a negative value
+   */
+  public static Applied perturb(
+      Table table, CountColumns counts, CellKeyMethod method, RecordKeys keys) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(keys, "keys");
+    List<String> names = new ArrayList<>();
+    if (counts.isUndeclared()) {
+      for (Column<?> c : table.columns()) {
+        if (integral(c.type())
+            && (c.size() == c.countMissing() || ((NumericColumn<?>) c).min() >= 0)) {
+          names.add(c.name());
+        }
+      }
+    } else {
+      for (String n : counts.columns()) {
+        if (!table.containsColumn(n) || !integral(table.column(n).type())) {
+          throw new IllegalArgumentException(
+              "count column '"
+                  + n
+                  + "' of table '"
+                  + table.name()
+                  + "' must be a whole-number column; its columns are "
+                  + table.columnNames());
+        }
+        if (((NumericColumn<?>) table.column(n)).min() < 0) {
+          throw new IllegalArgumentException(
+              "count column '" + n + "' of table '" + table.name() + "' holds a negative value");
+        }
+        names.add(n);
+      }
+    }
+    int rows = table.rowCount();
+    List<Column<?>> labels = new ArrayList<>();
+    for (Column<?> c : table.columns()) {
+      if (!(c instanceof NumericColumn<?>)) {
+        labels.add(c);
+      }
+    }
+    Table numeric = table.copy();
+    boolean[] rowMoved = new boolean[rows];
+    int cells = 0;
+    int moved = 0;
+    for (String n : names) {
+      NumericColumn<?> source = table.numberColumn(n);
+      NumericColumn<?> target = (NumericColumn<?>) numeric.column(n);
+      for (int i = 0; i < rows; i++) {
+        if (source.isMissing(i)) {
+          continue;
+        }
+        long v = Math.round(source.getDouble(i));
+        StringBuilder cell = new StringBuilder();
+        for (Column<?> l : labels) {
+          cell.append(l.name()).append('=').append(l.getString(i)).append('\u001f');
+        }
+        cell.append(n).append('=').append(v);
+        long shown = method.perturb(v, keys.key(cell.toString()));
+        setWhole(target, i, shown);
+        cells++;
+        if (shown != v) {
+          moved++;
+          rowMoved[i] = true;
+        }
+      }
+    }
+    Table display = Table.create(table.name());
+    int derivedWithheld = 0;
+    for (Column<?> original : table.columns()) {
+      boolean isCount = names.contains(original.name());
+      if (!(original instanceof NumericColumn<?>)) {
+        display.addColumns(original.copy());
+        continue;
+      }
+      NumericColumn<?> target = (NumericColumn<?>) numeric.column(original.name());
+      StringColumn shown = StringColumn.create(original.name());
+      for (int i = 0; i < rows; i++) {
+        if (original.isMissing(i)) {
+          shown.append(TableRenderer.MISSING);
+        } else if (isCount) {
+          shown.append(Text.integer(Math.round(target.getDouble(i)), true));
+        } else if (rowMoved[i]) {
+          target.setMissing(i);
+          shown.append(DisclosureOutcome.MARKER);
+          derivedWithheld++;
+        } else {
+          double v = ((NumericColumn<?>) original).getDouble(i);
+          shown.append(
+              integral(original.type())
+                  ? Text.integer(Math.round(v), true)
+                  : Text.decimal(v, 2, true, 3));
+        }
+      }
+      display.addColumns(shown);
+    }
+    StringBuilder note =
+        new StringBuilder("disclosure control: the ")
+            .append(cells)
+            .append(cells == 1 ? " count" : " counts")
+            .append(names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")
+            .append(" given the noise of the ")
+            .append(method.describe())
+            .append(", keyed by each cell's labels as no record keys came with them; ")
+            .append(moved)
+            .append(" moved");
+    if (derivedWithheld > 0) {
+      note.append("; ")
+          .append(derivedWithheld)
+          .append(derivedWithheld == 1 ? " figure" : " figures")
+          .append(" worked out from a moved count withheld as ")
+          .append(DisclosureOutcome.MARKER);
+    }
+    return new Applied(numeric, display, Optional.empty(), Optional.of(note.toString()), false);
+  }
+
+  /** "the 105 counts of people (actual_count)" or "the counts of people". */
+  private static String countsPhrase(Table table, CountColumns counts) {
+    if (counts.isUndeclared()) {
+      return "the counts of people in this table were";
+    }
+    long n = 0;
+    for (String c : counts.columns()) {
+      if (table.containsColumn(c)) {
+        n += table.column(c).size() - table.column(c).countMissing();
+      }
+    }
+    return "the "
+        + n
+        + (n == 1 ? " count" : " counts")
+        + " of people ("
+        + String.join(", ", counts.columns())
+        + ") "
+        + (n == 1 ? "was" : "were");
   }
 
   /**

@@ -48,6 +48,8 @@ public final class LensSession {
   private final ProgressReporter progress;
   private volatile DisclosurePolicy disclosurePolicy = DisclosurePolicy.withDefaults();
   private volatile boolean protectSynthetic;
+  private volatile boolean disclosurePolicyChosen;
+  private volatile boolean officialSensitiveSeen;
   private volatile Output output;
 
   /**
@@ -105,6 +107,7 @@ public final class LensSession {
    */
   public void disclosurePolicy(DisclosurePolicy policy) {
     disclosurePolicy = Objects.requireNonNull(policy, "policy");
+    disclosurePolicyChosen = true;
   }
 
   /**
@@ -127,9 +130,54 @@ public final class LensSession {
     protectSynthetic = on;
   }
 
+  /**
+   * Whether the user chose a suppression policy for the session ({@link
+   * #disclosurePolicy(DisclosurePolicy)}); until then disclosure control at drawing time uses the
+   * cell key method.
+   *
+   * @return true once a policy was set, until {@link #resetDisclosure()}
+   */
+  public boolean disclosurePolicyChosen() {
+    return disclosurePolicyChosen;
+  }
+
+  /**
+   * Records that an output built on official-sensitive records was drawn in this session: from then
+   * on a bare table (one that carries no provenance) is drawn under disclosure control too, since
+   * it may have been cut from the same records. {@link #resetDisclosure()} does not undo it.
+   *
+   * @param seen true to record it; false changes nothing (the record is never taken back)
+   */
+  public void officialSensitiveSeen(boolean seen) {
+    if (seen) {
+      officialSensitiveSeen = true;
+    }
+  }
+
+  /**
+   * Makes this session hear of every official-sensitive dataset loaded from now on ({@link
+   * org.probationlens.provenance.OfficialSensitiveLoads}), as if an output built on it had been
+   * drawn: from the first such load, bare tables are drawn under disclosure control. The Jupyter
+   * kernel calls it for its session; one session listens at a time.
+   */
+  public void watchOfficialSensitiveLoads() {
+    org.probationlens.provenance.OfficialSensitiveLoads.listen(() -> officialSensitiveSeen(true));
+  }
+
+  /**
+   * Whether an output built on official-sensitive records has been drawn in this session, or such
+   * records loaded while it watched ({@link #watchOfficialSensitiveLoads()}).
+   *
+   * @return true from the first such output on
+   */
+  public boolean officialSensitiveSeen() {
+    return officialSensitiveSeen;
+  }
+
   /** Puts disclosure control back to its defaults: the default policy, synthetic not protected. */
   public void resetDisclosure() {
     disclosurePolicy = DisclosurePolicy.withDefaults();
+    disclosurePolicyChosen = false;
     protectSynthetic = false;
   }
 

@@ -95,13 +95,13 @@ public final class Renderers {
                   .withMaxCellChars(Math.max(tableOptions.maxCellChars(), RESULT_CELL_CHARS))));
     }
     if (value instanceof Table table) {
-      return Optional.of(table(table, tableOptions));
+      return Optional.of(bareTable(table, tableOptions));
     }
     if (value instanceof TableSlice slice) {
-      return Optional.of(table(slice.asTable(), tableOptions));
+      return Optional.of(bareTable(slice.asTable(), tableOptions));
     }
     if (value instanceof Column<?> column) {
-      return Optional.of(table(Table.create(column.name(), column), tableOptions));
+      return Optional.of(bareTable(Table.create(column.name(), column), tableOptions));
     }
     if (value instanceof Figure figure) {
       return Optional.of(figure(figure));
@@ -119,6 +119,22 @@ public final class Renderers {
           MimeBundle.of(value + "\n" + t.plain(), t.get(MimeBundle.TEXT_HTML).orElse("")));
     }
     return Optional.of(MimeBundle.text(boundedPlain(String.valueOf(value))));
+  }
+
+  /**
+   * A table that carries no provenance, under disclosure control when the session in use has drawn
+   * official-sensitive records ({@link Disclosure#apply(Table, LensSession)}), with its note.
+   */
+  private static MimeBundle bareTable(Table table, TableOptions options) {
+    Disclosure.Applied a = Disclosure.apply(table, LensSession.current());
+    if (a.note().isEmpty()) {
+      return table(table, options);
+    }
+    MimeBundle drawn = table(a.display(), options);
+    StringBuilder html = new StringBuilder(drawn.get(MimeBundle.TEXT_HTML).orElse(""));
+    StringBuilder plain = new StringBuilder(drawn.plain());
+    Disclosure.drawNote(a.note().get(), html, plain);
+    return MimeBundle.of(plain.toString(), html.toString());
   }
 
   /**

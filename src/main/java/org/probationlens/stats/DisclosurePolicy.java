@@ -25,6 +25,13 @@ import java.util.Objects;
  * category), suppress zeros with {@link #withZerosSuppressed(boolean)}.
  *
  * <p>The method is in {@link #protect(long[][], TotalsShown)}.
+ *
+ * <p><b>Not the project's default.</b> Counts from real records are protected by the {@link
+ * CellKeyMethod}; this policy applies only where a session or an output chooses it. Its weakness,
+ * measured by this project's own attack: within one table, linear programming over the shown cells
+ * and totals (knowing that a suppressed cell is not 0 when zeros are shown) bounds or recovers many
+ * suppressed counts, and it does nothing against differencing related tables (a roll-up, a filtered
+ * copy).
  */
 public final class DisclosurePolicy {
 

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.probationlens.engine.Aggregate;
+import org.probationlens.engine.ColumnCells;
 import org.probationlens.engine.ColumnTable;
 import org.probationlens.engine.Filter;
 import org.probationlens.read.DatasetValidationException;
 import org.probationlens.read.Problem;
+import org.probationlens.stats.CellKeyMethod;
+import org.probationlens.stats.RecordKeys;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -46,7 +49,17 @@ final class EngineStarts implements CrcStarts {
 
   private static final String WORK_TYPE = VolumeVariance.WORK_TYPE;
 
-  private record Loaded(ColumnTable complete, int[] incompleteCrcRows) {}
+  /**
+   * The engine's copy, the CRC rows it leaves out (0-based rows of the given table), and the rows
+   * of the given table that the copy keeps, in order (null when it keeps every row).
+   */
+  private record Loaded(ColumnTable complete, int[] incompleteCrcRows, int[] keptRows) {}
+
+  /** The record key of each row of the engine's copy, made on the first keyed query. */
+  private volatile int[] completeKeys;
+
+  /** The keys, made with {@link #completeKeys}. */
+  private volatile RecordKeys recordKeys;
 
   /**
    * The cases as given to {@link VolumeVariance#of(Table, Table)}; null when held by the engine.
@@ -72,7 +85,7 @@ final class EngineStarts implements CrcStarts {
    */
   EngineStarts(ColumnTable held) {
     this.cases = null;
-    this.loaded = new Loaded(held, new int[0]);
+    this.loaded = new Loaded(held, new int[0], null);
   }
 
   /**
@@ -185,6 +198,104 @@ final class EngineStarts implements CrcStarts {
   }
 
   /**
+   * The sums for one question with the sum of the counted cases' record keys as a third figure:
+   * {count, weight, key sum}, for the {@link CellKeyMethod}. The keys come from {@code case_id}
+   * ({@link RecordKeys#standard()}), so the same cases give the same key sum in every query.
+   *
+   * @param query which cases count and how they are grouped
+   * @return the sums in key order
+   * @throws IllegalStateException if the cases have no {@code case_id} to key them by
+   */
+  Map<List<String>, double[]> keyedSums(Query query) {
+    Map<List<String>, double[]> plain = sums(query);
+    Map<List<String>, double[]> out = new TreeMap<>(ShortfallTables::compareKeys);
+    plain.forEach((k, v) -> out.put(k, new double[] {v[0], v[1], 0}));
+    Loaded l = loaded();
+    int[] keys = completeKeys(l);
+    ColumnTable complete = l.complete();
+    if (complete.rowCount() > 0
+        && complete.categories("provider_type").contains(Query.PROVIDER_TYPE)) {
+      ColumnCells type = complete.cells("provider_type");
+      ColumnCells start = complete.cells("start_date");
+      ColumnCells unit = complete.cells(query.unitColumn());
+      ColumnCells work = complete.cells(WORK_TYPE);
+      long first = query.firstStart().toEpochDay();
+      long last = query.lastStart().toEpochDay();
+      for (int i = 0; i < complete.rowCount(); i++) {
+        int day = start.epochDay(i);
+        if (day < first || day > last || !Query.PROVIDER_TYPE.equals(type.text(i))) {
+          continue;
+        }
+        out.get(List.of(unit.text(i), work.text(i)))[2] += keys[i];
+      }
+    }
+    List<Integer> aside = incompleteCounted(l.incompleteCrcRows(), query);
+    if (!aside.isEmpty()) {
+      StringColumn ids = cases.stringColumn("case_id");
+      StringColumn unit = cases.stringColumn(query.unitColumn());
+      StringColumn work = cases.stringColumn(WORK_TYPE);
+      for (int row : aside) {
+        out.get(List.of(unit.get(row), work.get(row)))[2] += recordKeys.key(ids.get(row));
+      }
+    }
+    return out;
+  }
+
+  /** The record key of each row of the engine's copy, made once. */
+  private int[] completeKeys(Loaded l) {
+    int[] k = completeKeys;
+    if (k != null) {
+      return k;
+    }
+    synchronized (this) {
+      if (completeKeys != null) {
+        return completeKeys;
+      }
+      List<String> ids = caseIds(l);
+      RecordKeys keys = RecordKeys.standard();
+      int rows = l.complete().rowCount();
+      k = new int[rows];
+      for (int i = 0; i < rows; i++) {
+        int source = l.keptRows() == null ? i : l.keptRows()[i];
+        k[i] = keys.key(ids.get(source));
+      }
+      recordKeys = keys;
+      completeKeys = k;
+      return k;
+    }
+  }
+
+  /** Every case id, in the order of the table given (or of the engine's copy it holds). */
+  private List<String> caseIds(Loaded l) {
+    if (cases != null) {
+      if (!cases.containsColumn("case_id") || !(cases.column("case_id") instanceof StringColumn)) {
+        throw new IllegalStateException(
+            "these cases have no text column case_id, which the cell key method needs to give each"
+                + " case its record key; counts of official-sensitive cases are not shown without"
+                + " it (columns: "
+                + cases.columnNames()
+                + ")");
+      }
+      return cases.stringColumn("case_id").asList();
+    }
+    ColumnTable held = l.complete();
+    if (!held.columnNames().contains("case_id")) {
+      throw new IllegalStateException(
+          "the engine's cases have no case_id column, which the cell key method needs to give each"
+              + " case its record key; counts of official-sensitive cases are not shown without it"
+              + " (columns: "
+              + held.columnNames()
+              + ")");
+    }
+    ColumnCells ids = held.cells("case_id");
+    List<String> out = new ArrayList<>(held.rowCount());
+    for (int i = 0; i < held.rowCount(); i++) {
+      out.add(ids.text(i));
+    }
+    return out;
+  }
+
+  /**
    * The engine's copy of the cases (the rows complete in the columns used), made on first use.
    *
    * @return the copy
@@ -278,6 +389,10 @@ final class EngineStarts implements CrcStarts {
         Arrays.stream(incomplete.toArray())
             .filter(row -> Query.PROVIDER_TYPE.equals(providerType.get(row)))
             .toArray();
-    return new Loaded(ColumnTable.fromTablesaw(needed), crc);
+    int[] kept =
+        incomplete.isEmpty()
+            ? null
+            : Selection.withRange(0, cases.rowCount()).andNot(incomplete).toArray();
+    return new Loaded(ColumnTable.fromTablesaw(needed), crc, kept);
   }
 }

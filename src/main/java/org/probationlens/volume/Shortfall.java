@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.probationlens.period.ReportingPeriod;
+import org.probationlens.provenance.CountColumns;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
 import tech.tablesaw.api.DoubleColumn;
@@ -68,6 +69,17 @@ public record Shortfall(
    */
   public List<String> units() {
     return table.stringColumn(unit).unique().asList();
+  }
+
+  /**
+   * The counts of people: {@link VolumeVariance#ACTUAL_COUNT}, the CRC starts counted from case
+   * records (the forecast is a contract figure, not a count of anyone).
+   *
+   * @return the declaration, not null
+   */
+  @Override
+  public CountColumns countColumns() {
+    return CountColumns.of(VolumeVariance.ACTUAL_COUNT);
   }
 
   /** {@return what the result shows, with the period} */

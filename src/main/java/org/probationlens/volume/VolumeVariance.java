@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.probationlens.area.Geography;
@@ -19,6 +20,7 @@ import org.probationlens.provenance.ResultTable;
 import org.probationlens.provenance.Sources;
 import org.probationlens.read.DatasetValidationException;
 import org.probationlens.read.Problem;
+import org.probationlens.stats.CellKeyMethod;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -105,6 +107,21 @@ public final class VolumeVariance {
   private final LocalDate ownersAsOf;
   private final Sources sources;
 
+  /**
+   * The disclosure control the caller chose, or null for the default (see {@link #protection()}).
+   */
+  private final CellKeyMethod chosenProtection;
+
+  /**
+   * Whether the caller turned disclosure control off for the counts of official-sensitive cases.
+   */
+  private final boolean protectionTurnedOff;
+
+  /** Said in the sources when the analyst turns disclosure control off. */
+  static final String TURNED_OFF =
+      "disclosure control of the counts of people turned off by the analyst"
+          + " (VolumeVariance.withoutDisclosureControl())";
+
   /** Said of figures made from tables passed without their provenance. */
   static final String UNSTATED =
       "cases and forecast passed as bare tables, so their provenance was not stated (load them"
@@ -117,6 +134,20 @@ public final class VolumeVariance {
       ReportingPeriod apportionBaseline,
       LocalDate ownersAsOf,
       Sources sources) {
+    this(starts, forecast, geography, apportionBaseline, ownersAsOf, sources, null, false);
+  }
+
+  private VolumeVariance(
+      CrcStarts starts,
+      PeriodForecast forecast,
+      Geography geography,
+      ReportingPeriod apportionBaseline,
+      LocalDate ownersAsOf,
+      Sources sources,
+      CellKeyMethod chosenProtection,
+      boolean protectionTurnedOff) {
+    this.chosenProtection = chosenProtection;
+    this.protectionTurnedOff = protectionTurnedOff;
     this.sources = sources;
     this.starts = starts;
     this.forecast = forecast;
@@ -193,16 +224,94 @@ public final class VolumeVariance {
   }
 
   private VolumeVariance withSources(Sources s) {
-    return new VolumeVariance(starts, forecast, geography, apportionBaseline, ownersAsOf, s);
+    return new VolumeVariance(
+        starts,
+        forecast,
+        geography,
+        apportionBaseline,
+        ownersAsOf,
+        s,
+        chosenProtection,
+        protectionTurnedOff);
+  }
+
+  /**
+   * The disclosure control applied to the counts of people this analysis makes: the {@linkplain
+   * CellKeyMethod#standard() standard cell key method} when the cases are official-sensitive (real,
+   * unpublished records), the method chosen with {@link #withDisclosureControl(CellKeyMethod)}
+   * otherwise, none for synthetic cases by default or after {@link #withoutDisclosureControl()}.
+   *
+   * <p>The counts are perturbed where they are made, each (unit, work type) count of CRC starts
+   * with the sum of its cases' record keys; the weighted volume of the same cases is scaled by the
+   * same ratio (so a cell's mean weight is kept and its weighted volume gives the count no more
+   * away than the count itself), and every shortfall %, rank, roll-up (owner, England and Wales,
+   * NPS division) and apportionment is computed from the perturbed figures. A table of these
+   * results, its roll-ups and filtered copies therefore hold only protected figures; the results'
+   * {@link Sources#protection()} says so, and {@code render} draws them as they are with the method
+   * in the note beneath.
+   *
+   * @return the method, or empty when the counts are the true ones
+   */
+  public Optional<CellKeyMethod> protection() {
+    if (chosenProtection != null) {
+      return Optional.of(chosenProtection);
+    }
+    if (protectionTurnedOff || !sources.needsProtection()) {
+      return Optional.empty();
+    }
+    return Optional.of(CellKeyMethod.standard());
+  }
+
+  /**
+   * The same analysis with its counts of people protected by the given cell key method, whatever
+   * the cases are: to show on synthetic cases what a table of real ones will look like, or to use
+   * other parameters for real ones. The cases need a {@code case_id} column for the record keys.
+   *
+   * @param method the method, not null
+   * @return a copy, not null
+   */
+  public VolumeVariance withDisclosureControl(CellKeyMethod method) {
+    return new VolumeVariance(
+        starts,
+        forecast,
+        geography,
+        apportionBaseline,
+        ownersAsOf,
+        sources,
+        Objects.requireNonNull(method, "method"),
+        false);
+  }
+
+  /**
+   * The same analysis with the true counts, for an analyst's own checks on official-sensitive
+   * cases. The results' sources record that disclosure control was turned off, and {@code render}
+   * still protects them when drawn unless the output is also passed through {@code Disclosure.off}:
+   * two explicit acts before a true count of real cases reaches a screen.
+   *
+   * @return a copy, not null
+   */
+  public VolumeVariance withoutDisclosureControl() {
+    return new VolumeVariance(
+        starts, forecast, geography, apportionBaseline, ownersAsOf, sources, null, true);
   }
 
   /**
    * Where the cases and forecast came from: every result of this analysis carries these sources,
-   * with its own assumptions (such as an apportionment) added.
+   * with its own assumptions (such as an apportionment) added, and the disclosure control applied
+   * to its counts ({@link #protection()}) or the analyst's choice to turn it off.
    *
    * @return the sources, not null
    */
   public Sources sources() {
+    Optional<CellKeyMethod> method = protection();
+    if (method.isPresent()) {
+      return sources.protectedBy(
+          method.get().describe()
+              + "; weighted volumes, shortfalls and roll-ups computed from the perturbed counts");
+    }
+    if (protectionTurnedOff && sources.needsProtection()) {
+      return sources.withAssumptions(List.of(TURNED_OFF));
+    }
     return sources;
   }
 
@@ -296,7 +405,9 @@ public final class VolumeVariance {
         Objects.requireNonNull(geography, "geography"),
         apportionBaseline,
         ownersAsOf,
-        sources);
+        sources,
+        chosenProtection,
+        protectionTurnedOff);
   }
 
   /**
@@ -316,7 +427,9 @@ public final class VolumeVariance {
         geography,
         Objects.requireNonNull(baseline, "baseline"),
         ownersAsOf,
-        sources);
+        sources,
+        chosenProtection,
+        protectionTurnedOff);
   }
 
   /**
@@ -333,7 +446,9 @@ public final class VolumeVariance {
         geography,
         apportionBaseline,
         Objects.requireNonNull(asOf, "asOf"),
-        sources);
+        sources,
+        chosenProtection,
+        protectionTurnedOff);
   }
 
   /**
@@ -406,7 +521,7 @@ public final class VolumeVariance {
     DoubleColumn high = DoubleColumn.create("highest_pct");
     StringColumn highUnit = StringColumn.create("highest_unit");
     DoubleColumn spread = DoubleColumn.create("spread_points");
-    Sources used = sources;
+    Sources used = sources();
     for (Level l : levels) {
       used = used.and(sources(l));
       ShortfallRange r = shortfall(l, period).range();
@@ -461,7 +576,7 @@ public final class VolumeVariance {
         "CRC weighted shortfall against forecast by financial year: lowest and highest CPA, and"
             + " England and Wales",
         Table.create("weighted shortfall by financial year", year, low, high, nation),
-        sources);
+        sources());
   }
 
   /**
@@ -529,12 +644,13 @@ public final class VolumeVariance {
         false,
         ShortfallTables.finish(grouped, groupColumn, false, period),
         "CPA groups given by the caller; the case data does not classify areas",
-        sources.withAssumptions(
-            List.of(
-                "CPAs grouped into "
-                    + groupColumn
-                    + " by the caller; the case data does not"
-                    + " classify areas")));
+        sources()
+            .withAssumptions(
+                List.of(
+                    "CPAs grouped into "
+                        + groupColumn
+                        + " by the caller; the case data does not"
+                        + " classify areas")));
   }
 
   /**
@@ -604,7 +720,7 @@ public final class VolumeVariance {
             ? "CRC volumes against forecast by CPA and financial year"
             : "CRC volumes against forecast by CPA and financial year, starts to " + lastStart,
         out,
-        sources);
+        sources());
   }
 
   /**
@@ -629,14 +745,15 @@ public final class VolumeVariance {
     return switch (level) {
       case PCC_AREA, NPS_DIVISION ->
           apportionBaseline == null
-              ? sources
-              : sources.withAssumptions(
-                  List.of(
-                      "each CPA's forecast split between its PCC areas by their shares of actual"
-                          + " CRC volume in "
-                          + apportionBaseline.label()
-                          + " (no forecast below CPA level was published)"));
-      default -> sources;
+              ? sources()
+              : sources()
+                  .withAssumptions(
+                      List.of(
+                          "each CPA's forecast split between its PCC areas by their shares of actual"
+                              + " CRC volume in "
+                              + apportionBaseline.label()
+                              + " (no forecast below CPA level was published)"));
+      default -> sources();
     };
   }
 
@@ -691,6 +808,18 @@ public final class VolumeVariance {
   /** Actual CRC starts in the period keyed by (keyColumn value, work type): {count, weighted}. */
   private Map<List<String>, double[]> actualFor(ReportingPeriod period, String keyColumn) {
     CrcStarts.Query query = CrcStarts.Query.of(keyColumn, period);
+    Optional<CellKeyMethod> method = protection();
+    if (method.isPresent()) {
+      if (!(starts instanceof EngineStarts engine)) {
+        throw new IllegalStateException(
+            "these CRC starts were counted elsewhere (for example by Spark) without the sums of"
+                + " their cases' record keys, so the cell key method cannot protect them; counts"
+                + " of official-sensitive cases are not shown unprotected. Count the cases in"
+                + " memory (VolumeVariance.of(cases, forecast)) or call"
+                + " withoutDisclosureControl() to say you will not publish these figures");
+      }
+      return perturbed(engine.keyedSums(query), method.get());
+    }
     if (starts instanceof EngineStarts engine) {
       return engine.sums(query);
     }
@@ -704,6 +833,24 @@ public final class VolumeVariance {
             "CRC starts counted twice for " + sums.unit() + "/" + sums.workType());
       }
     }
+    return out;
+  }
+
+  /**
+   * Each (unit, work type) count perturbed by its key sum; the weighted volume scaled by the same
+   * ratio; a count perturbed to 0 is dropped, as a unit with no starts is absent.
+   */
+  private static Map<List<String>, double[]> perturbed(
+      Map<List<String>, double[]> keyed, CellKeyMethod method) {
+    Map<List<String>, double[]> out = new TreeMap<>(ShortfallTables::compareKeys);
+    keyed.forEach(
+        (k, v) -> {
+          long count = (long) v[0];
+          long shown = method.perturb(count, (long) v[2]);
+          if (shown > 0) {
+            out.put(k, new double[] {shown, v[1] * shown / count});
+          }
+        });
     return out;
   }
 

@@ -20,7 +20,9 @@ import org.probationlens.provenance.CountColumns;
 import org.probationlens.provenance.Provenance;
 import org.probationlens.provenance.Result;
 import org.probationlens.provenance.Sources;
+import org.probationlens.stats.CellKeyMethod;
 import org.probationlens.stats.DisclosurePolicy;
+import org.probationlens.stats.RecordKeys;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -118,8 +120,74 @@ class DisclosureRenderTest {
     return Renderers.render(value).orElseThrow().plain();
   }
 
+  /**
+   * What the cell key method shows for a count of the hand table, worked out apart from render: the
+   * key of the cell's labels and count under the tests' secret, through the perturbation table.
+   */
+  static long expected(String cpa, String column, long count) {
+    String cell = "cpa=" + cpa + "\u001f" + column + "=" + count;
+    return CellKeyMethod.standard().perturb(count, RecordKeys.standard().key(cell));
+  }
+
+  static final String[] AREAS = {
+    "Cumbria and Lancashire", "Durham Tees Valley", "Merseyside", "All"
+  };
+  static final String[] COUNTS = {"community_order", "suspended_sentence_order", "other", "total"};
+
   @Test
-  void officialSensitiveResultIsProtectedByDefault() {
+  void officialSensitiveResultIsPerturbedByTheCellKeyMethodByDefault() {
+    String h = html(hand(REAL));
+    Table t = handTable();
+    List<List<String>> shown = cells(h);
+    int moved = 0;
+    for (int i = 0; i < 4; i++) {
+      boolean rowMoved = false;
+      for (int j = 0; j < 4; j++) {
+        long truth = t.intColumn(COUNTS[j]).get(i);
+        long e = expected(AREAS[i], COUNTS[j], truth);
+        assertEquals(Long.toString(e), shown.get(i).get(j + 1), AREAS[i] + " " + COUNTS[j]);
+        assertTrue(Math.abs(e - truth) <= 4 && e != 1 && e != 2, AREAS[i] + " " + COUNTS[j]);
+        rowMoved |= e != truth;
+        moved += e != truth ? 1 : 0;
+      }
+      // the share was worked out from the true counts: withheld wherever one of them moved
+      assertEquals(rowMoved, shown.get(i).get(5).equals("[c]"), AREAS[i]);
+    }
+    assertTrue(moved > 0, "some count moved");
+    String note =
+        "disclosure control: the 16 counts (community_order, suspended_sentence_order, other,"
+            + " total) given the noise of the "
+            + CellKeyMethod.standard().describe()
+            + ", keyed by each cell's labels as no record keys came with them; "
+            + moved
+            + " moved";
+    assertTrue(h.contains("<p class=\"pl-disclosure\""), h);
+    assertTrue(h.contains(Text.html(note)), h);
+    assertTrue(plain(hand(REAL)).contains(note));
+    // drawn again, the same figures: asking twice gives no fresh draw of the noise
+    assertEquals(h, html(hand(REAL)));
+  }
+
+  @Test
+  void aSessionWatchingLoadsProtectsBareTablesFromTheFirstRealLoad() {
+    LensSession session = new LensSession();
+    session.watchOfficialSensitiveLoads();
+    try {
+      new org.probationlens.provenance.LoadedDataset(handTable(), SYNTHETIC);
+      assertFalse(session.officialSensitiveSeen(), "synthetic records do not count");
+      new org.probationlens.provenance.LoadedDataset(handTable(), REAL);
+      assertTrue(session.officialSensitiveSeen());
+      assertEquals(
+          Long.toString(expected(AREAS[0], COUNTS[1], 4)),
+          Disclosure.apply(handTable(), session).display().stringColumn(COUNTS[1]).get(0));
+    } finally {
+      org.probationlens.provenance.OfficialSensitiveLoads.listen(null);
+    }
+  }
+
+  @Test
+  void aChosenSuppressionPolicyStillSuppresses() {
+    Disclosure.sessionPolicy(DisclosurePolicy.withDefaults());
     String h = html(hand(REAL));
     // the pattern worked out by hand in DisclosurePolicyTest.handExampleWithTotals; shares in the
     // three rows with a withheld count are withheld too
@@ -134,10 +202,49 @@ class DisclosureRenderTest {
         "disclosure control: 6 cells suppressed, shown as [c] (1 count under 10, and 5 more so"
             + " that totals cannot give them back); 3 figures worked out from a withheld count"
             + " (shares, rates) also withheld";
-    assertTrue(h.contains("<p class=\"pl-disclosure\""), h);
     assertTrue(h.contains(Text.html(note)), h);
-    assertTrue(plain(hand(REAL)).contains(note));
     assertFalse(plain(hand(REAL)).contains(" 4 "));
+  }
+
+  @Test
+  void aResultProtectedWhereItWasMadeIsDrawnAsItIsAndSaysHow() {
+    Result r =
+        new Starts(
+            handTable(),
+            Sources.of(REAL).protectedBy("cell key method (test)"),
+            CountColumns.of("community_order", "suspended_sentence_order"));
+    String h = html(r);
+    assertEquals("4", cells(h).get(0).get(2));
+    assertTrue(
+        h.contains(
+            Text.html(
+                "disclosure control: the 8 counts of people (community_order,"
+                    + " suspended_sentence_order) were perturbed where they were made, by the cell"
+                    + " key method (test)")),
+        h);
+  }
+
+  @Test
+  void aBareTableIsProtectedOnceRealRecordsHaveBeenDrawnInTheSession() {
+    LensSession session = new LensSession();
+    Table bare = handTable();
+    assertEquals(bare, Disclosure.apply(bare, session).display());
+    Disclosure.apply(hand(REAL), session);
+    Disclosure.Applied a = Disclosure.apply(bare, session);
+    assertEquals(
+        Long.toString(expected(AREAS[0], COUNTS[1], 4)),
+        a.display().stringColumn("suspended_sentence_order").get(0));
+    assertTrue(a.note().orElseThrow().contains("this table carries no provenance"), a.note().get());
+    LensSession.use(session);
+    try {
+      String h = html(bare);
+      assertTrue(h.contains("official-sensitive records were used in this session"), h);
+      String off = html(Disclosure.off(bare));
+      assertEquals("4", cells(off).get(0).get(2));
+      assertTrue(off.contains(Disclosure.TURNED_OFF), off);
+    } finally {
+      LensSession.use(new LensSession());
+    }
   }
 
   @Test
@@ -153,7 +260,9 @@ class DisclosureRenderTest {
   @Test
   void sessionSwitchProtectsSyntheticButNotPublished() {
     Disclosure.onForSynthetic(true);
-    assertEquals("[c]", cells(html(hand(SYNTHETIC))).get(0).get(2));
+    assertEquals(
+        Long.toString(expected(AREAS[0], COUNTS[1], 4)),
+        cells(html(hand(SYNTHETIC))).get(0).get(2));
     assertEquals("4", cells(html(hand(PUBLISHED))).get(0).get(2));
   }
 
@@ -185,11 +294,11 @@ class DisclosureRenderTest {
   void undeclaredCountsAreEveryWholeNumberColumnAndTheNoteSaysSo() {
     Result r = new Starts(handTable(), Sources.of(REAL), CountColumns.undeclared());
     String h = html(r);
-    assertEquals("[c]", cells(h).get(0).get(2));
+    assertEquals(Long.toString(expected(AREAS[0], COUNTS[1], 4)), cells(h).get(0).get(2));
     assertTrue(
         h.contains(
-            "counts taken to be the whole-number columns community_order,"
-                + " suspended_sentence_order, other, total (the result did not name them)"),
+            "the 16 counts (community_order, suspended_sentence_order, other, total) given the"
+                + " noise"),
         h);
   }
 
@@ -197,9 +306,16 @@ class DisclosureRenderTest {
   void aDeclaredCountColumnMustBeWholeNumbers() {
     Result r = new Starts(handTable(), Sources.of(REAL), CountColumns.of("sso_share"));
     assertEquals(
+        "count column 'sso_share' of table 'starts' must be a whole-number column; its columns are"
+            + " [cpa, community_order, suspended_sentence_order, other, total, sso_share]",
+        assertThrows(IllegalArgumentException.class, () -> Renderers.render(r)).getMessage());
+    assertEquals(
         "count column 'sso_share' in table 'starts' is DOUBLE; a count column holds whole numbers"
             + " (INTEGER, LONG or SHORT)",
-        assertThrows(IllegalArgumentException.class, () -> Renderers.render(r)).getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Renderers.render(Disclosure.on(r, DisclosurePolicy.withDefaults())))
+            .getMessage());
   }
 
   // ------------------------------------------------------------ property over random tables
@@ -223,12 +339,8 @@ class DisclosureRenderTest {
                     .ofMaxSize(20));
   }
 
-  /**
-   * Any table of counts from official-sensitive records, drawn by render: no cell of the HTML or of
-   * the plain text shows a count from 1 to 9, and every small count's cell reads [c].
-   */
-  @Property(tries = 300)
-  void noRenderedCountIsUnderTheThreshold(@ForAll("grids") int[][] grid) {
+  /** A table of the grid's counts by area. */
+  static Table gridTable(int[][] grid) {
     Table t = Table.create("random");
     t.addColumns(StringColumn.create("area"));
     for (int i = 0; i < grid.length; i++) {
@@ -241,7 +353,45 @@ class DisclosureRenderTest {
       }
       t.addColumns(c);
     }
-    Result r = new Starts(t, Sources.of(REAL), CountColumns.undeclared());
+    return t;
+  }
+
+  /**
+   * Any table of counts from official-sensitive records, drawn by render by default: every shown
+   * count is within 4 of the truth, never 1 or 2, a 0 stays 0, and the same table drawn again shows
+   * the same figures.
+   */
+  @Property(tries = 300)
+  void everyRenderedCountIsCloseToTheTruthAndNeverOneOrTwo(@ForAll("grids") int[][] grid) {
+    Result r = new Starts(gridTable(grid), Sources.of(REAL), CountColumns.undeclared());
+    String h = html(r);
+    List<List<String>> cells = cells(h);
+    assertEquals(grid.length, cells.size());
+    for (int i = 0; i < grid.length; i++) {
+      for (int j = 0; j < grid[0].length; j++) {
+        long v = Long.parseLong(cells.get(i).get(j + 1).replace(",", ""));
+        assertTrue(Math.abs(v - grid[i][j]) <= 4, "shown " + v + " for " + grid[i][j]);
+        assertTrue(v != 1 && v != 2, "shown " + v);
+        if (grid[i][j] == 0) {
+          assertEquals(0, v);
+        }
+      }
+    }
+    assertEquals(h, html(r));
+  }
+
+  /**
+   * Any table of counts from official-sensitive records, drawn under a chosen suppression policy:
+   * no cell of the HTML or of the plain text shows a count from 1 to 9, and every small count's
+   * cell reads [c].
+   */
+  @Property(tries = 300)
+  void noRenderedCountIsUnderTheThresholdOfAChosenSuppressionPolicy(@ForAll("grids") int[][] grid) {
+    Table t = gridTable(grid);
+    Result r =
+        Disclosure.on(
+            new Starts(t, Sources.of(REAL), CountColumns.undeclared()),
+            DisclosurePolicy.withDefaults());
     List<List<String>> cells = cells(html(r));
     assertEquals(grid.length, cells.size());
     for (int i = 0; i < grid.length; i++) {

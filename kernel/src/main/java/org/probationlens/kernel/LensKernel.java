@@ -137,6 +137,7 @@ public final class LensKernel extends BaseKernel {
             LensKernel.this.clearOutput(wait);
           }
         });
+    lensSession.watchOfficialSensitiveLoads(); // bare tables cut from real records: protected
     LensSession.use(lensSession);
     ExitGuard.install();
     ExitGuard.recordReadsIn(runLog);

@@ -24,7 +24,7 @@ final class KernelCommand {
   static final String USAGE =
       "  kernel install [--user | --prefix DIR] [--name NAME] [--heap SIZE]\n"
           + "                 install the Jupyter kernelspec \"Java (Probation Lens)\" (default name"
-          + " probation-lens, heap 4g)\n"
+          + " probation-lens, heap half this machine's memory)\n"
           + "  kernel run CONNECTION_FILE\n"
           + "                 start the kernel on the sockets of a Jupyter connection file\n"
           + "  kernel warmup  run the cells the kernel's class archive is trained on (install"
@@ -33,8 +33,25 @@ final class KernelCommand {
   /** The kernelspec's name unless --name is given. */
   static final String DEFAULT_NAME = "probation-lens";
 
-  /** The -Xmx heap unless --heap is given. */
-  static final String DEFAULT_HEAP = "4g";
+  /**
+   * The -Xmx heap unless --heap is given: half of this machine's physical memory (as the JVM sees
+   * it, so a container's limit where there is one), in whole gigabytes, at least 1g. Half, because
+   * the kernel holds the analyst's data (about 77 bytes a case today: 10 million cases in under 1
+   * GB) while Jupyter, the browser and DuckDB or Spark beside it need the rest; the JVM's own
+   * default, a quarter, leaves a 100-million-case extract out of reach on a 24 GB machine.
+   */
+  static String defaultHeap() {
+    return heapFor(
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize());
+  }
+
+  /** The default heap for a machine with the given physical memory. */
+  static String heapFor(long physicalBytes) {
+    long gib = physicalBytes / 2 / (1L << 30);
+    return Math.max(1, gib) + "g";
+  }
 
   /**
    * The kernel JVM's compiler and collector, chosen by ./lens bench-kernel beside IPython on this
@@ -114,7 +131,7 @@ final class KernelCommand {
 
     static InstallOptions parse(List<String> args) {
       String name = DEFAULT_NAME;
-      String heap = DEFAULT_HEAP;
+      String heap = defaultHeap();
       boolean user = false;
       Path prefix = null;
       for (int i = 0; i < args.size(); i++) {

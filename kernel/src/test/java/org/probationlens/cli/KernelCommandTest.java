@@ -15,6 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code lens kernel install}: its options and the kernel.json it writes. */
 class KernelCommandTest {
   @Test
+  void theDefaultHeapIsHalfTheMachinesMemoryInWholeGigabytes() {
+    // 24 GiB of memory: half is 12g; 3 GiB: 1.5, so 1g; 1 GiB: still at least 1g
+    assertEquals("12g", KernelCommand.heapFor(24L << 30));
+    assertEquals("1g", KernelCommand.heapFor(3L << 30));
+    assertEquals("1g", KernelCommand.heapFor(1L << 30));
+    assertEquals("7g", KernelCommand.heapFor((15L << 30) + 123));
+  }
+
+  @Test
   void kernelJsonRunsThisJarWithTheJavaFoundAndAHeapAndInterruptsByMessage() {
     String json =
         KernelCommand.kernelJson(
@@ -56,9 +65,12 @@ class KernelCommandTest {
   }
 
   @Test
-  void optionsDefaultToTheSystemWideKernelNamedProbationLensWithFourGigabytes() {
+  void optionsDefaultToTheSystemWideKernelNamedProbationLensWithHalfTheMemory() {
     KernelCommand.InstallOptions options = KernelCommand.InstallOptions.parse(List.of());
-    assertEquals(new KernelCommand.InstallOptions("probation-lens", "4g", false, null), options);
+    assertEquals(
+        new KernelCommand.InstallOptions(
+            "probation-lens", KernelCommand.defaultHeap(), false, null),
+        options);
   }
 
   @Test

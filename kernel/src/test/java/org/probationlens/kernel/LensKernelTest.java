@@ -198,6 +198,11 @@ class LensKernelTest {
                         + "  while (true) hog.add(new long[16_000_000]);\n}"));
     assertTrue(e.getMessage().startsWith("OutOfMemoryError: the cell ran out of memory"));
     assertTrue(e.report().get(1).startsWith("The kernel is still running with a heap of "));
+    // the way out names a heap bigger than this one, in whole gigabytes: twice the heap, rounded up
+    long gb = Math.max(2, 2 * ((Runtime.getRuntime().maxMemory() / (1024 * 1024) + 1023) / 1024));
+    assertTrue(
+        e.report().get(2).contains("LENS_KERNEL_HEAP=" + gb + "g ./lens notebook"),
+        e.report().get(2));
     assertEquals("6", text(kernel.eval("2 * 3")));
   }
 

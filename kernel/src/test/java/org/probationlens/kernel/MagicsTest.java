@@ -236,6 +236,16 @@ class MagicsTest {
     assertTrue(shown.startsWith("Probation Lens "), shown);
     assertTrue(shown.contains("synthetic data generator version 2"), shown);
     assertTrue(shown.contains(cases + "  sha256 " + sha), shown);
+    assertTrue(
+        shown.matches("(?s).*\nheap: [0-9,]+ MiB used, [0-9,]+ MiB free of [0-9,]+ MiB .*"), shown);
+  }
+
+  @Test
+  void theHeapLineAddsUpWhatIsUsedAndWhatIsLeft() {
+    // 384 MiB in use of a 1 GiB heap: 1,024 - 384 = 640 MiB left
+    String line = org.probationlens.kernel.magic.Magics.heapLine(384L << 20, 1L << 30);
+    assertTrue(line.startsWith("heap: 384 MiB used, 640 MiB free of 1,024 MiB ("), line);
+    assertTrue(line.contains("LENS_KERNEL_HEAP=SIZE ./lens notebook"), line);
   }
 
   @Test

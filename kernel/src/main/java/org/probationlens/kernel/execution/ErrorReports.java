@@ -145,8 +145,10 @@ public final class ErrorReports {
               + maxMb
               + " MB; variables from earlier cells are kept.");
       report.add(
-          "Work on less data at once, set large variables to null, or reinstall the kernel"
-              + " with a bigger heap (./lens kernel install --heap 8g) and restart it.");
+          "Work on less data at once, set large variables to null, or give the kernel a bigger"
+              + " heap and restart it: LENS_KERNEL_HEAP="
+              + Math.max(2, 2 * ((maxMb + 1023) / 1024))
+              + "g ./lens notebook (or java -jar the kernel jar: kernel install --heap SIZE).");
     } else if (missingFileInside(e) instanceof EvalException missing) {
       // the analyst's problem first: the file that is not there, not the library's wrapper
       headline = describe(missing);

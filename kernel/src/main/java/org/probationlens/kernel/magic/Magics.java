@@ -473,7 +473,30 @@ public final class Magics {
         + "}\n";
   }
 
-  /** The text of %lens: versions, data in the session's variables, files read. */
+  /**
+   * The heap line of %lens: what the kernel's data and results take now, and how much more it can
+   * take before an OutOfMemoryError (the maximum less what is used), with how to raise it.
+   *
+   * @param used bytes of heap in use
+   * @param max the largest the heap may grow to, in bytes
+   * @return the line, e.g. "heap: 384 MiB used, 640 MiB free of 1,024 MiB (...)"
+   */
+  public static String heapLine(long used, long max) {
+    return "heap: "
+        + mib(used)
+        + " used, "
+        + mib(max - used)
+        + " free of "
+        + mib(max)
+        + " (./lens kernel install --heap SIZE, or LENS_KERNEL_HEAP=SIZE ./lens notebook, to change"
+        + " it)";
+  }
+
+  private static String mib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%,d MiB", bytes / (1024 * 1024));
+  }
+
+  /** The text of %lens: versions, heap, data in the session's variables, files read. */
   String lens() {
     StringBuilder text = new StringBuilder();
     text.append("Probation Lens ")
@@ -487,6 +510,11 @@ public final class Magics {
         .append('\n')
         .append("working directory: ")
         .append(Path.of("").toAbsolutePath())
+        .append('\n')
+        .append(
+            heapLine(
+                Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory(),
+                Runtime.getRuntime().maxMemory()))
         .append('\n');
     List<String> data = new ArrayList<>();
     for (Map.Entry<String, Object> variable : host.runner().variableValues().entrySet()) {

@@ -245,7 +245,7 @@ public final class Disclosure {
   public static Applied apply(Table table, LensSession session) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(session, "session");
-    if (!session.officialSensitiveSeen()) {
+    if (!session.officialSensitiveSeen() || takenAsCounts(table).isEmpty()) {
       return new Applied(table, table, Optional.empty(), Optional.empty(), false);
     }
     Applied a =
@@ -287,7 +287,7 @@ public final class Disclosure {
    *
    * @param table the table, not changed
    * @param counts which columns are counts (undeclared: the whole-number columns with no negative
-   *     value)
+   *     value that are not labels by name, {@link #takenAsCounts})
    * @param method the perturbation table
    * @param keys the keys' secret
    * @return the table to draw and its one-line note, not null
@@ -302,12 +302,7 @@ public final class Disclosure {
     Objects.requireNonNull(keys, "keys");
     List<String> names = new ArrayList<>();
     if (counts.isUndeclared()) {
-      for (Column<?> c : table.columns()) {
-        if (integral(c.type())
-            && (c.size() == c.countMissing() || ((NumericColumn<?>) c).min() >= 0)) {
-          names.add(c.name());
-        }
-      }
+      names.addAll(takenAsCounts(table));
     } else {
       for (String n : counts.columns()) {
         if (!table.containsColumn(n) || !integral(table.column(n).type())) {
@@ -406,6 +401,26 @@ public final class Disclosure {
           .append(DisclosureOutcome.MARKER);
     }
     return new Applied(numeric, display, Optional.empty(), Optional.of(note.toString()), false);
+  }
+
+  /**
+   * The columns of a table that does not declare its counts taken as counts: every whole-number
+   * column with no negative value, except those whose name says they label rather than count (a
+   * name that is or ends in {@code year}, {@code rank} or {@code id}, such as {@code
+   * financial_year} or {@code case_id}). The note under the output names the columns taken.
+   */
+  static List<String> takenAsCounts(Table table) {
+    List<String> out = new ArrayList<>();
+    for (Column<?> c : table.columns()) {
+      String name = c.name().toLowerCase(java.util.Locale.ROOT);
+      boolean label = name.matches("(.*[_ ])?(year|rank|id)");
+      if (integral(c.type())
+          && !label
+          && (c.size() == c.countMissing() || ((NumericColumn<?>) c).min() >= 0)) {
+        out.add(c.name());
+      }
+    }
+    return out;
   }
 
   /** "the 105 counts of people (actual_count)" or "the counts of people". */

@@ -186,6 +186,19 @@ class DisclosureRenderTest {
   }
 
   @Test
+  void columnsNamedAsLabelsAreNotTakenForCounts() {
+    Table t =
+        Table.create(
+            "by year",
+            IntColumn.create("financial_year", 2015, 2016),
+            IntColumn.create("rank", 1, 2),
+            IntColumn.create("case_id", 7, 8),
+            IntColumn.create("starts", 40, 9),
+            IntColumn.create("change", -3, 4));
+    assertEquals(List.of("starts"), Disclosure.takenAsCounts(t));
+  }
+
+  @Test
   void aChosenSuppressionPolicyStillSuppresses() {
     Disclosure.sessionPolicy(DisclosurePolicy.withDefaults());
     String h = html(hand(REAL));

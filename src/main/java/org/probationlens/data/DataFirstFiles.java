@@ -1002,9 +1002,8 @@ public final class DataFirstFiles {
           derivedHashes.add(e.getKey());
         }
       }
-      if (!problems.isEmpty()) {
-        return null;
-      }
+      // the derived rows are checked even when others were refused, so that one exception lists
+      // every problem
       try {
         return DatasetLoader.of(CaseRecords.schema())
             .readBytes("the derived case table", text.toString().getBytes(StandardCharsets.UTF_8))
@@ -1042,7 +1041,7 @@ public final class DataFirstFiles {
                   + " and counted)");
           ok = false;
         } else {
-          return exclude(hash, "probation_area_desc " + Problem.quoted(area), true);
+          return exclude(hash, Problem.quoted(area), true);
         }
       }
       // work type

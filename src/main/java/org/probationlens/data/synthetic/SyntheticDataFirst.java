@@ -121,12 +121,31 @@ public final class SyntheticDataFirst {
    * @throws IOException when the sink cannot write
    */
   public static void rows(Table cases, Sink sink) throws IOException {
+    rows(cases, 0, cases.rowCount(), sink);
+  }
+
+  /**
+   * Turns the cases {@code from} (inclusive) to {@code to} (exclusive) of a case table into the
+   * layout's rows, exactly as {@link #rows(Table, Sink)} writes them (a writer of parts calls it
+   * once per part).
+   *
+   * @param cases the cases, with {@link CaseRecords#schema()}'s columns, not null
+   * @param from the first row, 0-based
+   * @param to the row after the last
+   * @param sink receives the rows, not null
+   * @throws IOException when the sink cannot write
+   */
+  public static void rows(Table cases, int from, int to, Sink sink) throws IOException {
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(sink, "sink");
+    if (from < 0 || to > cases.rowCount() || from > to) {
+      throw new IllegalArgumentException(
+          "rows " + from + " to " + to + " of a table of " + cases.rowCount());
+    }
     Map<String, String> areaOf = new HashMap<>();
     DataFirstFiles.providerAreas().forEach((description, code) -> areaOf.put(code, description));
     Map<String, Integer> areaIndex = areaIndex();
-    for (int r = 0; r < cases.rowCount(); r++) {
+    for (int r = from; r < to; r++) {
       String id = cases.stringColumn("case_id").get(r);
       WorkType type = WorkType.valueOf(cases.stringColumn("work_type").get(r));
       LocalDate start = cases.dateColumn("start_date").get(r);

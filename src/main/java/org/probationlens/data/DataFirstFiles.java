@@ -505,11 +505,16 @@ public final class DataFirstFiles {
         kind = manifest.get().confirm(file.getFileName().toString(), sha, stated);
       }
     }
-    Read read = new Read(layout, lookup);
-    Table result = read.run();
+    List<Source> flat = new ArrayList<>();
+    layout.flat.forEach(f -> flat.add(fileSource(f, layout.reader)));
+    List<Source> rq = new ArrayList<>();
+    layout.rqmnts.forEach(f -> rq.add(fileSource(f, layout.reader)));
+    Read read = new Read(flat, rq, dir.toString());
+    read.readLookup(lookup);
+    tech.tablesaw.api.Table result = read.run();
     String combined = Sha256.of(combinedListing(shas).getBytes(StandardCharsets.UTF_8));
     Provenance provenance = provenance(kind, manifest, layout, lookupSource, combined);
-    LoadedDataset dataset = new LoadedDataset(result.table, provenance, List.of());
+    LoadedDataset dataset = new LoadedDataset(result, provenance, List.of());
     dataset =
         dataset.withNote(
             "Read from the Data First probation files in "
@@ -528,10 +533,130 @@ public final class DataFirstFiles {
                 + "), not where the case was managed; weight is the project's synthetic weighting"
                 + " rule (CaseGenerator.weightHundredths), since the real weights were never"
                 + " published.");
-    for (String note : read.notes()) {
+    for (String note : notes(read.counts())) {
       dataset = dataset.withNote(note);
     }
     return dataset;
+  }
+
+  /** Reads and validates a lookup file: LSOA code to PCC area code. */
+  private static Map<String, String> lookupOf(Path file) {
+    tech.tablesaw.api.Table t = DatasetLoader.of(LOOKUP_SCHEMA).read(file);
+    Map<String, String> map = new HashMap<>(t.rowCount() * 2);
+    for (int r = 0; r < t.rowCount(); r++) {
+      map.put(t.stringColumn("lsoa11cd").get(r), t.stringColumn("pcc_area").get(r));
+    }
+    return map;
+  }
+
+  /**
+   * The analyst's lookup in a directory of Data First files, read and validated (every LSOA once,
+   * every PCC area one of the project's codes), for readers that map batches themselves (the Spark
+   * module, {@link #mapBatch}).
+   *
+   * @param dir the directory holding {@value #LOOKUP}, not null
+   * @return LSOA 2011 code to PCC area code, unmodifiable
+   * @throws DatasetValidationException listing the lookup's problems, located
+   * @throws IllegalArgumentException when the lookup is missing
+   */
+  public static Map<String, String> lookup(Path dir) {
+    Path file = dir.resolve(LOOKUP);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(dir + ": no " + LOOKUP + " (see DataFirstFiles)");
+    }
+    return Map.copyOf(lookupOf(file));
+  }
+
+  /**
+   * One row of a part as read elsewhere (a Spark executor's share of a national extract).
+   *
+   * @param file the part it came from, as problems should name it, not null
+   * @param row the 1-based row of the part, at least 1
+   * @param cells the cells as text, in the order of the columns given with them, null for missing
+   */
+  public record Cells(String file, long row, String[] cells) {
+
+    /** Requires the file and the cells. */
+    public Cells {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(cells, "cells");
+    }
+  }
+
+  /**
+   * The case table of one batch, and what was counted reading it.
+   *
+   * @param table the cases, validated by {@link CaseRecords#schema()}, not null
+   * @param counts what was read, collapsed and excluded, by key; add the counts of every batch of a
+   *     load key by key and pass the sums to {@link #notes}
+   */
+  public record Batch(tech.tablesaw.api.Table table, Map<String, Long> counts) {
+
+    /** Requires both parts and copies the counts. */
+    public Batch {
+      Objects.requireNonNull(table, "table");
+      counts = Map.copyOf(counts);
+    }
+  }
+
+  /**
+   * Maps a batch of rows read elsewhere by exactly the rules of {@link #load(Path,
+   * Provenance.Kind)}. Every event's flat-file rows and requirements must be in the same batch (a
+   * batch per hash partition of {@code event_id_hash} does this), or its requirements would be
+   * refused as of no event and its duplicates missed.
+   *
+   * @param flatColumns the flat file's column names, in the order of the cells, not null
+   * @param flat the flat-file rows, not null
+   * @param rqmntColumns the requirements file's column names, not null
+   * @param rqmnts the requirement rows, not null
+   * @param lookup LSOA 2011 code to PCC area code, as {@link #lookup} reads it, not null
+   * @return the batch's cases and counts
+   * @throws DatasetValidationException listing every problem, located by part and row
+   */
+  public static Batch mapBatch(
+      List<String> flatColumns,
+      List<Cells> flat,
+      List<String> rqmntColumns,
+      List<Cells> rqmnts,
+      Map<String, String> lookup) {
+    Read read =
+        new Read(memorySources(flatColumns, flat), memorySources(rqmntColumns, rqmnts), "a batch");
+    read.lookup = Objects.requireNonNull(lookup, "lookup");
+    return new Batch(read.run(), read.counts());
+  }
+
+  private static List<Source> memorySources(List<String> columns, List<Cells> rows) {
+    Map<String, List<Cells>> byFile = new LinkedHashMap<>();
+    for (Cells row : rows) {
+      byFile.computeIfAbsent(row.file(), f -> new ArrayList<>()).add(row);
+    }
+    if (byFile.isEmpty()) {
+      byFile.put("(no rows)", List.of());
+    }
+    List<Source> sources = new ArrayList<>();
+    byFile.forEach(
+        (file, cells) ->
+            sources.add(
+                new Source() {
+                  @Override
+                  public String label() {
+                    return file;
+                  }
+
+                  @Override
+                  public boolean byRow() {
+                    return true;
+                  }
+
+                  @Override
+                  public void feed(RowSink sink) {
+                    sink.header(List.copyOf(columns));
+                    for (Cells c : cells) {
+                      sink.row(c.row(), c.cells());
+                    }
+                  }
+                }));
+    return sources;
   }
 
   /**
@@ -681,8 +806,6 @@ public final class DataFirstFiles {
     }
   }
 
-  private record Table(tech.tablesaw.api.Table table) {}
-
   /** Where a cell came from: the part's label, whether it counts rows or lines, and which. */
   private record Place(Part part, long at) {}
 
@@ -717,20 +840,50 @@ public final class DataFirstFiles {
     Place accreditedPlace;
   }
 
+  /** One part's rows, from a file or from memory. */
+  private interface Source {
+    String label();
+
+    boolean byRow();
+
+    void feed(RowSink sink) throws IOException;
+  }
+
+  private static Source fileSource(Path file, PartReader reader) {
+    return new Source() {
+      @Override
+      public String label() {
+        return file.toString();
+      }
+
+      @Override
+      public boolean byRow() {
+        return reader != null;
+      }
+
+      @Override
+      public void feed(RowSink sink) throws IOException {
+        if (reader != null) {
+          reader.read(file, sink);
+        } else {
+          readCsv(file, sink);
+        }
+      }
+    };
+  }
+
   /** One load: every part read, the rows mapped, the derived table checked. */
   private static final class Read {
-    private final Layout layout;
-    private final Path lookupFile;
+    private final List<Source> flatSources;
+    private final List<Source> rqmntSources;
+    private final String label;
     private final List<Problem> problems = new ArrayList<>();
     private long unlisted;
     private final Map<String, FlatRow> events = new LinkedHashMap<>();
     private final Map<String, Requirements> requirements = new HashMap<>();
-    private final List<Place> orphanRequirements = new ArrayList<>();
-    private final Map<String, List<Place>> orphanPlaces = new HashMap<>();
     private final TreeMap<String, Long> otherRequirementCodes = new TreeMap<>();
     private final TreeMap<String, Long> excluded = new TreeMap<>();
     private final TreeMap<String, Long> excludedAreas = new TreeMap<>();
-    private final java.util.Set<String> excludedEvents = new java.util.HashSet<>();
     private long duplicatesCollapsed;
     private long flatRows;
     private long rqmntRows;
@@ -738,9 +891,10 @@ public final class DataFirstFiles {
     private boolean hasSubCategory;
     private Map<String, String> lookup = Map.of();
 
-    Read(Layout layout, Path lookupFile) {
-      this.layout = layout;
-      this.lookupFile = lookupFile;
+    Read(List<Source> flat, List<Source> rqmnts, String label) {
+      this.flatSources = flat;
+      this.rqmntSources = rqmnts;
+      this.label = label;
     }
 
     private void problem(Place place, String column, String value, String expected) {
@@ -759,33 +913,10 @@ public final class DataFirstFiles {
               : new Problem(part.label, Math.max(1, at), column, number, value, expected));
     }
 
-    Table run() {
-      readLookup();
-      for (Path file : layout.flat) {
-        readPart(file, true);
-      }
-      for (Path file : layout.rqmnts) {
-        readPart(file, false);
-      }
-      tech.tablesaw.api.Table table = map();
-      if (!problems.isEmpty()) {
-        String label =
-            layout.flat.size() == 1
-                ? layout.flat.get(0).getParent().toString()
-                : layout.flat.get(0).getParent().toString();
-        throw new DatasetValidationException(label, problems, unlisted);
-      }
-      return new Table(table);
-    }
-
-    private void readLookup() {
+    /** Reads the lookup file, listing its problems with the others. */
+    void readLookup(Path lookupFile) {
       try {
-        tech.tablesaw.api.Table t = DatasetLoader.of(LOOKUP_SCHEMA).read(lookupFile);
-        Map<String, String> map = new HashMap<>(t.rowCount() * 2);
-        for (int r = 0; r < t.rowCount(); r++) {
-          map.put(t.stringColumn("lsoa11cd").get(r), t.stringColumn("pcc_area").get(r));
-        }
-        lookup = map;
+        lookup = lookupOf(lookupFile);
       } catch (DatasetValidationException e) {
         for (Problem p : e.problems()) {
           if (problems.size() < DatasetLoader.DEFAULT_MAX_PROBLEMS) {
@@ -798,8 +929,22 @@ public final class DataFirstFiles {
       }
     }
 
-    private void readPart(Path file, boolean flat) {
-      Part part = new Part(file.toString(), layout.reader != null);
+    tech.tablesaw.api.Table run() {
+      for (Source source : flatSources) {
+        readPart(source, true);
+      }
+      for (Source source : rqmntSources) {
+        readPart(source, false);
+      }
+      tech.tablesaw.api.Table table = map();
+      if (!problems.isEmpty()) {
+        throw new DatasetValidationException(label, problems, unlisted);
+      }
+      return table;
+    }
+
+    private void readPart(Source source, boolean flat) {
+      Part part = new Part(source.label(), source.byRow());
       List<String> needed = flat ? FLAT_FILE_COLUMNS : RQMNTS_COLUMNS;
       int[] at = new int[needed.size() + 1];
       boolean[] usable = {true};
@@ -874,13 +1019,9 @@ public final class DataFirstFiles {
             }
           };
       try {
-        if (layout.reader != null) {
-          layout.reader.read(file, sink);
-        } else {
-          readCsv(file, sink);
-        }
+        source.feed(sink);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot read " + source.label() + ": " + e.getMessage(), e);
       }
     }
 
@@ -1226,7 +1367,6 @@ public final class DataFirstFiles {
 
     private String exclude(String hash, String reason, boolean area) {
       (area ? excludedAreas : excluded).merge(reason, 1L, Long::sum);
-      excludedEvents.add(hash);
       return null;
     }
 
@@ -1311,58 +1451,108 @@ public final class DataFirstFiles {
               + Problem.quoted(hash));
     }
 
-    List<String> notes() {
-      List<String> notes = new ArrayList<>();
-      notes.add(
-          "Read "
-              + flatRows
-              + " flat-file rows ("
-              + events.size()
-              + " events) and "
-              + rqmntRows
-              + " requirement rows.");
-      if (duplicatesCollapsed > 0) {
-        notes.add(
-            duplicatesCollapsed
-                + " flat-file row(s) repeated an event_id_hash with the same values in every column"
-                + " this reader uses, and were collapsed into the first.");
-      }
-      if (!excludedAreas.isEmpty()) {
-        long total = excludedAreas.values().stream().mapToLong(Long::longValue).sum();
-        notes.add(
-            total
-                + " event(s) excluded: held by no CRC or NPS division of 2014-2020, by"
-                + " probation_area_desc: "
-                + listing(excludedAreas)
-                + ".");
-      }
-      if (!excluded.isEmpty()) {
-        long total = excluded.values().stream().mapToLong(Long::longValue).sum();
-        notes.add(total + " event(s) excluded: " + listing(excluded) + ".");
-      }
-      if (!otherRequirementCodes.isEmpty()) {
-        notes.add(
-            "Requirements of categories without a column in the case table (read past), by"
-                + " rqmnt_type_main_category_code: "
-                + listing(otherRequirementCodes)
-                + ".");
-      }
-      if (!hasSubCategory) {
-        notes.add(
-            "The requirements file has no "
-                + RQMNT_SUB_CATEGORY
-                + " column, so every category 7 requirement counts as an accredited programme"
-                + " (the RS66 exception could not be applied).");
-      }
-      return notes;
+    /** What this read counted, by key: the input of {@link DataFirstFiles#notes}. */
+    Map<String, Long> counts() {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put(FLAT_ROWS, flatRows);
+      counts.put(EVENTS, (long) events.size());
+      counts.put(RQMNT_ROWS, rqmntRows);
+      counts.put(DUPLICATES, duplicatesCollapsed);
+      counts.put(SUB_CATEGORY_COLUMN, hasSubCategory ? 1L : 0L);
+      excludedAreas.forEach((k, v) -> counts.put(AREA + k, v));
+      excluded.forEach((k, v) -> counts.put(EXCLUDED + k, v));
+      otherRequirementCodes.forEach((k, v) -> counts.put(REQUIREMENT + k, v));
+      return counts;
     }
+  }
 
-    private static String listing(Map<String, Long> counts) {
-      StringBuilder text = new StringBuilder();
-      counts.forEach(
-          (k, v) -> text.append(text.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
-      return text.toString();
+  private static final String FLAT_ROWS = "flat_rows";
+  private static final String EVENTS = "events";
+  private static final String RQMNT_ROWS = "rqmnt_rows";
+  private static final String DUPLICATES = "duplicates";
+  private static final String SUB_CATEGORY_COLUMN = "sub_category_column";
+  private static final String AREA = "area:";
+  private static final String EXCLUDED = "excluded:";
+  private static final String REQUIREMENT = "requirement:";
+
+  /**
+   * The notes a load makes from what it counted: rows and events read, duplicates collapsed, events
+   * excluded by reason and value, requirement categories read past. Counts of several batches of
+   * one load ({@link #mapBatch}), added key by key, give the notes of the whole.
+   *
+   * @param counts the counts, as {@link Batch#counts()} gives them (or their sums), not null
+   * @return the notes, in a fixed order
+   */
+  public static List<String> notes(Map<String, Long> counts) {
+    Objects.requireNonNull(counts, "counts");
+    List<String> notes = new ArrayList<>();
+    notes.add(
+        "Read "
+            + counts.getOrDefault(FLAT_ROWS, 0L)
+            + " flat-file rows ("
+            + counts.getOrDefault(EVENTS, 0L)
+            + " events) and "
+            + counts.getOrDefault(RQMNT_ROWS, 0L)
+            + " requirement rows.");
+    long duplicates = counts.getOrDefault(DUPLICATES, 0L);
+    if (duplicates > 0) {
+      notes.add(
+          duplicates
+              + " flat-file row(s) repeated an event_id_hash with the same values in every column"
+              + " this reader uses, and were collapsed into the first.");
     }
+    TreeMap<String, Long> areas = withPrefix(counts, AREA);
+    if (!areas.isEmpty()) {
+      notes.add(
+          total(areas)
+              + " event(s) excluded: held by no CRC or NPS division of 2014-2020, by"
+              + " probation_area_desc: "
+              + listing(areas)
+              + ".");
+    }
+    TreeMap<String, Long> excluded = withPrefix(counts, EXCLUDED);
+    if (!excluded.isEmpty()) {
+      notes.add(total(excluded) + " event(s) excluded: " + listing(excluded) + ".");
+    }
+    TreeMap<String, Long> codes = withPrefix(counts, REQUIREMENT);
+    if (!codes.isEmpty()) {
+      notes.add(
+          "Requirements of categories without a column in the case table (read past), by"
+              + " rqmnt_type_main_category_code: "
+              + listing(codes)
+              + ".");
+    }
+    if (counts.getOrDefault(SUB_CATEGORY_COLUMN, 0L) == 0) {
+      notes.add(
+          "The requirements file has no "
+              + RQMNT_SUB_CATEGORY
+              + " column, so every category 7 requirement counts as an accredited programme"
+              + " (the RS66 exception could not be applied).");
+    }
+    return notes;
+  }
+
+  private static TreeMap<String, Long> withPrefix(Map<String, Long> counts, String prefix) {
+    TreeMap<String, Long> found = new TreeMap<>();
+    counts.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && v > 0) {
+            found.put(k.substring(prefix.length()), v);
+          }
+        });
+    return found;
+  }
+
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Formats counts as {@code key: n; key: n}. */
+  private static String listing(Map<String, Long> counts) {
+    StringBuilder text = new StringBuilder();
+    counts.forEach(
+        (k, v) -> text.append(text.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
+    return text.toString();
   }
 
   private static String csv(String value) {

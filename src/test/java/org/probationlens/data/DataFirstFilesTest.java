@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probationlens.provenance.LoadedDataset;
@@ -206,6 +209,59 @@ class DataFirstFilesTest {
                     + " file has no custodial_status column to tell licence, PSS and pre-release"
                     + " apart): 2."),
         read.notes().toString());
+  }
+
+  @Test
+  void batchesMappedApartAddUpToTheWholeLoad() throws IOException {
+    String co = ",365,ORA Community Order,,";
+    String[] flatRows = {
+      "a1,2016-03-01,2017-02-28,Ran its full course" + co + "CPA Durham Tees Valley,E01000001,",
+      "a1,2016-03-01,2017-02-28,Ran its full course" + co + "CPA Durham Tees Valley,E01000001,",
+      "b2,2016-03-01,2017-02-28,Other" + co + "NPS London,E01000003,",
+      "c3,2016-03-01,2017-02-28,Other" + co + "Unallocated,E01000003,",
+      "d4,2016-03-01,2017-02-28,Other" + co + "NPS London,E01000003,"
+    };
+    String[] rqRows = {"a1,F,,20", "b2,W,,60", "d4,Q,,"};
+    LoadedDataset whole =
+        DataFirstFiles.load(
+            write(
+                FLAT_HEADER + "\n" + String.join("\n", flatRows) + "\n",
+                RQ_HEADER + "\n" + String.join("\n", rqRows) + "\n"),
+            Provenance.Kind.SYNTHETIC);
+    // two batches: events a1 and b2, then c3 and d4, each with its requirements
+    List<String> flatColumns = List.of(FLAT_HEADER.split(","));
+    List<String> rqColumns = List.of(RQ_HEADER.split(","));
+    Map<String, Long> summed = new TreeMap<>();
+    List<String> rows = new ArrayList<>();
+    for (List<Integer> part : List.of(List.of(0, 1, 2), List.of(3, 4))) {
+      List<DataFirstFiles.Cells> flat = new ArrayList<>();
+      for (int i : part) {
+        flat.add(new DataFirstFiles.Cells("flat", i + 1, flatRows[i].split(",", -1)));
+      }
+      List<DataFirstFiles.Cells> rq = new ArrayList<>();
+      for (int i = 0; i < rqRows.length; i++) {
+        String[] cells = rqRows[i].split(",", -1);
+        if (part.stream().anyMatch(f -> flatRows[f].startsWith(cells[0] + ","))) {
+          rq.add(new DataFirstFiles.Cells("rq", i + 1, cells));
+        }
+      }
+      DataFirstFiles.Batch batch =
+          DataFirstFiles.mapBatch(
+              flatColumns, flat, rqColumns, rq, Map.of("E01000001", "DRH", "E01000003", "LDN"));
+      batch.counts().forEach((k, v) -> summed.merge(k, v, Long::sum));
+      for (int r = 0; r < batch.table().rowCount(); r++) {
+        rows.add(cells(batch.table().row(r)));
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (int r = 0; r < whole.table().rowCount(); r++) {
+      expected.add(cells(whole.table().row(r)));
+    }
+    assertEquals(expected, rows);
+    assertEquals(whole.notes().subList(2, whole.notes().size()), DataFirstFiles.notes(summed));
+    assertEquals(
+        "Read 5 flat-file rows (4 events) and 3 requirement rows.",
+        DataFirstFiles.notes(summed).get(0));
   }
 
   private DatasetValidationException refused(String flat, String rq) throws IOException {

@@ -1,6 +1,7 @@
 package org.probationlens.data.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.probationlens.data.CaseRecords;
 import org.probationlens.data.DataFirstFiles;
 import org.probationlens.provenance.LoadedDataset;
 import org.probationlens.provenance.Provenance;
+import org.probationlens.read.DatasetValidationException;
 import tech.tablesaw.api.Table;
 
 /**
@@ -69,6 +71,49 @@ class SyntheticDataFirstTest {
     assertTrue(
         read.notes().get(2).startsWith("Read " + (rows + duplicates) + " flat-file rows (" + rows),
         read.notes().get(2));
+  }
+
+  @Test
+  void theManifestRefusesSyntheticFilesStatedRealAndFilesChangedSinceWritten() throws IOException {
+    Path generated = dir.resolve("generated");
+    CaseGenerator.standard()
+        .generate(generated, new GeneratorSettings(11, 10_000), ProgressListener.none());
+    Path layout = dir.resolve("datafirst");
+    SyntheticDataFirst.writeCsv(generated, layout);
+    DatasetValidationException real =
+        assertThrows(
+            DatasetValidationException.class,
+            () -> DataFirstFiles.load(layout, Provenance.Kind.OFFICIAL_SENSITIVE));
+    assertEquals(layout.resolve("MANIFEST").toString(), real.file());
+    assertEquals("synthetic", real.problems().get(0).column());
+    assertEquals(
+        "the kind the caller stated, OFFICIAL_SENSITIVE; the manifest says these files are"
+            + " SYNTHETIC",
+        real.problems().get(0).expected());
+    // one requirement's length changed (to 999 days, more than any generated) after the manifest
+    Path rq = layout.resolve("rqmnts.csv");
+    Files.writeString(rq, Files.readString(rq).replaceFirst(",F,,(.*),(\\d+)\n", ",F,,$1,999\n"));
+    DatasetValidationException changed =
+        assertThrows(DatasetValidationException.class, () -> DataFirstFiles.load(layout));
+    assertEquals("rqmnts.csv.sha256", changed.problems().get(0).column());
+  }
+
+  @Test
+  void parquetPartsWithoutTheParquetModuleAreRefusedNamingIt() throws IOException {
+    Files.writeString(dir.resolve("moj_probation_flatfile_01.parquet"), "");
+    Files.writeString(dir.resolve("moj_probation_rqmnts_01.parquet"), "");
+    SyntheticDataFirst.writeLookup(dir);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DataFirstFiles.load(dir, Provenance.Kind.SYNTHETIC));
+    assertEquals(
+        dir
+            + ": holds Data First Parquet parts, and no Parquet reader is on the class path; add"
+            + " the probation-lens-parquet module (the kernel has it) and use"
+            + " org.probationlens.parquet.DataFirstParquet.load, or convert the parts to"
+            + " flatfile.csv and rqmnts.csv",
+        e.getMessage());
   }
 
   @Test

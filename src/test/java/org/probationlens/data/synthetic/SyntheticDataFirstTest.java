@@ -90,7 +90,7 @@ class SyntheticDataFirstTest {
         "the kind the caller stated, OFFICIAL_SENSITIVE; the manifest says these files are"
             + " SYNTHETIC",
         real.problems().get(0).expected());
-    // one requirement's length changed (to 999 days, more than any generated) after the manifest
+    // one RAR length changed to 999 days (more than any generated) after the manifest was written
     Path rq = layout.resolve("rqmnts.csv");
     Files.writeString(rq, Files.readString(rq).replaceFirst(",F,,(.*),(\\d+)\n", ",F,,$1,999\n"));
     DatasetValidationException changed =

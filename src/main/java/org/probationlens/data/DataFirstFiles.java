@@ -889,6 +889,10 @@ public final class DataFirstFiles {
     private long rqmntRows;
     private boolean hasCustodialStatus = true;
     private boolean hasSubCategory;
+
+    /** A flat-file part lacked a column, so its events are unknown and requirements not joined. */
+    private boolean flatIncomplete;
+
     private Map<String, String> lookup = Map.of();
 
     Read(List<Source> flat, List<Source> rqmnts, String label) {
@@ -962,6 +966,9 @@ public final class DataFirstFiles {
                 Integer c = positions.get(needed.get(n));
                 if (c == null) {
                   usable[0] = false;
+                  if (flat) {
+                    flatIncomplete = true;
+                  }
                   problem(
                       part,
                       part.byRow ? 0 : 1,
@@ -1122,7 +1129,7 @@ public final class DataFirstFiles {
     /** Maps every event, then checks the derived rows against the case table's schema. */
     private tech.tablesaw.api.Table map() {
       for (Map.Entry<String, Requirements> e : requirements.entrySet()) {
-        if (!events.containsKey(e.getKey())) {
+        if (!flatIncomplete && !events.containsKey(e.getKey())) {
           Requirements r = e.getValue();
           Place place =
               r.rarPlace != null ? r.rarPlace : r.upwPlace != null ? r.upwPlace : r.accreditedPlace;

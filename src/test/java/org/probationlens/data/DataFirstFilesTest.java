@@ -323,6 +323,19 @@ class DataFirstFilesTest {
   }
 
   @Test
+  void aFlatFileMissingAColumnIsOneProblemNotOnePerRequirement() throws IOException {
+    String header = FLAT_HEADER.replace("disposal_date,", "");
+    DatasetValidationException e =
+        refused(
+            header
+                + "\nev1,2017-02-28,Ran its full course,365,ORA Community Order,,CPA Durham"
+                + " Tees Valley,E01000001,\n",
+            RQ_HEADER + "\nev1,F,,20\nev2,W,,40\n");
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).value().startsWith("no column disposal_date among"));
+  }
+
+  @Test
   void aConflictingDuplicateIsRefusedNamingBothRows() throws IOException {
     DatasetValidationException e =
         refused(

@@ -109,7 +109,10 @@ import org.probationlens.read.Sha256;
  *   <li>{@code sentence_months} is {@code length_in_days} (DISPOSAL.LENGTH_IN_DAYS: the order, or
  *       for custody the sentence) in months of 365.25 / 12 days, rounded to the nearest whole
  *       month: the inverse of the project's rule {@link CaseGenerator#plannedDays}, exact for 1 to
- *       120 months.
+ *       120 months. The case table's sentences run to 120 months (its schema's range, which the
+ *       generator's longest custodial band fills); a longer custodial sentence is a real case the
+ *       table has no room for, so it is excluded and counted, not refused, as real files hold them.
+ *       An order shorter than half a month is refused by the table's range.
  *   <li>The end and the termination: an empty {@code disposal_termination_date} is a disposal still
  *       running, ONGOING, ending on its planned date ({@code disposal_date} plus {@link
  *       CaseGenerator#plannedDays}, the project's rule); a termination after 31 December 2020 is
@@ -208,6 +211,10 @@ public final class DataFirstFiles {
   private static final Map<String, String> TERMINATION_REASONS = terminationReasonMap();
 
   private static final String PROVIDER_COLUMN = "probation_area_desc";
+
+  /** The longest sentence the case table holds: its schema's range of {@code sentence_months}. */
+  private static final int MAX_MONTHS =
+      (int) CaseRecords.schema().column("sentence_months").maxInteger();
 
   /** A month of the project's rules: 365.25 / 12 days ({@link CaseGenerator#plannedDays}). */
   private static final double DAYS_PER_MONTH = 365.25 / 12;
@@ -1332,6 +1339,16 @@ public final class DataFirstFiles {
       }
       WorkType type = WorkType.ofCode(work);
       int months = (int) Math.round(days / DAYS_PER_MONTH);
+      if (!type.isCourtOrder() && months > MAX_MONTHS) {
+        return exclude(
+            hash,
+            "custodial sentence of more than "
+                + MAX_MONTHS
+                + " months (the case table's sentence_months runs to "
+                + MAX_MONTHS
+                + ")",
+            false);
+      }
       LocalDate end;
       if (terminated == null) {
         reason = "ONGOING";

@@ -160,15 +160,21 @@ class DataFirstFilesTest {
             // a Durham Tees Valley CRC case whose home is in London
             + "moved,2016-03-01,2017-02-28,Ran its full course"
             + co
-            + "CPA Durham Tees Valley,E01000003,\n";
+            + "CPA Durham Tees Valley,E01000003,\n"
+            // a licence after a 15-year sentence: 5479 days = 180.0 months, beyond the table's 120
+            + "long,2016-03-01,,,5479,CJA - Std Determinate Custody,B,NPS North East,E01000002,\n"
+            // and one after exactly 120 months (3653 days = 120.0): kept
+            + "ten,2016-03-01,,,3653,CJA - Std Determinate Custody,B,NPS North East,E01000002,\n";
     // the requirement of an excluded event is counted with it, not refused
     String rq = RQ_HEADER + "\np1,F,,10\n";
     LoadedDataset read = DataFirstFiles.load(write(flat, rq), Provenance.Kind.SYNTHETIC);
-    assertEquals(1, read.table().rowCount());
+    assertEquals(2, read.table().rowCount());
     assertEquals("keep", read.table().stringColumn("case_id").get(0));
+    assertEquals("ten", read.table().stringColumn("case_id").get(1));
+    assertEquals(120, read.table().intColumn("sentence_months").get(1));
     List<String> notes = read.notes();
     assertTrue(
-        notes.contains("Read 10 flat-file rows (9 events) and 1 requirement rows."),
+        notes.contains("Read 12 flat-file rows (11 events) and 1 requirement rows."),
         notes.toString());
     assertTrue(
         notes.contains(
@@ -183,7 +189,9 @@ class DataFirstFilesTest {
         notes.toString());
     assertTrue(
         notes.contains(
-            "4 event(s) excluded: CRC case of C03 whose home LSOA lies in LDN (CPA C17): 1;"
+            "5 event(s) excluded: CRC case of C03 whose home LSOA lies in LDN (CPA C17): 1;"
+                + " custodial sentence of more than 120 months (the case table's sentence_months"
+                + " runs to 120): 1;"
                 + " custodial_status \"T\" (terminated or migrated custody: the phase is not"
                 + " known): 1; disposal_date before 2014-06-01 (outside the case table's period):"
                 + " 1; empty lsoa_residence (no PCC area): 1."),

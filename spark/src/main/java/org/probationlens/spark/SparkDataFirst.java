@@ -67,8 +67,8 @@ public final class SparkDataFirst {
    *     DataFirstFiles#LOOKUP} and a {@code MANIFEST} stating the lookup's source; not null
    * @param partitions how many partitions to map the events in, at least 1
    * @return the cases and the notes
-   * @throws IllegalArgumentException when parts, the lookup or its source are missing
-   * @throws org.apache.spark.SparkException with the library's message for files it refuses
+   * @throws IllegalArgumentException when parts, the lookup or its source are missing; files the
+   *     library refuses fail the job (Spark's exception, carrying the library's message)
    */
   public static Result read(SparkSession spark, Path dir, int partitions) {
     Objects.requireNonNull(spark, "spark");

@@ -10,11 +10,15 @@ import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GenerationResult;
 import org.probationlens.data.synthetic.GeneratorSettings;
 import org.probationlens.data.synthetic.ProgressListener;
+import org.probationlens.data.synthetic.SyntheticDataFirst;
+import org.probationlens.parquet.DataFirstParquet;
 
 /**
- * {@code lens data [--rows N] [--seed S] [--out DIR]}: writes a synthetic case-level dataset
- * ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST}) into a directory, with a progress bar
- * on standard error.
+ * {@code lens data [--rows N] [--seed S] [--out DIR] [--data-first DIR]}: writes a synthetic
+ * case-level dataset ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST}) into a directory,
+ * with a progress bar on standard error; with {@code --data-first}, the same cases in the layout of
+ * the MoJ's Data First probation files too, as CSV ({@code DIR/csv}) and as Parquet parts ({@code
+ * DIR/parquet}, one pair per million cases, at most 30, as the MoJ delivers 30).
  */
 public final class DataCommand {
 
@@ -31,7 +35,7 @@ public final class DataCommand {
   public static final int USAGE = 2;
 
   static final String USAGE_TEXT =
-      "Usage: lens data [--rows N] [--seed S] [--out DIR]\n"
+      "Usage: lens data [--rows N] [--seed S] [--out DIR] [--data-first DIR]\n"
           + "  Writes SYNTHETIC case-level data (cases.csv, forecast.csv, MANIFEST) into DIR.\n"
           + "  --rows N   orders and licences to generate, "
           + GeneratorSettings.MIN_ROWS
@@ -46,12 +50,15 @@ public final class DataCommand {
           + ")\n"
           + "  --out DIR  output directory (default "
           + DEFAULT_OUT
-          + ")\n";
+          + ")\n"
+          + "  --data-first DIR  also write the same cases in the MoJ Data First layout:\n"
+          + "             DIR/csv (flatfile.csv, rqmnts.csv) and DIR/parquet (Parquet parts),\n"
+          + "             each with a synthetic LSOA lookup and a MANIFEST\n";
 
   private DataCommand() {}
 
   /** The parsed command line. */
-  record Arguments(GeneratorSettings settings, Path out) {}
+  record Arguments(GeneratorSettings settings, Path out, Path dataFirst) {}
 
   /** A command-line argument that cannot be used, with the message to show. */
   static final class BadArgument extends Exception {
@@ -135,6 +142,21 @@ public final class DataCommand {
             "  scale: %.4f of a full national run (%s rows)",
             settings.rows() / (double) CaseGenerator.FULL_SCALE_ROWS,
             grouped(CaseGenerator.FULL_SCALE_ROWS)));
+    if (arguments.dataFirst() != null) {
+      Path csv = arguments.dataFirst().resolve("csv");
+      Path parquet = arguments.dataFirst().resolve("parquet");
+      int parts = (int) Math.min(30, Math.max(1, (settings.rows() + 999_999) / 1_000_000));
+      try {
+        SyntheticDataFirst.writeCsv(arguments.out(), csv);
+        DataFirstParquet.write(arguments.out(), parquet, parts);
+      } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+        err.println("lens data: cannot write the Data First layout: " + e.getMessage());
+        return FAILED;
+      }
+      out.println("the same cases in the MoJ Data First layout (SYNTHETIC, LSOA codes X01...):");
+      out.println("  " + csv + "  (flatfile.csv, rqmnts.csv, lsoa_pcc_lookup.csv, MANIFEST)");
+      out.println("  " + parquet + "  (" + parts + " flat-file and requirements part(s))");
+    }
     return OK;
   }
 
@@ -146,6 +168,7 @@ public final class DataCommand {
     boolean rowsSeen = false;
     boolean seedSeen = false;
     boolean outSeen = false;
+    Path dataFirst = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -158,8 +181,12 @@ public final class DataCommand {
         name = arg.substring(0, eq);
         value = arg.substring(eq + 1);
       }
-      if (!name.equals("--rows") && !name.equals("--seed") && !name.equals("--out")) {
-        throw new BadArgument("unknown argument '" + arg + "'; expected --rows, --seed or --out");
+      if (!name.equals("--rows")
+          && !name.equals("--seed")
+          && !name.equals("--out")
+          && !name.equals("--data-first")) {
+        throw new BadArgument(
+            "unknown argument '" + arg + "'; expected --rows, --seed, --out or --data-first");
       }
       if (value == null) {
         if (i + 1 >= args.length) {
@@ -174,6 +201,20 @@ public final class DataCommand {
           }
           rowsSeen = true;
           rows = rows(value);
+          break;
+        case "--data-first":
+          if (dataFirst != null) {
+            throw new BadArgument("--data-first given twice");
+          }
+          if (value.isEmpty()) {
+            throw new BadArgument("--data-first is empty; expected a directory path");
+          }
+          try {
+            dataFirst = Path.of(value);
+          } catch (InvalidPathException e) {
+            throw new BadArgument(
+                "--data-first '" + value + "' is not a valid path: " + e.getReason());
+          }
           break;
         case "--seed":
           if (seedSeen) {
@@ -197,7 +238,7 @@ public final class DataCommand {
           }
       }
     }
-    return new Arguments(new GeneratorSettings(seed, rows), out);
+    return new Arguments(new GeneratorSettings(seed, rows), out, dataFirst);
   }
 
   private static long rows(String value) throws BadArgument {

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probationlens.data.CaseRecords;
+import org.probationlens.data.DataFirstFiles;
+import org.probationlens.provenance.Provenance;
+import tech.tablesaw.api.Table;
 
 class DataCommandTest {
 
@@ -62,7 +66,7 @@ class DataCommandTest {
     err.reset();
     assertEquals(DataCommand.USAGE, run(false, "--out-dir", "x"));
     assertEquals(
-        "lens data: unknown argument '--out-dir'; expected --rows, --seed or --out",
+        "lens data: unknown argument '--out-dir'; expected --rows, --seed, --out or --data-first",
         firstErrorLine());
   }
 
@@ -112,6 +116,38 @@ class DataCommandTest {
                 + " to (47\\.9[5-9]|48\\.0[0-5])% \\(synthetic per CPA; published range 16% to 48%,"
                 + " NAO HC 676\\).*"),
         summary);
+  }
+
+  @Test
+  void writesTheSameCasesInTheDataFirstLayoutAsCsvAndParquet(@TempDir Path dir) {
+    Path generated = dir.resolve("gen");
+    Path dataFirst = dir.resolve("datafirst");
+    assertEquals(
+        DataCommand.OK,
+        run(
+            false,
+            "--rows",
+            "10000",
+            "--out",
+            generated.toString(),
+            "--data-first",
+            dataFirst.toString()));
+    Table cases =
+        CaseRecords.load(generated.resolve("cases.csv"), Provenance.Kind.SYNTHETIC).table();
+    for (Path layout : List.of(dataFirst.resolve("csv"), dataFirst.resolve("parquet"))) {
+      Table read = DataFirstFiles.load(layout).table();
+      assertEquals(cases.rowCount(), read.rowCount(), layout.toString());
+      for (int c = 0; c < cases.columnCount(); c++) {
+        for (int r = 0; r < cases.rowCount(); r++) {
+          assertEquals(cases.column(c).get(r), read.column(c).get(r), layout + " row " + r);
+        }
+      }
+    }
+    assertTrue(Files.isRegularFile(dataFirst.resolve("parquet/moj_probation_flatfile_01.parquet")));
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8)
+            .contains(
+                "the same cases in the MoJ Data First layout (SYNTHETIC, LSOA codes X01...):"));
   }
 
   @Test

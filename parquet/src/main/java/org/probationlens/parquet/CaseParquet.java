@@ -244,7 +244,7 @@ public final class CaseParquet {
   }
 
   /** Refuses, naming the file, one that does not begin and end with Parquet's magic bytes. */
-  private static void requireParquet(Path file) throws IOException {
+  static void requireParquet(Path file) throws IOException {
     byte[] magic = "PAR1".getBytes(StandardCharsets.US_ASCII);
     try (java.nio.channels.SeekableByteChannel in = Files.newByteChannel(file)) {
       long size = in.size();
@@ -267,11 +267,31 @@ public final class CaseParquet {
 
   /** Appends one cell's CSV text: empty for a null, else the value as the contract writes it. */
   private static void cell(StringBuilder line, ColumnReader reader, ColumnDescriptor column) {
-    if (reader.getCurrentDefinitionLevel() < column.getMaxDefinitionLevel()) {
+    String text = text(reader, column);
+    if (text == null) {
       return;
+    }
+    if (column.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+        || column.getPrimitiveType().getPrimitiveTypeName()
+            == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+      quoted(line, text);
+    } else {
+      line.append(text);
+    }
+  }
+
+  /**
+   * One cell's value as the contract's CSV writes it, unquoted: null for a null; a {@code DATE} as
+   * {@code yyyy-MM-dd}; whole numbers and flags as Java prints them; decimals in plain notation;
+   * text as UTF-8. Shared with {@link DataFirstParquet}.
+   */
+  static String text(ColumnReader reader, ColumnDescriptor column) {
+    if (reader.getCurrentDefinitionLevel() < column.getMaxDefinitionLevel()) {
+      return null;
     }
     PrimitiveType type = column.getPrimitiveType();
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+    StringBuilder line = new StringBuilder();
     switch (type.getPrimitiveTypeName()) {
       case INT32 -> {
         int v = reader.getInteger();
@@ -285,7 +305,7 @@ public final class CaseParquet {
       case BOOLEAN -> line.append(reader.getBoolean());
       case DOUBLE -> decimal(line, reader.getDouble());
       case FLOAT -> decimal(line, reader.getFloat());
-      case BINARY, FIXED_LEN_BYTE_ARRAY -> quoted(line, reader.getBinary().toStringUsingUTF8());
+      case BINARY, FIXED_LEN_BYTE_ARRAY -> line.append(reader.getBinary().toStringUsingUTF8());
       default ->
           throw new IllegalArgumentException(
               "column "
@@ -294,6 +314,7 @@ public final class CaseParquet {
                   + type
                   + "; the case table holds text, dates, whole numbers, decimals and flags");
     }
+    return line.toString();
   }
 
   /** A decimal in plain notation: the shortest text that reads back as the same double. */

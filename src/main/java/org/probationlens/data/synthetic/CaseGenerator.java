@@ -167,6 +167,36 @@ public final class CaseGenerator {
     return areas;
   }
 
+  /**
+   * The weighted-volume weight of a case, in hundredths, by the rule every synthetic case is
+   * weighted with: a base by work type (CO 1.00, SSO 1.00, LIC 1.20, PSS 0.60, PRE 0.40) times a
+   * length factor (up to 6 months 0.80; 7-12 1.00; 13-24 1.25; 25-48 1.50; over 48 1.75). The real
+   * fee-for-service band weights were never published, so this rule is synthetic; readers of real
+   * layouts ({@code DataFirstFiles}) weight their cases with it too and say so.
+   *
+   * @param type the work type, not null
+   * @param sentenceMonths the sentence months, as the case table's {@code sentence_months}
+   * @return the weight in hundredths, e.g. 125 for 1.25
+   */
+  public static int weightHundredths(WorkType type, int sentenceMonths) {
+    return CaseModel.weightHundredths(Objects.requireNonNull(type, "type"), sentenceMonths);
+  }
+
+  /**
+   * The planned length of a case in days, by the rule the generator dates its cases with: the order
+   * for a community or suspended sentence order; half the sentence for a licence (release at the
+   * halfway point) and for pre-release work (the time in custody); for post-sentence supervision,
+   * twelve months from release less the licence period; a month is 365.25 / 12 days, rounded to the
+   * nearest day.
+   *
+   * @param type the work type, not null
+   * @param sentenceMonths the sentence months, as the case table's {@code sentence_months}
+   * @return the planned days, from the start date to the planned end date
+   */
+  public static int plannedDays(WorkType type, int sentenceMonths) {
+    return CaseModel.plannedDays(Objects.requireNonNull(type, "type"), sentenceMonths);
+  }
+
   /** The synthetic 2015-16 and Q1 2017-18 shortfalls of each CPA for a seed. */
   public ShortfallPlan shortfallPlan(long seed) {
     return ShortfallPlan.spread(cpaCodes, metropolitanCpas, seed);

@@ -119,7 +119,7 @@ public final class FourEngines {
           if (e == 0) {
             reference.add(answer);
           } else {
-            String diff = difference(reference.get(q - 1), answer);
+            String diff = Suite.difference(reference.get(q - 1), answer);
             if (diff != null) {
               throw new IllegalStateException(
                   String.format(
@@ -240,44 +240,7 @@ public final class FourEngines {
     return new double[] {core[1], duck[1]};
   }
 
-  /** The first difference between two answers, or null. */
-  static String difference(Map<String, double[]> expected, Map<String, double[]> actual) {
-    if (!expected.keySet().equals(actual.keySet())) {
-      List<String> missing = new ArrayList<>(expected.keySet());
-      missing.removeAll(actual.keySet());
-      List<String> extra = new ArrayList<>(actual.keySet());
-      extra.removeAll(expected.keySet());
-      return "groups differ: missing " + head(missing) + ", extra " + head(extra);
-    }
-    for (var e : expected.entrySet()) {
-      double[] x = e.getValue();
-      double[] y = actual.get(e.getKey());
-      if (x.length != y.length) {
-        return e.getKey() + ": " + x.length + " numbers against " + y.length;
-      }
-      for (int i = 0; i < x.length; i++) {
-        boolean same =
-            x[i] == y[i]
-                || (Double.isNaN(x[i]) && Double.isNaN(y[i]))
-                || Math.abs(x[i] - y[i]) <= 1e-9 * Math.max(Math.abs(x[i]), Math.abs(y[i]));
-        if (!same) {
-          return e.getKey()
-              + ": "
-              + Arrays.toString(x)
-              + " against "
-              + Arrays.toString(y)
-              + " (value "
-              + i
-              + ")";
-        }
-      }
-    }
-    return null;
-  }
 
-  private static String head(List<String> keys) {
-    return keys.size() <= 5 ? keys.toString() : keys.subList(0, 5) + " and " + (keys.size() - 5);
-  }
 
   private static final String[] ENGINES = {
     "core engine", "DuckDB 2.0.0.1 (JDBC)", "Spark 4.0.1 local[2]", "Tablesaw 0.44.4"

@@ -1,7 +1,5 @@
 package org.probationlens.bench;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -644,9 +643,6 @@ final class Suite {
     }
   }
 
-  /** Keeps {@code col} imported for readers of the Spark code above. */
-  static final Object SPARK_COLUMN = col("start_date");
-
   // ---------------------------------------------------------------------------------------------
   /** The percentile by linear interpolation, as the other engines define it. */
   static NumericAggregateFunction percentile(double p) {
@@ -839,5 +835,44 @@ final class Suite {
         default -> throw new IllegalArgumentException("query " + query);
       }
     }
+  }
+
+  /** The first difference between two answers, or null. */
+  static String difference(Map<String, double[]> expected, Map<String, double[]> actual) {
+    if (!expected.keySet().equals(actual.keySet())) {
+      List<String> missing = new ArrayList<>(expected.keySet());
+      missing.removeAll(actual.keySet());
+      List<String> extra = new ArrayList<>(actual.keySet());
+      extra.removeAll(expected.keySet());
+      return "groups differ: missing " + head(missing) + ", extra " + head(extra);
+    }
+    for (var e : expected.entrySet()) {
+      double[] x = e.getValue();
+      double[] y = actual.get(e.getKey());
+      if (x.length != y.length) {
+        return e.getKey() + ": " + x.length + " numbers against " + y.length;
+      }
+      for (int i = 0; i < x.length; i++) {
+        boolean same =
+            x[i] == y[i]
+                || (Double.isNaN(x[i]) && Double.isNaN(y[i]))
+                || Math.abs(x[i] - y[i]) <= 1e-9 * Math.max(Math.abs(x[i]), Math.abs(y[i]));
+        if (!same) {
+          return e.getKey()
+              + ": "
+              + Arrays.toString(x)
+              + " against "
+              + Arrays.toString(y)
+              + " (value "
+              + i
+              + ")";
+        }
+      }
+    }
+    return null;
+  }
+
+  static String head(List<String> keys) {
+    return keys.size() <= 5 ? keys.toString() : keys.subList(0, 5) + " and " + (keys.size() - 5);
   }
 }

@@ -72,4 +72,17 @@ class NDeliusRoundTripTest {
             "Rows of soft-deleted events or disposals left out: DISPOSAL " + ghosts + "."),
         notes);
   }
+
+  @org.junit.jupiter.api.Test
+  void aDirectoryIsRecognisedAsAnExtractByTheCaseLoader(@TempDir Path dir) throws Exception {
+    GenerationResult generated =
+        CaseGenerator.standard()
+            .generate(dir.resolve("csv"), GeneratorSettings.defaults(), (d, t) -> {});
+    Path extract = NDeliusTables.write(generated, dir.resolve("ndelius"));
+    LoadedDataset viaLayout =
+        CaseRecords.load(extract, org.probationlens.data.CaseLayout.of("auto", extract));
+    LoadedDataset recognised = CaseRecords.load(extract);
+    assertEquals(10_000, viaLayout.table().rowCount());
+    assertEquals(viaLayout.provenance(), recognised.provenance());
+  }
 }

@@ -1,0 +1,56 @@
+package org.probationlens.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseLayoutTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void recognisesEachLayoutFromItsFiles() throws IOException {
+    Path file = Files.writeString(dir.resolve("cases.csv"), "x");
+    assertEquals(CaseLayout.PROJECT_CSV, CaseLayout.recognise(file));
+    Path ndelius = Files.createDirectory(dir.resolve("nd"));
+    Files.writeString(ndelius.resolve("EVENT.csv"), "EVENT_ID,SOFT_DELETED\n");
+    assertEquals(CaseLayout.NDELIUS, CaseLayout.recognise(ndelius));
+    Path dataFirst = Files.createDirectory(dir.resolve("df"));
+    Files.createDirectory(dataFirst.resolve("moj_probation_flatfile_01"));
+    assertEquals(CaseLayout.DATA_FIRST, CaseLayout.recognise(dataFirst));
+    Path other = Files.createDirectory(dir.resolve("other"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CaseLayout.recognise(other));
+    assertTrue(e.getMessage().contains("an nDelius extract holds EVENT.csv"), e.getMessage());
+  }
+
+  @Test
+  void aNotebooksFormatNamesALayoutOrAsksForRecognition() throws IOException {
+    Path file = Files.writeString(dir.resolve("cases.csv"), "x");
+    assertEquals(CaseLayout.NDELIUS, CaseLayout.of("ndelius", file));
+    assertEquals(CaseLayout.PROJECT_CSV, CaseLayout.of("auto", file));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CaseLayout.of("nDelius", file));
+    assertEquals(
+        "casesFormat \"nDelius\" names no layout; expected one of auto, csv, ndelius, datafirst",
+        e.getMessage());
+  }
+
+  @Test
+  void dataFirstIsRefusedSayingItIsNotInThisBuild() {
+    UnsupportedOperationException e =
+        assertThrows(
+            UnsupportedOperationException.class,
+            () -> CaseRecords.load(dir, CaseLayout.DATA_FIRST));
+    assertEquals(
+        "the DATA_FIRST layout (casesFormat \"datafirst\") is not in this build: its reader is not"
+            + " part of this version of Probation Lens; the layouts read here are [csv, ndelius]",
+        e.getMessage());
+  }
+}

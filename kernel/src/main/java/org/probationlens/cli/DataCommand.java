@@ -9,12 +9,14 @@ import java.util.Locale;
 import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GenerationResult;
 import org.probationlens.data.synthetic.GeneratorSettings;
+import org.probationlens.data.synthetic.NDeliusTables;
 import org.probationlens.data.synthetic.ProgressListener;
 
 /**
- * {@code lens data [--rows N] [--seed S] [--out DIR]}: writes a synthetic case-level dataset
- * ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST}) into a directory, with a progress bar
- * on standard error.
+ * {@code lens data [--rows N] [--seed S] [--out DIR] [--ndelius]}: writes a synthetic case-level
+ * dataset ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST}) into a directory, with a
+ * progress bar on standard error; with {@code --ndelius}, the same cases as an nDelius extract in
+ * {@code DIR/ndelius} too ({@link NDeliusTables}).
  */
 public final class DataCommand {
 
@@ -31,7 +33,7 @@ public final class DataCommand {
   public static final int USAGE = 2;
 
   static final String USAGE_TEXT =
-      "Usage: lens data [--rows N] [--seed S] [--out DIR]\n"
+      "Usage: lens data [--rows N] [--seed S] [--out DIR] [--ndelius]\n"
           + "  Writes SYNTHETIC case-level data (cases.csv, forecast.csv, MANIFEST) into DIR.\n"
           + "  --rows N   orders and licences to generate, "
           + GeneratorSettings.MIN_ROWS
@@ -46,12 +48,14 @@ public final class DataCommand {
           + ")\n"
           + "  --out DIR  output directory (default "
           + DEFAULT_OUT
-          + ")\n";
+          + ")\n"
+          + "  --ndelius  also write the same cases as an nDelius extract (one CSV per table, the\n"
+          + "             team-to-PCC-area mapping, a MANIFEST) into DIR/ndelius\n";
 
   private DataCommand() {}
 
   /** The parsed command line. */
-  record Arguments(GeneratorSettings settings, Path out) {}
+  record Arguments(GeneratorSettings settings, Path out, boolean ndelius) {}
 
   /** A command-line argument that cannot be used, with the message to show. */
   static final class BadArgument extends Exception {
@@ -115,6 +119,16 @@ public final class DataCommand {
     out.println("  " + result.casesFile() + "  sha256 " + result.casesSha256());
     out.println("  " + result.forecastFile() + "  sha256 " + result.forecastSha256());
     out.println("  " + result.manifestFile());
+    if (arguments.ndelius()) {
+      Path extract = arguments.out().resolve("ndelius");
+      try {
+        NDeliusTables.write(result, extract);
+      } catch (IOException e) {
+        err.println("lens data: cannot write the nDelius extract into " + extract + ": " + e);
+        return FAILED;
+      }
+      out.println("  " + extract + "  the same cases as an nDelius extract (with its MANIFEST)");
+    }
     out.println(
         String.format(
             Locale.ROOT,
@@ -146,10 +160,18 @@ public final class DataCommand {
     boolean rowsSeen = false;
     boolean seedSeen = false;
     boolean outSeen = false;
+    boolean ndelius = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
         return null;
+      }
+      if (arg.equals("--ndelius")) {
+        if (ndelius) {
+          throw new BadArgument("--ndelius given twice");
+        }
+        ndelius = true;
+        continue;
       }
       String name = arg;
       String value = null;
@@ -159,7 +181,8 @@ public final class DataCommand {
         value = arg.substring(eq + 1);
       }
       if (!name.equals("--rows") && !name.equals("--seed") && !name.equals("--out")) {
-        throw new BadArgument("unknown argument '" + arg + "'; expected --rows, --seed or --out");
+        throw new BadArgument(
+            "unknown argument '" + arg + "'; expected --rows, --seed, --out or --ndelius");
       }
       if (value == null) {
         if (i + 1 >= args.length) {
@@ -197,7 +220,7 @@ public final class DataCommand {
           }
       }
     }
-    return new Arguments(new GeneratorSettings(seed, rows), out);
+    return new Arguments(new GeneratorSettings(seed, rows), out, ndelius);
   }
 
   private static long rows(String value) throws BadArgument {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -62,25 +61,19 @@ public enum CaseLayout {
    */
   public LoadedDataset load(Path path, Provenance.Kind stated) {
     Objects.requireNonNull(path, "path");
-    switch (this) {
-      case PROJECT_CSV:
-        return stated == null ? CaseRecords.load(path) : CaseRecords.load(path, stated);
-      case NDELIUS:
-        return NDeliusExtract.load(path, stated);
-      default:
-        throw new UnsupportedOperationException(
-            "the "
-                + name()
-                + " layout (casesFormat \""
-                + format
-                + "\") is not in this build: its reader is not part of this version of Probation"
-                + " Lens; the layouts read here are "
-                + readable());
-    }
-  }
-
-  private static List<String> readable() {
-    return List.of(PROJECT_CSV.format, NDELIUS.format);
+    // one case per layout whose reader is in this build; the default refuses the others
+    return switch (this) {
+      case PROJECT_CSV -> stated == null ? CaseRecords.load(path) : CaseRecords.load(path, stated);
+      case NDELIUS -> NDeliusExtract.load(path, stated);
+      default ->
+          throw new UnsupportedOperationException(
+              "the "
+                  + name()
+                  + " layout (casesFormat \""
+                  + format
+                  + "\") is not in this build: its reader is not part of this version of Probation"
+                  + " Lens");
+    };
   }
 
   /**

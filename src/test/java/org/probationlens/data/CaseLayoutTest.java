@@ -50,7 +50,7 @@ class CaseLayoutTest {
             () -> CaseRecords.load(dir, CaseLayout.DATA_FIRST));
     assertEquals(
         "the DATA_FIRST layout (casesFormat \"datafirst\") is not in this build: its reader is not"
-            + " part of this version of Probation Lens; the layouts read here are [csv, ndelius]",
+            + " part of this version of Probation Lens",
         e.getMessage());
   }
 }

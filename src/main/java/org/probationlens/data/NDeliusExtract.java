@@ -914,23 +914,26 @@ public final class NDeliusExtract {
         }
         int months = CaseWeight.monthsOf(days);
         int weight = months >= 1 ? CaseWeight.hundredths(work, months) : 0;
-        return String.format(
-            java.util.Locale.ROOT,
-            "K%08d,%s,%s,%s,%s,%s,%s,%d,%d,%d,%s,%s,%d.%02d",
-            eventId,
-            provider[0],
-            provider[1],
-            provider[2],
-            work.name(),
-            start,
-            end,
-            months,
-            requirements[0],
-            requirements[1],
-            requirements[2] == 1,
-            reason,
-            weight / 100,
-            weight % 100);
+        StringBuilder row = new StringBuilder(96).append('K');
+        String digits = Long.toString(eventId);
+        row.append("0".repeat(Math.max(0, 8 - digits.length()))).append(digits);
+        for (Object cell :
+            new Object[] {
+              provider[0],
+              provider[1],
+              provider[2],
+              work.name(),
+              start,
+              end,
+              months,
+              requirements[0],
+              requirements[1],
+              requirements[2] == 1
+            }) {
+          row.append(',').append(cell);
+        }
+        row.append(',').append(reason).append(',').append(weight / 100).append('.');
+        return row.append(weight % 100 < 10 ? "0" : "").append(weight % 100).toString();
       }
 
       private LocalDate custodialStart(WorkType work, int d, int c) {

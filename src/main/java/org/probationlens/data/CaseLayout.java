@@ -63,7 +63,7 @@ public enum CaseLayout {
     Objects.requireNonNull(path, "path");
     // one case per layout whose reader is in this build; the default refuses the others
     return switch (this) {
-      case PROJECT_CSV -> stated == null ? CaseRecords.load(path) : CaseRecords.load(path, stated);
+      case PROJECT_CSV -> CaseLayout.projectCsv(path, stated);
       case NDELIUS -> NDeliusExtract.load(path, stated);
       default ->
           throw new UnsupportedOperationException(
@@ -74,6 +74,17 @@ public enum CaseLayout {
                   + "\") is not in this build: its reader is not part of this version of Probation"
                   + " Lens");
     };
+  }
+
+  private static LoadedDataset projectCsv(Path path, Provenance.Kind stated) {
+    if (Files.isDirectory(path)) {
+      throw new IllegalArgumentException(
+          path
+              + " is a directory; the project's layout (casesFormat \"csv\") is one file,"
+              + " cases.csv: give its path, or the format of the directory's files (ndelius, or"
+              + " auto to recognise them)");
+    }
+    return stated == null ? CaseRecords.load(path) : CaseRecords.load(path, stated);
   }
 
   /**

@@ -53,4 +53,17 @@ class CaseLayoutTest {
             + " part of this version of Probation Lens",
         e.getMessage());
   }
+
+  @Test
+  void theProjectsLayoutIsOneFileNeverADirectory() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CaseRecords.load(dir, CaseLayout.PROJECT_CSV));
+    assertEquals(
+        dir
+            + " is a directory; the project's layout (casesFormat \"csv\") is one file, cases.csv:"
+            + " give its path, or the format of the directory's files (ndelius, or auto to"
+            + " recognise them)",
+        e.getMessage());
+  }
 }

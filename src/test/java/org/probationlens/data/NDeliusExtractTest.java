@@ -464,4 +464,59 @@ class NDeliusExtractTest {
     assertThrows(
         IllegalArgumentException.class, () -> NDeliusExtract.load(dir, Provenance.Kind.PUBLISHED));
   }
+
+  private List<String> located() {
+    return refused().problems().stream()
+        .map(p -> Path.of(p.file()).getFileName() + ":" + p.describe())
+        .toList();
+  }
+
+  @Test
+  void badRowsAndCellsAreLocatedStageByStage() {
+    // reading the files comes first: a row of the wrong width is reported, and nothing joined
+    communityOrder(1, 1);
+    add("ORDER_MANAGER", "3,3,2016-03-01,,1"); // two fields short
+    assertEquals(
+        List.of(
+            "ORDER_MANAGER.csv:line 3: found \"5 fields\", expected 7 fields, as in the header"),
+        located());
+    // then the ids and flags the tables are indexed by
+    referenceTables();
+    communityOrder(1, 1);
+    add("EVENT", "2x,0");
+    add("EVENT", "3,yes");
+    assertEquals(
+        List.of(
+            "EVENT.csv:line 3, column 1 (EVENT_ID): found \"2x\", expected an id (a whole number"
+                + " of up to 18 digits)",
+            "EVENT.csv:line 4, column 2 (SOFT_DELETED): found \"yes\", expected 0 or 1"),
+        located());
+    // then each case's own cells, such as a date in Oracle's form rather than YYYY-MM-DD
+    referenceTables();
+    add("EVENT", "3,0");
+    add("DISPOSAL", "3,3,1,01-JUN-17,365,2021-02-28,,,0");
+    add("ORDER_MANAGER", "3,3,2016-03-01,,1,1,0");
+    assertEquals(
+        List.of(
+            "DISPOSAL.csv:line 2, column 4 (DISPOSAL_DATE): found \"01-JUN-17\", expected a date"
+                + " YYYY-MM-DD"),
+        located());
+  }
+
+  @Test
+  void twoDisposalsOfAnEventAndALicenceWithoutAReleaseAreProblems() {
+    communityOrder(1, 1);
+    add("DISPOSAL", "2,1,1,2016-03-01,365,2021-02-28,,,0");
+    add("EVENT", "5,0");
+    add("DISPOSAL", "5,5,3,2015-01-05,761,2017-02-05,2017-02-05,20,0");
+    add("CUSTODY", "50,5,10,,0");
+    add("ORDER_MANAGER", "5,5,2015-01-05,,2,2,0");
+    assertEquals(
+        List.of(
+            "DISPOSAL.csv:line 3, column 2 (EVENT_ID): found \"1\", expected one disposal per"
+                + " event; event 1 already has the disposal on line 2",
+            "CUSTODY.csv:line 2, column 1 (CUSTODY_ID): found \"50\", expected a RELEASE row with"
+                + " its ACTUAL_RELEASE_DATE for a custody whose status says released (licence)"),
+        located());
+  }
 }

@@ -241,11 +241,16 @@ final class ExtractTable {
       }
       return null;
     }
-    if (raw.length() > 18 || !raw.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-      problem(row, column, raw, "an id (a whole number of up to 18 digits)");
-      return null;
+    long id = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char ch = raw.charAt(i);
+      if (ch < '0' || ch > '9' || i == 18) {
+        problem(row, column, raw, "an id (a whole number of up to 18 digits)");
+        return null;
+      }
+      id = id * 10 + (ch - '0');
     }
-    return Long.parseLong(raw);
+    return id;
   }
 
   /** A date written YYYY-MM-DD, or null with a problem; null without one when empty and allowed. */

@@ -108,6 +108,12 @@ import org.probationlens.read.Problem;
  * custodial sentence for the others, as in the synthetic generator); {@code weight} is {@link
  * CaseWeight#hundredths} of the work type and those months, the generator's own synthetic weights.
  *
+ * <p><b>Provenance</b>: the kind the caller states or the {@code MANIFEST} in the directory gives
+ * (as for {@code cases.csv}: a manifest must agree with a stated kind, and each {@code
+ * NAME.csv.sha256} it lists must match the file's bytes); its SHA-256 is that of the listing of the
+ * files read, one line {@code SHA256 NAME} each in the format of {@code sha256sum}, in name order;
+ * its source names the mapping file's sources.
+ *
  * <p><b>Bad input.</b> Rows with {@code SOFT_DELETED = 1} (and rows of soft-deleted events or
  * disposals) are left out and counted in the notes. Everything else that does not fit (a missing
  * table or column, a cell that is not an id, date or flag, a repeated id, a row pointing at a row

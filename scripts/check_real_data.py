@@ -10,10 +10,14 @@ supplier's extract in its MANIFEST), runs notebook 02 on it and requires, of the
   metadata (`probation_lens_sources`), with the SHA-256 of the bytes given, and none calls them
   synthetic;
 - disclosure control was applied (a `pl-disclosure` note) to at least one output, since it is on by
-  default for official-sensitive records, and every such note names its method, the cell key
-  method;
+  default for official-sensitive records;
 - the run exited 0 or 3 (3: a registry check did not match, which notebook 02 reports honestly for
   the £2.1bn value; 1 would mean a cell failed).
+
+The same again for an nDelius extract (the generator's, `./lens data --ndelius`, relabelled in its
+MANIFEST), read with `-p casesFormat ndelius`: its provenance's SHA-256 is that of the listing of
+its files' SHA-256 (`sha256  NAME` lines in name order, as `NDeliusExtract` documents), computed
+here independently.
 
 Ends with the line `real-data: N passed, N failed` that `./lens test` counts.
 """
@@ -31,6 +35,40 @@ NOTEBOOK = "notebooks/02-contract-payments.ipynb"
 
 def sha256(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verify(out, real, what, check):
+    """The executed notebook in `out` names `what` (its SHA-256 in `real`) OFFICIAL_SENSITIVE in
+    every output that used it, and disclosure control was applied."""
+    executed = out / pathlib.Path(NOTEBOOK).name
+    if not executed.exists():
+        check(False, f"the executed notebook {executed} was written")
+        return
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    using, mislabelled, protected, notes = 0, [], 0, []
+    for n, cell in enumerate(nb["cells"]):
+        for output in cell.get("outputs", []):
+            html = "".join(output.get("data", {}).get("text/html", ""))
+            if "pl-disclosure" in html:
+                protected += 1
+                notes.append(html.split('class="pl-disclosure"', 1)[1].split("</p>", 1)[0])
+            sources = output.get("metadata", {}).get("probation_lens_sources")
+            if not sources:
+                continue
+            for given in sources.get("inputs", []):
+                if given.get("sha256") in real:
+                    using += 1
+                    if given.get("kind") != "OFFICIAL_SENSITIVE":
+                        mislabelled.append(f"cell {n}: {given.get('kind')}")
+    check(using > 0, f"outputs name {what} among their inputs ({using} input entries)")
+    check(not mislabelled,
+          f"every output names {what} OFFICIAL_SENSITIVE"
+          + (f" (not: {', '.join(mislabelled[:5])})" if mislabelled else ""))
+    check(protected > 0, f"disclosure control applied to the outputs of {what} ({protected})")
+    unnamed = [n for n in notes if "cell key method" not in n]
+    check(notes and not unnamed,
+          f"every disclosure note under the outputs of {what} names the method (the cell key"
+          " method)" + (f" (not: {unnamed[0][:200]})" if unnamed else ""))
 
 
 def main():
@@ -71,36 +109,37 @@ def main():
         check(run.returncode in (0, 3),
               f"./lens run {NOTEBOOK} on an official-sensitive extract exits 0 or 3"
               f" (exit {run.returncode})")
-        executed = out / pathlib.Path(NOTEBOOK).name
-        if not executed.exists():
-            check(False, f"the executed notebook {executed} was written")
-            return passed, failed
-        nb = json.loads(executed.read_text(encoding="utf-8"))
-        real = {sha256(extract / "cases.csv"), sha256(extract / "forecast.csv")}
-        using, mislabelled, protected, notes = 0, [], 0, []
-        for n, cell in enumerate(nb["cells"]):
-            for output in cell.get("outputs", []):
-                html = "".join(output.get("data", {}).get("text/html", ""))
-                if "pl-disclosure" in html:
-                    protected += 1
-                    notes.append(html.split('class="pl-disclosure"', 1)[1].split("</p>", 1)[0])
-                sources = output.get("metadata", {}).get("probation_lens_sources")
-                if not sources:
-                    continue
-                for given in sources.get("inputs", []):
-                    if given.get("sha256") in real:
-                        using += 1
-                        if given.get("kind") != "OFFICIAL_SENSITIVE":
-                            mislabelled.append(f"cell {n}: {given.get('kind')}")
-        check(using > 0, f"outputs name the extract among their inputs ({using} input entries)")
-        check(not mislabelled,
-              "every output names the extract OFFICIAL_SENSITIVE"
-              + (f" (not: {', '.join(mislabelled[:5])})" if mislabelled else ""))
-        check(protected > 0, f"disclosure control applied to the extract's outputs ({protected})")
-        unnamed = [n for n in notes if "cell key method" not in n]
-        check(notes and not unnamed,
-              "every disclosure note names the method (the cell key method)"
-              + (f" (not: {unnamed[0][:200]})" if unnamed else ""))
+        verify(out, {sha256(extract / "cases.csv"), sha256(extract / "forecast.csv")},
+               "the extract", check)
+        # the same for an nDelius extract (the generator's, relabelled): read through its
+        # casesFormat, its provenance's SHA-256 is that of the listing of its files' SHA-256
+        generated = work / "generated"
+        made = subprocess.run(
+            [str(ROOT / "lens"), "data", "--rows", "10000", "--out", str(generated), "--ndelius"],
+            cwd=ROOT, capture_output=True, text=True, timeout=600)
+        check(made.returncode == 0, f"./lens data --ndelius wrote an extract (exit {made.returncode})")
+        ndelius = work / "ndelius"
+        shutil.copytree(generated / "ndelius", ndelius)
+        (ndelius / "MANIFEST").write_text(
+            "# A supplier's nDelius extract (for this check: generated rows, relabelled).\n"
+            "kind=OFFICIAL_SENSITIVE\n"
+            "source=Test nDelius extract supplied to the analyst (generated rows, relabelled)\n"
+            "licence=Held under a data-sharing agreement; not for publication\n",
+            encoding="utf-8")
+        listing = "".join(f"{sha256(f)}  {f.name}\n" for f in sorted(ndelius.glob("*.csv")))
+        digest = hashlib.sha256(listing.encode("utf-8")).hexdigest()
+        out = work / "out-ndelius"
+        run = subprocess.run(
+            [str(ROOT / "lens"), "run", NOTEBOOK,
+             "-p", "casesFile", str(ndelius), "-p", "casesFormat", "ndelius",
+             "-p", "forecastFile", str(generated / "forecast.csv"),
+             "--out", str(out)],
+            cwd=ROOT, capture_output=True, text=True, timeout=900)
+        sys.stderr.write(run.stderr[-2000:])
+        check(run.returncode in (0, 3),
+              f"./lens run {NOTEBOOK} on an official-sensitive nDelius extract exits 0 or 3"
+              f" (exit {run.returncode})")
+        verify(out, {digest}, "the nDelius extract", check)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return passed, failed

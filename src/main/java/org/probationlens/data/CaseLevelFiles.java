@@ -27,7 +27,7 @@ final class CaseLevelFiles {
   static final String DEFAULT_REAL_LICENCE =
       "held under the supplier's data-sharing agreement; not for publication";
 
-  private static final String GENERATOR =
+  static final String GENERATOR =
       "Probation Lens synthetic case generator, calibrated to published aggregates";
 
   private CaseLevelFiles() {}

@@ -204,7 +204,8 @@ public final class CaseRecords {
    * Loads and validates a file whose {@value Manifest#FILE_NAME} is beside it (as {@code
    * data/sample/MANIFEST} is beside the committed sample): the manifest says what the file is
    * (kind, and for synthetic data the generator version and seed) and its SHA-256 must match the
-   * bytes read.
+   * bytes read. A directory is read in the {@link CaseLayout} recognised from its files (an nDelius
+   * extract), with the manifest in it.
    *
    * @param file the file, not null
    * @return the cases with the provenance the manifest gives
@@ -213,7 +214,29 @@ public final class CaseRecords {
    * @throws IllegalArgumentException when there is no manifest, naming the kind to state instead
    */
   public static LoadedDataset load(Path file) {
+    if (java.nio.file.Files.isDirectory(file)) {
+      return load(file, CaseLayout.recognise(file));
+    }
     return load(file, null, null, null);
+  }
+
+  /**
+   * Loads case records in any of the {@link CaseLayout}s into this case table, with the provenance
+   * the manifest beside the files gives (see each layout's reader): {@code CaseRecords.load(dir,
+   * CaseLayout.NDELIUS)} for an nDelius extract, {@code CaseRecords.load(path,
+   * CaseLayout.of(casesFormat, path))} for a notebook's parameters.
+   *
+   * @param path the file or directory, not null
+   * @param layout how the records are laid out, not null
+   * @return the case table (the columns of {@link #schema()}) with its provenance and notes
+   * @throws DatasetValidationException listing every problem when the files break the layout's
+   *     rules or the case table's
+   * @throws IllegalArgumentException when there is no manifest to say what the records are
+   * @throws UnsupportedOperationException for a layout whose reader is not in this build
+   */
+  public static LoadedDataset load(Path path, CaseLayout layout) {
+    Objects.requireNonNull(layout, "layout");
+    return layout.load(path, null);
   }
 
   /**

@@ -7,6 +7,8 @@
  *
  * <p>Entry points: {@link org.probationlens.data.CaseRecords} and {@link
  * org.probationlens.data.ForecastVolumes} for the synthetic case-level data, {@link
+ * org.probationlens.data.NDeliusExtract} for an nDelius extract read into the same case table,
+ * {@link org.probationlens.data.CaseLayout} to name or recognise a case layout, {@link
  * org.probationlens.data.OmsProbation} for the Ministry of Justice's published probation caseload
  * and starts CSVs, and {@link org.probationlens.read.DatasetLoader} with a {@link
  * org.probationlens.read.Schema} for any other layout. Nothing here guesses: values are read

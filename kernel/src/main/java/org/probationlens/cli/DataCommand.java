@@ -9,16 +9,19 @@ import java.util.Locale;
 import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GenerationResult;
 import org.probationlens.data.synthetic.GeneratorSettings;
+import org.probationlens.data.synthetic.NDeliusTables;
 import org.probationlens.data.synthetic.ProgressListener;
 import org.probationlens.data.synthetic.SyntheticDataFirst;
 import org.probationlens.parquet.DataFirstParquet;
 
 /**
- * {@code lens data [--rows N] [--seed S] [--out DIR] [--data-first DIR]}: writes a synthetic
- * case-level dataset ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST}) into a directory,
- * with a progress bar on standard error; with {@code --data-first}, the same cases in the layout of
- * the MoJ's Data First probation files too, as CSV ({@code DIR/csv}) and as Parquet parts ({@code
- * DIR/parquet}, one pair per million cases, at most 30, as the MoJ delivers 30).
+ * {@code lens data [--rows N] [--seed S] [--out DIR] [--ndelius] [--data-first DIR]}: writes a
+ * synthetic case-level dataset ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST}) into a
+ * directory, with a progress bar on standard error; with {@code --ndelius}, the same cases as an
+ * nDelius extract in {@code DIR/ndelius} too ({@link NDeliusTables}); with {@code --data-first},
+ * the same cases in the layout of the MoJ's Data First probation files too, as CSV ({@code
+ * DIR/csv}) and as Parquet parts ({@code DIR/parquet}, one pair per million cases, at most 30, as
+ * the MoJ delivers 30).
  */
 public final class DataCommand {
 
@@ -35,7 +38,7 @@ public final class DataCommand {
   public static final int USAGE = 2;
 
   static final String USAGE_TEXT =
-      "Usage: lens data [--rows N] [--seed S] [--out DIR] [--data-first DIR]\n"
+      "Usage: lens data [--rows N] [--seed S] [--out DIR] [--ndelius] [--data-first DIR]\n"
           + "  Writes SYNTHETIC case-level data (cases.csv, forecast.csv, MANIFEST) into DIR.\n"
           + "  --rows N   orders and licences to generate, "
           + GeneratorSettings.MIN_ROWS
@@ -51,6 +54,8 @@ public final class DataCommand {
           + "  --out DIR  output directory (default "
           + DEFAULT_OUT
           + ")\n"
+          + "  --ndelius  also write the same cases as an nDelius extract (one CSV per table, the\n"
+          + "             team-to-PCC-area mapping, a MANIFEST) into DIR/ndelius\n"
           + "  --data-first DIR  also write the same cases in the MoJ Data First layout:\n"
           + "             DIR/csv (flatfile.csv, rqmnts.csv) and DIR/parquet (Parquet parts),\n"
           + "             each with a synthetic LSOA lookup and a MANIFEST\n";
@@ -58,7 +63,7 @@ public final class DataCommand {
   private DataCommand() {}
 
   /** The parsed command line. */
-  record Arguments(GeneratorSettings settings, Path out, Path dataFirst) {}
+  record Arguments(GeneratorSettings settings, Path out, boolean ndelius, Path dataFirst) {}
 
   /** A command-line argument that cannot be used, with the message to show. */
   static final class BadArgument extends Exception {
@@ -142,6 +147,16 @@ public final class DataCommand {
             "  scale: %.4f of a full national run (%s rows)",
             settings.rows() / (double) CaseGenerator.FULL_SCALE_ROWS,
             grouped(CaseGenerator.FULL_SCALE_ROWS)));
+    if (arguments.ndelius()) {
+      Path extract = arguments.out().resolve("ndelius");
+      try {
+        NDeliusTables.write(result, extract);
+      } catch (IOException e) {
+        err.println("lens data: cannot write the nDelius extract into " + extract + ": " + e);
+        return FAILED;
+      }
+      out.println("  " + extract + "  the same cases as an nDelius extract (with its MANIFEST)");
+    }
     if (arguments.dataFirst() != null) {
       Path csv = arguments.dataFirst().resolve("csv");
       Path parquet = arguments.dataFirst().resolve("parquet");
@@ -169,10 +184,18 @@ public final class DataCommand {
     boolean seedSeen = false;
     boolean outSeen = false;
     Path dataFirst = null;
+    boolean ndelius = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
         return null;
+      }
+      if (arg.equals("--ndelius")) {
+        if (ndelius) {
+          throw new BadArgument("--ndelius given twice");
+        }
+        ndelius = true;
+        continue;
       }
       String name = arg;
       String value = null;
@@ -186,7 +209,9 @@ public final class DataCommand {
           && !name.equals("--out")
           && !name.equals("--data-first")) {
         throw new BadArgument(
-            "unknown argument '" + arg + "'; expected --rows, --seed, --out or --data-first");
+            "unknown argument '"
+                + arg
+                + "'; expected --rows, --seed, --out, --ndelius or --data-first");
       }
       if (value == null) {
         if (i + 1 >= args.length) {
@@ -238,7 +263,7 @@ public final class DataCommand {
           }
       }
     }
-    return new Arguments(new GeneratorSettings(seed, rows), out, dataFirst);
+    return new Arguments(new GeneratorSettings(seed, rows), out, ndelius, dataFirst);
   }
 
   private static long rows(String value) throws BadArgument {

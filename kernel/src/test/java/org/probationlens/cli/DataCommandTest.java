@@ -66,7 +66,8 @@ class DataCommandTest {
     err.reset();
     assertEquals(DataCommand.USAGE, run(false, "--out-dir", "x"));
     assertEquals(
-        "lens data: unknown argument '--out-dir'; expected --rows, --seed, --out or --data-first",
+        "lens data: unknown argument '--out-dir'; expected --rows, --seed, --out, --ndelius or"
+            + " --data-first",
         firstErrorLine());
   }
 
@@ -163,5 +164,19 @@ class DataCommandTest {
     assertTrue(drawn.contains("\r[###############---------------]  50%  100 / 200 rows"), drawn);
     assertTrue(drawn.contains("\r[##############################] 100%  200 / 200 rows"), drawn);
     assertTrue(drawn.endsWith("\n"), drawn);
+  }
+
+  @Test
+  void withNdeliusTheSameCasesAreWrittenAsAnExtractThatReadsBack(@TempDir Path dir) {
+    assertEquals(DataCommand.OK, run(false, "--out", dir.toString(), "--ndelius"));
+    Path extract = dir.resolve("ndelius");
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8)
+            .contains(
+                "  " + extract + "  the same cases as an nDelius extract (with its MANIFEST)"));
+    org.probationlens.provenance.LoadedDataset read =
+        org.probationlens.data.NDeliusExtract.load(extract);
+    assertEquals(10_000, read.table().rowCount());
+    assertEquals(org.probationlens.provenance.Provenance.Kind.SYNTHETIC, read.provenance().kind());
   }
 }

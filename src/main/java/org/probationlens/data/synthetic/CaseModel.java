@@ -1,6 +1,7 @@
 package org.probationlens.data.synthetic;
 
 import java.time.LocalDate;
+import org.probationlens.data.CaseWeight;
 import org.probationlens.data.WorkType;
 
 /**
@@ -27,7 +28,7 @@ final class CaseModel {
 
   static final int Q1_1718_LAST = (int) LocalDate.of(2017, 6, 30).toEpochDay();
 
-  static final double DAYS_PER_MONTH = 365.25 / 12;
+  static final double DAYS_PER_MONTH = CaseWeight.DAYS_PER_MONTH;
 
   // ---- start rates: thousands of national starts a year, before the scale factor ----
 
@@ -244,30 +245,11 @@ final class CaseModel {
     return pick(REASON_C[type.ordinal()], u);
   }
 
-  // ---- weights (synthetic: the real fee-for-service band weights were never published) ----
+  // ---- weights: org.probationlens.data.CaseWeight, shared with the readers of other layouts ----
 
-  private static final int[] BASE_HUNDREDTHS = {100, 100, 120, 60, 40}; // CO SSO LIC PSS PRE
-
-  /**
-   * The weighted-volume weight in hundredths: a base by work type (CO 1.00, SSO 1.00, LIC 1.20, PSS
-   * 0.60, PRE 0.40) times a length factor (up to 6 months 0.80; 7-12 1.00; 13-24 1.25; 25-48 1.50;
-   * over 48 1.75). Every product is a whole number of hundredths.
-   */
+  /** The weighted-volume weight in hundredths; see {@link CaseWeight#hundredths}. */
   static int weightHundredths(WorkType type, int sentenceMonths) {
-    int base = BASE_HUNDREDTHS[type.ordinal()];
-    int factorQuarters; // the length factor in units of 0.05, exact
-    if (sentenceMonths <= 6) {
-      factorQuarters = 16;
-    } else if (sentenceMonths <= 12) {
-      factorQuarters = 20;
-    } else if (sentenceMonths <= 24) {
-      factorQuarters = 25;
-    } else if (sentenceMonths <= 48) {
-      factorQuarters = 30;
-    } else {
-      factorQuarters = 35;
-    }
-    return base * factorQuarters / 20;
+    return CaseWeight.hundredths(type, sentenceMonths);
   }
 
   // ---- helpers ----

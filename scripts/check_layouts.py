@@ -30,7 +30,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 ROWS = "10000"
 SEED = "2014"
 
-# each layout other than the project's CSV: its casesFormat, the flag of `./lens data` that
+# each layout other than the project's CSV: its casesFormat, the flags of `./lens data` that
 # writes it, and where that writes it under --out
 LAYOUTS = [
     {"format": "ndelius", "flags": ["--ndelius"], "path": "ndelius"},

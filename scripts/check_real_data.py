@@ -56,7 +56,7 @@ def verify(out, real, what, check):
             if not sources:
                 continue
             for given in sources.get("inputs", []):
-                if given.get("sha256") in real:
+                if (real(given) if callable(real) else given.get("sha256") in real):
                     using += 1
                     if given.get("kind") != "OFFICIAL_SENSITIVE":
                         mislabelled.append(f"cell {n}: {given.get('kind')}")
@@ -115,7 +115,8 @@ def main():
         # casesFormat, its provenance's SHA-256 is that of the listing of its files' SHA-256
         generated = work / "generated"
         made = subprocess.run(
-            [str(ROOT / "lens"), "data", "--rows", "10000", "--out", str(generated), "--ndelius"],
+            [str(ROOT / "lens"), "data", "--rows", "10000", "--out", str(generated), "--ndelius",
+             "--data-first", str(generated / "datafirst")],
             cwd=ROOT, capture_output=True, text=True, timeout=600)
         check(made.returncode == 0, f"./lens data --ndelius wrote an extract (exit {made.returncode})")
         ndelius = work / "ndelius"
@@ -140,6 +141,32 @@ def main():
               f"./lens run {NOTEBOOK} on an official-sensitive nDelius extract exits 0 or 3"
               f" (exit {run.returncode})")
         verify(out, {digest}, "the nDelius extract", check)
+        # and for the Data First files as delivered (Parquet parts), relabelled; the manifest keeps
+        # the lookup's source line, with the kind changed
+        datafirst = work / "datafirst"
+        shutil.copytree(generated / "datafirst" / "parquet", datafirst)
+        lines = (datafirst / "MANIFEST").read_text(encoding="utf-8").splitlines()
+        kept = [l for l in lines if l.startswith("lsoa_pcc_lookup.source=")]
+        (datafirst / "MANIFEST").write_text(
+            "# Data First probation files (for this check: generated rows, relabelled).\n"
+            "kind=OFFICIAL_SENSITIVE\n"
+            "source=Test Data First files supplied to a researcher (generated rows, relabelled)\n"
+            "licence=Held under the ONS SRS terms; not for publication\n"
+            + "".join(l + "\n" for l in kept),
+            encoding="utf-8")
+        out = work / "out-datafirst"
+        run = subprocess.run(
+            [str(ROOT / "lens"), "run", NOTEBOOK,
+             "-p", "casesFile", str(datafirst), "-p", "casesFormat", "datafirst",
+             "-p", "forecastFile", str(generated / "forecast.csv"),
+             "--out", str(out)],
+            cwd=ROOT, capture_output=True, text=True, timeout=900)
+        sys.stderr.write(run.stderr[-2000:])
+        check(run.returncode in (0, 3),
+              f"./lens run {NOTEBOOK} on official-sensitive Data First files exits 0 or 3"
+              f" (exit {run.returncode})")
+        verify(out, lambda given: "Data First" in given.get("title", ""),
+               "the Data First files", check)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return passed, failed

@@ -63,9 +63,27 @@ public record LoadedDataset(Table table, Provenance provenance, List<String> not
     return provenance.oneLine();
   }
 
-  /** Returns the table's name and size, then the provenance line, then any notes. */
+  /**
+   * Returns the table's name and size, then the provenance line, then any notes. For
+   * official-sensitive records the notes are not written out: a reader's notes count records (rows
+   * excluded, by value), and such counts are not shown unprotected; {@link #notes()} gives them to
+   * an analyst who asks.
+   */
   @Override
   public String toString() {
+    String said;
+    if (notes.isEmpty()) {
+      said = "";
+    } else if (provenance.kind() == Provenance.Kind.OFFICIAL_SENSITIVE) {
+      said =
+          " The reader made "
+              + notes.size()
+              + (notes.size() == 1 ? " note" : " notes")
+              + ", which count records of these official-sensitive data and so are not shown"
+              + " here: notes() gives them to you (not for publication).";
+    } else {
+      said = " Notes: " + String.join(" ", notes);
+    }
     return table.name()
         + ": "
         + table.rowCount()
@@ -73,6 +91,6 @@ public record LoadedDataset(Table table, Provenance provenance, List<String> not
         + table.columnCount()
         + " columns. "
         + provenance.oneLine()
-        + (notes.isEmpty() ? "" : " Notes: " + String.join(" ", notes));
+        + said;
   }
 }

@@ -71,6 +71,18 @@ def verify(out, real, what, check):
           " method)" + (f" (not: {unnamed[0][:200]})" if unnamed else ""))
 
 
+def run_notebook(cases, forecast, out, fmt=None):
+    """./lens run of the notebook on the given case files (and their format), as a researcher runs
+    it; its stderr's end is passed on."""
+    args = [str(ROOT / "lens"), "run", NOTEBOOK, "-p", "casesFile", str(cases)]
+    if fmt:
+        args += ["-p", "casesFormat", fmt]
+    args += ["-p", "forecastFile", str(forecast), "--out", str(out)]
+    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    sys.stderr.write(run.stderr[-2000:])
+    return run
+
+
 def main():
     passed = failed = 0
 
@@ -98,14 +110,7 @@ def main():
             encoding="utf-8",
         )
         out = work / "out"
-        run = subprocess.run(
-            [str(ROOT / "lens"), "run", NOTEBOOK,
-             "-p", "casesFile", str(extract / "cases.csv"),
-             "-p", "forecastFile", str(extract / "forecast.csv"),
-             "--out", str(out)],
-            cwd=ROOT, capture_output=True, text=True, timeout=900)
-        sys.stdout.write(run.stdout[-2000:])
-        sys.stderr.write(run.stderr[-2000:])
+        run = run_notebook(extract / "cases.csv", extract / "forecast.csv", out)
         check(run.returncode in (0, 3),
               f"./lens run {NOTEBOOK} on an official-sensitive extract exits 0 or 3"
               f" (exit {run.returncode})")
@@ -130,13 +135,7 @@ def main():
         listing = "".join(f"{sha256(f)}  {f.name}\n" for f in sorted(ndelius.glob("*.csv")))
         digest = hashlib.sha256(listing.encode("utf-8")).hexdigest()
         out = work / "out-ndelius"
-        run = subprocess.run(
-            [str(ROOT / "lens"), "run", NOTEBOOK,
-             "-p", "casesFile", str(ndelius), "-p", "casesFormat", "ndelius",
-             "-p", "forecastFile", str(generated / "forecast.csv"),
-             "--out", str(out)],
-            cwd=ROOT, capture_output=True, text=True, timeout=900)
-        sys.stderr.write(run.stderr[-2000:])
+        run = run_notebook(ndelius, generated / "forecast.csv", out, "ndelius")
         check(run.returncode in (0, 3),
               f"./lens run {NOTEBOOK} on an official-sensitive nDelius extract exits 0 or 3"
               f" (exit {run.returncode})")
@@ -155,13 +154,7 @@ def main():
             + "".join(l + "\n" for l in kept),
             encoding="utf-8")
         out = work / "out-datafirst"
-        run = subprocess.run(
-            [str(ROOT / "lens"), "run", NOTEBOOK,
-             "-p", "casesFile", str(datafirst), "-p", "casesFormat", "datafirst",
-             "-p", "forecastFile", str(generated / "forecast.csv"),
-             "--out", str(out)],
-            cwd=ROOT, capture_output=True, text=True, timeout=900)
-        sys.stderr.write(run.stderr[-2000:])
+        run = run_notebook(datafirst, generated / "forecast.csv", out, "datafirst")
         check(run.returncode in (0, 3),
               f"./lens run {NOTEBOOK} on official-sensitive Data First files exits 0 or 3"
               f" (exit {run.returncode})")

@@ -50,16 +50,7 @@ final class CaseLevelFiles {
       String realTitle,
       String loader) {
     Objects.requireNonNull(file, "file");
-    if (stated != null
-        && stated != Provenance.Kind.SYNTHETIC
-        && stated != Provenance.Kind.OFFICIAL_SENSITIVE) {
-      throw new IllegalArgumentException(
-          file
-              + ": case-level data are either real, unpublished records (OFFICIAL_SENSITIVE) or"
-              + " synthetic (SYNTHETIC); "
-              + stated
-              + " is for published tables");
-    }
+    requireCaseLevelKind(file, stated);
     if (!Files.exists(file)) {
       // said first: a missing file is not a missing manifest
       throw new UncheckedIOException(
@@ -116,6 +107,47 @@ final class CaseLevelFiles {
                   manifest.flatMap(m -> m.value("licence")).orElse(DEFAULT_REAL_LICENCE),
                   sha);
             });
+  }
+
+  /**
+   * Refuses a kind that case-level records never have: they are real and unpublished or synthetic.
+   *
+   * @param where the file or directory, for the message
+   * @param stated the kind the caller states, or null (nothing stated)
+   * @throws IllegalArgumentException for PUBLISHED or DERIVED
+   */
+  static void requireCaseLevelKind(Path where, Provenance.Kind stated) {
+    if (stated != null
+        && stated != Provenance.Kind.SYNTHETIC
+        && stated != Provenance.Kind.OFFICIAL_SENSITIVE) {
+      throw new IllegalArgumentException(
+          where
+              + ": case-level data are either real, unpublished records (OFFICIAL_SENSITIVE) or"
+              + " synthetic (SYNTHETIC); "
+              + stated
+              + " is for published tables");
+    }
+  }
+
+  /**
+   * Refuses a directory that is not there, as a missing file is refused: the path as given and as
+   * resolved, under an {@link UncheckedIOException} whose cause is a {@link NoSuchFileException}.
+   *
+   * @param dir the directory
+   * @param what what it should hold, e.g. "the nDelius extract"
+   */
+  static void requireDirectory(Path dir, String what) {
+    if (!Files.isDirectory(dir)) {
+      throw new UncheckedIOException(
+          "cannot read "
+              + what
+              + " "
+              + dir
+              + ": no such directory ("
+              + dir.toAbsolutePath().normalize()
+              + ")",
+          new NoSuchFileException(dir.toString()));
+    }
   }
 
   /** The value the caller stated, which the manifest (if it records one) must agree with. */

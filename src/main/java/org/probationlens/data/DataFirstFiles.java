@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -441,21 +439,8 @@ public final class DataFirstFiles {
    */
   public static LoadedDataset load(Path dir, Provenance.Kind stated, PartReader parquet) {
     Objects.requireNonNull(dir, "dir");
-    if (stated != null
-        && stated != Provenance.Kind.SYNTHETIC
-        && stated != Provenance.Kind.OFFICIAL_SENSITIVE) {
-      throw new IllegalArgumentException(
-          dir
-              + ": case-level data are either real, unpublished records (OFFICIAL_SENSITIVE) or"
-              + " synthetic (SYNTHETIC); "
-              + stated
-              + " is for published tables");
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new UncheckedIOException(
-          "cannot read " + dir + ": no such directory (" + dir.toAbsolutePath().normalize() + ")",
-          new NoSuchFileException(dir.toString()));
-    }
+    CaseLevelFiles.requireCaseLevelKind(dir, stated);
+    CaseLevelFiles.requireDirectory(dir, "the Data First files in");
     Layout layout = Layout.find(dir, parquet);
     Path manifestFile = dir.resolve(Manifest.FILE_NAME);
     Optional<Manifest> manifest =

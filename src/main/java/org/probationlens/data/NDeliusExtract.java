@@ -1,9 +1,7 @@
 package org.probationlens.data;
 
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -338,25 +336,8 @@ public final class NDeliusExtract {
    */
   public static LoadedDataset load(Path dir, Provenance.Kind stated) {
     Objects.requireNonNull(dir, "dir");
-    if (stated != null
-        && stated != Provenance.Kind.SYNTHETIC
-        && stated != Provenance.Kind.OFFICIAL_SENSITIVE) {
-      throw new IllegalArgumentException(
-          dir
-              + ": case-level data are either real, unpublished records (OFFICIAL_SENSITIVE) or"
-              + " synthetic (SYNTHETIC); "
-              + stated
-              + " is for published tables");
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new UncheckedIOException(
-          "cannot read the nDelius extract "
-              + dir
-              + ": no such directory ("
-              + dir.toAbsolutePath().normalize()
-              + ")",
-          new NoSuchFileException(dir.toString()));
-    }
+    CaseLevelFiles.requireCaseLevelKind(dir, stated);
+    CaseLevelFiles.requireDirectory(dir, "the nDelius extract");
     Optional<Manifest> manifest = Manifest.beside(dir.resolve("EVENT.csv"));
     if (stated == null && manifest.isEmpty()) {
       throw new IllegalArgumentException(

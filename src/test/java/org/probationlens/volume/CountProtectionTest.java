@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import org.probationlens.data.ForecastVolumes;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
 import org.probationlens.provenance.LoadedDataset;
-import org.probationlens.provenance.Provenance;
 import org.probationlens.stats.CellKeyMethod;
 import org.probationlens.stats.RecordKeys;
 import tech.tablesaw.api.StringColumn;
@@ -42,12 +40,9 @@ class CountProtectionTest {
   static void stateTheSampleReal() throws IOException {
     // The committed sample, copied away from its MANIFEST and stated as real records: what an
     // analyst's own extract looks like to the library.
-    Path sample = Path.of(System.getProperty("lens.projectDir", ".")).resolve("data/sample");
-    Files.copy(sample.resolve("cases.csv"), dir.resolve("cases.csv"));
-    Files.copy(sample.resolve("forecast.csv"), dir.resolve("forecast.csv"));
-    cases = CaseRecords.load(dir.resolve("cases.csv"), Provenance.Kind.OFFICIAL_SENSITIVE);
-    forecast =
-        ForecastVolumes.load(dir.resolve("forecast.csv"), Provenance.Kind.OFFICIAL_SENSITIVE);
+    LoadedDataset[] real = SampleData.statedReal(dir);
+    cases = real[0];
+    forecast = real[1];
   }
 
   /**

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probationlens.area.Level;
-import org.probationlens.data.CaseRecords;
-import org.probationlens.data.ForecastVolumes;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
 import org.probationlens.provenance.LoadedDataset;
-import org.probationlens.provenance.Provenance;
 import org.probationlens.render.Disclosure;
 import org.probationlens.stats.DisclosurePolicy;
 import tech.tablesaw.api.Table;
@@ -33,13 +29,9 @@ class DisclosureCostTest {
 
   @Test
   void perturbationHidesNoCellWhereSuppressionHidDozens() throws IOException {
-    Path sample = Path.of(System.getProperty("lens.projectDir", ".")).resolve("data/sample");
-    Files.copy(sample.resolve("cases.csv"), dir.resolve("cases.csv"));
-    Files.copy(sample.resolve("forecast.csv"), dir.resolve("forecast.csv"));
-    LoadedDataset cases =
-        CaseRecords.load(dir.resolve("cases.csv"), Provenance.Kind.OFFICIAL_SENSITIVE);
-    LoadedDataset forecast =
-        ForecastVolumes.load(dir.resolve("forecast.csv"), Provenance.Kind.OFFICIAL_SENSITIVE);
+    LoadedDataset[] real = SampleData.statedReal(dir);
+    LoadedDataset cases = real[0];
+    LoadedDataset forecast = real[1];
     ReportingPeriod year = ReportingPeriod.of(FinancialYear.parse("2015-16"));
     VolumeVariance after =
         VolumeVariance.of(cases, forecast)

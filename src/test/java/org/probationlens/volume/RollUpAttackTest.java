@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.probationlens.area.Geography;
 import org.probationlens.area.Level;
 import org.probationlens.area.PccArea;
-import org.probationlens.data.CaseRecords;
-import org.probationlens.data.ForecastVolumes;
 import org.probationlens.period.FinancialYear;
 import org.probationlens.period.ReportingPeriod;
 import org.probationlens.provenance.LoadedDataset;
-import org.probationlens.provenance.Provenance;
 import org.probationlens.stats.CellKeyMethod;
 import org.probationlens.stats.IntervalAttack;
 import tech.tablesaw.api.Table;
@@ -46,12 +42,9 @@ class RollUpAttackTest {
 
   @BeforeAll
   static void stateTheSampleReal() throws IOException {
-    Path sample = Path.of(System.getProperty("lens.projectDir", ".")).resolve("data/sample");
-    Files.copy(sample.resolve("cases.csv"), dir.resolve("cases.csv"));
-    Files.copy(sample.resolve("forecast.csv"), dir.resolve("forecast.csv"));
-    cases = CaseRecords.load(dir.resolve("cases.csv"), Provenance.Kind.OFFICIAL_SENSITIVE);
-    forecast =
-        ForecastVolumes.load(dir.resolve("forecast.csv"), Provenance.Kind.OFFICIAL_SENSITIVE);
+    LoadedDataset[] real = SampleData.statedReal(dir);
+    cases = real[0];
+    forecast = real[1];
   }
 
   /** (unit/work type) → count, from a shortfall table by work type. */

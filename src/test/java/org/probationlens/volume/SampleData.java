@@ -26,6 +26,23 @@ record SampleData(Path casesCsv, Path forecastCsv, Table cases, Table forecast) 
     return new SampleData(c, f, CaseRecords.load(c).table(), ForecastVolumes.load(f).table());
   }
 
+  /**
+   * The committed sample copied away from its MANIFEST into {@code dir} and loaded as real,
+   * unpublished records: what an analyst's own extract looks like to the library.
+   *
+   * @return the cases and the forecast, both stated OFFICIAL_SENSITIVE
+   */
+  static org.probationlens.provenance.LoadedDataset[] statedReal(Path dir) throws IOException {
+    Path sample = Path.of(System.getProperty("lens.projectDir", ".")).resolve("data/sample");
+    Files.copy(sample.resolve("cases.csv"), dir.resolve("cases.csv"));
+    Files.copy(sample.resolve("forecast.csv"), dir.resolve("forecast.csv"));
+    var real = org.probationlens.provenance.Provenance.Kind.OFFICIAL_SENSITIVE;
+    return new org.probationlens.provenance.LoadedDataset[] {
+      CaseRecords.load(dir.resolve("cases.csv"), real),
+      ForecastVolumes.load(dir.resolve("forecast.csv"), real)
+    };
+  }
+
   /** A seeded random set: every PCC area, all five work types, 2014-06-01 to 2020-12-31. */
   static SampleData random(Path dir, int rows, long seed) throws IOException {
     SplittableRandom r = new SplittableRandom(seed);

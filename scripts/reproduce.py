@@ -726,7 +726,8 @@ def run_command(argv):
             print(f"lens run: {count} {'result' if count == 1 else 'results'} shown, one per"
                   f" sheet, in {record['tables']}")
         elif "tables" in record:
-            print(f"lens run: no cell showed a result, so no spreadsheet was written to {tables}/")
+            print(f"lens run: no spreadsheet was written to {tables}/: no cell showed a result"
+                  " (or the kernel could not write it; its log says why)")
     return status
 
 

@@ -68,6 +68,12 @@ public final class RunTables {
       tables = base.and(result, session);
       unwritten = true;
     } catch (RuntimeException e) {
+      // in the cell's output, where the analyst sees it, since the spreadsheet will lack it
+      System.err.println(
+          "lens run --tables: the result '"
+              + result.title()
+              + "' is not in the run's spreadsheet: "
+              + e.getMessage());
       LOG.log(Level.WARNING, "cannot export the result '" + result.title() + "'", e);
     }
   }

@@ -542,8 +542,9 @@ def execute(nb, path, kernel, timeout, out, record, tables=None, pdf=False):
     log_dir = tempfile.mkdtemp(prefix="lens-run-")
     log = pathlib.Path(log_dir) / "run-log.json"
     os.environ[RUN_LOG_ENV] = str(log)
-    # the kernel writes the results shown there after each cell (RunTables); named as the
-    # notebook, which its cover sheet's title takes
+    # the kernel keeps the results shown and writes them there when it shuts down (RunTables),
+    # which nbclient asks of it, and waits for, as the run ends; named as the notebook, which
+    # its cover sheet's title takes
     shown = pathlib.Path(log_dir) / (path.stem + ".xlsx")
     if tables is not None:
         os.environ[RUN_TABLES_ENV] = str(shown)

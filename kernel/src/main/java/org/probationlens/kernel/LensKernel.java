@@ -364,7 +364,6 @@ public final class LensKernel extends BaseKernel {
       }
       remember(code, result);
       runLog.write();
-      runTables.write();
     }
   }
 
@@ -574,6 +573,7 @@ public final class LensKernel extends BaseKernel {
                 + " ms after the shutdown asked it to stop");
       }
     }
+    runTables.write(); // a headless run's spreadsheet, once, when the run is over
     try {
       session.cancel(false);
       if (!session.isCancelled()) {

@@ -13,9 +13,12 @@ import org.probationlens.render.LensSession;
  * The tables of a headless run ({@code ./lens run NOTEBOOK --tables DIR}): every analysis {@link
  * Result} a cell shows (its last expression or {@code display(...)}) is kept, as the session draws
  * it at that moment, under its disclosure control ({@link Spreadsheet#and(Result, LensSession)}),
- * and after each cell that showed one the spreadsheet is written to the file named by the
+ * and when the kernel shuts down the spreadsheet is written, once, to the file named by the
  * environment variable {@value #ENV} (./lens run sets it to a file in its temporary folder and
- * moves it into DIR when the run ends). Without the variable nothing is kept.
+ * moves it into DIR when the run ends). Without the variable nothing is kept. Once rather than
+ * after every cell, so that the workbook is built once and a cell's time is its own; a run whose
+ * kernel dies has failed anyway, and the run shuts its kernel down gracefully (a shutdown request,
+ * then up to 5 s) before it looks for the file.
  *
  * <p>Collected here, where the value is shown, rather than read back from the executed notebook's
  * outputs: the outputs hold HTML and text, in which numbers are formatted and a withheld count is
@@ -89,7 +92,8 @@ public final class RunTables {
 
   /**
    * Writes the spreadsheet where {@value #ENV} named, if a result was shown since it was last
-   * written; a failure is logged, not thrown, and the run notices the file missing.
+   * written (the kernel calls it when it shuts down); a failure is logged, not thrown, and the run
+   * notices the file missing.
    */
   public synchronized void write() {
     if (target.isEmpty() || !unwritten || tables == null) {

@@ -28,6 +28,7 @@ import org.probationlens.provenance.ResultTable;
 import org.probationlens.provenance.Sources;
 import org.probationlens.render.LensSession;
 import org.probationlens.stats.CellKeyMethod;
+import org.probationlens.stats.DisclosurePolicy;
 import org.probationlens.stats.RecordKeys;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -248,6 +249,36 @@ class SpreadsheetTest {
       assertTrue(disclosure.startsWith("Disclosure control: "), disclosure);
       assertEquals("[note 2]", text(notes, 4, 0));
       assertTrue(coverText(wb.getSheet("Cover")).contains("OFFICIAL-SENSITIVE records"));
+    }
+  }
+
+  @Test
+  void underAChosenSuppressionPolicyWithheldCountsAreTheShorthandAndTheRestTheirNumbers()
+      throws IOException {
+    LensSession session = new LensSession();
+    session.disclosurePolicy(DisclosurePolicy.withDefaults());
+    Path file = dir.resolve("suppressed.xlsx");
+    Spreadsheet.of(List.of(hand(REAL)), session).write(file);
+    // the pattern worked out by hand in DisclosurePolicyTest.handExampleWithTotals (threshold 10:
+    // the 4 is withheld, and 5 more cells so that the totals cannot give it back); the shares of
+    // the three rows with a withheld count are withheld too
+    List<List<Object>> expected =
+        List.of(
+            List.of("Cumbria and Lancashire", "[c]", "[c]", 30.0, 54.0, "[c]"),
+            List.of("Durham Tees Valley", "[c]", 25.0, "[c]", 52.0, "[c]"),
+            List.of("Merseyside", 40.0, "[c]", "[c]", 80.0, "[c]"),
+            List.of("All", 75.0, 47.0, 64.0, 186.0, 47 / 186.0));
+    try (XSSFWorkbook wb = read(file)) {
+      XSSFSheet sheet = wb.getSheet("Table_1");
+      int[] t = tableRows(sheet);
+      for (int i = 0; i < 4; i++) {
+        List<Object> cells = new ArrayList<>();
+        for (Cell c : sheet.getRow(t[0] + 1 + i)) {
+          cells.add(c.getCellType() == CellType.NUMERIC ? c.getNumericCellValue() : c.toString());
+        }
+        assertEquals(expected.get(i), cells, AREAS[i]);
+      }
+      assertTrue(text(wb.getSheet("Notes"), 4, 1).startsWith("Disclosure control: 6 cells"));
     }
   }
 

@@ -80,6 +80,8 @@ public final class Spreadsheet {
 
   private static final int HEADER_CHARS = 255;
   private static final int MAX_COLUMN_CHARS = 60;
+  private static final int COVER_CHARS = 118;
+  private static final int NOTE_CHARS = 100;
 
   private final String title;
   private final List<Sheet> sheets;
@@ -422,9 +424,11 @@ public final class Spreadsheet {
     cell(first, 0, title, styles.title);
     int r = 1;
     for (String[] line : lines) {
-      cell(sheet.createRow(r++), 0, line[1], line[0].equals("h") ? styles.heading : styles.wrap);
+      XSSFRow row = sheet.createRow(r++);
+      cell(row, 0, line[1], line[0].equals("h") ? styles.heading : styles.wrap);
+      fitWrapped(row, line[1], COVER_CHARS);
     }
-    sheet.setColumnWidth(0, 120 * 256);
+    sheet.setColumnWidth(0, width(COVER_CHARS));
   }
 
   private void writeContents(XSSFSheet sheet, Styles styles) {
@@ -483,10 +487,11 @@ public final class Spreadsheet {
       for (int c = 0; c < names.length; c++) {
         cell(row, c, rows.get(i)[c], c == 1 ? styles.wrap : null);
       }
+      fitWrapped(row, rows.get(i)[1], NOTE_CHARS);
     }
     markUp(sheet, "Notes_table", 2, rows.size(), names.length);
     sheet.setColumnWidth(0, width(12));
-    sheet.setColumnWidth(1, width(100));
+    sheet.setColumnWidth(1, width(NOTE_CHARS));
     sheet.setColumnWidth(2, width(10));
   }
 
@@ -644,6 +649,18 @@ public final class Spreadsheet {
     return c;
   }
 
+  /**
+   * Makes a row tall enough for its wrapped text, which no spreadsheet program does on opening for
+   * a file written without row heights: a line for every {@code chars} characters, a little less
+   * than the column holds, as text is narrower than the digits a column's width counts.
+   */
+  private static void fitWrapped(XSSFRow row, String text, int chars) {
+    int lines = (int) Math.ceil(text.length() / (chars * 0.9));
+    if (lines > 1) {
+      row.setHeightInPoints(lines * row.getSheet().getDefaultRowHeightInPoints() * 1.1f);
+    }
+  }
+
   private static int width(int chars) {
     return Math.min((chars + 2) * 256, 255 * 256);
   }
@@ -714,6 +731,7 @@ public final class Spreadsheet {
       heading.setFont(bold);
       wrap = wb.createCellStyle();
       wrap.setWrapText(true);
+      wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
       Font underlined = wb.createFont();
       underlined.setUnderline(Font.U_SINGLE);
       underlined.setColor(org.apache.poi.ss.usermodel.IndexedColors.BLUE.getIndex());

@@ -21,8 +21,8 @@ import tech.tablesaw.api.Table;
  * ({@code data/reference/cpa_ownership.csv}, from NAO, HMI Probation and the press) on the
  * listing's date: Napo's eight employer groups of March 2018 ({@code owner_listings.csv}). Each
  * name as listed is read as one of the project's owners; the one reading that is not a plain match
- * (Napo's "People Plus" for EOS, Warwickshire & West Mercia CRC) is explained in the listing's note
- * and in {@code data/reference/SOURCES.md}.
+ * (Napo's "People Plus" for EOS, Warwickshire &amp; West Mercia CRC) is explained in the listing's
+ * note and in {@code data/reference/SOURCES.md}.
  *
  * @param asOf the listing's date
  * @param table one row per owner: as listed, the project's owner, CRCs listed, CRCs held, agree

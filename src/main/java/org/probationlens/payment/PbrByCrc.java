@@ -69,7 +69,7 @@ public final class PbrByCrc {
   }
 
   /**
-   * Cumbria & Lancashire CRC's fall below its baseline in the October-December 2015 cohort,
+   * Cumbria &amp; Lancashire CRC's fall below its baseline in the October-December 2015 cohort,
    * recomputed from its published baseline (49.9%) and rate (41.7%), against the published 8.2
    * points. The inputs are published and none was set to the figure, so a match is REPRODUCED (all
    * three come from the same blog post: a check of its arithmetic).

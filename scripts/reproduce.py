@@ -1,6 +1,7 @@
 """Execute notebooks headless through a Jupyter kernel: parameterised runs with a run record.
 
-  reproduce.py run --kernel NAME --timeout SECONDS [--out DIR] [-p NAME VALUE]... NOTEBOOK
+  reproduce.py run --kernel NAME --timeout SECONDS [--out DIR] [--tables DIR] [--pdf]
+                 [-p NAME VALUE]... NOTEBOOK
       One run. The cell tagged "parameters" (papermill's convention) holds the defaults as Java
       declarations; each -p NAME VALUE is injected after it, in a cell tagged
       "injected-parameters", as a typed declaration of the type the parameters cell declares
@@ -14,7 +15,9 @@
       runs, DIR/.lens-run.lock is locked (flock) and NAME.run.json says "state": "running" with no
       exit status (the previous run's notebook and HTML of this name are removed); each output is
       written beside its final name and renamed into place, the record last, which then says
-      "state": "complete".
+      "state": "complete". --pdf prints the HTML to DIR/NAME.pdf with headless Chromium once its
+      charts are drawn; --tables TDIR writes every result a cell showed to TDIR/NAME.xlsx, one
+      per sheet, under the screen's disclosure control (the kernel keeps them: RunTables).
 
   reproduce.py [reproduce] --kernel NAME --timeout SECONDS --out DIR NOTEBOOK...
       `run` over each notebook with its defaults, one line per notebook with its time, then the
@@ -41,9 +44,11 @@ import re
 import shutil
 import signal
 import struct
+import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 import nbformat
 from nbclient import NotebookClient
@@ -51,6 +56,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert import HTMLExporter
 
 RUN_LOG_ENV = "LENS_RUN_LOG"  # the kernel writes what cells read and checked there (RunLog)
+RUN_TABLES_ENV = "LENS_RUN_TABLES"  # the kernel writes the results cells showed there (RunTables)
 
 EXIT_OK, EXIT_CELL_FAILED, EXIT_USAGE, EXIT_CHECK_FAILED = 0, 1, 2, 3
 EXIT_BUSY, EXIT_UNWRITTEN = 4, 5  # another run holds --out; an output could not be written
@@ -306,7 +312,7 @@ def write_atomically(final, text):
     """Writes text to a hidden name beside final, then renames it to final: final is either
     complete or not there, never part-written, whatever stops the run. OutputUnwritten, one
     line naming the file (and for a full disk the space it needs), if it cannot be written."""
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     temporary = final.with_name(f".{final.name}.{os.getpid()}.part")
     try:
         with open(temporary, "wb") as f:
@@ -346,18 +352,21 @@ def lock_out(out, started):
     return lock
 
 
-def begin(out, path, record):
+def begin(out, path, record, tables=None):
     """Marks the run in out before any cell runs: the record says "running" with no exit status,
-    and the previous run's notebook and HTML of this name (and any part-written file a killed
-    run left) are removed, so no earlier success can be taken for this run."""
-    names = (path.name, path.stem + ".html", path.stem + ".run.json")
+    and the previous run's notebook, HTML and PDF of this name, and its spreadsheet in the tables
+    folder (and any part-written file a killed run left), are removed, so no earlier success can
+    be taken for this run."""
+    names = (path.name, path.stem + ".html", path.stem + ".pdf", path.stem + ".run.json")
     for name in names:
         for part in out.glob(f".{glob.escape(name)}.*.part"):
             part.unlink(missing_ok=True)
+    if tables is not None:
+        (tables / (path.stem + ".xlsx")).unlink(missing_ok=True)
     # the record first: if the new one cannot be written, no old one is left to be believed
     for name in reversed(names):
         (out / name).unlink(missing_ok=True)
-    write_atomically(out / names[2], json.dumps(
+    write_atomically(out / names[-1], json.dumps(
         {**record, "state": "running", "exit_status": None, "pid": os.getpid()}, indent=2) + "\n")
 
 
@@ -374,9 +383,11 @@ def outputs_late(index, cell, timeout):
             f" (LENS_CELL_TIMEOUT sets the wait)")
 
 
-def run(path, kernel, timeout, out, overrides=()):
+def run(path, kernel, timeout, out, overrides=(), tables=None, pdf=False):
     """Runs one notebook; returns (exit status, run record). Everything the run is given (the
-    notebook, every -p) is checked before the kernel starts; outputs reach out only complete."""
+    notebook, every -p) is checked before the kernel starts; outputs reach out only complete.
+    With tables (a folder), every result a cell shows goes into tables/NAME.xlsx; with pdf, the
+    HTML is printed to out/NAME.pdf as well."""
     started = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     record = {"notebook": str(path), "started_utc": started, "kernel": kernel}
     try:
@@ -396,8 +407,13 @@ def run(path, kernel, timeout, out, overrides=()):
                       failure=f"{e.filename or out}: cannot be written: {e.strerror}")
         return EXIT_UNWRITTEN, record
     try:
-        begin(out, path, record)
-        return execute(nb, path, kernel, timeout, out, record)
+        if tables is not None:
+            try:
+                tables.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise OutputUnwritten(f"{tables}: the tables folder cannot be made: {e.strerror}")
+        begin(out, path, record, tables)
+        return execute(nb, path, kernel, timeout, out, record, tables, pdf)
     except OutputUnwritten as e:
         record.update(state="incomplete", exit_status=EXIT_UNWRITTEN, failure=str(e))
         try:  # a record this small may still fit; if not, the one saying "running" stays
@@ -455,13 +471,83 @@ def with_plotly_js(html, nb, kernel):
     return html[:at] + tag + html[at:]
 
 
-def execute(nb, path, kernel, timeout, out, record):
-    """Runs the cells in a kernel, then writes the executed notebook, its HTML and, last, the
-    complete record; the kernel's run log lives in a temporary directory removed however the
-    run ends."""
+def table_sheets(xlsx):
+    """How many table sheets (Table_1, Table_2, ...) a spreadsheet written by the kernel has."""
+    with zipfile.ZipFile(xlsx) as z:
+        workbook = z.read("xl/workbook.xml").decode("utf-8")
+    return len(re.findall(r'<sheet [^>]*name="Table_[0-9]+"', workbook))
+
+
+# Chromium prints once the page is idle or this much virtual time has passed: the charts draw
+# in the page's own scripts (plotly.js is inlined in the head), within a few hundred
+# milliseconds of virtual time
+PDF_VIRTUAL_TIME_MS = 30000
+PDF_TIMEOUT_S = 300
+# A4 landscape, with narrow margins: a notebook's tables and charts are wide (the live
+# column is 967 px), and a landscape page holds 1031 px (297 mm less 24 mm at 96 px an inch).
+# The page is laid out, and its charts drawn (autosized to their container), in a window of that
+# width, so that a chart drawn for the screen fits the paper. Code wraps rather than running off
+# the page; Plotly's toolbar, of no use on paper, is hidden. Chromium's own header and footer
+# (date, file path) are left off.
+PRINT_WIDTH_PX = 1031
+PRINT_CSS = ("<style>@page { size: A4 landscape; margin: 12mm; }\n"
+             "@media print { pre { white-space: pre-wrap; overflow-wrap: anywhere; }\n"
+             "  .modebar-container { display: none; } }</style>\n")
+
+
+def print_pdf(html_file, pdf_file):
+    """Prints the run's HTML to pdf_file with headless Chromium (Debian's chromium), after the
+    page's scripts have drawn its Plotly charts; the network is off, as the HTML needs none.
+    OutputUnwritten, naming the file and Chromium's last words, if it cannot."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(chromium):
+        raise OutputUnwritten(f"{pdf_file}: cannot be written: Chromium, which prints the PDF, is"
+                              " not installed (Debian: apt-get install chromium)")
+    work = pathlib.Path(tempfile.mkdtemp(prefix="lens-pdf-"))
+    try:
+        page = work / html_file.name
+        html = html_file.read_text(encoding="utf-8")
+        at = html.find("</head>")
+        page.write_text(html[:at] + PRINT_CSS + html[at:] if at >= 0 else html,
+                        encoding="utf-8")
+        printed = work / "printed.pdf"
+        command = [
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+            f"--user-data-dir={work / 'profile'}",
+            f"--window-size={PRINT_WIDTH_PX},1400",
+            f"--virtual-time-budget={PDF_VIRTUAL_TIME_MS}", "--no-pdf-header-footer",
+            f"--print-to-pdf={printed}", page.as_uri(),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True,
+                                  timeout=PDF_TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired:
+            raise OutputUnwritten(f"{pdf_file}: Chromium did not print within {PDF_TIMEOUT_S} s")
+        if (done.returncode != 0 or not printed.is_file()
+                or printed.read_bytes()[:5] != b"%PDF-"):
+            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise OutputUnwritten(f"{pdf_file}: Chromium could not print the HTML (exit"
+                                  f" {done.returncode}): {last}")
+        write_atomically(pdf_file, printed.read_bytes())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def execute(nb, path, kernel, timeout, out, record, tables=None, pdf=False):
+    """Runs the cells in a kernel, then writes the executed notebook, its HTML (and its PDF, and
+    the spreadsheet of its results, when asked) and, last, the complete record; the kernel's run
+    log and spreadsheet live in a temporary directory removed however the run ends."""
     log_dir = tempfile.mkdtemp(prefix="lens-run-")
     log = pathlib.Path(log_dir) / "run-log.json"
     os.environ[RUN_LOG_ENV] = str(log)
+    # the kernel keeps the results shown and writes them there when it shuts down (RunTables),
+    # which nbclient asks of it, and waits for, as the run ends; named as the notebook, which
+    # its cover sheet's title takes
+    shown = pathlib.Path(log_dir) / (path.stem + ".xlsx")
+    if tables is not None:
+        os.environ[RUN_TABLES_ENV] = str(shown)
     client = NotebookClient(
         nb, kernel_name=kernel, timeout=timeout, startup_timeout=120, allow_errors=False,
         # after a cell's reply, wait for the rest of its outputs (up to the status that ends the
@@ -502,6 +588,8 @@ def execute(nb, path, kernel, timeout, out, record):
         kernel_log = json.loads(log.read_text(encoding="utf-8")) if log.is_file() else {}
     finally:
         os.environ.pop(RUN_LOG_ENV, None)
+        os.environ.pop(RUN_TABLES_ENV, None)
+        spreadsheet = shown.read_bytes() if tables is not None and shown.is_file() else None
         shutil.rmtree(log_dir, ignore_errors=True)
     record["seconds"] = round(time.monotonic() - began, 3)
     for name in ("library_version", "generator_version", "java_version", "working_directory"):
@@ -519,6 +607,20 @@ def execute(nb, path, kernel, timeout, out, record):
     write_atomically(html_file, html)
     record["executed_notebook"] = str(executed)
     record["html"] = str(html_file)
+    if tables is not None:
+        record["tables"] = None
+        record["tables_count"] = 0
+        if spreadsheet is not None:
+            tables_file = tables / (path.stem + ".xlsx")
+            write_atomically(tables_file, spreadsheet)
+            record["tables"] = str(tables_file)
+            record["tables_count"] = table_sheets(tables_file)
+    if pdf:
+        pdf_file = out / (path.stem + ".pdf")
+        t0 = time.monotonic()
+        print_pdf(html_file, pdf_file)
+        record["pdf"] = str(pdf_file)
+        record["pdf_seconds"] = round(time.monotonic() - t0, 3)
     failed_checks = [c["id"] for c in checks if not c.get("pass", False)]
     if failure is not None:
         status = EXIT_CELL_FAILED
@@ -545,7 +647,8 @@ def summary(record):
     return "; registry checks: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
 
 
-RUN_USAGE = "run --kernel NAME --timeout SECONDS [--out DIR] [-p NAME VALUE]... NOTEBOOK"
+RUN_USAGE = ("run --kernel NAME --timeout SECONDS [--out DIR] [--tables DIR] [--pdf]"
+             " [-p NAME VALUE]... NOTEBOOK")
 
 
 def run_arguments(argv):
@@ -553,7 +656,7 @@ def run_arguments(argv):
     takes the next two words whatever they are, so a value may start with '-' (-p d1 -2.5e3);
     every name and value must be UTF-8 text, since they go into the notebook."""
     args = {"kernel": None, "timeout": None, "out": "out/runs", "parameters": [],
-            "notebook": None}
+            "notebook": None, "tables": None, "pdf": False}
     words = list(argv)
     while words:
         word = words.pop(0)
@@ -570,12 +673,15 @@ def run_arguments(argv):
                         f"-p {os.fsencode(name)!r}: the {what} is not UTF-8 text (byte"
                         f" 0x{raw[e.start]:02x} at position {e.start}); expected UTF-8") from None
             args["parameters"].append((name, value))
-        elif word in ("--kernel", "--timeout", "--out"):
+        elif word == "--pdf":
+            args["pdf"] = True
+        elif word in ("--kernel", "--timeout", "--out", "--tables"):
             if not words:
                 raise ParameterError(f"{word} needs a value")
             args[word[2:]] = words.pop(0)
         elif word.startswith("-") and word != "-":
-            raise ParameterError(f"unknown option {word} (expected -p NAME VALUE or --out DIR)")
+            raise ParameterError(f"unknown option {word} (expected -p NAME VALUE, --out DIR,"
+                                 " --tables DIR or --pdf)")
         elif args["notebook"] is not None:
             raise ParameterError(f"one NOTEBOOK at a time (got {args['notebook']} and {word})")
         else:
@@ -599,7 +705,9 @@ def run_command(argv):
         print(f"lens run: {path}: no such notebook", file=sys.stderr)
         return EXIT_USAGE
     out = pathlib.Path(args["out"])
-    status, record = run(path, args["kernel"], args["timeout"], out, args["parameters"])
+    tables = pathlib.Path(args["tables"]) if args["tables"] is not None else None
+    status, record = run(path, args["kernel"], args["timeout"], out, args["parameters"],
+                         tables, args["pdf"])
     if status in (EXIT_USAGE, EXIT_BUSY, EXIT_UNWRITTEN):
         print(f"lens run: {record['failure']}", file=sys.stderr)
         return status
@@ -610,6 +718,17 @@ def run_command(argv):
         print(f"lens run: {record['failure']}")
     print(f"lens run: executed notebook, HTML and run record in {out}/"
           f" ({path.stem}.run.json)")
+    if record.get("pdf"):
+        print(f"lens run: PDF {record['pdf']} ({os.path.getsize(record['pdf']):,} bytes,"
+              f" printed in {record['pdf_seconds']:.1f} s)")
+    if tables is not None:
+        if record.get("tables"):
+            count = record["tables_count"]
+            print(f"lens run: {count} {'result' if count == 1 else 'results'} shown, one per"
+                  f" sheet, in {record['tables']}")
+        elif "tables" in record:
+            print(f"lens run: no spreadsheet was written to {tables}/: no cell showed a result"
+                  " (or the kernel could not write it; its log says why)")
     return status
 
 

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
  * Pins the library's layers on its compiled classes (ArchUnit), so that the structure of
  * ARCHITECTURE.md cannot erode unseen. From the bottom: provenance; reading; the shared contracts
  * (area, period) beside stats and progress; the datasets (data, with the synthetic generator); the
- * published reference tables; the engine; the analyses; chart; render. Each may use only what
- * stands below it, and no two packages depend on each other, directly or round a loop. The kernel
- * and the lens command are another artifact (kernel/), which the library cannot see at all.
+ * published reference tables; the engine; the analyses; chart; render; and, at the top, export,
+ * which writes to files exactly what render draws (its disclosure control included), so render may
+ * be used by export alone and nothing in the library uses export. Each may use only what stands
+ * below it, and no two packages depend on each other, directly or round a loop. The kernel and the
+ * lens command are another artifact (kernel/), which the library cannot see at all.
  */
 class LayeringTest {
 
@@ -64,8 +66,12 @@ class LayeringTest {
         .definedBy("org.probationlens.chart..")
         .layer("render")
         .definedBy("org.probationlens.render..")
-        .whereLayer("render")
+        .layer("export")
+        .definedBy("org.probationlens.export..")
+        .whereLayer("export")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("render")
+        .mayOnlyBeAccessedByLayers("export")
         .whereLayer("chart")
         .mayOnlyBeAccessedByLayers("render")
         .whereLayer("analyses")
@@ -82,7 +88,7 @@ class LayeringTest {
         .whereLayer("progress")
         .mayOnlyBeAccessedByLayers("engine", "analyses", "chart", "render")
         .whereLayer("stats")
-        .mayOnlyBeAccessedByLayers("analyses", "chart", "render")
+        .mayOnlyBeAccessedByLayers("analyses", "chart", "render", "export")
         .whereLayer("reading")
         .mayOnlyBeAccessedByLayers(
             "contracts", "datasets", "reference", "engine", "analyses", "chart", "render")

@@ -33,6 +33,7 @@ import org.probationlens.kernel.execution.CellThreads;
 import org.probationlens.kernel.execution.ExitGuard;
 import org.probationlens.kernel.execution.OutputRouter;
 import org.probationlens.kernel.execution.RunLog;
+import org.probationlens.kernel.execution.RunTables;
 import org.probationlens.kernel.execution.StartupImports;
 import org.probationlens.kernel.magic.Magics;
 import org.probationlens.kernel.messages.SessionHistory;
@@ -72,6 +73,7 @@ public final class LensKernel extends BaseKernel {
   private final AtomicLong cellsStarted = new AtomicLong();
   private final SessionHistory history = new SessionHistory();
   private final RunLog runLog = RunLog.fromEnvironment();
+  private final RunTables runTables = RunTables.fromEnvironment(lensSession); // --tables DIR
   private final Magics magics =
       new Magics(
           new Magics.Host() {
@@ -424,6 +426,7 @@ public final class LensKernel extends BaseKernel {
         .map(
             value -> {
               runLog.shown(value);
+              runTables.shown(value);
               return rendering.render(value);
             })
         .orElse(null);
@@ -440,6 +443,7 @@ public final class LensKernel extends BaseKernel {
   /** Shows a value in the current cell's output; used by {@link Display#display(Object)}. */
   void show(Object value) {
     runLog.shown(value);
+    runTables.shown(value);
     DisplayData data = rendering.render(value == null ? CellRunner.NullValue.NULL : value);
     if (getIO().display.isAttached()) {
       display(data);
@@ -569,6 +573,7 @@ public final class LensKernel extends BaseKernel {
                 + " ms after the shutdown asked it to stop");
       }
     }
+    runTables.write(); // a headless run's spreadsheet, once, when the run is over
     try {
       session.cancel(false);
       if (!session.isCancelled()) {

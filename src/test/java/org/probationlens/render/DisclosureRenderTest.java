@@ -281,11 +281,14 @@ class DisclosureRenderTest {
     Result off = Disclosure.off(hand(REAL));
     String h = html(off);
     assertEquals("4", cells(h).get(0).get(2));
-    Matcher footer = Pattern.compile("<p class=\"pl-sources\"[^>]*>(.*?)</p>").matcher(h);
+    Matcher footer =
+        Pattern.compile("<div class=\"pl-provenance\"[^>]*>(.*?)</div></details>").matcher(h);
     assertTrue(footer.find(), h);
-    assertEquals(
-        Text.html(Renderers.sourcesLine(off.sources()) + " " + Disclosure.TURNED_OFF),
-        footer.group(1));
+    assertEquals(Text.html(Renderers.sourcesLine(off.sources())), footer.group(1));
+    // the user's choice stays in sight under the footer line, not folded away with the sources
+    Matcher choice = Pattern.compile("</details>\n<p class=\"pl-note\"[^>]*>(.*?)</p>").matcher(h);
+    assertTrue(choice.find(), h);
+    assertEquals(Text.html(Disclosure.TURNED_OFF), choice.group(1));
     assertTrue(plain(off).endsWith(Disclosure.TURNED_OFF));
     assertFalse(html(hand(REAL)).contains(Disclosure.TURNED_OFF));
   }

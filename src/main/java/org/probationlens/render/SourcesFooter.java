@@ -77,12 +77,20 @@ final class SourcesFooter {
 
   /**
    * The footer's one visible line: the kind of the whole output, then a short source for each
-   * distinct input (at most {@value #SUMMARY_INPUTS}, the rest counted), e.g. {@code SYNTHETIC ·
-   * Probation Lens synthetic case generator v2, seed 2014}. The full provenance ({@link #line}) is
-   * one click away under it and in the output's metadata.
+   * distinct input, those of that kind first (at most {@value #SUMMARY_INPUTS}, the rest counted),
+   * then how many assumptions, e.g. {@code SYNTHETIC · Probation Lens synthetic case generator v2,
+   * seed 2014}. The full provenance ({@link #line}) is one click away under it and in the output's
+   * metadata.
    */
   static String summary(Sources sources) {
+    // the inputs that make the output's kind first (the generator of a synthetic output), then the
+    // rest in their order
     java.util.LinkedHashSet<String> shortSources = new java.util.LinkedHashSet<>();
+    for (Provenance p : sources.inputs()) {
+      if (p.kind() == sources.kind()) {
+        shortSources.add(shortSource(p));
+      }
+    }
     for (Provenance p : sources.inputs()) {
       shortSources.add(shortSource(p));
     }
@@ -110,8 +118,8 @@ final class SourcesFooter {
 
   /**
    * One input's source in a few words: the publisher or generator up to its first parenthesis,
-   * semicolon or comma, cut at {@value #SHORT_SOURCE_CHARS} characters; a generator's class name
-   * without its package; the generator's version and seed where synthetic.
+   * semicolon or comma, cut at the end of a word within {@value #SHORT_SOURCE_CHARS} characters; a
+   * generator's class name without its package; the generator's version and seed where synthetic.
    */
   static String shortSource(Provenance p) {
     String s = p.source().strip();
@@ -126,7 +134,11 @@ final class SourcesFooter {
     if (s.matches("[a-z][\\w]*(\\.[\\w]+)+") && Character.isUpperCase(lastSegment(s).charAt(0))) {
       s = lastSegment(s); // org.probationlens.court.CourtDataGenerator: CourtDataGenerator
     }
-    s = Text.cell(s, SHORT_SOURCE_CHARS);
+    if (s.length() > SHORT_SOURCE_CHARS) {
+      // cut at a word's end, not inside a word
+      int space = s.lastIndexOf(' ', SHORT_SOURCE_CHARS - 1);
+      s = s.substring(0, space > SHORT_SOURCE_CHARS / 2 ? space : SHORT_SOURCE_CHARS - 1) + "…";
+    }
     if (p.kind() == Provenance.Kind.SYNTHETIC) {
       if (p.generatorVersion() != null) {
         s += " v" + p.generatorVersion();

@@ -3,6 +3,7 @@ package org.probationlens.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.probationlens.area.Geography;
 import org.probationlens.chart.Labels;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -161,13 +162,17 @@ final class TableRenderer {
       }
       String code = String.valueOf(column.get(rows[i]));
       String name = Labels.category(code);
-      if (name.equals(code)) {
+      if (name.equals(code) && !GeographyCodes.ALL.contains(code)) {
         return; // not a code: the column is left as it is
       }
       codes[i] = code;
       int room = options.maxCellChars() - code.length() - 3;
-      // a long name is cut, not the code after it
-      named[i] = code.length() <= 4 && room >= 2 ? Text.cell(name, room) + " (" + code + ")" : name;
+      // a long name is cut, not the code after it; a code that its name holds already (the
+      // owners EOS and ARCC) is not said twice
+      named[i] =
+          code.length() <= 4 && room >= 2 && !name.contains(code)
+              ? Text.cell(name, room) + " (" + code + ")"
+              : name;
     }
     if (alreadyNamed(column, codes)) {
       return;
@@ -176,6 +181,24 @@ final class TableRenderer {
       if (named[i] != null) {
         cells[i][j] = Text.cell(named[i], options.maxCellChars());
       }
+    }
+  }
+
+  /**
+   * The codes of the standard geography (CPAs, owners, PCC areas, NPS divisions), some of which are
+   * their own names (the owner EOS): a column of them is a column of codes.
+   */
+  private static final class GeographyCodes {
+    static final java.util.Set<String> ALL = build();
+
+    private static java.util.Set<String> build() {
+      Geography g = Geography.standard();
+      java.util.Set<String> codes = new java.util.HashSet<>();
+      g.cpas().forEach(c -> codes.add(c.code()));
+      g.owners().forEach(o -> codes.add(o.code()));
+      g.pccAreas().forEach(a -> codes.add(a.code()));
+      g.npsDivisions().forEach(d -> codes.add(d.code()));
+      return java.util.Set.copyOf(codes);
     }
   }
 

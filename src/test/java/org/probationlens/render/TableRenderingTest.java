@@ -144,6 +144,18 @@ class TableRenderingTest {
             "2  NA                                                            Sodexo Justice"
                 + " Services (with Nacro)  C09            2"),
         p.lines().skip(1).limit(4).toList());
+    // owners of data/reference/owners.csv: EOS is its own name, ARCC's name holds its code
+    Table owners =
+        Table.create(
+            "o", StringColumn.create("owner", "ARCC", "EOS", "MTCNOVO", "RRP", "WORKING_LINKS"));
+    assertEquals(
+        List.of(
+            "0  ARCC (Achieving Real Change in Communities)",
+            "1  EOS",
+            "2  MTCnovo",
+            "3  Reducing Reoffending Partnership (RRP)",
+            "4  Working Links"),
+        Renderers.table(owners).plain().lines().skip(2).limit(5).map(String::strip).toList());
     // the codes as they are, when asked
     String codes = Renderers.table(t, TableOptions.defaults().withNames(false)).plain();
     assertTrue(codes.contains("0  C13  PURPLE_FUTURES  C13"), codes);

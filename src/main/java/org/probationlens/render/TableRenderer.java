@@ -22,7 +22,7 @@ final class TableRenderer {
       ".pl-table{margin:0.3em 0;max-width:100%;overflow-x:auto}"
           // headers wrap after their underscores (see breakable) up to a width, cells do not
           + ".pl-table .pl-frame thead th{white-space:normal;min-width:4em;max-width:11em;"
-          + "overflow-wrap:normal}"
+          + "overflow-wrap:normal}.pl-table .pl-frame .pl-nb{white-space:nowrap}"
           // a table wider than its output scrolls inside it with its first column fixed: opaque
           // so that the columns scrolling under it do not show through
           + ".pl-table .pl-frame .pl-first{position:sticky;left:0;z-index:1;"
@@ -368,11 +368,22 @@ final class TableRenderer {
   }
 
   /**
-   * A column name in HTML that may wrap after its underscores ({@code share_of_<wbr>shortfall_<wbr>
-   * pct}), so that a long name takes two or three short lines rather than the width of the table.
+   * A column name in HTML that may wrap after its underscores and at its spaces ({@code
+   * share_of_<wbr>shortfall_<wbr>pct}), so that a long name takes two or three short lines rather
+   * than the width of the table; a part with a hyphen, such as a date, is kept whole ({@code
+   * areas_<wbr><span class="pl-nb">2016-04-01</span>}).
    */
   static String breakable(String name) {
-    return Text.html(name).replace("_", "_<wbr>");
+    StringBuilder b = new StringBuilder();
+    String[] parts = name.split("_", -1);
+    for (int k = 0; k < parts.length; k++) {
+      if (k > 0) {
+        b.append("_<wbr>");
+      }
+      String part = Text.html(parts[k]);
+      b.append(parts[k].contains("-") ? "<span class=\"pl-nb\">" + part + "</span>" : part);
+    }
+    return b.toString();
   }
 
   private void gapRowHtml(StringBuilder b) {

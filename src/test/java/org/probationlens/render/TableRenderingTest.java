@@ -181,6 +181,11 @@ class TableRenderingTest {
             "<th class=\"pl-num\" title=\"DOUBLE\">share_<wbr>of_<wbr>shortfall_<wbr>pct</th>"),
         h);
     assertTrue(h.contains("<td class=\"pl-first\">a</td>"), h);
+    // a date in a name is not broken at its hyphens
+    assertEquals(
+        "areas_<wbr><span class=\"pl-nb\">2016-04-01</span>",
+        TableRenderer.breakable("areas_2016-04-01"));
+    assertEquals("a&amp;b_<wbr>c", TableRenderer.breakable("a&b_c"));
     assertTrue(TableRenderer.CSS.contains(".pl-table .pl-frame .pl-first{position:sticky;left:0;"));
   }
 

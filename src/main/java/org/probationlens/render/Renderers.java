@@ -33,8 +33,8 @@ public final class Renderers {
   public static final int RESULT_ROWS = 60;
 
   /**
-   * A result's cells show at least this many characters (cells do not wrap): its assumptions are
-   * sentences a reader needs, within a table that still fits a page.
+   * A result's cells show at least this many characters (long text wraps in HTML): its assumptions
+   * are sentences a reader needs, within a table that still fits a page.
    */
   public static final int RESULT_CELL_CHARS = 100;
 

@@ -13,7 +13,8 @@ import tech.tablesaw.columns.Column;
  * Renders a Tablesaw table as bounded HTML and plain text: the first and last rows and columns,
  * formatted cells (codes as their names), and a footer with the shape; each column's type shows
  * when the pointer rests on its header. In HTML a table wider than its output scrolls inside it
- * with its first column fixed, and long column names wrap after their underscores.
+ * with its first column fixed, long column names wrap after their underscores and long text in a
+ * cell wraps at 24 ems; numbers never wrap.
  */
 final class TableRenderer {
 
@@ -23,6 +24,9 @@ final class TableRenderer {
           // headers wrap after their underscores (see breakable) up to a width, cells do not
           + ".pl-table .pl-frame thead th{white-space:normal;min-width:4em;max-width:11em;"
           + "overflow-wrap:normal}.pl-table .pl-frame .pl-nb{white-space:nowrap}"
+          // long text (a source, a finding in words) wraps within a width; numbers never do
+          + ".pl-table .pl-frame td:not(.pl-num):not(.pl-gap){white-space:normal;"
+          + "max-width:24em;overflow-wrap:break-word}"
           // a table wider than its output scrolls inside it with its first column fixed: opaque
           // so that the columns scrolling under it do not show through
           + ".pl-table .pl-frame .pl-first{position:sticky;left:0;z-index:1;"

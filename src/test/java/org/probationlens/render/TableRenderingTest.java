@@ -187,6 +187,10 @@ class TableRenderingTest {
         TableRenderer.breakable("areas_2016-04-01"));
     assertEquals("a&amp;b_<wbr>c", TableRenderer.breakable("a&b_c"));
     assertTrue(TableRenderer.CSS.contains(".pl-table .pl-frame .pl-first{position:sticky;left:0;"));
+    // long text wraps at 24 ems, numbers and the gap never
+    assertTrue(
+        TableRenderer.CSS.contains(
+            ".pl-table .pl-frame td:not(.pl-num):not(.pl-gap){white-space:normal;max-width:24em;"));
   }
 
   @Test

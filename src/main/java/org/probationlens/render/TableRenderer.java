@@ -374,7 +374,7 @@ final class TableRenderer {
   /**
    * A column name in HTML that may wrap after its underscores and at its spaces ({@code
    * share_of_<wbr>shortfall_<wbr>pct}), so that a long name takes two or three short lines rather
-   * than the width of the table; a part with a hyphen, such as a date, is kept whole ({@code
+   * than the width of the table; a word with a hyphen, such as a date, is kept whole ({@code
    * areas_<wbr><span class="pl-nb">2016-04-01</span>}).
    */
   static String breakable(String name) {
@@ -384,8 +384,12 @@ final class TableRenderer {
       if (k > 0) {
         b.append("_<wbr>");
       }
-      String part = Text.html(parts[k]);
-      b.append(parts[k].contains("-") ? "<span class=\"pl-nb\">" + part + "</span>" : part);
+      String[] words = parts[k].split(" ", -1);
+      for (int w = 0; w < words.length; w++) {
+        String word = Text.html(words[w]);
+        b.append(w > 0 ? " " : "")
+            .append(words[w].contains("-") ? "<span class=\"pl-nb\">" + word + "</span>" : word);
+      }
     }
     return b.toString();
   }

@@ -186,6 +186,10 @@ class TableRenderingTest {
         "areas_<wbr><span class=\"pl-nb\">2016-04-01</span>",
         TableRenderer.breakable("areas_2016-04-01"));
     assertEquals("a&amp;b_<wbr>c", TableRenderer.breakable("a&b_c"));
+    // only the hyphenated word is kept whole: the rest may wrap at its spaces (notebook 06)
+    assertEquals(
+        "<span class=\"pl-nb\">CRC-supervised</span> charged with murder",
+        TableRenderer.breakable("CRC-supervised charged with murder"));
     assertTrue(TableRenderer.CSS.contains(".pl-table .pl-frame .pl-first{position:sticky;left:0;"));
     // long text wraps at 24 ems, numbers and the gap never
     assertTrue(

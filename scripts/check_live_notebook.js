@@ -206,8 +206,8 @@ async function chartsDrawn(page, expected) {
 /**
  * Every table output measured in the live output column: a table wider than its column must
  * scroll inside its own box (overflow-x auto or scroll) with its first data column fixed (CSS
- * position sticky), and nothing of a table may stick out past the output column, where it would be
- * cut off unseen. Returns one line per table that breaks this, and the widest table's figures.
+ * position sticky), nothing of a table may stick out past the output column, where it would be
+ * cut off unseen, and no header or cell may run over its neighbour. Returns one line per table that breaks this, and the widest table's figures.
  */
 async function tableOverflow(page) {
   return page.evaluate(() => {
@@ -229,6 +229,16 @@ async function tableOverflow(page) {
       const shown = box.clientWidth;
       if (!widest || needs - shown > widest.needs - widest.shown) {
         widest = { what, needs, shown, column: Math.round(colRect.width) };
+      }
+      // a header or cell whose text runs out of its own box, over its neighbour
+      const spilt = Array.from(frame.querySelectorAll("th, td")).filter(
+        (c) => c.scrollWidth > c.clientWidth + 1,
+      );
+      if (spilt.length > 0) {
+        problems.push(
+          `${what}: ${spilt.length} header(s) or cell(s) run over their neighbours` +
+            ` (${spilt.slice(0, 3).map((c) => JSON.stringify(c.textContent)).join(", ")})`,
+        );
       }
       if (boxRect.right > colRect.right + 1) {
         problems.push(`${what} sticks out ${Math.round(boxRect.right - colRect.right)} px past its output column`);

@@ -197,14 +197,17 @@ public final class Renderers {
     Disclosure.Applied d = Disclosure.apply(chart.result());
     String note = d.chartNote();
     MimeBundle b = chart(chart.drawFrom(d.numeric()).withNote(note));
-    if (note.isEmpty()) {
+    if (d.note().isEmpty()) {
       return b;
     }
-    // what disclosure control did is a disclosure note, drawn as such under the footer
+    // what disclosure control did is a disclosure note, drawn in sight under the footer line as
+    // under a table (Disclosure.drawNote)
     String html =
         b.get(MimeBundle.TEXT_HTML)
             .orElseThrow()
-            .replace("<p class=\"pl-note\" ", "<p class=\"pl-note pl-disclosure\" ");
+            .replace(
+                "<p class=\"pl-note\" style=\"" + SourcesFooter.STYLE + "\">",
+                Disclosure.NOTE_OPEN);
     return b.with(MimeBundle.TEXT_HTML, html);
   }
 

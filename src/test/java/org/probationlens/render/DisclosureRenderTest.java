@@ -169,6 +169,29 @@ class DisclosureRenderTest {
   }
 
   @Test
+  void aChartOfRealCountsShowsItsDisclosureNoteInSightUnderItsFooterLine() {
+    MimeBundle b =
+        Renderers.chart(
+            org.probationlens.chart.Charts.bar("Starts", hand(REAL), "cpa", "community_order"));
+    String h = b.get(MimeBundle.TEXT_HTML).orElseThrow();
+    // the footer's line (closed), then the note on its own line, as under a table, once
+    Matcher note =
+        Pattern.compile("</details>\n<p class=\"pl-disclosure\" [^>]*>([^<]*)</p>").matcher(h);
+    assertTrue(note.find(), h);
+    assertTrue(note.group(1).startsWith("Disclosure control: the "), note.group(1));
+    assertTrue(note.group(1).contains(CellKeyMethod.standard().describe()), note.group(1));
+    assertEquals(1, h.split("pl-disclosure", -1).length - 1, h);
+    // the same chart of synthetic counts has no note
+    String synthetic =
+        Renderers.chart(
+                org.probationlens.chart.Charts.bar(
+                    "Starts", hand(SYNTHETIC), "cpa", "community_order"))
+            .get(MimeBundle.TEXT_HTML)
+            .orElseThrow();
+    assertFalse(synthetic.contains("pl-disclosure"), synthetic);
+  }
+
+  @Test
   void aSessionWatchingLoadsProtectsBareTablesFromTheFirstRealLoad() {
     LensSession session = new LensSession();
     session.watchOfficialSensitiveLoads();

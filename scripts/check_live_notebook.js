@@ -1,7 +1,7 @@
 // The live Notebook in a real browser: starts Jupyter Notebook on 127.0.0.1 with the project's
 // kernel and drives Debian's headless Chromium through its UI with puppeteer-core.
 //
-//   node scripts/check_live_notebook.js [--only NAME] [--out DIR]
+//   node scripts/check_live_notebook.js [--only NAME[,NAME...]] [--out DIR]
 //
 // Run by ./lens test after the kernel is installed in .jupyter-local (it inherits JUPYTER_PATH and
 // the rest from ./lens; puppeteer-core comes from scripts/live, `npm ci` there). The notebooks
@@ -35,7 +35,7 @@ function option(name, fallback) {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 }
 const OUT = path.resolve(option("--out", path.join(ROOT, "out", "live-notebook")));
-const ONLY = option("--only", null);
+const ONLY = option("--only", null); // a prefix, or several separated by commas ("00,01")
 const KERNEL = process.env.LENS_KERNEL_NAME || "probation-lens";
 const RUN_ALL_TIMEOUT_MS = 600000;
 const CHART_TIMEOUT_MS = 30000;
@@ -84,7 +84,7 @@ function workspace() {
   const names = fs
     .readdirSync(path.join(ROOT, "notebooks"))
     .filter((n) => n.endsWith(".ipynb"))
-    .filter((n) => !ONLY || n.startsWith(ONLY))
+    .filter((n) => !ONLY || ONLY.split(",").some((prefix) => n.startsWith(prefix)))
     .sort();
   for (const name of names) {
     fs.copyFileSync(path.join(ROOT, "notebooks", name), path.join(work, "notebooks", name));
@@ -204,6 +204,61 @@ async function chartsDrawn(page, expected) {
 }
 
 /**
+ * Every table output measured in the live output column: a table wider than its column must
+ * scroll inside its own box (overflow-x auto or scroll) with its first data column fixed (CSS
+ * position sticky), nothing of a table may stick out past the output column, where it would be
+ * cut off unseen, and no header or cell may run over its neighbour. Returns one line per table that breaks this, and the widest table's figures.
+ */
+async function tableOverflow(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    let widest = null;
+    document.querySelectorAll("#notebook .output_area .pl-table").forEach((box, k) => {
+      const column = box.closest(".output_subarea") || box.parentElement;
+      const cellIndex = Array.from(document.querySelectorAll("#notebook .cell")).indexOf(
+        box.closest(".cell"),
+      );
+      const frame = box.querySelector("table.pl-frame");
+      if (!frame) {
+        return;
+      }
+      const boxRect = box.getBoundingClientRect();
+      const colRect = column.getBoundingClientRect();
+      const what = `cell ${cellIndex + 1} table ${k + 1}`;
+      const needs = frame.scrollWidth;
+      const shown = box.clientWidth;
+      if (!widest || needs - shown > widest.needs - widest.shown) {
+        widest = { what, needs, shown, column: Math.round(colRect.width) };
+      }
+      // a header or cell whose text runs out of its own box, over its neighbour
+      const spilt = Array.from(frame.querySelectorAll("th, td")).filter(
+        (c) => c.scrollWidth > c.clientWidth + 1,
+      );
+      if (spilt.length > 0) {
+        problems.push(
+          `${what}: ${spilt.length} header(s) or cell(s) run over their neighbours` +
+            ` (${spilt.slice(0, 3).map((c) => JSON.stringify(c.textContent)).join(", ")})`,
+        );
+      }
+      if (boxRect.right > colRect.right + 1) {
+        problems.push(`${what} sticks out ${Math.round(boxRect.right - colRect.right)} px past its output column`);
+      }
+      if (needs > shown + 1) {
+        const overflow = getComputedStyle(box).overflowX;
+        if (overflow !== "auto" && overflow !== "scroll") {
+          problems.push(`${what} is ${needs} px wide in a ${shown} px box that does not scroll (overflow-x ${overflow})`);
+        }
+        const first = frame.querySelector("tbody tr td");
+        if (!first || getComputedStyle(first).position !== "sticky") {
+          problems.push(`${what} scrolls (${needs} px in ${shown} px) but its first column is not fixed (position sticky)`);
+        }
+      }
+    });
+    return { problems, widest };
+  });
+}
+
+/**
  * A screenshot of the whole notebook: Notebook 6 scrolls inside its own #site element, so the
  * window is made as tall as the notebook (at most 20,000 px) for the picture, then put back.
  */
@@ -242,6 +297,15 @@ async function checkNotebook(page, jupyter, name, plotlyRequests) {
     live.drawn === charts && live.plots === charts,
     `${name}: ${live.drawn} of ${charts} charts drawn (SVG with traces)`,
     `${live.plots} chart divs on the page`,
+  );
+  const tables = await tableOverflow(page);
+  check(
+    tables.problems.length === 0,
+    `${name}: every table readable in the live output column` +
+      (tables.widest
+        ? ` (widest: ${tables.widest.what}, ${tables.widest.needs} px in ${tables.widest.shown} px of a ${tables.widest.column} px column)`
+        : ""),
+    tables.problems.join("; "),
   );
   await shoot(page, `${stem}.png`);
 

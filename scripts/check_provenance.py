@@ -15,8 +15,9 @@ result or a chart made with Chart.of(figure, sources):
   1. the output's metadata has the key "probation_lens_sources" (MimeBundle.SOURCES_METADATA),
      a JSON object whose "footer" is the footer line, with "kind" (PUBLISHED, DERIVED,
      OFFICIAL_SENSITIVE or SYNTHETIC), "inputs" (each with "sha256") and "library_version";
-  2. its text/html has an element of class "pl-sources" (a result's <p class="pl-sources">, a
-     chart's <div class="pl-source pl-sources">), and that footer line appears in the HTML.
+  2. its text/html has exactly one element of class "pl-sources": the footer, an HTML <details>
+     whose <summary> is the one visible line (the metadata's "summary": the kind and a short
+     source) and which opens onto the full footer line; that footer line appears in the HTML.
 A table rendered bare (a Tablesaw Table rather than a Result) or a chart with a typed caption has
 neither, and fails.
 
@@ -34,6 +35,9 @@ import sys
 METADATA_KEY = "probation_lens_sources"
 HTML_MARKER = re.compile(r"class=[\"'][^\"']*\bpl-sources\b")
 TABLE = re.compile(r"<table\b", re.IGNORECASE)
+SUMMARY = re.compile(
+    r"<details\b[^>]*\bclass=[\"'][^\"']*\bpl-sources\b[^>]*>\s*<summary\b[^>]*>(.*?)</summary>", re.S
+)
 PLOTLY = "application/vnd.plotly.v1+json"
 
 
@@ -71,10 +75,24 @@ def problems_of(output):
             missing.append(METADATA_KEY + " inputs without sha256")
         if not meta.get("library_version"):
             missing.append(METADATA_KEY + " has no library_version")
-    if not HTML_MARKER.search(markup):
+        summary = meta.get("summary")
+        if not isinstance(summary, str) or not summary.startswith(str(meta.get("kind"))):
+            missing.append(METADATA_KEY + " has no summary line starting with its kind")
+    markers = len(HTML_MARKER.findall(markup))
+    if markers == 0:
         missing.append('no element of class "pl-sources" in text/html')
-    elif isinstance(footer, str) and footer and footer not in html.unescape(markup):
-        missing.append("the footer in the metadata is not the one drawn in text/html")
+    else:
+        if markers > 1:
+            missing.append('%d elements of class "pl-sources" in text/html, not one' % markers)
+        if isinstance(footer, str) and footer and footer not in html.unescape(markup):
+            missing.append("the footer in the metadata is not the one drawn in text/html")
+        shown = SUMMARY.search(markup)
+        if not shown:
+            missing.append("the pl-sources footer is not a <details> with a one-line <summary>")
+        elif isinstance(meta, dict) and isinstance(meta.get("summary"), str):
+            line = html.unescape(re.sub(r"<[^>]*>", "", shown.group(1)))
+            if not line.startswith(meta["summary"]):
+                missing.append("the footer line drawn (%r) is not the metadata's summary" % line)
     return kind, missing
 
 

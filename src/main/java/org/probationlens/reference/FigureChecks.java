@@ -81,8 +81,8 @@ public record FigureChecks(List<FigureCheck> checks) implements Result {
 
   /**
    * One row per check, status first so that it shows without scrolling: {@code status, figure,
-   * period, published, computed, tolerance}. Why each status is what it is, and each figure's
-   * source, are in {@link #notes()}.
+   * period, published, computed, computed from, tolerance}. Why each status is what it is, and each
+   * figure's source, are in {@link #notes()}.
    *
    * @return a new table, not null
    */
@@ -93,6 +93,7 @@ public record FigureChecks(List<FigureCheck> checks) implements Result {
     StringColumn period = StringColumn.create("period");
     StringColumn published = StringColumn.create("published");
     StringColumn computed = StringColumn.create("computed");
+    StringColumn from = StringColumn.create("computed from");
     StringColumn tolerance = StringColumn.create("tolerance");
     for (FigureCheck c : checks) {
       PublishedFigure f = c.figure();
@@ -101,10 +102,31 @@ public record FigureChecks(List<FigureCheck> checks) implements Result {
       period.append(f.period());
       published.append(f.valueText());
       computed.append(c.computedText());
+      from.append(computedFrom(c.computedFrom()));
       tolerance.append("+/- " + PublishedFigure.number(f.tolerance()) + " " + f.unit());
     }
     return Table.create("published figures checked")
-        .addColumns(status, id, period, published, computed, tolerance);
+        .addColumns(status, id, period, published, computed, from, tolerance);
+  }
+
+  /**
+   * What a computed value was computed from, in a few words, so that two checks of one figure (on a
+   * sample and on a larger run, say) tell their inputs apart: the first input's title up to its
+   * first parenthesis, and how many more inputs there were ("Synthetic case records, 300,000
+   * generated with seed 2014 and 1 more").
+   */
+  static String computedFrom(Sources sources) {
+    java.util.LinkedHashSet<String> titles = new java.util.LinkedHashSet<>();
+    for (org.probationlens.provenance.Provenance p : sources.inputs()) {
+      String t = p.title();
+      int cut = t.indexOf(" (");
+      titles.add(cut > 0 ? t.substring(0, cut) : t);
+    }
+    if (titles.isEmpty()) {
+      return "nothing recorded";
+    }
+    String first = titles.iterator().next();
+    return titles.size() == 1 ? first : first + " and " + (titles.size() - 1) + " more";
   }
 
   /** {@return for each check, why its status is what it is and where its figure was published} */

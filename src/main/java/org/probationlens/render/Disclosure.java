@@ -577,10 +577,12 @@ public final class Disclosure {
   }
 
   /** Draws the visible note of disclosure control under a table, in HTML and plain text. */
+  /** The opening tag of a disclosure note in HTML: its own line, in sight, in bold. */
+  static final String NOTE_OPEN =
+      "<p class=\"pl-disclosure\" style=\"font-size:85%;font-weight:bold\">";
+
   static void drawNote(String note, StringBuilder html, StringBuilder plain) {
-    html.append("<p class=\"pl-disclosure\" style=\"font-size:85%;font-weight:bold\">")
-        .append(Text.html(note))
-        .append("</p>\n");
+    html.append(NOTE_OPEN).append(Text.html(note)).append("</p>\n");
     plain.append('\n').append(note);
   }
 

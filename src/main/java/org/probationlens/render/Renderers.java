@@ -33,8 +33,8 @@ public final class Renderers {
   public static final int RESULT_ROWS = 60;
 
   /**
-   * A result's cells show at least this many characters (cells do not wrap): its assumptions are
-   * sentences a reader needs, within a table that still fits a page.
+   * A result's cells show at least this many characters (long text wraps in HTML): its assumptions
+   * are sentences a reader needs, within a table that still fits a page.
    */
   public static final int RESULT_CELL_CHARS = 100;
 
@@ -149,7 +149,6 @@ public final class Renderers {
     Objects.requireNonNull(result, "result");
     Disclosure.Applied disclosed = Disclosure.apply(result); // disclosure control (i12b)
     MimeBundle table = table(disclosed.display(), Objects.requireNonNull(options, "options"));
-    String footer = SourcesFooter.line(result.sources()) + disclosed.footerAddition();
     StringBuilder html =
         new StringBuilder("<div class=\"pl-result\">\n<h4>")
             .append(Text.html(result.title()))
@@ -165,10 +164,9 @@ public final class Renderers {
       html.append("</ul>\n");
     }
     disclosed.note().ifPresent(n -> Disclosure.drawNote(n, html, plain)); // (i12b)
-    html.append("<p class=\"pl-sources\" style=\"font-size:85%;color:#555;max-width:120ch\">")
-        .append(Text.html(footer))
-        .append("</p>\n</div>");
-    plain.append('\n').append(footer);
+    String choice = disclosed.footerAddition();
+    html.append(SourcesFooter.html(result.sources(), choice)).append("</div>");
+    plain.append('\n').append(SourcesFooter.plain(result.sources(), choice));
     return MimeBundle.of(plain.toString(), html.toString())
         .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(result.sources()));
   }
@@ -195,7 +193,22 @@ public final class Renderers {
    * @return the bundle, not null
    */
   public static MimeBundle chart(ChartOfResult chart) {
-    return chart(drawn(chart));
+    Objects.requireNonNull(chart, "chart");
+    Disclosure.Applied d = Disclosure.apply(chart.result());
+    String note = d.chartNote();
+    MimeBundle b = chart(chart.drawFrom(d.numeric()).withNote(note));
+    if (d.note().isEmpty()) {
+      return b;
+    }
+    // what disclosure control did is a disclosure note, drawn in sight under the footer line as
+    // under a table (Disclosure.drawNote)
+    String html =
+        b.get(MimeBundle.TEXT_HTML)
+            .orElseThrow()
+            .replace(
+                "<p class=\"pl-note\" style=\"" + SourcesFooter.STYLE + "\">",
+                Disclosure.NOTE_OPEN);
+    return b.with(MimeBundle.TEXT_HTML, html);
   }
 
   /**
@@ -246,13 +259,23 @@ public final class Renderers {
   public static MimeBundle figure(Figure figure, Sources sources, String note) {
     Objects.requireNonNull(sources, "sources");
     Objects.requireNonNull(note, "note");
-    String line = SourcesFooter.line(sources);
-    MimeBundle b = figure(figure, note.isEmpty() ? line : line + " " + note);
+    String summary = SourcesFooter.summary(sources);
+    // the figure's own caption (on the figure in the Plotly JSON, for JupyterLab and VS Code) is
+    // the one-line summary; in HTML and plain text it gives way to the footer that opens onto the
+    // full provenance, and the note its own line
+    MimeBundle b = figure(figure, note.isEmpty() ? summary : summary + ". " + note);
+    String drawn = b.get(MimeBundle.TEXT_HTML).orElseThrow();
+    int from = drawn.indexOf("<div class=\"pl-source\" ");
+    int to = drawn.indexOf("</div>\n", from) + "</div>\n".length();
     String html =
-        b.get(MimeBundle.TEXT_HTML)
-            .orElseThrow()
-            .replace("<div class=\"pl-source\" ", "<div class=\"pl-source pl-sources\" ");
+        drawn.substring(0, from) + SourcesFooter.html(sources, note) + drawn.substring(to);
+    String plain = b.plain();
+    plain =
+        plain.substring(0, plain.lastIndexOf("\nSource: "))
+            + "\n"
+            + SourcesFooter.plain(sources, note);
     return b.with(MimeBundle.TEXT_HTML, html)
+        .with(MimeBundle.TEXT_PLAIN, plain)
         .withMetadata(MimeBundle.SOURCES_METADATA, SourcesFooter.json(sources));
   }
 

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>Defaults: at most 20 rows (the first 10 and the last 10 of a longer table) and 20 columns
  * (likewise), cells cut at 60 characters, thousands separators on, floating-point numbers to 3
- * significant figures with at most 6 decimal places, and no source line.
+ * significant figures with at most 6 decimal places, codes shown with their names ({@link
+ * #withNames}), and no source line.
  *
  * <p>Integer columns named like a year ({@code year}, {@code start_year}, {@code Year}: the name is
  * "year" or ends in "_year" or " year", in any case) are written without thousands separators, so
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class TableOptions {
 
   private static final TableOptions DEFAULTS =
-      new TableOptions(20, 20, 60, 3, 6, -1, true, Set.of(), null);
+      new TableOptions(20, 20, 60, 3, 6, -1, true, Set.of(), null, true);
 
   private final int maxRows;
   private final int maxColumns;
@@ -33,6 +34,7 @@ public final class TableOptions {
   private final boolean thousandsSeparators;
   private final Set<String> plainColumns;
   private final String source;
+  private final boolean names;
 
   private TableOptions(
       int maxRows,
@@ -43,7 +45,8 @@ public final class TableOptions {
       int fixedDecimals,
       boolean thousandsSeparators,
       Set<String> plainColumns,
-      String source) {
+      String source,
+      boolean names) {
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
     this.maxCellChars = maxCellChars;
@@ -53,6 +56,7 @@ public final class TableOptions {
     this.thousandsSeparators = thousandsSeparators;
     this.plainColumns = plainColumns;
     this.source = source;
+    this.names = names;
   }
 
   /**
@@ -85,7 +89,8 @@ public final class TableOptions {
         fixedDecimals,
         thousandsSeparators,
         plainColumns,
-        source);
+        source,
+        names);
   }
 
   /**
@@ -109,7 +114,8 @@ public final class TableOptions {
         fixedDecimals,
         thousandsSeparators,
         plainColumns,
-        source);
+        source,
+        names);
   }
 
   /**
@@ -132,7 +138,8 @@ public final class TableOptions {
         fixedDecimals,
         thousandsSeparators,
         plainColumns,
-        source);
+        source,
+        names);
   }
 
   /**
@@ -159,7 +166,8 @@ public final class TableOptions {
         fixedDecimals,
         thousandsSeparators,
         plainColumns,
-        source);
+        source,
+        names);
   }
 
   /**
@@ -183,7 +191,8 @@ public final class TableOptions {
         fixedDecimals,
         thousandsSeparators,
         plainColumns,
-        source);
+        source,
+        names);
   }
 
   /**
@@ -207,7 +216,8 @@ public final class TableOptions {
         decimals,
         thousandsSeparators,
         plainColumns,
-        source);
+        source,
+        names);
   }
 
   /**
@@ -226,7 +236,8 @@ public final class TableOptions {
         fixedDecimals,
         on,
         plainColumns,
-        source);
+        source,
+        names);
   }
 
   /**
@@ -247,7 +258,8 @@ public final class TableOptions {
         fixedDecimals,
         thousandsSeparators,
         Set.of(columnNames),
-        source);
+        source,
+        names);
   }
 
   /**
@@ -273,7 +285,41 @@ public final class TableOptions {
         fixedDecimals,
         thousandsSeparators,
         plainColumns,
-        source);
+        source,
+        names);
+  }
+
+  /**
+   * Whether a text column of codes is shown with their names: a CPA, owner, PCC area or NPS
+   * division, a work type or another enum-style code, as charts show them ("Kent, Surrey &amp;
+   * Sussex (C21)" for C21, "Purple Futures (Interserve-led)" for PURPLE_FUTURES). A column is named
+   * only when every value shown is such a code, and not when another column already holds the
+   * names. On by default; the table itself is never changed.
+   *
+   * @param on true for names, false for the codes as they are
+   * @return the changed copy, not null
+   */
+  public TableOptions withNames(boolean on) {
+    return new TableOptions(
+        maxRows,
+        maxColumns,
+        maxCellChars,
+        significantDigits,
+        maxDecimals,
+        fixedDecimals,
+        thousandsSeparators,
+        plainColumns,
+        source,
+        on);
+  }
+
+  /**
+   * Whether codes are shown with their names (see {@link #withNames}).
+   *
+   * @return true when they are
+   */
+  public boolean names() {
+    return names;
   }
 
   /**

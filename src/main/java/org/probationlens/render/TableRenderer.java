@@ -3,19 +3,37 @@ package org.probationlens.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.probationlens.area.Geography;
+import org.probationlens.chart.Labels;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * Renders a Tablesaw table as bounded HTML and plain text: the first and last rows and columns,
- * formatted cells, and a footer with the shape and column types.
+ * formatted cells (codes as their names), and a footer with the shape; each column's type shows
+ * when the pointer rests on its header. In HTML a table wider than its output scrolls inside it
+ * with its first column fixed, long column names wrap after their underscores and long text in a
+ * cell wraps at 24 ems; numbers never wrap.
  */
 final class TableRenderer {
 
   /** The style sheet each table output carries; every rule is scoped to {@code .pl-table}. */
   static final String CSS =
       ".pl-table{margin:0.3em 0;max-width:100%;overflow-x:auto}"
+          // headers wrap after their underscores (see breakable) up to a width, cells do not
+          + ".pl-table .pl-frame thead th{white-space:normal;min-width:4em;max-width:11em;"
+          + "overflow-wrap:normal}.pl-table .pl-frame .pl-nb{white-space:nowrap}"
+          // long text (a source, a finding in words) wraps within a width; numbers never do
+          + ".pl-table .pl-frame td:not(.pl-num):not(.pl-gap){white-space:normal;"
+          + "max-width:24em;overflow-wrap:break-word}"
+          // a table wider than its output scrolls inside it with its first column fixed: opaque
+          // so that the columns scrolling under it do not show through
+          + ".pl-table .pl-frame .pl-first{position:sticky;left:0;z-index:1;"
+          + "background-color:var(--jp-layout-color0,#fff);"
+          + "box-shadow:inset -1px 0 0 rgba(127,127,127,0.35)}"
+          + ".pl-table .pl-frame tbody tr:nth-child(odd) .pl-first{background-image:"
+          + "linear-gradient(rgba(127,127,127,0.08),rgba(127,127,127,0.08))}"
           + ".pl-table table.pl-frame{border-collapse:collapse;border-spacing:0;border:none;"
           + "margin:0;font-size:12px;table-layout:auto;color:inherit}"
           + ".pl-table table.pl-frame caption{caption-side:top;text-align:left;font-weight:bold;"
@@ -127,6 +145,85 @@ final class TableRenderer {
         cells[i][j] = Text.cell(String.valueOf(value), options.maxCellChars());
       }
     }
+    if (options.names() && !numeric[j]) {
+      nameCodes(j, column);
+    }
+  }
+
+  /**
+   * Writes the names of codes in place of the codes, when every value shown in the column is a code
+   * with a name ({@link Labels#category}: a CPA, owner, PCC area or NPS division, a work type, an
+   * enum-style name) and no other column of the table already holds those names: "Kent, Surrey
+   * &amp; Sussex (C21)" for a short code (four characters at most), which a reader may need to type
+   * back; the name alone for a long one ("Purple Futures (Interserve-led)" for PURPLE_FUTURES).
+   */
+  private void nameCodes(int j, Column<?> column) {
+    String[] named = new String[rows.length];
+    String[] codes = new String[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      if (missing[i][j]) {
+        continue;
+      }
+      String code = String.valueOf(column.get(rows[i]));
+      String name = Labels.category(code);
+      if (name.equals(code) && !GeographyCodes.ALL.contains(code)) {
+        return; // not a code: the column is left as it is
+      }
+      codes[i] = code;
+      int room = options.maxCellChars() - code.length() - 3;
+      // a long name is cut, not the code after it; a code that its name holds already (the
+      // owners EOS and ARCC) is not said twice
+      named[i] =
+          code.length() <= 4 && room >= 2 && !name.contains(code)
+              ? Text.cell(name, room) + " (" + code + ")"
+              : name;
+    }
+    if (alreadyNamed(column, codes)) {
+      return;
+    }
+    for (int i = 0; i < rows.length; i++) {
+      if (named[i] != null) {
+        cells[i][j] = Text.cell(named[i], options.maxCellChars());
+      }
+    }
+  }
+
+  /**
+   * The codes of the standard geography (CPAs, owners, PCC areas, NPS divisions), some of which are
+   * their own names (the owner EOS): a column of them is a column of codes.
+   */
+  private static final class GeographyCodes {
+    static final java.util.Set<String> ALL = build();
+
+    private static java.util.Set<String> build() {
+      Geography g = Geography.standard();
+      java.util.Set<String> codes = new java.util.HashSet<>();
+      g.cpas().forEach(c -> codes.add(c.code()));
+      g.owners().forEach(o -> codes.add(o.code()));
+      g.pccAreas().forEach(a -> codes.add(a.code()));
+      g.npsDivisions().forEach(d -> codes.add(d.code()));
+      return java.util.Set.copyOf(codes);
+    }
+  }
+
+  /** Whether another text column holds, row by row, the names of the given codes. */
+  private boolean alreadyNamed(Column<?> codeColumn, String[] codes) {
+    for (Column<?> other : table.columns()) {
+      if (other == codeColumn || other.type() != ColumnType.STRING) {
+        continue;
+      }
+      boolean all = true;
+      for (int i = 0; i < rows.length && all; i++) {
+        all =
+            codes[i] == null
+                || (!other.isMissing(rows[i])
+                    && Labels.category(codes[i]).equals(String.valueOf(other.get(rows[i]))));
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean yearLike(String name) {
@@ -200,20 +297,6 @@ final class TableRenderer {
         : Text.integer(from, true) + "–" + Text.integer(to, true);
   }
 
-  private String typesLine() {
-    List<String> parts = new ArrayList<>();
-    for (int j = 0; j < cols.length; j++) {
-      if (gapBefore(j, headCols, colsCut)) {
-        parts.add(GAP);
-      }
-      parts.add(names[j] + " " + table.column(cols[j]).type().name());
-    }
-    if (colsCut && cols.length == headCols) {
-      parts.add(GAP);
-    }
-    return "Column types: " + String.join(" · ", parts);
-  }
-
   // ---------------------------------------------------------------- HTML
 
   String html() {
@@ -232,8 +315,14 @@ final class TableRenderer {
         if (gapBefore(j, headCols, colsCut)) {
           b.append("<th class=\"pl-gap\">").append(GAP).append("</th>");
         }
-        b.append(numeric[j] ? "<th class=\"pl-num\">" : "<th>")
-            .append(Text.html(names[j]))
+        // the column's type on hover, not in a line under every table
+        b.append("<th class=\"")
+            .append(numeric[j] ? "pl-num" : "pl-txt")
+            .append(j == 0 ? " pl-first" : "")
+            .append("\" title=\"")
+            .append(table.column(cols[j]).type().name())
+            .append("\">")
+            .append(breakable(names[j]))
             .append("</th>");
       }
       if (colsCut && cols.length == headCols) {
@@ -253,6 +342,9 @@ final class TableRenderer {
               missing[i][j]
                   ? (numeric[j] ? "pl-num pl-na" : "pl-na")
                   : numeric[j] ? "pl-num" : null;
+          if (j == 0) {
+            cls = cls == null ? "pl-first" : cls + " pl-first";
+          }
           b.append(cls == null ? "<td>" : "<td class=\"" + cls + "\">")
               .append(Text.html(cells[i][j]))
               .append("</td>");
@@ -268,9 +360,6 @@ final class TableRenderer {
       b.append("</tbody>\n</table>\n");
     }
     b.append("<div class=\"pl-footer\">").append(Text.html(shapeLine())).append("</div>\n");
-    if (table.columnCount() > 0) {
-      b.append("<div class=\"pl-footer\">").append(Text.html(typesLine())).append("</div>\n");
-    }
     options
         .source()
         .ifPresent(
@@ -279,6 +368,29 @@ final class TableRenderer {
                     .append(Text.html(s))
                     .append("</div>\n"));
     b.append("</div>\n");
+    return b.toString();
+  }
+
+  /**
+   * A column name in HTML that may wrap after its underscores and at its spaces ({@code
+   * share_of_<wbr>shortfall_<wbr>pct}), so that a long name takes two or three short lines rather
+   * than the width of the table; a word with a hyphen, such as a date, is kept whole ({@code
+   * areas_<wbr><span class="pl-nb">2016-04-01</span>}).
+   */
+  static String breakable(String name) {
+    StringBuilder b = new StringBuilder();
+    String[] parts = name.split("_", -1);
+    for (int k = 0; k < parts.length; k++) {
+      if (k > 0) {
+        b.append("_<wbr>");
+      }
+      String[] words = parts[k].split(" ", -1);
+      for (int w = 0; w < words.length; w++) {
+        String word = Text.html(words[w]);
+        b.append(w > 0 ? " " : "")
+            .append(words[w].contains("-") ? "<span class=\"pl-nb\">" + word + "</span>" : word);
+      }
+    }
     return b.toString();
   }
 
@@ -358,9 +470,6 @@ final class TableRenderer {
       }
     }
     b.append(shapeLine()).append('\n');
-    if (table.columnCount() > 0) {
-      b.append(typesLine()).append('\n');
-    }
     options.source().ifPresent(s -> b.append("Source: ").append(s).append('\n'));
     return b.toString().stripTrailing();
   }

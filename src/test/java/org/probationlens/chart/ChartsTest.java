@@ -1,6 +1,7 @@
 package org.probationlens.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,7 +107,9 @@ class ChartsTest {
         "percentage (%)",
         layout.getAsJsonObject("yaxis").getAsJsonObject("title").get("text").getAsString());
     assertEquals(Renderers.sourcesLine(SURVEY_SOURCE), Renderers.sourceLine(c));
-    assertTrue(Renderers.chart(c).plain().endsWith("Source: " + Renderers.sourceLine(c)));
+    // the footer's line, then the full sources (render's SourcesFooter); never "Source: Sources:"
+    assertTrue(Renderers.chart(c).plain().endsWith("\n" + Renderers.sourceLine(c)));
+    assertFalse(Renderers.chart(c).plain().contains("Source: Sources:"));
     assertTrue(Renderers.chart(c).metadata().containsKey(MimeBundle.SOURCES_METADATA));
     assertTrue(Renderers.chart(c).get(MimeBundle.TEXT_HTML).orElseThrow().contains("pl-sources"));
   }

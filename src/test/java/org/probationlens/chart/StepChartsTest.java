@@ -40,7 +40,7 @@ class StepChartsTest {
     assertEquals(List.of("0.0", "30.0", "60.0"), ChartsTest.strings(a.getAsJsonArray("x")));
     assertEquals(List.of("1.0", "0.5", "0.25"), ChartsTest.strings(a.getAsJsonArray("y")));
     assertEquals("B", data.get(1).getAsJsonObject().get("name").getAsString());
-    assertTrue(Renderers.chart(c).plain().endsWith("Source: " + Renderers.sourceLine(c)));
+    assertTrue(Renderers.chart(c).plain().endsWith("\n" + Renderers.sourceLine(c)));
   }
 
   @Test

@@ -139,7 +139,49 @@ class PublishedFiguresTest {
     assertEquals(
         List.of("6.00 to 36.00 percent", "3.70 GBP bn", "16.00 to 48.00 percent", "2.90 GBP bn"),
         t.stringColumn("computed").asList());
+    // each row says what it was computed from (the inputs' titles above)
+    assertEquals(
+        List.of("OMSQ caseload", "OMSQ caseload", "Synthetic cases", "OMSQ caseload"),
+        t.stringColumn("computed from").asList());
     assertTrue(checks.sources().synthetic());
+  }
+
+  @Test
+  void twoChecksOfOneFigureSayWhatEachWasComputedFrom() {
+    // notebook 01 checks the Q1 2017-18 range on the 300,000-row run and on the sample
+    Provenance forecast =
+        Provenance.synthetic(
+            "Synthetic forecast volumes by CPA (one row per CPA, year and work type)",
+            CaseGenerator.SOURCE,
+            2014L,
+            CaseGenerator.VERSION,
+            "f".repeat(64));
+    Provenance run =
+        Provenance.synthetic(
+            "Synthetic case records, 300,000 generated with seed 2014 (one row per order)",
+            CaseGenerator.SOURCE,
+            2014L,
+            CaseGenerator.VERSION,
+            "a".repeat(64));
+    Provenance sample =
+        Provenance.synthetic(
+            "Synthetic case records (one row per order)",
+            CaseGenerator.SOURCE,
+            2014L,
+            CaseGenerator.VERSION,
+            "b".repeat(64));
+    String id = "paid_activity_below_expectation_q1_2017_18";
+    Table t =
+        FigureChecks.of(
+                registry.check(id, 16.0, 48.0, Sources.of(run, forecast)),
+                registry.check(id, 15.0, 47.0, Sources.of(sample, forecast)))
+            .table();
+    assertEquals(List.of(id, id), t.stringColumn("figure").asList());
+    assertEquals(
+        List.of(
+            "Synthetic case records, 300,000 generated with seed 2014 and 1 more",
+            "Synthetic case records and 1 more"),
+        t.stringColumn("computed from").asList());
   }
 
   @Test

@@ -169,6 +169,29 @@ class DisclosureRenderTest {
   }
 
   @Test
+  void aChartOfRealCountsShowsItsDisclosureNoteInSightUnderItsFooterLine() {
+    MimeBundle b =
+        Renderers.chart(
+            org.probationlens.chart.Charts.bar("Starts", hand(REAL), "cpa", "community_order"));
+    String h = b.get(MimeBundle.TEXT_HTML).orElseThrow();
+    // the footer's line (closed), then the note on its own line, as under a table, once
+    Matcher note =
+        Pattern.compile("</details>\n<p class=\"pl-disclosure\" [^>]*>([^<]*)</p>").matcher(h);
+    assertTrue(note.find(), h);
+    assertTrue(note.group(1).startsWith("Disclosure control: the "), note.group(1));
+    assertTrue(note.group(1).contains(CellKeyMethod.standard().describe()), note.group(1));
+    assertEquals(1, h.split("pl-disclosure", -1).length - 1, h);
+    // the same chart of synthetic counts has no note
+    String synthetic =
+        Renderers.chart(
+                org.probationlens.chart.Charts.bar(
+                    "Starts", hand(SYNTHETIC), "cpa", "community_order"))
+            .get(MimeBundle.TEXT_HTML)
+            .orElseThrow();
+    assertFalse(synthetic.contains("pl-disclosure"), synthetic);
+  }
+
+  @Test
   void aSessionWatchingLoadsProtectsBareTablesFromTheFirstRealLoad() {
     LensSession session = new LensSession();
     session.watchOfficialSensitiveLoads();
@@ -294,11 +317,14 @@ class DisclosureRenderTest {
     Result off = Disclosure.off(hand(REAL));
     String h = html(off);
     assertEquals("4", cells(h).get(0).get(2));
-    Matcher footer = Pattern.compile("<p class=\"pl-sources\"[^>]*>(.*?)</p>").matcher(h);
+    Matcher footer =
+        Pattern.compile("<div class=\"pl-provenance\"[^>]*>(.*?)</div></details>").matcher(h);
     assertTrue(footer.find(), h);
-    assertEquals(
-        Text.html(Renderers.sourcesLine(off.sources()) + " " + Disclosure.TURNED_OFF),
-        footer.group(1));
+    assertEquals(Text.html(Renderers.sourcesLine(off.sources())), footer.group(1));
+    // the user's choice stays in sight under the footer line, not folded away with the sources
+    Matcher choice = Pattern.compile("</details>\n<p class=\"pl-note\"[^>]*>(.*?)</p>").matcher(h);
+    assertTrue(choice.find(), h);
+    assertEquals(Text.html(Disclosure.TURNED_OFF), choice.group(1));
     assertTrue(plain(off).endsWith(Disclosure.TURNED_OFF));
     assertFalse(html(hand(REAL)).contains(Disclosure.TURNED_OFF));
   }

@@ -190,9 +190,15 @@ class OfflinePlotlyBrowserTest {
       assertTrue(figure.contains("class=\"main-svg\""), "no plotly svg in " + id);
       assertFalse(figure.contains("not drawn"), "placeholder left in " + id);
     }
+    // one line under the chart, the kind and the publisher cut at its first comma, opening onto
+    // the full provenance; never "Source: Sources:"
     assertTrue(
-        dom.contains("Source: Sources: PUBLISHED: Staff survey after the transfer"),
-        "the sources footer is drawn under the chart");
+        dom.contains("<summary style=\"cursor:pointer\">PUBLISHED · UNISON/Napo · <span"),
+        "the one-line sources footer is drawn under the chart");
+    assertTrue(
+        dom.contains("Sources: PUBLISHED: Staff survey after the transfer"),
+        "the full provenance is under the footer line");
+    assertFalse(dom.contains("Source: Sources:"), "a chart says Source: Sources:");
     assertTrue(dom.contains("5 rows × 3 columns"));
 
     Path png = OUT.resolve("offline-plotly.png");

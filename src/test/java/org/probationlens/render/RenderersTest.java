@@ -1,6 +1,7 @@
 package org.probationlens.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,8 +106,23 @@ class RenderersTest {
             + " generator version 2, seed 2014; SHA-256 abababababab). Probation Lens "
             + SourcesFooter.libraryVersion()
             + ".";
-    assertTrue(html.contains("<p class=\"pl-sources\" "), html);
-    assertTrue(html.contains(footer), html);
+    // one visible line, the kind and the generator with its version and seed, that opens onto
+    // the full footer (an HTML details element)
+    String summary = "SYNTHETIC · CaseGenerator v2, seed 2014";
+    assertTrue(
+        html.contains(
+            "<details class=\"pl-sources\" style=\""
+                + SourcesFooter.STYLE
+                + "\"><summary style=\"cursor:pointer\">"
+                + summary
+                + " · <span style=\"text-decoration:underline\">sources</span></summary>\n"
+                + "<div class=\"pl-provenance\" style=\"margin:0.3em 0 0 1.2em\">"
+                + footer
+                + "</div></details>\n</div>"),
+        html);
+    assertEquals(1, html.split("pl-sources", -1).length - 1, "one footer: " + html);
+    // in plain text, where nothing opens, the line and then the full footer
+    assertTrue(b.plain().endsWith("\n" + summary + "\n" + footer), b.plain());
     // a result shows up to 60 rows even when a bare table would be cut at 20
     assertTrue(b.plain().contains("30 rows × 1 column"), b.plain());
     assertTrue(!b.plain().contains("showing rows"), b.plain());
@@ -114,6 +130,7 @@ class RenderersTest {
         com.google.gson.JsonParser.parseString(b.metadata().get(MimeBundle.SOURCES_METADATA))
             .getAsJsonObject();
     assertEquals(footer, meta.get("footer").getAsString());
+    assertEquals(summary, meta.get("summary").getAsString());
     assertEquals("SYNTHETIC", meta.get("kind").getAsString());
     assertEquals(
         "ab".repeat(32),
@@ -131,8 +148,21 @@ class RenderersTest {
         Renderers.chart(
             org.probationlens.chart.Chart.of(FigureRenderingTest.bar(), SYNTHETIC_CASES));
     String html = b.get(MimeBundle.TEXT_HTML).orElseThrow();
-    assertTrue(html.contains("<div class=\"pl-source pl-sources\" "), html);
+    assertTrue(
+        html.contains(
+            "<details class=\"pl-sources\" style=\""
+                + SourcesFooter.STYLE
+                + "\"><summary style=\"cursor:pointer\">SYNTHETIC · CaseGenerator v2, seed 2014 · "),
+        html);
     assertTrue(html.contains("SHA-256 abababababab"), html);
+    assertFalse(html.contains("Source: "), "a chart's footer says Source: Sources: " + html);
+    assertFalse(html.contains("class=\"pl-source\""), "a second footer: " + html);
+    assertTrue(
+        b.plain()
+            .endsWith(
+                "\nSYNTHETIC · CaseGenerator v2, seed 2014\n"
+                    + Renderers.sourcesLine(SYNTHETIC_CASES)),
+        b.plain());
     assertTrue(b.metadata().containsKey(MimeBundle.SOURCES_METADATA));
     // a chart with a hand-typed caption is not marked as carrying sources
     MimeBundle typed = Renderers.figure(FigureRenderingTest.bar(), "typed by hand");

@@ -99,17 +99,102 @@ class TableRenderingTest {
     Table t =
         Table.create(
             "t", StringColumn.create("area", "BED", "LDN"), DoubleColumn.create("v", 1.5, 1234.25));
-    // v: 1234.25 needs max(1, 3-1-3) = 1 place, 1.5 needs 3-1-0 = 2: the column gets 2 places
+    // v: 1234.25 needs max(1, 3-1-3) = 1 place, 1.5 needs 3-1-0 = 2: the column gets 2 places;
+    // area: the PCC areas' names (data/reference/pcc_areas.csv) with their three-letter codes
     String expected =
         String.join(
             "\n",
             "t",
-            "   area         v",
-            "0  BED       1.50",
-            "1  LDN   1,234.25",
-            "2 rows × 2 columns",
-            "Column types: area STRING · v DOUBLE");
+            "   area                                                 v",
+            "0  Bedfordshire (BED)                                1.50",
+            "1  London (Metropolitan + City of London) (LDN)  1,234.25",
+            "2 rows × 2 columns");
     assertEquals(expected, Renderers.table(t).plain());
+    // no line of column types under the table: the types show on the headers in HTML
+    assertTrue(
+        html(Renderers.table(t))
+            .contains(
+                "<th class=\"pl-txt pl-first\" title=\"STRING\">area</th>"
+                    + "<th class=\"pl-num\" title=\"DOUBLE\">v</th>"),
+        html(Renderers.table(t)));
+  }
+
+  @Test
+  void codesAreShownWithTheirNames() {
+    Table t =
+        Table.create(
+            "t",
+            StringColumn.create("cpa", "C13", "C09", null),
+            StringColumn.create("owner", "PURPLE_FUTURES", "WORKING_LINKS", "SODEXO"),
+            StringColumn.create("note", "C13", "free text", "C09"),
+            IntColumn.create("areas", 3, 0, 2));
+    String p = Renderers.table(t).plain();
+    // names from data/reference/cpas.csv and owners.csv: a short code stays beside its name, a
+    // long one (the owner's code is its name in capitals) gives way to it; a column that is not
+    // all codes ("free text") is left alone; a missing code stays missing; a zero stays 0
+    // (C13's name, 62 characters, is cut to 60 - 3 - 3 = 54 so that its code still shows)
+    assertEquals(
+        List.of(
+            "   cpa                                                           owner"
+                + "                                 note       areas",
+            "0  Bedfordshire, Northamptonshire, Cambridgeshire & Hert… (C13)  Purple Futures"
+                + " (Interserve-led)       C13            3",
+            "1  South Yorkshire (C09)                                         Working Links"
+                + "                         free text      0",
+            "2  NA                                                            Sodexo Justice"
+                + " Services (with Nacro)  C09            2"),
+        p.lines().skip(1).limit(4).toList());
+    // owners of data/reference/owners.csv: EOS is its own name, ARCC's name holds its code
+    Table owners =
+        Table.create(
+            "o", StringColumn.create("owner", "ARCC", "EOS", "MTCNOVO", "RRP", "WORKING_LINKS"));
+    assertEquals(
+        List.of(
+            "0  ARCC (Achieving Real Change in Communities)",
+            "1  EOS",
+            "2  MTCnovo",
+            "3  Reducing Reoffending Partnership (RRP)",
+            "4  Working Links"),
+        Renderers.table(owners).plain().lines().skip(2).limit(5).map(String::strip).toList());
+    // the codes as they are, when asked
+    String codes = Renderers.table(t, TableOptions.defaults().withNames(false)).plain();
+    assertTrue(codes.contains("0  C13  PURPLE_FUTURES  C13"), codes);
+    // a code column beside its own names is left as codes
+    Table named =
+        Table.create(
+            "n",
+            StringColumn.create("pcc_area", "BED", "NTS"),
+            StringColumn.create("name", "Bedfordshire", "Northamptonshire"));
+    assertTrue(Renderers.table(named).plain().contains("0  BED       Bedfordshire"));
+  }
+
+  @Test
+  void longColumnNamesMayWrapAfterTheirUnderscoresAndTheFirstColumnStays() {
+    Table t =
+        Table.create(
+            "t",
+            StringColumn.create("provider", "a"),
+            DoubleColumn.create("share_of_shortfall_pct", 1.5));
+    String h = html(Renderers.table(t));
+    assertTrue(
+        h.contains(
+            "<th class=\"pl-num\" title=\"DOUBLE\">share_<wbr>of_<wbr>shortfall_<wbr>pct</th>"),
+        h);
+    assertTrue(h.contains("<td class=\"pl-first\">a</td>"), h);
+    // a date in a name is not broken at its hyphens
+    assertEquals(
+        "areas_<wbr><span class=\"pl-nb\">2016-04-01</span>",
+        TableRenderer.breakable("areas_2016-04-01"));
+    assertEquals("a&amp;b_<wbr>c", TableRenderer.breakable("a&b_c"));
+    // only the hyphenated word is kept whole: the rest may wrap at its spaces (notebook 06)
+    assertEquals(
+        "<span class=\"pl-nb\">CRC-supervised</span> charged with murder",
+        TableRenderer.breakable("CRC-supervised charged with murder"));
+    assertTrue(TableRenderer.CSS.contains(".pl-table .pl-frame .pl-first{position:sticky;left:0;"));
+    // long text wraps at 24 ems, numbers and the gap never
+    assertTrue(
+        TableRenderer.CSS.contains(
+            ".pl-table .pl-frame td:not(.pl-num):not(.pl-gap){white-space:normal;max-width:24em;"));
   }
 
   @Test
@@ -117,7 +202,12 @@ class TableRenderingTest {
     Table empty = Table.create("none", StringColumn.create("area"), IntColumn.create("n"));
     MimeBundle b = Renderers.table(empty);
     assertEquals(List.of(), shownRows(html(b)));
-    assertTrue(html(b).contains("<th>area</th><th class=\"pl-num\">n</th>"));
+    assertTrue(
+        html(b)
+            .contains(
+                "<th class=\"pl-txt pl-first\" title=\"STRING\">area</th>"
+                    + "<th class=\"pl-num\" title=\"INTEGER\">n</th>"),
+        html(b));
     assertTrue(html(b).contains("0 rows × 2 columns</div>"));
     assertFalse(html(b).contains("class=\"pl-gap\""));
   }
@@ -131,7 +221,7 @@ class TableRenderingTest {
   void exactlyTheLimitIsShownWholeWithoutAGap() {
     MimeBundle b = Renderers.table(numbered(20));
     assertEquals(IntStream.range(0, 20).boxed().toList(), shownRows(html(b)));
-    assertTrue(b.plain().contains("20 rows × 2 columns\n"));
+    assertTrue(b.plain().endsWith("20 rows × 2 columns"), b.plain());
     assertFalse(b.plain().contains("showing"));
   }
 
@@ -153,8 +243,8 @@ class TableRenderingTest {
     assertEquals(List.of(999_990, 999_999), List.of(rows.get(11), rows.get(20)));
     assertTrue(
         b.plain().contains("1,000,000 rows × 2 columns · showing rows 0–9 and 999,990–999,999"));
-    // 20 data rows + header + gap + name + 2 footer lines
-    assertEquals(25, b.plain().lines().count());
+    // 20 data rows + header + gap + name + the shape line
+    assertEquals(24, b.plain().lines().count());
   }
 
   @Test
@@ -195,10 +285,12 @@ class TableRenderingTest {
     assertFalse(h.contains("<script>alert"));
     assertFalse(h.contains("<b>name"));
     assertFalse(h.contains("<i>col"));
-    assertTrue(h.contains("<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>"));
-    assertTrue(h.contains("<td>O&#39;Brien &amp; Co</td>"));
+    assertTrue(
+        h.contains(
+            "<td class=\"pl-first\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>"));
+    assertTrue(h.contains("<td class=\"pl-first\">O&#39;Brien &amp; Co</td>"));
     assertTrue(h.contains("<caption>&lt;b&gt;name&lt;/b&gt;</caption>"));
-    assertTrue(h.contains("<th>&lt;i&gt;col&lt;/i&gt;</th>"));
+    assertTrue(h.contains("title=\"STRING\">&lt;i&gt;col&lt;/i&gt;</th>"), h);
   }
 
   @Test
@@ -254,7 +346,7 @@ class TableRenderingTest {
     // rows 2 (NaN weight, no start date) and 3 (empty work type, missing boolean)
     assertTrue(h.contains("<td class=\"pl-na\">NA</td><td class=\"pl-num\">1,234</td>"), h);
     assertTrue(h.contains("<td class=\"pl-num pl-na\">NA</td>"), h);
-    assertTrue(h.contains("<td>NTS</td><td class=\"pl-na\">NA</td>"), h);
+    assertTrue(h.contains("<td>Northamptonshire (NTS)</td><td class=\"pl-na\">NA</td>"), h);
   }
 
   @Test

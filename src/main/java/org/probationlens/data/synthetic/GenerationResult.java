@@ -81,14 +81,22 @@ public record GenerationResult(
 
   /**
    * The provenance of the cases file this run wrote, as {@link
-   * org.probationlens.data.CaseRecords#load(Path, long, String)} would attach it: synthetic, this
-   * generator, its version and seed, the file's SHA-256.
+   * org.probationlens.data.CaseRecords#load(Path, long, String)} would attach it, with the run's
+   * size and seed in its title ("Synthetic case records, 300,000 generated with seed 2014 (...)"):
+   * synthetic, this generator, its version and seed, the file's SHA-256.
    *
    * @return the provenance, not null
    */
   public org.probationlens.provenance.Provenance casesProvenance() {
+    // the run's size and seed in its title, so that a figure computed from it is told apart from
+    // one computed from the sample
     return org.probationlens.provenance.Provenance.synthetic(
-        "Synthetic case records (one row per order or licence started)",
+        String.format(
+            java.util.Locale.ROOT,
+            "Synthetic case records, %,d generated with seed %d (one row per order or licence"
+                + " started)",
+            settings.rows(),
+            settings.seed()),
         CaseGenerator.SOURCE,
         settings.seed(),
         CaseGenerator.VERSION,

@@ -730,10 +730,12 @@ public final class Charts {
               .type(Axis.Type.CATEGORY)
               .tickSettings(
                   TickSettings.builder()
+                      .tickMode(TickSettings.TickMode.ARRAY)
                       .arrayTicks(
                           at.stream().mapToDouble(Double::doubleValue).toArray(),
                           text.toArray(String[]::new))
-                      .angle(0)
+                      // kept horizontal when drawn: render sets tickangle 0 on tick labels
+                      // broken into lines (tablesaw cannot write a tick angle)
                       .autoMargin(true)
                       .build())
               .build();

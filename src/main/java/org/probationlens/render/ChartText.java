@@ -272,11 +272,11 @@ final class ChartText {
   }
 
   /**
-   * Styles a figure's Plotly JSON so that colour is never the only way to tell its series apart:
-   * the Analysis Function's categorical colours ({@link Palette}) as the layout's colour order
-   * unless it has one, and, when a chart has two or more series of a kind, each its own marker
-   * symbol (points), line dash (lines) or fill pattern (bars), unless the trace sets one already.
-   * Changes {@code spec} in place.
+   * Styles a figure's Plotly JSON so that colour is never the only way to tell its series apart
+   * (and tick labels broken into lines stay horizontal): the Analysis Function's categorical
+   * colours ({@link Palette}) as the layout's colour order unless it has one, and, when a chart has
+   * two or more series of a kind, each its own marker symbol (points), line dash (lines) or fill
+   * pattern (bars), unless the trace sets one already. Changes {@code spec} in place.
    *
    * @param spec the figure's JSON
    */
@@ -292,6 +292,21 @@ final class ChartText {
       }
       Palette.colours(series == 2 ? 2 : Palette.CATEGORICAL.size()).forEach(colours::add);
       layout.add("colorway", colours);
+    }
+    // tick labels a chart broke into lines to fit are meant to be read as they are, horizontal:
+    // Plotly would otherwise turn them when it judges them crowded, over the axis title
+    for (String axis : List.of("xaxis", "yaxis")) {
+      JsonElement a = layout.get(axis);
+      if (a != null && a.isJsonObject()) {
+        JsonObject o = a.getAsJsonObject();
+        JsonElement ticks = o.get("ticktext");
+        if (!o.has("tickangle")
+            && ticks != null
+            && ticks.isJsonArray()
+            && broken(ticks.getAsJsonArray())) {
+          o.addProperty("tickangle", 0);
+        }
+      }
     }
     List<JsonObject> bars = new ArrayList<>();
     List<JsonObject> marked = new ArrayList<>();
@@ -347,6 +362,16 @@ final class ChartText {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static boolean broken(JsonArray ticks) {
+    for (JsonElement t : ticks) {
+      String s = string(t);
+      if (s != null && s.contains("<br>")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean shownInLegend(JsonObject t) {
     JsonElement s = t.get("showlegend");

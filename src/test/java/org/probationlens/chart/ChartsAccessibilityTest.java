@@ -83,6 +83,8 @@ class ChartsAccessibilityTest {
     assertEquals("ARCC<br>(Achieving<br>Real Change<br>in<br>Communities)", ticks.get(0));
     assertEquals("Reducing<br>Reoffending<br>Partnership", ticks.get(1));
     assertEquals(8, ticks.size());
+    assertEquals("array", x.get("tickmode").getAsString());
+    assertEquals(0, x.get("tickangle").getAsInt());
     // ARCC's 5 lines of 15 px, 10 px below the axis and 40 px for the title: 125 px
     assertEquals(125, layout.getAsJsonObject("margin").get("b").getAsInt());
     // the plot keeps its height: 420 px plus the 45 px beyond the usual 80 px margin

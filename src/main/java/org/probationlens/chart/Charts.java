@@ -624,10 +624,7 @@ public final class Charts {
               .text(outside.stream().map(i -> labels[i]).toArray(String[]::new))
               .name("outside the 99.8% limits")
               .build();
-      String[] position =
-          outside.stream()
-              .map(i -> share[i] > 100 * target ? "top center" : "bottom center")
-              .toArray(String[]::new);
+      String[] position = labelPositions(outside, n, share, 100 * target, 0.15 * (to - from));
       traces.add(
           TraceWith.of(ringed)
               .with(
@@ -656,6 +653,37 @@ public final class Charts {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /**
+   * Where each outlier's name goes: above a point above the pooled share, below one below it; two
+   * names on the same side closer than {@code near} cases apart go left and right of their points,
+   * so that they do not print over each other.
+   */
+  static String[] labelPositions(
+      List<Integer> rows, double[] n, double[] share, double pooled, double near) {
+    String[] out = new String[rows.size()];
+    Integer[] byX = IntStream.range(0, rows.size()).boxed().toArray(Integer[]::new);
+    Arrays.sort(byX, Comparator.comparingDouble(j -> n[rows.get(j)]));
+    int lastAbove = -1;
+    int lastBelow = -1;
+    for (int j : byX) {
+      boolean above = share[rows.get(j)] > pooled;
+      String side = above ? "top" : "bottom";
+      int last = above ? lastAbove : lastBelow;
+      if (last >= 0 && n[rows.get(j)] - n[rows.get(last)] < near && out[last].endsWith("center")) {
+        out[last] = side + " left";
+        out[j] = side + " right";
+      } else {
+        out[j] = side + " center";
+      }
+      if (above) {
+        lastAbove = j;
+      } else {
+        lastBelow = j;
+      }
+    }
+    return out;
+  }
 
   /** Marker symbols by group of a funnel's units, as {@link Palette#SYMBOLS} begins. */
   private static final Symbol[] SYMBOLS = {

@@ -231,6 +231,17 @@ class ChartsAccessibilityTest {
   }
 
   @Test
+  void outlierNamesCloseTogetherGoLeftAndRightSoThatTheyDoNotOverlap() {
+    // rows 0 and 1 above the pooled 50%, 10 cases apart (nearer than 30): left and right; row 2
+    // above but 100 cases further on: centred; row 3 below: centred below
+    double[] n = {150, 160, 260, 200};
+    double[] share = {72, 73, 70, 40};
+    assertEquals(
+        List.of("top left", "top right", "top center", "bottom center"),
+        List.of(Charts.labelPositions(List.of(0, 1, 2, 3), n, share, 50, 30)));
+  }
+
+  @Test
   void aFunnelWithNoOutlierRingsNothing() {
     Table t =
         Table.create(

@@ -813,21 +813,20 @@ public final class Charts {
   /**
    * A value axis title in words for several series: the series' names without their shared unit,
    * then the unit ("lowest CPA, highest CPA, England and Wales (%)"), or "value" and the unit when
-   * the names are too long for one axis title; the first series' title when they share no unit.
-   * Never a bare unit.
+   * the names are too long for one axis title (the unit left off when they share none); never a
+   * bare unit, nor one series' name for all of them. A caller who knows the measure names it
+   * ({@link #lines(String, Table, String, List, String, Sources)}).
    */
   static String seriesAxisTitle(List<String> columns) {
     String unit = commonUnit(columns);
-    if (unit.isEmpty()) {
-      return Labels.axisTitle(columns.get(0));
-    }
     List<String> names = new ArrayList<>();
     for (String c : columns) {
       String t = Labels.axisTitle(c);
       names.add(t.substring(0, t.length() - unit.length()).strip());
     }
     String joined = String.join(", ", names);
-    return (joined.length() <= 60 ? joined : "value") + " " + unit;
+    String words = joined.length() <= 60 ? joined : "value";
+    return unit.isEmpty() ? words : words + " " + unit;
   }
 
   private static String commonUnit(List<String> columns) {

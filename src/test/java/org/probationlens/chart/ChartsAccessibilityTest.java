@@ -153,6 +153,14 @@ class ChartsAccessibilityTest {
         "lowest CPA, highest CPA, England and Wales (%)",
         Charts.seriesAxisTitle(
             List.of("lowest_cpa_pct", "highest_cpa_pct", "england_and_wales_pct")));
+    // no shared unit and names too long for one title (67 characters): "value", not the first
+    // series. name for all five
+    assertEquals(
+        "value",
+        Charts.seriesAxisTitle(
+            List.of(
+                "NPS North West", "NPS North East", "NPS Wales", "NPS Midlands", "NPS London")));
+    assertEquals("NPS, CRC", Charts.seriesAxisTitle(List.of("NPS", "CRC")));
     assertThrows(
         IllegalArgumentException.class,
         () ->

@@ -624,7 +624,7 @@ public final class Charts {
               .text(outside.stream().map(i -> labels[i]).toArray(String[]::new))
               .name("outside the 99.8% limits")
               .build();
-      String[] position = labelPositions(outside, n, share, 100 * target, 0.15 * (to - from));
+      String[] position = labelPositions(outside, n, share, 100 * target, labels, from, to);
       traces.add(
           TraceWith.of(ringed)
               .with(
@@ -655,35 +655,57 @@ public final class Charts {
   // ------------------------------------------------------------------ helpers
 
   /**
-   * Where each outlier's name goes: above a point above the pooled share, below one below it; two
-   * names on the same side closer than {@code near} cases apart go left and right of their points,
-   * so that they do not print over each other.
+   * Where each outlier's name goes, so that names stay on the chart and apart: above a point above
+   * the pooled share, below one below it; running right from a point in the left quarter of the x
+   * range, left from one in the right quarter, centred elsewhere; and beside its point (middle left
+   * or right) when it would print over the name before it on the same side. A name's width is
+   * estimated at {@value #LABEL_CHAR_PX} px a character of an 11 px font across a plot {@value
+   * LabelSpace#PLOT_PX} px wide.
+   *
+   * @param rows the outliers' rows
+   * @param n each row's cases (x)
+   * @param share each row's share (y)
+   * @param pooled the pooled share, as y
+   * @param names each row's name
+   * @param from the x range's start
+   * @param to the x range's end
+   * @return Plotly text positions, one per outlier in {@code rows}' order
    */
   static String[] labelPositions(
-      List<Integer> rows, double[] n, double[] share, double pooled, double near) {
+      List<Integer> rows,
+      double[] n,
+      double[] share,
+      double pooled,
+      String[] names,
+      double from,
+      double to) {
     String[] out = new String[rows.size()];
     Integer[] byX = IntStream.range(0, rows.size()).boxed().toArray(Integer[]::new);
     Arrays.sort(byX, Comparator.comparingDouble(j -> n[rows.get(j)]));
-    int lastAbove = -1;
-    int lastBelow = -1;
+    double span = Math.max(1e-9, to - from);
+    double[] endAbove = {Double.NEGATIVE_INFINITY};
+    double[] endBelow = {Double.NEGATIVE_INFINITY};
     for (int j : byX) {
-      boolean above = share[rows.get(j)] > pooled;
-      String side = above ? "top" : "bottom";
-      int last = above ? lastAbove : lastBelow;
-      if (last >= 0 && n[rows.get(j)] - n[rows.get(last)] < near && out[last].endsWith("center")) {
-        out[last] = side + " left";
-        out[j] = side + " right";
+      int row = rows.get(j);
+      double x = n[row];
+      double w = LABEL_CHAR_PX * names[row].length() * span / LabelSpace.PLOT_PX;
+      double at = (x - from) / span;
+      String h = at < 0.25 ? "right" : at > 0.75 ? "left" : "center";
+      double start = h.equals("right") ? x : h.equals("left") ? x - w : x - w / 2;
+      boolean above = share[row] > pooled;
+      double[] end = above ? endAbove : endBelow;
+      if (start < end[0]) {
+        out[j] = "middle " + (at < 0.5 ? "right" : "left");
       } else {
-        out[j] = side + " center";
-      }
-      if (above) {
-        lastAbove = j;
-      } else {
-        lastBelow = j;
+        out[j] = (above ? "top " : "bottom ") + h;
+        end[0] = start + w;
       }
     }
     return out;
   }
+
+  /** Estimated width of one character of an outlier's name (11 px), in pixels. */
+  static final double LABEL_CHAR_PX = 6.2;
 
   /** Marker symbols by group of a funnel's units, as {@link Palette#SYMBOLS} begins. */
   private static final Symbol[] SYMBOLS = {

@@ -229,7 +229,9 @@ class ChartsAccessibilityTest {
     assertEquals(List.of("Wales CRC"), ChartsTest.strings(ringed.getAsJsonArray("text")));
     assertEquals("markers+text", ringed.get("mode").getAsString());
     assertEquals("circle-open", ringed.getAsJsonObject("marker").get("symbol").getAsString());
-    assertEquals(List.of("top center"), ChartsTest.strings(ringed.getAsJsonArray("textposition")));
+    // above the pooled share, and at 100 cases in the left quarter of the range 80 to 440 (0.8 of
+    // the fewest cases to 1.1 of the most): its name runs right, into the chart
+    assertEquals(List.of("top right"), ChartsTest.strings(ringed.getAsJsonArray("textposition")));
     // the two groups differ by marker shape as well as colour
     assertEquals("circle", crcs.getAsJsonObject("marker").get("symbol").getAsString());
     assertEquals(
@@ -239,14 +241,19 @@ class ChartsAccessibilityTest {
   }
 
   @Test
-  void outlierNamesCloseTogetherGoLeftAndRightSoThatTheyDoNotOverlap() {
-    // rows 0 and 1 above the pooled 50%, 10 cases apart (nearer than 30): left and right; row 2
-    // above but 100 cases further on: centred; row 3 below: centred below
-    double[] n = {150, 160, 260, 200};
+  void outlierNamesStayOnTheChartAndApart() {
+    // x from 100 to 300 (200 cases over 760 px); names of 20 characters are 6.2 * 20 = 124 px,
+    // 124 * 200 / 760 = 32.6 cases wide. Row 0 at 110 is in the left quarter: its name runs right
+    // (110 to 142.6); row 1 at 130 above too would start at 113.7 (centred), over row 0's name:
+    // beside its point instead, to the right (it is in the left half); row 2 at 290 in the right
+    // quarter runs left; row 3 below the pooled share, centred below
+    double[] n = {110, 130, 290, 200};
     double[] share = {72, 73, 70, 40};
+    String[] names = new String[4];
+    java.util.Arrays.fill(names, "x".repeat(20));
     assertEquals(
-        List.of("top left", "top right", "top center", "bottom center"),
-        List.of(Charts.labelPositions(List.of(0, 1, 2, 3), n, share, 50, 30)));
+        List.of("top right", "middle right", "top left", "bottom center"),
+        List.of(Charts.labelPositions(List.of(0, 1, 2, 3), n, share, 50, names, 100, 300)));
   }
 
   @Test

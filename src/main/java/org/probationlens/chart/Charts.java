@@ -683,29 +683,44 @@ public final class Charts {
     Integer[] byX = IntStream.range(0, rows.size()).boxed().toArray(Integer[]::new);
     Arrays.sort(byX, Comparator.comparingDouble(j -> n[rows.get(j)]));
     double span = Math.max(1e-9, to - from);
-    double[] endAbove = {Double.NEGATIVE_INFINITY};
-    double[] endBelow = {Double.NEGATIVE_INFINITY};
+    // per side of the pooled share, per row of labels (top, middle, bottom): the x extents taken
+    java.util.Map<String, List<double[]>> taken = new java.util.HashMap<>();
     for (int j : byX) {
       int row = rows.get(j);
       double x = n[row];
-      double w = LABEL_CHAR_PX * names[row].length() * span / LabelSpace.PLOT_PX;
+      double w = LABEL_CHAR_PX * names[row].length() * span / LABEL_PLOT_PX;
       double at = (x - from) / span;
-      String h = at < 0.25 ? "right" : at > 0.75 ? "left" : "center";
-      double start = h.equals("right") ? x : h.equals("left") ? x - w : x - w / 2;
       boolean above = share[row] > pooled;
-      double[] end = above ? endAbove : endBelow;
-      if (start < end[0]) {
-        out[j] = "middle " + (at < 0.5 ? "right" : "left");
-      } else {
-        out[j] = (above ? "top " : "bottom ") + h;
-        end[0] = start + w;
+      String[] tries =
+          above
+              ? new String[] {"top", "middle", "bottom"}
+              : new String[] {"bottom", "middle", "top"};
+      String chosen = null;
+      for (String v : tries) {
+        String h =
+            v.equals("middle")
+                ? (at < 0.5 ? "right" : "left")
+                : at < 0.25 ? "right" : at > 0.75 ? "left" : "center";
+        double start = h.equals("right") ? x : h.equals("left") ? x - w : x - w / 2;
+        double[] extent = {start, start + w};
+        List<double[]> used =
+            taken.computeIfAbsent((above ? "+" : "-") + v, k -> new ArrayList<>());
+        if (used.stream().noneMatch(e -> e[0] < extent[1] && extent[0] < e[1])) {
+          used.add(extent);
+          chosen = v + " " + h;
+          break;
+        }
       }
+      out[j] = chosen != null ? chosen : tries[0] + " center";
     }
     return out;
   }
 
+  /** The plot's width that outliers' names share, in pixels (the live column less the legend). */
+  static final int LABEL_PLOT_PX = 560;
+
   /** Estimated width of one character of an outlier's name (11 px), in pixels. */
-  static final double LABEL_CHAR_PX = 6.2;
+  static final double LABEL_CHAR_PX = 6.5;
 
   /** Marker symbols by group of a funnel's units, as {@link Palette#SYMBOLS} begins. */
   private static final Symbol[] SYMBOLS = {

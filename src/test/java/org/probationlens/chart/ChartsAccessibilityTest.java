@@ -242,18 +242,21 @@ class ChartsAccessibilityTest {
 
   @Test
   void outlierNamesStayOnTheChartAndApart() {
-    // x from 100 to 300 (200 cases over 760 px); names of 20 characters are 6.2 * 20 = 124 px,
-    // 124 * 200 / 760 = 32.6 cases wide. Row 0 at 110 is in the left quarter: its name runs right
-    // (110 to 142.6); row 1 at 130 above too would start at 113.7 (centred), over row 0's name:
-    // beside its point instead, to the right (it is in the left half); row 2 at 290 in the right
-    // quarter runs left; row 3 below the pooled share, centred below
-    double[] n = {110, 130, 290, 200};
-    double[] share = {72, 73, 70, 40};
-    String[] names = new String[4];
+    // x from 100 to 300: 200 cases over 560 px; names of 20 characters are 6.5 * 20 = 130 px,
+    // 130 * 200 / 560 = 46.4 cases wide. Row 0 at 110 is in the left quarter: its name runs right
+    // above it (110 to 156.4); row 1 at 130, also above, would be centred (106.8 to 153.2) over
+    // row 0's: beside its point instead, to the right (130 to 176.4, the middle row is free);
+    // row 4 at 140 (still the left quarter), above, finds its top (140 to 186.4) and middle rows
+    // taken: below its point, running right;
+    // row 2 at 290 in the right quarter runs left above (243.6 to 290); row 3 below the pooled
+    // share, centred below (176.8 to 223.2)
+    double[] n = {110, 130, 290, 200, 140};
+    double[] share = {72, 73, 70, 40, 71};
+    String[] names = new String[5];
     java.util.Arrays.fill(names, "x".repeat(20));
     assertEquals(
-        List.of("top right", "middle right", "top left", "bottom center"),
-        List.of(Charts.labelPositions(List.of(0, 1, 2, 3), n, share, 50, names, 100, 300)));
+        List.of("top right", "middle right", "top left", "bottom center", "bottom right"),
+        List.of(Charts.labelPositions(List.of(0, 1, 2, 3, 4), n, share, 50, names, 100, 300)));
   }
 
   @Test

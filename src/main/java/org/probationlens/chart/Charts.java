@@ -624,7 +624,18 @@ public final class Charts {
               .text(outside.stream().map(i -> labels[i]).toArray(String[]::new))
               .name("outside the 99.8% limits")
               .build();
-      String[] position = labelPositions(outside, n, share, 100 * target, labels, from, to);
+      double low = 100 * target;
+      double high = 100 * target;
+      for (int i = 0; i < points; i++) {
+        low = Math.min(low, limit[3][i]);
+        high = Math.max(high, limit[4][i]);
+      }
+      for (double v : share) {
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+      }
+      String[] position =
+          labelPositions(outside, n, share, 100 * target, labels, from, to, low, high);
       traces.add(
           TraceWith.of(ringed)
               .with(
@@ -669,6 +680,8 @@ public final class Charts {
    * @param names each row's name
    * @param from the x range's start
    * @param to the x range's end
+   * @param low the y range's bottom (the lowest limit or share)
+   * @param high the y range's top
    * @return Plotly text positions, one per outlier in {@code rows}' order
    */
   static String[] labelPositions(
@@ -678,19 +691,22 @@ public final class Charts {
       double pooled,
       String[] names,
       double from,
-      double to) {
+      double to,
+      double low,
+      double high) {
     String[] out = new String[rows.size()];
     Integer[] byX = IntStream.range(0, rows.size()).boxed().toArray(Integer[]::new);
     Arrays.sort(byX, Comparator.comparingDouble(j -> n[rows.get(j)]));
-    double span = Math.max(1e-9, to - from);
-    // per side of the pooled share, per row of labels (top, middle, bottom): the x extents taken
-    java.util.Map<String, List<double[]>> taken = new java.util.HashMap<>();
+    double xu = Math.max(1e-9, to - from) / LABEL_PLOT_PX; // cases a pixel
+    double yu = Math.max(1e-9, high - low) / LABEL_PLOT_HEIGHT_PX; // share a pixel
+    List<double[]> placed = new ArrayList<>(); // boxes {x0, x1, y0, y1} of names placed
     for (int j : byX) {
       int row = rows.get(j);
       double x = n[row];
-      double w = LABEL_CHAR_PX * names[row].length() * span / LABEL_PLOT_PX;
-      double at = (x - from) / span;
-      boolean above = share[row] > pooled;
+      double y = share[row];
+      double w = LABEL_CHAR_PX * names[row].length() * xu;
+      double at = (x - from) / Math.max(1e-9, to - from);
+      boolean above = y > pooled;
       String[] tries =
           above
               ? new String[] {"top", "middle", "bottom"}
@@ -701,12 +717,13 @@ public final class Charts {
             v.equals("middle")
                 ? (at < 0.5 ? "right" : "left")
                 : at < 0.25 ? "right" : at > 0.75 ? "left" : "center";
-        double start = h.equals("right") ? x : h.equals("left") ? x - w : x - w / 2;
-        double[] extent = {start, start + w};
-        List<double[]> used =
-            taken.computeIfAbsent((above ? "+" : "-") + v, k -> new ArrayList<>());
-        if (used.stream().noneMatch(e -> e[0] < extent[1] && extent[0] < e[1])) {
-          used.add(extent);
+        double gap = v.equals("middle") ? 10 * xu : 0;
+        double x0 = h.equals("right") ? x + gap : h.equals("left") ? x - gap - w : x - w / 2;
+        double y0 = v.equals("top") ? y + 8 * yu : v.equals("middle") ? y - 7 * yu : y - 22 * yu;
+        double[] box = {x0, x0 + w, y0, y0 + 14 * yu};
+        if (placed.stream()
+            .noneMatch(e -> e[0] < box[1] && box[0] < e[1] && e[2] < box[3] && box[2] < e[3])) {
+          placed.add(box);
           chosen = v + " " + h;
           break;
         }
@@ -715,6 +732,9 @@ public final class Charts {
     }
     return out;
   }
+
+  /** The plot's height that outliers' names share, in pixels (the chart less its margins). */
+  static final int LABEL_PLOT_HEIGHT_PX = 290;
 
   /** The plot's width that outliers' names share, in pixels (the live column less the legend). */
   static final int LABEL_PLOT_PX = 560;

@@ -242,21 +242,22 @@ class ChartsAccessibilityTest {
 
   @Test
   void outlierNamesStayOnTheChartAndApart() {
-    // x from 100 to 300: 200 cases over 560 px; names of 20 characters are 6.5 * 20 = 130 px,
-    // 130 * 200 / 560 = 46.4 cases wide. Row 0 at 110 is in the left quarter: its name runs right
-    // above it (110 to 156.4); row 1 at 130, also above, would be centred (106.8 to 153.2) over
-    // row 0's: beside its point instead, to the right (130 to 176.4, the middle row is free);
-    // row 4 at 140 (still the left quarter), above, finds its top (140 to 186.4) and middle rows
-    // taken: below its point, running right;
-    // row 2 at 290 in the right quarter runs left above (243.6 to 290); row 3 below the pooled
-    // share, centred below (176.8 to 223.2)
+    // x 100 to 300 over 560 px (0.357 cases a px), y 30 to 80 over 290 px (0.172 a px); a name of
+    // 20 characters is 130 px = 46.4 cases wide, 14 px = 2.41 high.
+    // row 0 (110, 72), left quarter, above: top right, x 110-156.4, y 73.4-75.8;
+    // row 1 (130, 73): top right (y 74.4-76.8) and middle right (x 133.6-180, y 71.8-74.2) both
+    //   cross row 0's box: below it, bottom right (x 130-176.4, y 69.2-71.6);
+    // row 4 (140, 71): top (y 72.4-74.8) crosses row 0, middle (y 69.8-72.2) and bottom
+    //   (y 67.2-69.6) cross row 1: no free place, so top centre;
+    // row 3 (200, 40), below the pooled 50: bottom centre; row 2 (290, 70), right quarter: top left
     double[] n = {110, 130, 290, 200, 140};
     double[] share = {72, 73, 70, 40, 71};
     String[] names = new String[5];
     java.util.Arrays.fill(names, "x".repeat(20));
     assertEquals(
-        List.of("top right", "middle right", "top left", "bottom center", "bottom right"),
-        List.of(Charts.labelPositions(List.of(0, 1, 2, 3, 4), n, share, 50, names, 100, 300)));
+        List.of("top right", "bottom right", "top left", "bottom center", "top center"),
+        List.of(
+            Charts.labelPositions(List.of(0, 1, 2, 3, 4), n, share, 50, names, 100, 300, 30, 80)));
   }
 
   @Test

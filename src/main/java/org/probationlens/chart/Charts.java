@@ -19,6 +19,8 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.components.Symbol;
 import tech.tablesaw.plotly.components.TickSettings;
 import tech.tablesaw.plotly.traces.BarTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
@@ -69,16 +71,85 @@ public final class Charts {
     String[] categories = categories(table, categoryColumn);
     double[] values = scaled(values(table, valueColumn), valueColumn);
     Trace trace = BarTrace.builder(categories, values).name(Labels.axisTitle(valueColumn)).build();
+    BottomAxis x = BottomAxis.of(Labels.axisTitle(categoryColumn), List.of(categories));
     Layout layout =
-        base(title, HEIGHT)
-            .xAxis(
-                Axis.builder()
-                    .title(Labels.axisTitle(categoryColumn))
-                    .type(Axis.Type.CATEGORY)
-                    .build())
+        base(title, HEIGHT + x.extraHeight(), x.bottom())
+            .xAxis(x.axis())
             .yAxis(valueAxis(valueColumn))
             .build();
     return new Chart(new Figure(layout, trace), sources);
+  }
+
+  /**
+   * Vertical bars in groups, one group per row (in the table's order) and one bar per value column
+   * within it, each column a series in the legend: for example the areas each owner served on two
+   * dates. Category labels are broken into lines to fit under their group, horizontal and whole,
+   * and the bottom margin is computed from them so that they never cover the axis title.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param categoryColumn the column naming each group (codes become names, no missing values)
+   * @param valueColumns the numeric columns, one bar (and legend entry) each, at least one
+   * @param valueTitle the value axis title in words with its unit, such as "PCC areas served
+   *     (count)", not blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, of the wrong type, or a category is
+   *     missing, or {@code valueColumns} is empty, or {@code valueTitle} is blank
+   */
+  public static Chart groupedBars(
+      String title,
+      Table table,
+      String categoryColumn,
+      List<String> valueColumns,
+      String valueTitle,
+      Sources sources) {
+    check(title, table, sources);
+    Objects.requireNonNull(valueColumns, "valueColumns");
+    if (valueColumns.isEmpty()) {
+      throw new IllegalArgumentException("valueColumns must name at least one column");
+    }
+    String yTitle = words(valueTitle, "valueTitle");
+    String[] categories = categories(table, categoryColumn);
+    List<Trace> traces = new ArrayList<>();
+    for (String column : valueColumns) {
+      traces.add(
+          BarTrace.builder(categories, scaled(values(table, column), column))
+              .name(Labels.axisTitle(column))
+              .build());
+    }
+    BottomAxis x = BottomAxis.of(Labels.axisTitle(categoryColumn), List.of(categories));
+    Layout layout =
+        base(title, HEIGHT + x.extraHeight(), x.bottom())
+            .barMode(Layout.BarMode.GROUP)
+            .xAxis(x.axis())
+            .yAxis(Axis.builder().title(yTitle).build())
+            .showLegend(valueColumns.size() > 1)
+            .build();
+    return new Chart(new Figure(layout, traces.toArray(Trace[]::new)), sources);
+  }
+
+  /**
+   * Grouped vertical bars of a result's table, under its disclosure control, with its sources.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, not null
+   * @param categoryColumn the column naming each group
+   * @param valueColumns the numeric columns, one bar each, at least one
+   * @param valueTitle the value axis title in words with its unit, not blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #groupedBars(String, Table, String, List, String,
+   *     Sources)}
+   */
+  public static ChartOfResult groupedBars(
+      String title,
+      Result result,
+      String categoryColumn,
+      List<String> valueColumns,
+      String valueTitle) {
+    return ChartOfResult.checked(
+        result,
+        t -> groupedBars(title, t, categoryColumn, valueColumns, valueTitle, result.sources()));
   }
 
   /**
@@ -121,7 +192,7 @@ public final class Charts {
             .name(Labels.axisTitle(valueColumn))
             .build();
     int height = Math.max(HEIGHT, 24 * c.length + 180);
-    int left = Math.min(480, Math.max(60, 7 * longest + 24));
+    int left = Math.min(520, LabelSpace.left(LabelSpace.CHAR_PX * longest));
     Layout layout =
         base(title, height)
             .margin(Margin.builder().left(left).right(30).top(TOP).bottom(70).build())
@@ -172,6 +243,31 @@ public final class Charts {
    */
   public static Chart lines(
       String title, Table table, String xColumn, List<String> yColumns, Sources sources) {
+    return lines(title, table, xColumn, yColumns, null, sources);
+  }
+
+  /**
+   * Several lines against the same x, one per numeric column, named by the column, under a value
+   * axis titled in words: for example "cases meeting the service level (%)" over service levels by
+   * quarter, where the series' own names share only their unit.
+   *
+   * @param title the chart's title, not null
+   * @param table the data, not null
+   * @param xColumn the column along the bottom (dates, numbers or labels; no missing values)
+   * @param yColumns the numeric columns, one line each, at least one
+   * @param yTitle the value axis title in words with its unit, not blank
+   * @param sources where the data came from (a result's {@code sources()}), not null
+   * @return the chart, not null
+   * @throws IllegalArgumentException if a column is absent, of the wrong type, or an x value is
+   *     missing, or {@code yColumns} is empty, or {@code yTitle} is blank
+   */
+  public static Chart lines(
+      String title,
+      Table table,
+      String xColumn,
+      List<String> yColumns,
+      String yTitle,
+      Sources sources) {
     check(title, table, sources);
     Objects.requireNonNull(yColumns, "yColumns");
     if (yColumns.isEmpty()) {
@@ -184,14 +280,19 @@ public final class Charts {
       traces.add(lineTrace(sorted, xColumn, y, seriesName(y, money), null));
     }
     Axis yAxis =
-        yColumns.size() == 1
-            ? valueAxis(yColumns.get(0))
-            : money
-                ? moneyAxis("£ million")
-                : Axis.builder().title(seriesAxisTitle(yColumns)).build();
+        yTitle != null
+            ? (money
+                ? moneyAxis(words(yTitle, "yTitle"))
+                : Axis.builder().title(words(yTitle, "yTitle")).build())
+            : yColumns.size() == 1
+                ? valueAxis(yColumns.get(0))
+                : money
+                    ? moneyAxis("£ million")
+                    : Axis.builder().title(seriesAxisTitle(yColumns)).build();
+    BottomAxis x = BottomAxis.along(sorted, xColumn);
     Layout layout =
-        base(title, HEIGHT)
-            .xAxis(Axis.builder().title(Labels.axisTitle(xColumn)).build())
+        base(title, HEIGHT + x.extraHeight(), x.bottom())
+            .xAxis(x.axis())
             .yAxis(yAxis)
             .showLegend(yColumns.size() > 1)
             .build();
@@ -229,9 +330,10 @@ public final class Charts {
             forecastColumn,
             "Forecast",
             Line.builder().dash(Line.Dash.DASH).build());
+    BottomAxis x = BottomAxis.along(sorted, periodColumn);
     Layout layout =
-        base(title, HEIGHT)
-            .xAxis(Axis.builder().title(Labels.axisTitle(periodColumn)).build())
+        base(title, HEIGHT + x.extraHeight(), x.bottom())
+            .xAxis(x.axis())
             .yAxis(valueAxis(actualColumn))
             .showLegend(true)
             .build();
@@ -314,6 +416,25 @@ public final class Charts {
   public static ChartOfResult lines(
       String title, Result result, String xColumn, List<String> yColumns) {
     return ChartOfResult.checked(result, t -> lines(title, t, xColumn, yColumns, result.sources()));
+  }
+
+  /**
+   * Lines of a result's table against the same x under a value axis titled in words, under its
+   * disclosure control, with its sources.
+   *
+   * @param title the chart's title, not null
+   * @param result the result, not null
+   * @param xColumn the column along the bottom
+   * @param yColumns the numeric columns, one line each, at least one
+   * @param yTitle the value axis title in words with its unit, not blank
+   * @return the chart, not null
+   * @throws IllegalArgumentException as {@link #lines(String, Table, String, List, String,
+   *     Sources)}
+   */
+  public static ChartOfResult lines(
+      String title, Result result, String xColumn, List<String> yColumns, String yTitle) {
+    return ChartOfResult.checked(
+        result, t -> lines(title, t, xColumn, yColumns, yTitle, result.sources()));
   }
 
   /**
@@ -433,21 +554,32 @@ public final class Charts {
         order.add(g);
       }
     }
-    for (String g : order) {
+    List<String> colours = Palette.colours(order.size());
+    for (int gi = 0; gi < order.size(); gi++) {
+      String g = order.get(gi);
       List<Integer> rows = new ArrayList<>();
       for (int i = 0; i < groups.length; i++) {
         if (Objects.equals(groups[i], g)) {
           rows.add(i);
         }
       }
-      traces.add(
+      Trace unitPoints =
           ScatterTrace.builder(
                   rows.stream().mapToDouble(i -> n[i]).toArray(),
                   rows.stream().mapToDouble(i -> share[i]).toArray())
               .mode(ScatterTrace.Mode.MARKERS)
               .text(rows.stream().map(i -> hover[i]).toArray(String[]::new))
-              .name(g == null ? labelColumn : g)
-              .build());
+              .marker(
+                  Marker.builder()
+                      .size(9)
+                      .color(colours.get(gi))
+                      .symbol(SYMBOLS[gi % SYMBOLS.length])
+                      .build())
+              .name(g == null ? Labels.axisTitle(labelColumn) : g)
+              .build();
+      // the unit's name first on hover, then its group, rather than Plotly's "(x, y)"
+      traces.add(
+          TraceWith.of(unitPoints).with("hovertemplate", "%{text}<extra>%{fullData.name}</extra>"));
     }
     String[] names = {
       String.format(java.util.Locale.ROOT, "pooled share (%.1f%%)", 100 * target),
@@ -459,14 +591,68 @@ public final class Charts {
     Line.Dash[] dash = {
       Line.Dash.SOLID, Line.Dash.DASH, Line.Dash.DASH, Line.Dash.DOT, Line.Dash.DOT
     };
-    String[] colour = {"#444444", "#1f77b4", "#1f77b4", "#d62728", "#d62728"};
     for (int j = 0; j < 5; j++) {
+      // one legend entry per limit: the upper line of each pair joins its lower line's entry
       traces.add(
           ScatterTrace.builder(grid, limit[j])
               .mode(ScatterTrace.Mode.LINE)
               .name(names[j])
-              .line(Line.builder().dash(dash[j]).color(colour[j]).width(1.5).build())
+              .legendGroup(names[j])
+              .showLegend(j == 0 || j == 1 || j == 3)
+              .line(
+                  Line.builder()
+                      .dash(dash[j])
+                      .color(j == 0 ? Palette.REFERENCE : j < 3 ? "#2073BC" : "#801650")
+                      .width(j == 0 ? 1.5 : 2)
+                      .build())
               .build());
+    }
+    // units outside the 99.8% limits, ringed and named on the chart itself
+    List<Integer> outside = new ArrayList<>();
+    for (int i = 0; i < n.length; i++) {
+      long size = Math.round(n[i]);
+      if (k[i] / n[i] < f998.lower(size) || k[i] / n[i] > f998.upper(size)) {
+        outside.add(i);
+      }
+    }
+    if (!outside.isEmpty()) {
+      Trace ringed =
+          ScatterTrace.builder(
+                  outside.stream().mapToDouble(i -> n[i]).toArray(),
+                  outside.stream().mapToDouble(i -> share[i]).toArray())
+              .mode(ScatterTrace.Mode.TEXT_AND_MARKERS)
+              .text(outside.stream().map(i -> labels[i]).toArray(String[]::new))
+              .name("outside the 99.8% limits")
+              .build();
+      double low = 100 * target;
+      double high = 100 * target;
+      for (int i = 0; i < points; i++) {
+        low = Math.min(low, limit[3][i]);
+        high = Math.max(high, limit[4][i]);
+      }
+      for (double v : share) {
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+      }
+      String[] position =
+          labelPositions(outside, n, share, 100 * target, labels, from, to, low, high);
+      traces.add(
+          TraceWith.of(ringed)
+              .with(
+                  "marker",
+                  java.util.Map.of(
+                      "symbol",
+                      "circle-open",
+                      "size",
+                      18,
+                      "color",
+                      Palette.REFERENCE,
+                      "line",
+                      java.util.Map.of("width", 2)))
+              .with("textposition", position)
+              .with("textfont", java.util.Map.of("size", 11, "color", Palette.REFERENCE))
+              .with("hoverinfo", "skip")
+              .with("cliponaxis", false));
     }
     Layout layout =
         base(title, HEIGHT + 60)
@@ -479,6 +665,88 @@ public final class Charts {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * Where each outlier's name goes, so that names stay on the chart and apart: above a point above
+   * the pooled share, below one below it; running right from a point in the left quarter of the x
+   * range, left from one in the right quarter, centred elsewhere; and beside its point (middle left
+   * or right) when it would print over the name before it on the same side. A name's width is
+   * estimated at {@value #LABEL_CHAR_PX} px a character of an 11 px font across a plot {@value
+   * LabelSpace#PLOT_PX} px wide.
+   *
+   * @param rows the outliers' rows
+   * @param n each row's cases (x)
+   * @param share each row's share (y)
+   * @param pooled the pooled share, as y
+   * @param names each row's name
+   * @param from the x range's start
+   * @param to the x range's end
+   * @param low the y range's bottom (the lowest limit or share)
+   * @param high the y range's top
+   * @return Plotly text positions, one per outlier in {@code rows}' order
+   */
+  static String[] labelPositions(
+      List<Integer> rows,
+      double[] n,
+      double[] share,
+      double pooled,
+      String[] names,
+      double from,
+      double to,
+      double low,
+      double high) {
+    String[] out = new String[rows.size()];
+    Integer[] byX = IntStream.range(0, rows.size()).boxed().toArray(Integer[]::new);
+    Arrays.sort(byX, Comparator.comparingDouble(j -> n[rows.get(j)]));
+    double xu = Math.max(1e-9, to - from) / LABEL_PLOT_PX; // cases a pixel
+    double yu = Math.max(1e-9, high - low) / LABEL_PLOT_HEIGHT_PX; // share a pixel
+    List<double[]> placed = new ArrayList<>(); // boxes {x0, x1, y0, y1} of names placed
+    for (int j : byX) {
+      int row = rows.get(j);
+      double x = n[row];
+      double y = share[row];
+      double w = LABEL_CHAR_PX * names[row].length() * xu;
+      double at = (x - from) / Math.max(1e-9, to - from);
+      boolean above = y > pooled;
+      String[] tries =
+          above
+              ? new String[] {"top", "middle", "bottom"}
+              : new String[] {"bottom", "middle", "top"};
+      String chosen = null;
+      for (String v : tries) {
+        String h =
+            v.equals("middle")
+                ? (at < 0.5 ? "right" : "left")
+                : at < 0.25 ? "right" : at > 0.75 ? "left" : "center";
+        double gap = v.equals("middle") ? 10 * xu : 0;
+        double x0 = h.equals("right") ? x + gap : h.equals("left") ? x - gap - w : x - w / 2;
+        double y0 = v.equals("top") ? y + 8 * yu : v.equals("middle") ? y - 7 * yu : y - 22 * yu;
+        double[] box = {x0, x0 + w, y0, y0 + 14 * yu};
+        if (placed.stream()
+            .noneMatch(e -> e[0] < box[1] && box[0] < e[1] && e[2] < box[3] && box[2] < e[3])) {
+          placed.add(box);
+          chosen = v + " " + h;
+          break;
+        }
+      }
+      out[j] = chosen != null ? chosen : tries[0] + " center";
+    }
+    return out;
+  }
+
+  /** The plot's height that outliers' names share, in pixels (the chart less its margins). */
+  static final int LABEL_PLOT_HEIGHT_PX = 290;
+
+  /** The plot's width that outliers' names share, in pixels (the live column less the legend). */
+  static final int LABEL_PLOT_PX = 560;
+
+  /** Estimated width of one character of an outlier's name (11 px), in pixels. */
+  static final double LABEL_CHAR_PX = 6.5;
+
+  /** Marker symbols by group of a funnel's units, as {@link Palette#SYMBOLS} begins. */
+  private static final Symbol[] SYMBOLS = {
+    Symbol.CIRCLE, Symbol.SQUARE, Symbol.DIAMOND, Symbol.TRIANGLE_UP
+  };
+
   private static void check(String title, Table table, Sources sources) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(table, "table");
@@ -489,12 +757,88 @@ public final class Charts {
   static final int TOP = 110;
 
   static Layout.LayoutBuilder base(String title, int height) {
+    return base(title, height, 80);
+  }
+
+  static Layout.LayoutBuilder base(String title, int height, int bottom) {
     return Layout.builder()
         .title(Labels.wrapTitle(title))
         .height(height)
         .autosize(true)
-        .margin(Margin.builder().left(80).right(40).top(TOP).bottom(80).build())
+        .margin(Margin.builder().left(80).right(40).top(TOP).bottom(bottom).build())
         .hoverMode(Layout.HoverMode.CLOSEST);
+  }
+
+  /** A title given by the caller: not blank, and in words (no column name's underscores). */
+  private static String words(String title, String what) {
+    if (title == null || title.isBlank() || title.contains("_")) {
+      throw new IllegalArgumentException(
+          what
+              + " must be an axis title in words with its unit, such as \"cases meeting the"
+              + " service level (%)\"; got "
+              + (title == null ? "null" : "\"" + title + "\""));
+    }
+    return title;
+  }
+
+  /**
+   * The axis along the bottom with the margin its tick labels need: category labels broken into
+   * horizontal lines that fit their share of the width (every k-th shown when even that is too
+   * crowded), the bottom margin computed from the lines so that they clear the axis title; numbers
+   * and dates as Plotly ticks them.
+   */
+  record BottomAxis(Axis axis, int bottom) {
+
+    /** The extra chart height that a bottom margin beyond the default 80 px takes. */
+    int extraHeight() {
+      return Math.max(0, bottom - 80);
+    }
+
+    /** Every category labelled: each bar needs its name. */
+    static BottomAxis of(String title, List<String> categories) {
+      return of(title, categories, false);
+    }
+
+    /** Categories along a line: every k-th labelled when they are too many to label each. */
+    static BottomAxis of(String title, List<String> categories, boolean thinned) {
+      List<String> wrapped = LabelSpace.wrapped(categories);
+      int step = thinned ? LabelSpace.step(wrapped) : 1;
+      List<Double> at = new ArrayList<>();
+      List<String> text = new ArrayList<>();
+      for (int i = 0; i < wrapped.size(); i += step) {
+        at.add((double) i);
+        text.add(wrapped.get(i));
+      }
+      Axis axis =
+          Axis.builder()
+              .title(title)
+              .type(Axis.Type.CATEGORY)
+              .tickSettings(
+                  TickSettings.builder()
+                      .tickMode(TickSettings.TickMode.ARRAY)
+                      .arrayTicks(
+                          at.stream().mapToDouble(Double::doubleValue).toArray(),
+                          text.toArray(String[]::new))
+                      // kept horizontal when drawn: render sets tickangle 0 on tick labels
+                      // broken into lines (tablesaw cannot write a tick angle)
+                      .autoMargin(true)
+                      .build())
+              .build();
+      return new BottomAxis(axis, Math.max(80, LabelSpace.bottom(LabelSpace.lines(text))));
+    }
+
+    static BottomAxis along(Table sorted, String xColumn) {
+      Column<?> x = sorted.column(xColumn);
+      if (x instanceof StringColumn) {
+        return of(Labels.axisTitle(xColumn), List.of(categories(sorted, xColumn)), true);
+      }
+      return new BottomAxis(
+          Axis.builder()
+              .title(Labels.axisTitle(xColumn))
+              .tickSettings(TickSettings.builder().autoMargin(true).build())
+              .build(),
+          80);
+    }
   }
 
   /** The axis for a value column: its title with units; money in £ million with "£" and "m". */
@@ -523,11 +867,23 @@ public final class Charts {
     return moneyAxis ? t.replace(" (£ million)", "") : t;
   }
 
-  /** The unit the columns share, such as "(%)", as a y-axis title; "" when they differ. */
-  /** The unit the series share, else the first series' title in words: never blank. */
-  private static String seriesAxisTitle(List<String> columns) {
+  /**
+   * A value axis title in words for several series: the series' names without their shared unit,
+   * then the unit ("lowest CPA, highest CPA, England and Wales (%)"), or "value" and the unit when
+   * the names are too long for one axis title (the unit left off when they share none); never a
+   * bare unit, nor one series' name for all of them. A caller who knows the measure names it
+   * ({@link #lines(String, Table, String, List, String, Sources)}).
+   */
+  static String seriesAxisTitle(List<String> columns) {
     String unit = commonUnit(columns);
-    return unit.isEmpty() ? Labels.axisTitle(columns.get(0)) : unit;
+    List<String> names = new ArrayList<>();
+    for (String c : columns) {
+      String t = Labels.axisTitle(c);
+      names.add(t.substring(0, t.length() - unit.length()).strip());
+    }
+    String joined = String.join(", ", names);
+    String words = joined.length() <= 60 ? joined : "value";
+    return unit.isEmpty() ? words : words + " " + unit;
   }
 
   private static String commonUnit(List<String> columns) {

@@ -29,18 +29,24 @@ import tech.tablesaw.plotly.traces.Trace;
  */
 public final class StepCharts {
 
-  /** Plotly's default colours, so that a curve and its band match. */
-  private static final String[] COLOURS = {
-    "31,119,180",
-    "255,127,14",
-    "44,160,44",
-    "214,39,40",
-    "148,103,189",
-    "140,86,75",
-    "227,119,194",
-    "127,127,127",
-    "188,189,34",
-    "23,190,207"
+  /**
+   * The Analysis Function's categorical colours ({@link Palette#CATEGORICAL}) as "r,g,b", so that a
+   * curve and its shaded band match.
+   */
+  private static final String[] COLOURS =
+      Palette.CATEGORICAL.stream()
+          .map(
+              h ->
+                  Integer.parseInt(h.substring(1, 3), 16)
+                      + ","
+                      + Integer.parseInt(h.substring(3, 5), 16)
+                      + ","
+                      + Integer.parseInt(h.substring(5, 7), 16))
+          .toArray(String[]::new);
+
+  /** Line dashes by curve, so that curves differ by more than colour ({@link Palette#DASHES}). */
+  private static final Line.Dash[] DASHES = {
+    Line.Dash.SOLID, Line.Dash.DASH, Line.Dash.DOT, Line.Dash.DASH_DOT, Line.Dash.LONG_DASH
   };
 
   private StepCharts() {}
@@ -122,6 +128,7 @@ public final class StepCharts {
     List<Trace> traces = new ArrayList<>();
     int k = 0;
     for (String g : groups) {
+      Line.Dash dash = DASHES[k % DASHES.length];
       String rgb = COLOURS[k++ % COLOURS.length];
       Table part = curves.where(curves.stringColumn("group").isEqualTo(g));
       String name = Labels.category(g);
@@ -148,7 +155,13 @@ public final class StepCharts {
       traces.add(
           ScatterTrace.builder(part.numberColumn("time"), part.numberColumn("survival"))
               .mode(ScatterTrace.Mode.LINE)
-              .line(Line.builder().shape(Line.Shape.HV).width(2).color("rgb(" + rgb + ")").build())
+              .line(
+                  Line.builder()
+                      .shape(Line.Shape.HV)
+                      .width(2)
+                      .dash(dash)
+                      .color("rgb(" + rgb + ")")
+                      .build())
               .legendGroup(name)
               .name(name)
               .build());

@@ -380,8 +380,9 @@ public final class CourtLiaison {
    * Per-court concordance against funnel limits around the pooled share: 95% and 99.8% limits for
    * each court's number of reports, and whether the court lies outside the 99.8% limits.
    *
-   * @return columns court_code, liaison_rating, reports, followed, share, lower95, upper95,
-   *     lower998, upper998, outside998, sorted by reports
+   * @return columns court_code, court (the court's name, for charts and readers), liaison_rating,
+   *     reports, followed, share, lower95, upper95, lower998, upper998, outside998, sorted by
+   *     reports
    */
   Table concordanceFunnelTable() {
     Table c = concordanceTable("court_code");
@@ -391,6 +392,8 @@ public final class CourtLiaison {
     FunnelLimits f95 = FunnelLimits.forProportion(target, 0.95);
     FunnelLimits f998 = FunnelLimits.forProportion(target, 0.998);
     Map<String, String> rating = courtRatings();
+    Map<String, String> names = courtNames();
+    StringColumn name = StringColumn.create("court");
     StringColumn r = StringColumn.create("liaison_rating");
     DoubleColumn l95 = DoubleColumn.create("lower95");
     DoubleColumn u95 = DoubleColumn.create("upper95");
@@ -400,6 +403,7 @@ public final class CourtLiaison {
     for (int i = 0; i < c.rowCount(); i++) {
       int n = c.intColumn("reports").getInt(i);
       r.append(rating.get(c.stringColumn("court_code").get(i)));
+      name.append(names.get(c.stringColumn("court_code").get(i)));
       l95.append(f95.lower(n));
       u95.append(f95.upper(n));
       l998.append(f998.lower(n));
@@ -410,6 +414,7 @@ public final class CourtLiaison {
         Table.create(
             "Concordance funnel (target " + String.format("%.3f", target) + ")" + label,
             c.stringColumn("court_code"),
+            name,
             r,
             c.intColumn("reports"),
             c.intColumn("followed"),
@@ -520,6 +525,15 @@ public final class CourtLiaison {
   private static IllegalArgumentException badGrouping(String by, String columns) {
     return new IllegalArgumentException(
         "cannot group by '" + by + "'; expected one of: all, " + columns + ", liaison_rating");
+  }
+
+  private Map<String, String> courtNames() {
+    Table c = data.courts();
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < c.rowCount(); i++) {
+      out.put(c.stringColumn("court_code").get(i), c.stringColumn("court_name").get(i));
+    }
+    return out;
   }
 
   private Map<String, String> courtRatings() {

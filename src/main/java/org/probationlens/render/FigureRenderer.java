@@ -68,7 +68,9 @@ final class FigureRenderer {
         }
       }
     }
-    return new Spec(data, layout, config);
+    Spec spec = new Spec(data, layout, config);
+    ChartText.accessible(spec);
+    return spec;
   }
 
   /**
@@ -148,6 +150,7 @@ final class FigureRenderer {
         .append(Text.count(kinds.size(), "trace", "traces"))
         .append(kinds.isEmpty() ? "" : ": " + String.join(", ", kinds))
         .append(")");
+    b.append('\n').append(ChartText.describe(spec, null));
     if (caption != null) {
       b.append("\nSource: ").append(caption);
     }
@@ -203,7 +206,14 @@ final class FigureRenderer {
     payload.add("config", spec.config());
     String title = title(spec);
     StringBuilder b = new StringBuilder(1024);
-    b.append("<div class=\"pl-figure\">\n");
+    // the text alternative, made from the chart's data, is what a screen reader announces for
+    // the figure (aria-describedby); its data table is one click away in a <details> below
+    String alt = ChartText.describe(spec, caption);
+    b.append("<div class=\"pl-figure\" role=\"figure\" aria-label=\"")
+        .append(Text.html(title == null ? "Chart" : "Chart: " + ChartText.plainText(title)))
+        .append("\" aria-describedby=\"")
+        .append(divId)
+        .append("-alt\">\n");
     b.append("<div id=\"")
         .append(divId)
         .append("\" class=\"pl-plot\"><div class=\"pl-waiting\" style=\"padding:1em 0;")
@@ -213,12 +223,28 @@ final class FigureRenderer {
         .append(
             "kernel loads from its Jupyter installation. In Jupyter Notebook, trust the notebook ")
         .append("(File \u203a Trust Notebook) or run it again.</div></div>\n");
+    b.append("<p id=\"")
+        .append(divId)
+        .append("-alt\" class=\"pl-alt\" style=\"position:absolute;width:1px;height:1px;")
+        .append("margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;")
+        .append("border:0\">")
+        .append(Text.html(alt))
+        .append("</p>\n");
     if (caption != null) {
       b.append(
               "<div class=\"pl-source\" style=\"font-size:11px;opacity:0.75;margin:0.2em 0 0.5em 0\">")
           .append("Source: ")
           .append(Text.html(caption))
           .append("</div>\n");
+    }
+    String table = ChartText.tableHtml(spec);
+    if (!table.isEmpty()) {
+      b.append("<details class=\"pl-chart-data\" style=\"font-size:12px;margin:0 0 0.5em 0\">")
+          .append("<summary>Data table")
+          .append(title == null ? "" : ": " + Text.html(ChartText.plainText(title)))
+          .append("</summary>\n")
+          .append(table)
+          .append("</details>\n");
     }
     b.append("<script type=\"text/javascript\">\n(function () {\n")
         .append("  var id = ")

@@ -45,10 +45,10 @@ final class TableRenderer {
           + ".pl-table .pl-frame tbody tr:nth-child(odd){background:rgba(127,127,127,0.08)}"
           + ".pl-table .pl-frame tbody tr:hover{background:rgba(66,165,245,0.15)}"
           + ".pl-table .pl-frame .pl-num{text-align:right;font-variant-numeric:tabular-nums}"
-          + ".pl-table .pl-frame .pl-idx{text-align:right;font-weight:normal;opacity:0.6;"
+          + ".pl-table .pl-frame .pl-idx{text-align:right;font-weight:normal;opacity:0.75;"
           + "font-variant-numeric:tabular-nums}"
-          + ".pl-table .pl-frame .pl-na{opacity:0.5;font-style:italic}"
-          + ".pl-table .pl-frame .pl-gap{text-align:center;opacity:0.6}"
+          + ".pl-table .pl-frame .pl-na{opacity:0.7;font-style:italic}"
+          + ".pl-table .pl-frame .pl-gap{text-align:center;opacity:0.75}"
           + ".pl-table .pl-footer,.pl-table .pl-source{font-size:11px;opacity:0.75;"
           + "margin-top:0.25em}";
 

@@ -36,7 +36,8 @@ class ChartsFunnelTest {
             Sources.assumed("test data"));
     JsonObject json = ChartsTest.json(c);
     JsonArray data = json.getAsJsonArray("data");
-    assertEquals(6, data.size());
+    // the points, the pooled share, two 95% and two 99.8% lines, and Wales ringed as an outlier
+    assertEquals(7, data.size());
     JsonObject points = data.get(0).getAsJsonObject();
     assertEquals(
         "Essex CRC: 50 of 100 (50.0%)", points.getAsJsonArray("text").get(0).getAsString());
@@ -71,7 +72,7 @@ class ChartsFunnelTest {
                 .axes("cases", "share"),
             Sources.assumed("s"));
     JsonArray data = ChartsTest.json(c).getAsJsonArray("data");
-    assertEquals(7, data.size());
+    assertEquals(8, data.size());
     // group names are spelled out in the legend (chart.Labels): "CRC" is written in words
     assertEquals(
         "Community Rehabilitation Company",

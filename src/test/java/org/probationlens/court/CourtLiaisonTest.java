@@ -1,6 +1,8 @@
 package org.probationlens.court;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -228,6 +230,18 @@ class CourtLiaisonTest {
           share < f.doubleColumn("lower998").get(i) || share > f.doubleColumn("upper998").get(i);
       assertEquals(
           outside, f.booleanColumn("outside998").get(i), f.stringColumn("court_code").get(i));
+    }
+  }
+
+  @Test
+  void funnelNamesEachCourtSoThatItsChartSpeaksInNames() {
+    Table f = measures.concordanceFunnel().table();
+    assertEquals("court", f.columnNames().get(1));
+    for (int i = 0; i < f.rowCount(); i++) {
+      String code = f.stringColumn("court_code").get(i);
+      String name = f.stringColumn("court").get(i);
+      assertFalse(name.isBlank(), code);
+      assertNotEquals(code, name);
     }
   }
 

@@ -48,6 +48,8 @@ class FigureRenderingTest {
     Golden.assertMatches("figure-bar.json", b.get(MimeBundle.PLOTLY_JSON).orElseThrow());
     assertEquals(
         "Plotly figure: Shortfall 'by' area & <more> (1 trace: bar)\n"
+            + "Bar chart: Shortfall 'by' area & <more>. 3 bars; highest 36 (LDN), lowest 6 (BED);"
+            + " 1 missing.\n"
             + "Source: synthetic data, seed 2014",
         b.plain());
   }
@@ -151,11 +153,17 @@ class FigureRenderingTest {
   }
 
   @Test
-  void aFigureWithoutLayoutGetsAnEmptyOne() {
+  void aFigureWithoutLayoutGetsOnlyTheAccessiblePalette() {
     Figure f = new Figure(BarTrace.builder(new Object[] {"a"}, new double[] {2.0}).build());
     JsonObject j = json(Renderers.figure(f));
-    assertEquals(new JsonObject(), j.getAsJsonObject("layout"));
-    assertEquals("Plotly figure (1 trace: bar)", Renderers.figure(f).plain());
+    JsonObject palette = new JsonObject();
+    JsonArray colours = new JsonArray();
+    org.probationlens.chart.Palette.CATEGORICAL.forEach(colours::add);
+    palette.add("colorway", colours);
+    assertEquals(palette, j.getAsJsonObject("layout"));
+    assertEquals(
+        "Plotly figure (1 trace: bar)\nBar chart. 1 bar; highest 2 (a).",
+        Renderers.figure(f).plain());
   }
 
   @Test

@@ -136,7 +136,9 @@ final class ChartText {
       b.append(" Reference lines: ").append(String.join(", ", r.lines())).append('.');
     }
     if (source != null) {
-      b.append(" Source: ").append(plainText(source));
+      // the footer line may itself begin "Source: " or "Sources: "; said once, in words
+      String from = plainText(source).replaceFirst("^Sources?: ", "");
+      b.append(" Where the figures come from: ").append(from);
     }
     return b.toString().strip();
   }

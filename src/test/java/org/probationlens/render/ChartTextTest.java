@@ -42,7 +42,7 @@ class ChartTextTest {
     // by hand: the highest of 12, 30 and 7 is Essex's 30, the lowest Wales's 7
     assertEquals(
         "Bar chart: Starts by area. Categories: area; values: starts (count). 3 bars; highest 30"
-            + " (Essex), lowest 7 (Wales). Source: test source",
+            + " (Essex), lowest 7 (Wales). Where the figures come from: test source",
         ChartText.describe(spec, "test source"));
     String html = b.get(MimeBundle.TEXT_HTML).orElseThrow();
     String id = html.replaceAll("(?s).*?<div id=\"([^\"]+)\" class=\"pl-plot\".*", "$1");
@@ -54,7 +54,9 @@ class ChartTextTest {
         html);
     assertTrue(html.contains("<p id=\"" + id + "-alt\" class=\"pl-alt\""), html);
     assertTrue(
-        html.contains("highest 30 (Essex), lowest 7 (Wales). Source: test source</p>"), html);
+        html.contains(
+            "highest 30 (Essex), lowest 7 (Wales). Where the figures come from: test source</p>"),
+        html);
     // the data table one click away: one row per bar, in the chart's order
     assertTrue(html.contains("<details class=\"pl-chart-data\""), html);
     assertTrue(

@@ -8,7 +8,8 @@ cell declares `casesFile`) is run with `./lens run` on the project's CSV (`-p ca
 on each layout (`-p casesFormat NAME`), and the check requires, cell by cell:
 
 - the same outputs: plain text, HTML and Plotly figures' data, once the provenance is set aside
-  (the lines naming the sources with their SHA-256 differ by design: the files differ), the
+  (the lines naming the sources with their SHA-256 differ by design: the files differ, and a figure
+  check's "computed from" names the input, whose title names its layout), the
   random ids of chart divs are normalised and progress reports (which give the time taken) are
   left out;
 - the same registry checks (id, status, text) in the run records;
@@ -44,6 +45,10 @@ LAYOUTS = [
 SMALLER = {"bigRunRows": "10000"}
 
 UUID = re.compile(r"pl-fig-[0-9a-f-]{36}")
+# a figure check's "computed from" names its input, whose title names the layout it was read from
+LAYOUT_TITLE = re.compile(
+    r"(Synthetic case records)( read from an nDelius extract| in the Data First probation layout"
+    r"( \([a-z]+\))?)")
 SOURCES = re.compile(r"Sources?: |SHA-256|probation_lens_sources")
 
 
@@ -70,14 +75,25 @@ def normalised(output):
             parts[mime] = json.dumps(value.get("data"), sort_keys=True)
             continue
         text = "".join(value) if isinstance(value, list) else json.dumps(value, sort_keys=True)
-        lines = [UUID.sub("pl-fig-ID", line) for line in text.splitlines()
-                 if not SOURCES.search(line)]
+        # (the plain-text table pads its columns to the longest title: runs of spaces made one)
+        lines = [re.sub(r" {2,}", " ", LAYOUT_TITLE.sub(r"\1", UUID.sub("pl-fig-ID", line)))
+                 for line in text.splitlines() if not SOURCES.search(line)]
         parts[mime] = "\n".join(lines)
     if "text" in output:
         parts["stream"] = "".join(output["text"])
     if output.get("output_type") == "error":
         parts["error"] = output.get("ename", "") + ": " + output.get("evalue", "")
     return parts
+
+
+def first_apart(outs_a, outs_b):
+    """The first line where two cells' normalised outputs part, as "line || line"."""
+    a = "\n".join(json.dumps(o, sort_keys=True) for o in outs_a).split("\\n")
+    b = "\n".join(json.dumps(o, sort_keys=True) for o in outs_b).split("\\n")
+    for x, y in zip(a, b):
+        if x != y:
+            return x[:300] + "\n  other: " + y[:300]
+    return f"{len(a)} lines against {len(b)}"
 
 
 def run(notebook, cases, fmt, declared, out, forecast):
@@ -157,6 +173,9 @@ def main():
                     compared += len(outs_a)
                     if outs_a != outs_b:
                         differ.append(str(n))
+                        if len(differ) == 1:
+                            print(f"  first difference, cell {n}:\n  csv: {first_apart(outs_a, outs_b)}",
+                                  flush=True)
                 check(not differ and compared > 0,
                       f"{notebook.name}: every output on {fmt} ({compared}) equals the CSV's,"
                       " sources aside"

@@ -3,6 +3,7 @@ package org.probationlens.volume;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -209,7 +210,14 @@ final class EngineStarts implements CrcStarts {
   Map<List<String>, double[]> keyedSums(Query query) {
     Map<List<String>, double[]> plain = sums(query);
     Map<List<String>, double[]> out = new TreeMap<>(ShortfallTables::compareKeys);
-    plain.forEach((k, v) -> out.put(k, new double[] {v[0], v[1], 0}));
+    // the same arrays by unit, then work type: looked up per counted row without a key to allocate
+    Map<String, Map<String, double[]>> byUnit = new HashMap<>();
+    plain.forEach(
+        (k, v) -> {
+          double[] keyed = {v[0], v[1], 0};
+          out.put(k, keyed);
+          byUnit.computeIfAbsent(k.get(0), u -> new HashMap<>()).put(k.get(1), keyed);
+        });
     Loaded l = loaded();
     int[] keys = completeKeys(l);
     ColumnTable complete = l.complete();
@@ -226,7 +234,7 @@ final class EngineStarts implements CrcStarts {
         if (day < first || day > last || !Query.PROVIDER_TYPE.equals(type.text(i))) {
           continue;
         }
-        out.get(List.of(unit.text(i), work.text(i)))[2] += keys[i];
+        byUnit.get(unit.text(i)).get(work.text(i))[2] += keys[i];
       }
     }
     List<Integer> aside = incompleteCounted(l.incompleteCrcRows(), query);
@@ -235,7 +243,7 @@ final class EngineStarts implements CrcStarts {
       StringColumn unit = cases.stringColumn(query.unitColumn());
       StringColumn work = cases.stringColumn(WORK_TYPE);
       for (int row : aside) {
-        out.get(List.of(unit.get(row), work.get(row)))[2] += recordKeys.key(ids.get(row));
+        byUnit.get(unit.get(row)).get(work.get(row))[2] += recordKeys.key(ids.get(row));
       }
     }
     return out;

@@ -444,11 +444,23 @@ final class AggregateRun {
         Kernels.sum(v, sel, ids, n, acc);
       }
     } else if (col instanceof Col.Ints) {
-      int[] v = ((Col.Ints) col).values;
-      if (sel == null) {
-        Kernels.sum(v, first, ids, n, acc);
+      Col.Ints v = (Col.Ints) col;
+      if (v.values != null) {
+        if (sel == null) {
+          Kernels.sum(v.values, first, ids, n, acc);
+        } else {
+          Kernels.sum(v.values, sel, ids, n, acc);
+        }
+      } else if (v.shorts != null) {
+        if (sel == null) {
+          Kernels.sum(v.shorts, first, ids, n, acc);
+        } else {
+          Kernels.sum(v.shorts, sel, ids, n, acc);
+        }
+      } else if (sel == null) {
+        Kernels.sum(v.bytes, first, ids, n, acc);
       } else {
-        Kernels.sum(v, sel, ids, n, acc);
+        Kernels.sum(v.bytes, sel, ids, n, acc);
       }
     } else if (col instanceof Col.DayDifference) {
       Col.DayDifference d = (Col.DayDifference) col;
@@ -470,7 +482,7 @@ final class AggregateRun {
       return ((Col.Doubles) col).values[row];
     }
     if (col instanceof Col.Ints) {
-      return ((Col.Ints) col).values[row];
+      return ((Col.Ints) col).get(row);
     }
     if (col instanceof Col.DayDifference) {
       Col.DayDifference d = (Col.DayDifference) col;
@@ -540,6 +552,10 @@ final class AggregateRun {
               Kernels.gather(d.to, d.from, keptIds, keptRows, from, n, at, ints);
             } else if (intValues(col) != null) {
               Kernels.gather(intValues(col), keptIds, keptRows, from, n, at, ints);
+            } else if (col instanceof Col.Ints narrow && narrow.shorts != null) {
+              Kernels.gather(narrow.shorts, keptIds, keptRows, from, n, at, ints);
+            } else if (col instanceof Col.Ints narrow) {
+              Kernels.gather(narrow.bytes, keptIds, keptRows, from, n, at, ints);
             } else {
               for (int j = from; j < from + n; j++) {
                 int i = keptRows == null ? j : keptRows[j];

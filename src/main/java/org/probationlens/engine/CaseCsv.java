@@ -323,33 +323,49 @@ public final class CaseCsv {
       int[] base = new int[segments];
       boolean[] ascending = new boolean[segments];
       Columns[] parts = new Columns[segments];
+      // identifiers all of one width need no offsets: 4 bytes a case less
+      int width = 0;
+      boolean fixedWidth = rows > 0;
       for (int s = 0, at = 0; s < segments; s++) {
         System.arraycopy(parsed[s].ids, 0, ids, at, parsed[s].idLength);
         base[s] = at;
         at += parsed[s].idLength;
         ascending[s] = parsed[s].idOrder.ascending();
         parts[s] = parsed[s].out;
+        if (parsed[s].rows > 0) {
+          fixedWidth &=
+              parsed[s].minIdWidth == parsed[s].maxIdWidth
+                  && (width == 0 || width == parsed[s].minIdWidth);
+          width = parsed[s].minIdWidth;
+        }
         parsed[s] = null;
       }
-      Columns cols = Columns.join(parts, firstRow, base, threads);
-      cols.idOffsets[rows] = (int) idTotal;
-      if (!ascending(ids, cols.idOffsets, firstRow, ascending)) {
-        checkUniqueIds(ids, cols.idOffsets, firstRow);
+      Object[] cols = Columns.join(parts, firstRow, base, threads, !fixedWidth);
+      int[] idOffsets = (int[]) cols[Columns.OFFSETS];
+      if (idOffsets != null) {
+        idOffsets[rows] = (int) idTotal;
+      }
+      Col.Text caseIds =
+          fixedWidth
+              ? new Col.Text(COLUMNS[0], ids, width, rows)
+              : new Col.Text(COLUMNS[0], ids, idOffsets);
+      if (!ascending(caseIds, firstRow, ascending)) {
+        checkUniqueIds(caseIds, firstRow);
       }
       List<Col> out = new ArrayList<>();
-      out.add(new Col.Text(COLUMNS[0], ids, cols.idOffsets));
-      out.add(new Col.Category(COLUMNS[1], cols.providerType, PROVIDER_TYPES.clone()));
-      out.add(new Col.Category(COLUMNS[2], cols.providerCode, PROVIDER_CODES.clone()));
-      out.add(new Col.Category(COLUMNS[3], cols.area, PCC_AREAS.clone()));
-      out.add(new Col.Category(COLUMNS[4], cols.workType, WORK_TYPES.clone()));
-      out.add(new Col.Days(COLUMNS[5], cols.start));
-      out.add(new Col.Days(COLUMNS[6], cols.end));
-      out.add(new Col.Ints(COLUMNS[7], cols.sentenceMonths));
-      out.add(new Col.Ints(COLUMNS[8], cols.rarDays));
-      out.add(new Col.Ints(COLUMNS[9], cols.upwHours));
-      out.add(new Col.Booleans(COLUMNS[10], cols.accredited));
-      out.add(new Col.Category(COLUMNS[11], cols.termination, TERMINATION_REASONS.clone()));
-      out.add(new Col.Doubles(COLUMNS[12], cols.weight));
+      out.add(caseIds);
+      out.add(new Col.Category(COLUMNS[1], (byte[]) cols[0], PROVIDER_TYPES.clone()));
+      out.add(new Col.Category(COLUMNS[2], (byte[]) cols[1], PROVIDER_CODES.clone()));
+      out.add(new Col.Category(COLUMNS[3], (byte[]) cols[2], PCC_AREAS.clone()));
+      out.add(new Col.Category(COLUMNS[4], (byte[]) cols[3], WORK_TYPES.clone()));
+      out.add(new Col.Days(COLUMNS[5], (int[]) cols[4]));
+      out.add(new Col.Days(COLUMNS[6], (int[]) cols[5]));
+      for (int k = 6; k <= 8; k++) {
+        out.add(wholeNumbers(COLUMNS[k + 1], cols[k]));
+      }
+      out.add(new Col.Booleans(COLUMNS[10], (boolean[]) cols[9]));
+      out.add(new Col.Category(COLUMNS[11], (byte[]) cols[10], TERMINATION_REASONS.clone()));
+      out.add(new Col.Doubles(COLUMNS[12], (double[]) cols[11]));
       return ColumnTable.of("cases", out);
     }
 
@@ -359,8 +375,8 @@ public final class CaseCsv {
      * meet is left to compare. Files exported in case order pass; any other order goes to {@link
      * #checkUniqueIds}.
      */
-    private static boolean ascending(
-        byte[] ids, int[] offsets, int[] firstRow, boolean[] segmentAscending) {
+    private static boolean ascending(Col.Text caseIds, int[] firstRow, boolean[] segmentAscending) {
+      byte[] ids = caseIds.bytes;
       int last = -1;
       for (int s = 0; s < segmentAscending.length; s++) {
         if (!segmentAscending[s]) {
@@ -372,7 +388,12 @@ public final class CaseCsv {
         }
         if (last >= 0
             && Arrays.compareUnsigned(
-                    ids, offsets[last], offsets[last + 1], ids, offsets[first], offsets[first + 1])
+                    ids,
+                    caseIds.start(last),
+                    caseIds.start(last + 1),
+                    ids,
+                    caseIds.start(first),
+                    caseIds.start(first + 1))
                 >= 0) {
           return false;
         }
@@ -386,7 +407,15 @@ public final class CaseCsv {
      * segment hashes its identifiers and counts them per partition, then lists its rows into the
      * partitions, in parallel, so that each partition keeps row order.
      */
-    private void checkUniqueIds(byte[] ids, int[] offsets, int[] firstRow) {
+    private void checkUniqueIds(Col.Text caseIds, int[] firstRow) {
+      byte[] ids = caseIds.bytes;
+      int[] offsets = caseIds.offsets != null ? caseIds.offsets : new int[caseIds.size() + 1];
+      if (caseIds.offsets == null) {
+        // fixed-width identifiers: their offsets, for this check only
+        for (int r = 0; r < offsets.length; r++) {
+          offsets[r] = caseIds.start(r);
+        }
+      }
       int parts = HASH_PARTS;
       int segments = firstRow.length - 1;
       int rows = firstRow[segments];
@@ -561,6 +590,16 @@ public final class CaseCsv {
 
   static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
+  /** A joined whole-number column, held in the array {@link Columns#join} narrowed it to. */
+  private static Col.Ints wholeNumbers(String name, Object array) {
+    if (array instanceof byte[] bytes) {
+      return new Col.Ints(name, bytes);
+    }
+    return array instanceof short[] shorts
+        ? new Col.Ints(name, shorts)
+        : new Col.Ints(name, (int[]) array);
+  }
+
   static int indexOf(byte[] a, int from, int to, byte b) {
     for (int i = from; i < to; i++) {
       if (a[i] == b) {
@@ -710,43 +749,99 @@ public final class CaseCsv {
       return grown;
     }
 
+    /** {@link #join}'s index of the identifier offsets. */
+    static final int OFFSETS = ARRAYS - 1;
+
     /**
-     * The segments' rows in file order: segment {@code s}'s rows go to {@code firstRow[s]} onwards,
-     * its identifier offsets moved by {@code idBase[s]}; the last offset is left for the caller.
-     * Each column is joined in parallel over the segments, and the segments' arrays of that column
-     * are dropped before the next is joined.
+     * The segments' rows in file order, one array per column in the order of {@link #array} (the
+     * identifier offsets last, {@link #OFFSETS}, or null unless {@code offsets}): segment {@code
+     * s}'s rows go to {@code firstRow[s]} onwards, its identifier offsets moved by {@code
+     * idBase[s]}; the last offset is left for the caller. The whole numbers (sentence months, RAR
+     * days, unpaid-work hours) are narrowed to bytes or shorts when all their values fit. Each
+     * column is joined in parallel over the segments, and the segments' arrays of that column are
+     * dropped before the next is joined.
      */
-    static Columns join(Columns[] parts, int[] firstRow, int[] idBase, int threads) {
+    static Object[] join(
+        Columns[] parts, int[] firstRow, int[] idBase, int threads, boolean offsets) {
       int segments = parts.length;
       int rows = firstRow[segments];
-      Columns joined = new Columns();
+      Object[] joined = new Object[ARRAYS];
       for (int k = 0; k < ARRAYS; k++) {
         int column = k;
-        boolean offsets = k == ARRAYS - 1;
-        Object into =
-            java.lang.reflect.Array.newInstance(
-                parts[0].array(k).getClass().getComponentType(), offsets ? rows + 1 : rows);
+        boolean isOffsets = k == OFFSETS;
+        if (isOffsets && !offsets) {
+          for (Columns part : parts) {
+            part.set(k, null);
+          }
+          continue;
+        }
+        Class<?> type = parts[0].array(k).getClass().getComponentType();
+        if (k >= 6 && k <= 8) {
+          type = narrowest(parts, firstRow, k, threads);
+        }
+        Object into = java.lang.reflect.Array.newInstance(type, isOffsets ? rows + 1 : rows);
         Parallel.run(
             segments,
             threads,
             s -> {
               int from = firstRow[s];
               int count = firstRow[s + 1] - from;
-              if (offsets) {
-                int[] source = parts[s].idOffsets;
+              Object source = parts[s].array(column);
+              if (isOffsets) {
+                int[] offsetsIn = (int[]) source;
                 int[] target = (int[]) into;
                 int shift = idBase[s];
                 for (int r = 0; r < count; r++) {
-                  target[from + r] = source[r] + shift;
+                  target[from + r] = offsetsIn[r] + shift;
+                }
+              } else if (into instanceof byte[] bytes && source instanceof int[] numbers) {
+                for (int r = 0; r < count; r++) {
+                  bytes[from + r] = (byte) numbers[r];
+                }
+              } else if (into instanceof short[] shorts) {
+                int[] numbers = (int[]) source;
+                for (int r = 0; r < count; r++) {
+                  shorts[from + r] = (short) numbers[r];
                 }
               } else {
-                System.arraycopy(parts[s].array(column), 0, into, from, count);
+                System.arraycopy(source, 0, into, from, count);
               }
               parts[s].set(column, null);
             });
-        joined.set(k, into);
+        joined[k] = into;
       }
       return joined;
+    }
+
+    /** The narrowest of byte, short and int that holds every value of the int column {@code k}. */
+    private static Class<?> narrowest(Columns[] parts, int[] firstRow, int k, int threads) {
+      int segments = parts.length;
+      int[] min = new int[segments];
+      int[] max = new int[segments];
+      Parallel.run(
+          segments,
+          threads,
+          s -> {
+            int[] numbers = (int[]) parts[s].array(k);
+            int lo = 0;
+            int hi = 0;
+            for (int r = 0, count = firstRow[s + 1] - firstRow[s]; r < count; r++) {
+              lo = Math.min(lo, numbers[r]);
+              hi = Math.max(hi, numbers[r]);
+            }
+            min[s] = lo;
+            max[s] = hi;
+          });
+      int lo = 0;
+      int hi = 0;
+      for (int s = 0; s < segments; s++) {
+        lo = Math.min(lo, min[s]);
+        hi = Math.max(hi, max[s]);
+      }
+      if (lo >= Byte.MIN_VALUE && hi <= Byte.MAX_VALUE) {
+        return byte.class;
+      }
+      return lo >= Short.MIN_VALUE && hi <= Short.MAX_VALUE ? short.class : int.class;
     }
   }
 }

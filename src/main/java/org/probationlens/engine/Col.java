@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** One column of a {@link ColumnTable}, held in a primitive array. Package-private machinery. */
 abstract class Col {
@@ -152,18 +153,98 @@ abstract class Col {
     }
   }
 
-  /** Whole numbers, such as sentence months or RAR days. */
+  /**
+   * Whole numbers, such as sentence months or RAR days, held in the narrowest of {@code byte},
+   * {@code short} and {@code int} their values fit ({@link #narrowest}): exactly one of {@link
+   * #values}, {@link #shorts} and {@link #bytes} is not null. Sentence months (1 to 120) and RAR
+   * days take a byte a case, unpaid-work hours (0 to 300) two, where an int takes four.
+   */
   static final class Ints extends Col {
+    /** The values as ints, or null when they are held narrower. */
     final int[] values;
 
+    /** The values as shorts, or null. */
+    final short[] shorts;
+
+    /** The values as bytes, or null. */
+    final byte[] bytes;
+
     Ints(String name, int[] values) {
+      this(name, values, null, null);
+    }
+
+    Ints(String name, short[] shorts) {
+      this(name, null, shorts, null);
+    }
+
+    Ints(String name, byte[] bytes) {
+      this(name, null, null, bytes);
+    }
+
+    private Ints(String name, int[] values, short[] shorts, byte[] bytes) {
       super(name);
       this.values = values;
+      this.shorts = shorts;
+      this.bytes = bytes;
+    }
+
+    /**
+     * The values in the narrowest array that holds them all: bytes for -128 to 127, shorts for
+     * -32,768 to 32,767, else the ints given.
+     */
+    static Ints narrowest(String name, int[] values) {
+      int min = 0;
+      int max = 0;
+      for (int v : values) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      return narrowest(name, values, min, max);
+    }
+
+    /** As {@link #narrowest(String, int[])} when the least and greatest values are known. */
+    static Ints narrowest(String name, int[] values, int min, int max) {
+      if (min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = (byte) values[i];
+        }
+        return new Ints(name, out);
+      }
+      if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
+        short[] out = new short[values.length];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = (short) values[i];
+        }
+        return new Ints(name, out);
+      }
+      return new Ints(name, values);
+    }
+
+    /** The whole array held, whichever type it is: for building another column alike. */
+    Object array() {
+      return values != null ? values : shorts != null ? shorts : bytes;
+    }
+
+    int get(int row) {
+      return values != null ? values[row] : shorts != null ? shorts[row] : bytes[row];
+    }
+
+    /** The values as a new int array (or the one held, when it is one). */
+    int[] toIntArray() {
+      if (values != null) {
+        return values;
+      }
+      int[] out = new int[size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = get(i);
+      }
+      return out;
     }
 
     @Override
     int size() {
-      return values.length;
+      return values != null ? values.length : shorts != null ? shorts.length : bytes.length;
     }
 
     @Override
@@ -173,7 +254,7 @@ abstract class Col {
 
     @Override
     double number(int row) {
-      return values[row];
+      return get(row);
     }
 
     @Override
@@ -183,7 +264,7 @@ abstract class Col {
 
     @Override
     Col renamed(String newName) {
-      return new Ints(newName, values);
+      return new Ints(newName, values, shorts, bytes);
     }
   }
 
@@ -415,17 +496,47 @@ abstract class Col {
    */
   static final class Text extends Col {
     final byte[] bytes;
-    final int[] offsets; // length rows + 1
+
+    /** Where each row's text starts, and one more at the end; null when {@link #width} is set. */
+    final int[] offsets;
+
+    /**
+     * The length of every row's text when all have the same (case identifiers usually do), so that
+     * no offsets are held: row r is {@code bytes[r * width, (r + 1) * width)}; else 0.
+     */
+    final int width;
+
+    private final int rows;
 
     Text(String name, byte[] bytes, int[] offsets) {
       super(name);
       this.bytes = bytes;
       this.offsets = offsets;
+      this.width = 0;
+      this.rows = offsets.length - 1;
+    }
+
+    /** Rows of text all {@code width} bytes long, end to end in {@code bytes}. */
+    Text(String name, byte[] bytes, int width, int rows) {
+      super(name);
+      if (width < 1 || (long) width * rows != bytes.length) {
+        throw new IllegalArgumentException(
+            name + ": " + rows + " rows of " + width + " bytes in " + bytes.length);
+      }
+      this.bytes = bytes;
+      this.offsets = null;
+      this.width = width;
+      this.rows = rows;
     }
 
     @Override
     int size() {
-      return offsets.length - 1;
+      return rows;
+    }
+
+    /** Where row {@code row}'s text starts in {@link #bytes}; {@code row} may be the row count. */
+    int start(int row) {
+      return offsets != null ? offsets[row] : row * width;
     }
 
     @Override
@@ -445,15 +556,16 @@ abstract class Col {
 
     @Override
     Col renamed(String newName) {
-      return new Text(newName, bytes, offsets);
+      return offsets != null
+          ? new Text(newName, bytes, offsets)
+          : new Text(newName, bytes, width, rows);
     }
 
     String get(int row) {
+      Objects.checkIndex(row, rows);
+      int from = start(row);
       return new String(
-          bytes,
-          offsets[row],
-          offsets[row + 1] - offsets[row],
-          java.nio.charset.StandardCharsets.UTF_8);
+          bytes, from, start(row + 1) - from, java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 }

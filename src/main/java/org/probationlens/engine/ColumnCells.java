@@ -102,7 +102,7 @@ public final class ColumnCells {
   public int wholeNumber(int row) {
     check(row);
     if (col instanceof Col.Ints i) {
-      return i.values[row];
+      return i.get(row);
     }
     if (col instanceof Col.DayDifference d) {
       return (int) d.number(row);

@@ -140,7 +140,7 @@ public final class ColumnTable {
           }
           out[i] = (int) value;
         }
-        cols.add(new Col.Ints(colName, out));
+        cols.add(Col.Ints.narrowest(colName, out));
       } else if (column instanceof NumericColumn) {
         NumericColumn<?> numbers = (NumericColumn<?>) column;
         double[] out = new double[n];
@@ -325,7 +325,7 @@ public final class ColumnTable {
         }
         table.addColumns(out);
       } else if (col instanceof Col.Ints) {
-        table.addColumns(IntColumn.create(col.name, ((Col.Ints) col).values));
+        table.addColumns(IntColumn.create(col.name, ((Col.Ints) col).toIntArray()));
       } else if (col instanceof Col.DayDifference) {
         table.addColumns(IntColumn.create(col.name, ((Col.DayDifference) col).materialize()));
       } else if (col instanceof Col.Doubles) {

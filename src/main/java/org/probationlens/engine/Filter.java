@@ -369,8 +369,13 @@ public final class Filter {
           // outside() cannot overflow.
           long lo = (long) Math.max(-WIDE, Math.min(WIDE, Math.ceil(min)));
           long hi = (long) Math.max(-WIDE, Math.min(WIDE, Math.floor(max)));
-          if (col instanceof Col.Ints) {
-            return new IntRange(((Col.Ints) col).values, lo, hi);
+          if (col instanceof Col.Ints ints) {
+            if (ints.values != null) {
+              return new IntRange(ints.values, lo, hi);
+            }
+            return ints.shorts != null
+                ? new ShortRange(ints.shorts, lo, hi)
+                : new ByteRange(ints.bytes, lo, hi);
           }
           if (col instanceof Col.DayDifference) {
             Col.DayDifference d = (Col.DayDifference) col;
@@ -393,6 +398,68 @@ public final class Filter {
 
   /** Whole numbers in lo..hi. */
   private record IntRange(int[] values, long lo, long hi) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= outside(values[i], lo, hi);
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + outside(values[i], lo, hi);
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + outside(values[i], lo, hi);
+      }
+      return m;
+    }
+  }
+
+  /** Whole numbers held in shorts, in lo..hi. */
+  private record ShortRange(short[] values, long lo, long hi) implements Compiled {
+    @Override
+    public void reject(int from, int to, int[] gid) {
+      for (int i = from; i < to; i++) {
+        gid[i] |= outside(values[i], lo, hi);
+      }
+    }
+
+    @Override
+    public int select(int from, int to, int[] sel) {
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        sel[n] = i;
+        n += 1 + outside(values[i], lo, hi);
+      }
+      return n;
+    }
+
+    @Override
+    public int refine(int[] sel, int n) {
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        int i = sel[k];
+        sel[m] = i;
+        m += 1 + outside(values[i], lo, hi);
+      }
+      return m;
+    }
+  }
+
+  /** Whole numbers held in bytes, in lo..hi. */
+  private record ByteRange(byte[] values, long lo, long hi) implements Compiled {
     @Override
     public void reject(int from, int to, int[] gid) {
       for (int i = from; i < to; i++) {

@@ -222,4 +222,58 @@ final class Kernels {
       }
     }
   }
+
+  /** As {@link #sum(int[], int, int[], int, double[])} for whole numbers held in shorts. */
+  static void sum(short[] v, int first, int[] ids, int n, double[] acc) {
+    for (int k = 0; k < n; k++) {
+      acc[ids[k]] += v[first + k];
+    }
+  }
+
+  /** As {@link #sum(int[], int[], int[], int, double[])} for whole numbers held in shorts. */
+  static void sum(short[] v, int[] sel, int[] ids, int n, double[] acc) {
+    for (int k = 0; k < n; k++) {
+      acc[ids[k]] += v[sel[k]];
+    }
+  }
+
+  /** As {@link #sum(int[], int, int[], int, double[])} for whole numbers held in bytes. */
+  static void sum(byte[] v, int first, int[] ids, int n, double[] acc) {
+    for (int k = 0; k < n; k++) {
+      acc[ids[k]] += v[first + k];
+    }
+  }
+
+  /** As {@link #sum(int[], int[], int[], int, double[])} for whole numbers held in bytes. */
+  static void sum(byte[] v, int[] sel, int[] ids, int n, double[] acc) {
+    for (int k = 0; k < n; k++) {
+      acc[ids[k]] += v[sel[k]];
+    }
+  }
+
+  /** As {@link #gather(int[], int[], int[], int, int, int[], int[])} for values held in shorts. */
+  static void gather(short[] v, int[] ids, int[] rows, int from, int n, int[] at, int[] out) {
+    if (rows == null) {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = v[j];
+      }
+    } else {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = v[rows[j]];
+      }
+    }
+  }
+
+  /** As {@link #gather(int[], int[], int[], int, int, int[], int[])} for values held in bytes. */
+  static void gather(byte[] v, int[] ids, int[] rows, int from, int n, int[] at, int[] out) {
+    if (rows == null) {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = v[j];
+      }
+    } else {
+      for (int j = from; j < from + n; j++) {
+        out[at[ids[j]]++] = v[rows[j]];
+      }
+    }
+  }
 }

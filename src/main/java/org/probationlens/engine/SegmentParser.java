@@ -46,6 +46,11 @@ final class SegmentParser {
   byte[] ids;
   int idLength;
 
+  /** The shortest and longest identifier parsed, in bytes, for a table of fixed-width ones. */
+  int minIdWidth = Integer.MAX_VALUE;
+
+  int maxIdWidth;
+
   /**
    * Whether each identifier so far sorts after the one before it, which proves them all different
    * without the duplicate check's hash tables.
@@ -474,6 +479,8 @@ final class SegmentParser {
   /** Appends row {@code r}'s identifier, {@code b[s, e)}, noting whether it keeps ascending. */
   void appendId(int r, int s, int e) {
     int length = e - s;
+    minIdWidth = Math.min(minIdWidth, length);
+    maxIdWidth = Math.max(maxIdWidth, length);
     if (idLength + length > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idLength + length));
     }

@@ -37,13 +37,13 @@ class DataCommandTest {
   void badArgumentsGiveAClearErrorAndStatusTwo() {
     assertEquals(DataCommand.USAGE, run(false, "--rows", "10M"));
     assertEquals(
-        "lens data: --rows '10M' is not valid; expected a whole number from 10000 to 99999999"
+        "lens data: --rows '10M' is not valid; expected a whole number from 10000 to 999999999"
             + " (digits only)",
         firstErrorLine());
     err.reset();
     assertEquals(DataCommand.USAGE, run(false, "--rows", "500"));
     assertEquals(
-        "lens data: --rows 500 is out of range; expected a whole number from 10000 to 99999999"
+        "lens data: --rows 500 is out of range; expected a whole number from 10000 to 999999999"
             + " (digits only)",
         firstErrorLine());
     err.reset();

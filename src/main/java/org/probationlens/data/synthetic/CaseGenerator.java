@@ -384,6 +384,7 @@ public final class CaseGenerator {
       }
       final double total = running;
       final long rows = settings.rows();
+      final int idDigits = GeneratorSettings.idDigits(rows);
       byte[][] dates = dateCache(days + 2000);
       byte[][] typeBytes = Arrays.stream(types).map(t -> ascii(t.name())).toArray(byte[][]::new);
       byte[][] reasonBytes =
@@ -471,7 +472,7 @@ public final class CaseGenerator {
           }
 
           out.put((byte) 'K');
-          out.putDigits(id, 8);
+          out.putDigits(id, idDigits);
           out.put(isNps ? nps : crc);
           out.put(provider);
           out.put((byte) ',');

@@ -17,8 +17,17 @@ public record GeneratorSettings(long seed, long rows) {
    */
   public static final long MIN_ROWS = 10_000;
 
-  /** The most rows accepted: case ids are {@code K} and eight digits. */
-  public static final long MAX_ROWS = 99_999_999;
+  /**
+   * The most rows accepted: case ids are {@code K} and eight digits, or nine above 99,999,999 rows
+   * (so every smaller file stays byte for byte as it was). The fast reader holds up to 2 GB of case
+   * ids, about 200 million cases of ten bytes; it refuses a larger file by name.
+   */
+  public static final long MAX_ROWS = 999_999_999;
+
+  /** The digits after the {@code K} of every case id in a file of {@code rows} rows. */
+  public static int idDigits(long rows) {
+    return Math.max(8, Long.toString(rows).length());
+  }
 
   /** The seed of the committed sample and of {@code ./lens data} without {@code --seed}. */
   public static final long DEFAULT_SEED = 2014;

@@ -409,11 +409,20 @@ class CaseGeneratorTest {
   }
 
   @Test
+  void caseIdsTakeANinthDigitOnlyAbove99999999Rows() {
+    // K and 8 digits up to K99999999, so every smaller file is byte for byte as before
+    assertEquals(8, GeneratorSettings.idDigits(10_000));
+    assertEquals(8, GeneratorSettings.idDigits(99_999_999));
+    assertEquals(9, GeneratorSettings.idDigits(100_000_000));
+    assertEquals(9, GeneratorSettings.idDigits(GeneratorSettings.MAX_ROWS));
+  }
+
+  @Test
   void rejectsBadSettingsAndAreas() {
     IllegalArgumentException tooFew =
         assertThrows(IllegalArgumentException.class, () -> new GeneratorSettings(1, 9_999));
     assertEquals(
-        "rows is 9999; expected a whole number from 10000 to 99999999 (fewer rows cannot hold the"
+        "rows is 9999; expected a whole number from 10000 to 999999999 (fewer rows cannot hold the"
             + " per-CPA calibration; more do not fit the case id)",
         tooFew.getMessage());
     SyntheticArea a = new SyntheticArea("AAA", "C01", List.of("N01"), 1);

@@ -34,7 +34,7 @@ class KernelCommandTest {
             + "    \"/usr/lib/jvm/java-17/bin/java\",\n"
             + "    \"-Xmx6g\",\n"
             + "    \"-XX:TieredStopAtLevel=1\",\n"
-            + "    \"-XX:+UseSerialGC\",\n"
+            + "    \"-XX:+UseParallelGC\",\n"
             + "    \"-Djava.awt.headless=true\",\n"
             + "    \"-Djava.security.manager=allow\",\n"
             + "    \"-jar\",\n"

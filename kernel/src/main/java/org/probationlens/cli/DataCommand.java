@@ -12,16 +12,18 @@ import org.probationlens.data.synthetic.GeneratorSettings;
 import org.probationlens.data.synthetic.NDeliusTables;
 import org.probationlens.data.synthetic.ProgressListener;
 import org.probationlens.data.synthetic.SyntheticDataFirst;
+import org.probationlens.engine.CaseCsv;
+import org.probationlens.parquet.CaseParquet;
 import org.probationlens.parquet.DataFirstParquet;
 
 /**
- * {@code lens data [--rows N] [--seed S] [--out DIR] [--ndelius] [--data-first DIR]}: writes a
- * synthetic case-level dataset ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST}) into a
- * directory, with a progress bar on standard error; with {@code --ndelius}, the same cases as an
- * nDelius extract in {@code DIR/ndelius} too ({@link NDeliusTables}); with {@code --data-first},
- * the same cases in the layout of the MoJ's Data First probation files too, as CSV ({@code
- * DIR/csv}) and as Parquet parts ({@code DIR/parquet}, one pair per million cases, at most 30, as
- * the MoJ delivers 30).
+ * {@code lens data [--rows N] [--seed S] [--out DIR] [--ndelius] [--parquet] [--data-first DIR]}:
+ * writes a synthetic case-level dataset ({@code cases.csv}, {@code forecast.csv}, {@code MANIFEST})
+ * into a directory, with a progress bar on standard error; with {@code --ndelius}, the same cases
+ * as an nDelius extract in {@code DIR/ndelius} too ({@link NDeliusTables}); with {@code
+ * --data-first}, the same cases in the layout of the MoJ's Data First probation files too, as CSV
+ * ({@code DIR/csv}) and as Parquet parts ({@code DIR/parquet}, one pair per million cases, at most
+ * 30, as the MoJ delivers 30).
  */
 public final class DataCommand {
 
@@ -38,7 +40,7 @@ public final class DataCommand {
   public static final int USAGE = 2;
 
   static final String USAGE_TEXT =
-      "Usage: lens data [--rows N] [--seed S] [--out DIR] [--ndelius] [--data-first DIR]\n"
+      "Usage: lens data [--rows N] [--seed S] [--out DIR] [--ndelius] [--parquet] [--data-first DIR]\n"
           + "  Writes SYNTHETIC case-level data (cases.csv, forecast.csv, MANIFEST) into DIR.\n"
           + "  --rows N   orders and licences to generate, "
           + GeneratorSettings.MIN_ROWS
@@ -56,6 +58,8 @@ public final class DataCommand {
           + ")\n"
           + "  --ndelius  also write the same cases as an nDelius extract (one CSV per table, the\n"
           + "             team-to-PCC-area mapping, a MANIFEST) into DIR/ndelius\n"
+          + "  --parquet  also write the same cases as DIR/cases.parquet (the case table in Parquet,\n"
+          + "             read by CaseParquet, DuckDB's read_parquet and Spark)\n"
           + "  --data-first DIR  also write the same cases in the MoJ Data First layout:\n"
           + "             DIR/csv (flatfile.csv, rqmnts.csv) and DIR/parquet (Parquet parts),\n"
           + "             each with a synthetic LSOA lookup and a MANIFEST\n";
@@ -63,7 +67,12 @@ public final class DataCommand {
   private DataCommand() {}
 
   /** The parsed command line. */
-  record Arguments(GeneratorSettings settings, Path out, boolean ndelius, Path dataFirst) {}
+  record Arguments(
+      GeneratorSettings settings, Path out, boolean ndelius, Path dataFirst, boolean parquet) {
+    Arguments(GeneratorSettings settings, Path out, boolean ndelius, Path dataFirst) {
+      this(settings, out, ndelius, dataFirst, false);
+    }
+  }
 
   /** A command-line argument that cannot be used, with the message to show. */
   static final class BadArgument extends Exception {
@@ -157,6 +166,16 @@ public final class DataCommand {
       }
       out.println("  " + extract + "  the same cases as an nDelius extract (with its MANIFEST)");
     }
+    if (arguments.parquet()) {
+      Path parquet = arguments.out().resolve("cases.parquet");
+      try {
+        CaseParquet.write(CaseCsv.read(result.casesFile()), parquet);
+      } catch (java.io.UncheckedIOException e) {
+        err.println("lens data: cannot write " + parquet + ": " + e.getMessage());
+        return FAILED;
+      }
+      out.println("  " + parquet + "  the same cases in Parquet");
+    }
     if (arguments.dataFirst() != null) {
       Path csv = arguments.dataFirst().resolve("csv");
       Path parquet = arguments.dataFirst().resolve("parquet");
@@ -185,6 +204,7 @@ public final class DataCommand {
     boolean outSeen = false;
     Path dataFirst = null;
     boolean ndelius = false;
+    boolean parquet = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -195,6 +215,13 @@ public final class DataCommand {
           throw new BadArgument("--ndelius given twice");
         }
         ndelius = true;
+        continue;
+      }
+      if (arg.equals("--parquet")) {
+        if (parquet) {
+          throw new BadArgument("--parquet given twice");
+        }
+        parquet = true;
         continue;
       }
       String name = arg;
@@ -211,7 +238,7 @@ public final class DataCommand {
         throw new BadArgument(
             "unknown argument '"
                 + arg
-                + "'; expected --rows, --seed, --out, --ndelius or --data-first");
+                + "'; expected --rows, --seed, --out, --ndelius, --parquet or --data-first");
       }
       if (value == null) {
         if (i + 1 >= args.length) {
@@ -263,7 +290,7 @@ public final class DataCommand {
           }
       }
     }
-    return new Arguments(new GeneratorSettings(seed, rows), out, ndelius, dataFirst);
+    return new Arguments(new GeneratorSettings(seed, rows), out, ndelius, dataFirst, parquet);
   }
 
   private static long rows(String value) throws BadArgument {

@@ -66,8 +66,8 @@ class DataCommandTest {
     err.reset();
     assertEquals(DataCommand.USAGE, run(false, "--out-dir", "x"));
     assertEquals(
-        "lens data: unknown argument '--out-dir'; expected --rows, --seed, --out, --ndelius or"
-            + " --data-first",
+        "lens data: unknown argument '--out-dir'; expected --rows, --seed, --out, --ndelius,"
+            + " --parquet or --data-first",
         firstErrorLine());
   }
 
@@ -178,5 +178,23 @@ class DataCommandTest {
         org.probationlens.data.NDeliusExtract.load(extract);
     assertEquals(10_000, read.table().rowCount());
     assertEquals(org.probationlens.provenance.Provenance.Kind.SYNTHETIC, read.provenance().kind());
+  }
+
+  @Test
+  void withParquetTheSameCasesAreWrittenAsParquetThatReadsBackCellByCell(@TempDir Path dir) {
+    assertEquals(DataCommand.OK, run(false, "--out", dir.toString(), "--parquet"));
+    Path parquet = dir.resolve("cases.parquet");
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8)
+            .contains("  " + parquet + "  the same cases in Parquet"));
+    Table fromCsv = org.probationlens.engine.CaseCsv.read(dir.resolve("cases.csv")).toTablesaw();
+    Table fromParquet = org.probationlens.parquet.CaseParquet.read(parquet).toTablesaw();
+    assertEquals(10_000, fromParquet.rowCount());
+    for (String column : fromCsv.columnNames()) {
+      assertEquals(fromCsv.column(column).asList(), fromParquet.column(column).asList(), column);
+    }
+    err.reset();
+    assertEquals(DataCommand.USAGE, run(false, "--parquet", "--parquet"));
+    assertEquals("lens data: --parquet given twice", firstErrorLine());
   }
 }

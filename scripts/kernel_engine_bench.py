@@ -46,7 +46,8 @@ def cell(kc, code):
     return result
 
 
-def main(dirs):
+def bench_classes():
+    """The benchmark's classes and DuckDB's JDBC jar; exits unless ./lens bench has built them."""
     classes = ROOT / "spark/target/test-classes"
     cp_file = ROOT / "spark/target/bench-classpath.txt"
     if not (classes / "org/probationlens/bench/InKernel.class").exists() or not cp_file.exists():
@@ -54,23 +55,33 @@ def main(dirs):
     duck = [p for p in cp_file.read_text().strip().split(":") if "duckdb_jdbc" in p]
     if not duck:
         sys.exit(f"kernel-engine-bench: no DuckDB JDBC jar in {cp_file}")
+    return classes, duck[0]
+
+
+def run_in_kernel(d):
+    """InKernel.run's report for the folder d, from a fresh kernel started from its kernelspec."""
+    classes, duck = bench_classes()
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=120)
+    try:
+        cell(kc, f"%classpath add {classes} {duck}")
+        report = cell(kc, f'org.probationlens.bench.InKernel.run("{d}", 2)')
+        return report.strip().strip('"').replace("\\n", "\n") if report else ""
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def main(dirs):
+    bench_classes()
     for d in dirs:
         d = pathlib.Path(d).resolve()
         with open("/proc/loadavg") as f:
             print(f"kernel-engine-bench: {d.name}, load average {' '.join(f.read().split()[:3])}",
                   flush=True)
-        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=120)
-        try:
-            cell(kc, f"%classpath add {classes} {duck[0]}")
-            began = time.perf_counter()
-            report = cell(kc, f'org.probationlens.bench.InKernel.run("{d}", 2)')
-            text = report.strip().strip('"').replace("\\n", "\n") if report else ""
-            print(text, flush=True)
-            print(f"kernel-engine-bench: {d.name} took {time.perf_counter() - began:.0f} s",
-                  flush=True)
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
+        began = time.perf_counter()
+        print(run_in_kernel(d), flush=True)
+        print(f"kernel-engine-bench: {d.name} took {time.perf_counter() - began:.0f} s",
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import org.probationlens.data.synthetic.CaseGenerator;
 import org.probationlens.data.synthetic.GeneratorSettings;
 import org.probationlens.data.synthetic.ProgressListener;
 import org.probationlens.engine.CaseCsv;
+import org.probationlens.parquet.CaseParquet;
 import org.probationlens.read.ColumnSpec;
 import org.probationlens.spark.LensSpark;
 import tech.tablesaw.api.ColumnType;
@@ -44,10 +45,23 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * as generated (case_id ascending, which the core's duplicate check can take as proof that the
  * identifiers differ) and once for the same lines in a random order, which it must hash.
  *
+ * <p>From {@link #CORE_AND_DUCKDB_ONLY} rows (the 100-million-case run) only the core and DuckDB
+ * run: Spark local[2] would take hours and Tablesaw's table does not fit the heap; the shuffled
+ * load is left out too (shuffling means holding every line as a string). At every size the Parquet
+ * load is timed as well (the core's {@code CaseParquet.read} against DuckDB's {@code read_parquet},
+ * {@code DIR/rows-N/cases.parquet} written from the CSV when missing), and the memory each engine
+ * holds the cases in is measured: the core's live heap after a collection, DuckDB's {@code
+ * duckdb_memory()} and whether it spilled to disk ({@code duckdb_temporary_files()}). After the
+ * last size, time against rows for both engines is printed, with each tenfold step's growth, and
+ * drawn as a log-log chart ({@link ScalingChart}, {@code DIR/scaling.svg}).
+ *
  * <p>Usage: {@code FourEngines DIR ROWS [ROWS...]}; data in {@code DIR/rows-N}, made when missing.
  */
 public final class FourEngines {
   private FourEngines() {}
+
+  /** From this many rows, only the core and DuckDB run, and no shuffled copy is made. */
+  static final int CORE_AND_DUCKDB_ONLY = 50_000_000;
 
   /** Threads for every engine in the benchmark, and for {@link LoadLoop}. */
   static final int THREADS = 2;
@@ -77,6 +91,8 @@ public final class FourEngines {
     int[] sizes = Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray();
     Map<Integer, double[][]> medians = new LinkedHashMap<>();
     Map<Integer, double[]> loads = new LinkedHashMap<>();
+    Map<Integer, double[]> parquetLoads = new LinkedHashMap<>();
+    Map<Integer, String> memory = new LinkedHashMap<>();
     SparkSession spark = LensSpark.session("local[" + THREADS + "]");
     spark.sparkContext().setLogLevel("WARN");
     try {
@@ -87,15 +103,133 @@ public final class FourEngines {
           CaseGenerator.standard()
               .generate(dir, new GeneratorSettings(2014, rows), ProgressListener.none());
         }
-        double[] inOrder = loads(dir);
-        double[] shuffled = loads(shuffled(dir, base.resolve("shuffled-" + rows)));
+        boolean large = rows >= CORE_AND_DUCKDB_ONLY;
+        double[] inOrder = loads(dir, large ? 2 : 4);
+        double[] shuffled =
+            large
+                ? new double[] {Double.NaN, Double.NaN}
+                : loads(shuffled(dir, base.resolve("shuffled-" + rows)), 4);
         loads.put(rows, new double[] {inOrder[0], inOrder[1], shuffled[0], shuffled[1]});
+        parquetLoads.put(rows, parquetLoads(dir, large ? 2 : 3));
+        memory.put(rows, memory(dir, rows));
         medians.put(rows, run(spark, dir, rows));
       }
     } finally {
       spark.stop();
     }
-    report(medians, loads);
+    report(medians, loads, parquetLoads, memory);
+    String scaling = ScalingChart.table(medians, loads, parquetLoads);
+    System.out.print(scaling);
+    if (medians.size() >= 2) {
+      Path svg = base.resolve("scaling.svg");
+      Files.writeString(svg, ScalingChart.svg(medians, loads), StandardCharsets.UTF_8);
+      System.out.printf("%nthe log-log chart of time against rows: %s%n", svg);
+    }
+  }
+
+  /**
+   * Parquet load times in ms, as {@link #loads} (the first of {@code runs} untimed, the median of
+   * the rest): {core CaseParquet.read, DuckDB read_parquet into a table}. The file is written from
+   * the CSV by {@code CaseParquet.write} when missing.
+   */
+  private static double[] parquetLoads(Path dir, int runs) throws Exception {
+    Path parquet = dir.resolve("cases.parquet");
+    if (!Files.isRegularFile(parquet)) {
+      System.out.printf("bench: writing %s from %s%n", parquet, dir.resolve("cases.csv"));
+      Path part = dir.resolve("cases.parquet.part");
+      CaseParquet.write(CaseCsv.read(dir.resolve("cases.csv"), THREADS), part);
+      Files.move(part, parquet, StandardCopyOption.REPLACE_EXISTING);
+      System.gc();
+    }
+    double[] core = new double[runs];
+    double[] duck = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      CaseParquet.read(parquet);
+      core[i] = (System.nanoTime() - t0) / 1e6;
+      System.gc();
+      try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = db.createStatement()) {
+        Suite.settings(st, THREADS);
+        long t1 = System.nanoTime();
+        st.execute(
+            "CREATE TABLE cases AS SELECT * FROM read_parquet('" + parquet.toAbsolutePath() + "')");
+        duck[i] = (System.nanoTime() - t1) / 1e6;
+      }
+    }
+    return new double[] {median(Arrays.copyOfRange(core, 1, runs)), median(Arrays.copyOfRange(duck, 1, runs))};
+  }
+
+  private static double median(double[] x) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /**
+   * What each engine holds the cases in: the core's live heap after a full collection with the
+   * cases loaded, less before (per case and in all), and DuckDB's own count of its memory with the
+   * cases in a table ({@code duckdb_memory()}), with the bytes it wrote to temporary files, if any.
+   */
+  private static String memory(Path dir, int rows) throws Exception {
+    Path cases = dir.resolve("cases.csv");
+    long before = liveHeap();
+    org.probationlens.engine.ColumnTable table = CaseCsv.read(cases, THREADS);
+    long after = liveHeap();
+    String core =
+        String.format(
+            Locale.ROOT,
+            "core: %.1f bytes a case (%,.0f MiB of live heap)",
+            (after - before) / (double) table.rowCount(),
+            (after - before) / 1048576.0);
+    table = null;
+    System.gc();
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = db.createStatement()) {
+      Suite.settings(st, THREADS);
+      Suite.loadCases(st, cases);
+      long used = 0;
+      long temporary = 0;
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT sum(memory_usage_bytes), sum(temporary_storage_bytes) FROM duckdb_memory()")) {
+        rs.next();
+        used = rs.getLong(1);
+        temporary = rs.getLong(2);
+      }
+      long files = 0;
+      try (java.sql.ResultSet rs =
+          st.executeQuery("SELECT count(*), coalesce(sum(size), 0) FROM duckdb_temporary_files()")) {
+        rs.next();
+        files = rs.getLong(1);
+        temporary = Math.max(temporary, rs.getLong(2));
+      }
+      String limit = "";
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('memory_limit')")) {
+        rs.next();
+        limit = rs.getString(1);
+      }
+      return String.format(
+          Locale.ROOT,
+          "%s; DuckDB: %.1f bytes a case (%,.0f MiB by duckdb_memory(), memory_limit %s),"
+              + " %s%n",
+          core,
+          used / (double) rows,
+          used / 1048576.0,
+          limit,
+          temporary == 0 && files == 0
+              ? "nothing spilled to temporary files"
+              : String.format(
+                  Locale.ROOT, "spilled %,.0f MiB to %d temporary file(s)", temporary / 1048576.0, files));
+    }
+  }
+
+  private static long liveHeap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
   }
 
   /** Medians [engine][query] in ms, after checking every engine against the core. */
@@ -106,7 +240,9 @@ public final class FourEngines {
     List<Map<String, double[]>> reference = new ArrayList<>();
     String only = System.getProperty("lens.bench.only");
     for (int e = 0; e < 4; e++) {
-      if (only != null && e > 0 && e != Integer.parseInt(only)) {
+      if (only != null && e > 0 && e != Integer.parseInt(only)
+          || rows >= CORE_AND_DUCKDB_ONLY && e >= 2) {
+        ms[e] = null;
         continue;
       }
       // big runs: fewer timed runs of the slow engines (Spark, Tablesaw), so that one run of the
@@ -213,14 +349,15 @@ public final class FourEngines {
   }
 
   /**
-   * Load times in ms, medians of 3 after one untimed load of each (the file then in the page cache
-   * for both, the core's reader compiled): {core CaseCsv.read (validated), DuckDB read_csv}.
+   * Load times in ms, medians of {@code runs - 1} after one untimed load of each (the file then in
+   * the page cache for both, the core's reader compiled): {core CaseCsv.read (validated), DuckDB
+   * read_csv}.
    */
-  private static double[] loads(Path dir) throws Exception {
+  private static double[] loads(Path dir, int runs) throws Exception {
     Path cases = dir.resolve("cases.csv");
-    double[] core = new double[4];
-    double[] duck = new double[4];
-    for (int i = 0; i < 4; i++) {
+    double[] core = new double[runs];
+    double[] duck = new double[runs];
+    for (int i = 0; i < runs; i++) {
       long t0 = System.nanoTime();
       CaseCsv.read(cases, THREADS);
       core[i] = (System.nanoTime() - t0) / 1e6;
@@ -233,11 +370,9 @@ public final class FourEngines {
       }
       System.gc();
     }
-    core = Arrays.copyOfRange(core, 1, 4);
-    duck = Arrays.copyOfRange(duck, 1, 4);
-    Arrays.sort(core);
-    Arrays.sort(duck);
-    return new double[] {core[1], duck[1]};
+    return new double[] {
+      median(Arrays.copyOfRange(core, 1, runs)), median(Arrays.copyOfRange(duck, 1, runs))
+    };
   }
 
 
@@ -246,7 +381,11 @@ public final class FourEngines {
     "core engine", "DuckDB 2.0.0.1 (JDBC)", "Spark 4.0.1 local[2]", "Tablesaw 0.44.4"
   };
 
-  private static void report(Map<Integer, double[][]> medians, Map<Integer, double[]> loads) {
+  private static void report(
+      Map<Integer, double[][]> medians,
+      Map<Integer, double[]> loads,
+      Map<Integer, double[]> parquetLoads,
+      Map<Integer, String> memory) {
     StringBuilder out = new StringBuilder();
     for (var entry : medians.entrySet()) {
       int rows = entry.getKey();
@@ -258,7 +397,10 @@ public final class FourEngines {
         out.append("| ").append(q + 1).append(". ").append(Suite.NAMES[q]);
         out.append(String.format(Locale.ROOT, " | %,.1f", ms[0][q]));
         for (int e = 1; e < 4; e++) {
-          out.append(String.format(Locale.ROOT, " | %,.1f (%.1fx)", ms[e][q], ms[e][q] / ms[0][q]));
+          out.append(
+              ms[e] == null
+                  ? " | not run"
+                  : String.format(Locale.ROOT, " | %,.1f (%.1fx)", ms[e][q], ms[e][q] / ms[0][q]));
         }
         out.append(" |\n");
       }
@@ -266,6 +408,10 @@ public final class FourEngines {
       double core = geomean(ms[0]);
       out.append(String.format(Locale.ROOT, " | %,.1f", core));
       for (int e = 1; e < 4; e++) {
+        if (ms[e] == null) {
+          out.append(" | not run");
+          continue;
+        }
         double g = geomean(ms[e]);
         out.append(String.format(Locale.ROOT, " | %,.1f (%.1fx)", g, g / core));
       }
@@ -274,17 +420,39 @@ public final class FourEngines {
       out.append(
           String.format(
               Locale.ROOT,
-              "%nload of cases.csv: core CaseCsv.read (validated) %,.0f ms, DuckDB read_csv into a table %,.0f ms: %.2f of DuckDB's time%n"
-                  + "the same lines shuffled (case_id not ascending): core %,.0f ms, DuckDB %,.0f ms: %.2f of DuckDB's time%n",
+              "%nload of cases.csv: core CaseCsv.read (validated) %,.0f ms, DuckDB read_csv into a table %,.0f ms: %.2f of DuckDB's time%n",
               l[0],
               l[1],
-              l[0] / l[1],
-              l[2],
-              l[3],
-              l[2] / l[3]));
+              l[0] / l[1]));
+      out.append(
+          Double.isNaN(l[2])
+              ? "(Spark, Tablesaw and the shuffled load are not run from "
+                  + String.format(Locale.ROOT, "%,d", CORE_AND_DUCKDB_ONLY)
+                  + " rows: Spark local[2] would take hours, Tablesaw's table does not fit the heap)\n"
+              : String.format(
+                  Locale.ROOT,
+                  "the same lines shuffled (case_id not ascending): core %,.0f ms, DuckDB %,.0f ms: %.2f of DuckDB's time%n",
+                  l[2],
+                  l[3],
+                  l[2] / l[3]));
+      double[] p = parquetLoads.get(rows);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "load of cases.parquet: core CaseParquet.read (validated as the CSV) %,.0f ms, DuckDB read_parquet into a table %,.0f ms: %.2f of DuckDB's time%n",
+              p[0],
+              p[1],
+              p[0] / p[1]));
+      out.append("memory with the cases loaded: ").append(memory.get(rows));
     }
-    if (medians.size() >= 2) {
-      out.append(crossover(medians));
+    Map<Integer, double[][]> withSpark = new LinkedHashMap<>();
+    medians.forEach((rows, ms) -> {
+      if (ms[2] != null) {
+        withSpark.put(rows, ms);
+      }
+    });
+    if (withSpark.size() >= 2) {
+      out.append(crossover(withSpark));
     }
     System.out.print(out);
   }
@@ -327,8 +495,10 @@ public final class FourEngines {
               rowsWhere(coreFixed, coreSlope, sparkFixed, sparkSlope / 100)));
     }
     out.append(
-        "\n(one machine also stops where the cases no longer fit its memory: the core holds about"
-            + " 77 bytes a case (737 MiB at 10 million), so 64 GB of heap holds about 830 million)\n");
+        "\n(one machine also stops where the cases no longer fit its memory: the core holds them in"
+            + " about 36 bytes a case (see the memory lines above), so 64 GB of heap holds over a"
+            + " billion, though the fast reader takes at most 2 GB of case ids, about 200 million of"
+            + " ten bytes)\n");
     return out.toString();
   }
 

@@ -24,6 +24,17 @@ public final class InKernel {
   private InKernel() {}
 
   /**
+   * The same run outside the kernel, in whatever JVM runs this (for comparing JVM flags with the
+   * kernel's, and for {@code scripts/bench_stability.py}'s tuned runs): {@code InKernel DIR}.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: InKernel DIR (a folder of cases.csv, forecast.csv)");
+    }
+    System.out.print(run(args[0], 2));
+  }
+
+  /**
    * Loads the cases twice into each engine, checks DuckDB's answers against the core's, then times
    * each query {@link #TIMED} times (medians), and says all of it with the ratios.
    *
@@ -40,6 +51,7 @@ public final class InKernel {
     double[] duckLoads = new double[2];
     Suite.Core core = null;
     Suite.Duck duck = null;
+    int rows = 0;
     for (int round = 0; round < 2; round++) {
       if (core != null) {
         core.close();
@@ -49,13 +61,14 @@ public final class InKernel {
         System.gc();
       }
       long t0 = System.nanoTime();
-      core = new Suite.Core(CaseCsv.read(cases, threads), forecast, threads);
+      org.probationlens.engine.ColumnTable table = CaseCsv.read(cases, threads);
+      rows = table.rowCount();
+      core = new Suite.Core(table, forecast, threads);
       coreLoads[round] = (System.nanoTime() - t0) / 1e6;
       t0 = System.nanoTime();
       duck = new Suite.Duck(cases, forecast, threads);
       duckLoads[round] = (System.nanoTime() - t0) / 1e6;
     }
-    int rows = CaseCsv.read(cases, threads).rowCount();
     out.append(
         String.format(
             Locale.ROOT,

@@ -93,8 +93,9 @@ def main(d, n):
             print(f"bench-stability: {setting} run {i + 1} of {n} (load average before: {load})")
             print(report.strip(), flush=True)
             runs[setting].append(figures(report))
-    agreed = True
+    verdicts = []
     for setting, fs in runs.items():
+        agreed = True
         print(f"\n{setting}: {n} fresh runs, {d.name}\n")
         print("| figure | least | greatest | greatest / least |")
         print("|---|---:|---:|---:|")
@@ -110,9 +111,11 @@ def main(d, n):
         print()
         for goal, count in met.items():
             print(f"{setting}: {goal}: met in {count} of {n} runs")
-    print("\nbench-stability: the core's figures and the ratios of every setting agree within 20%"
-          if agreed else
-          "\nbench-stability: some figure of the core or ratio varies by more than 20% between runs")
+        verdicts.append(f"{setting}: the core's figures and the ratios agree within 20%" if agreed
+                        else f"{setting}: some figure of the core or ratio varies by more than 20%")
+    print()
+    for verdict in verdicts:
+        print(f"bench-stability: {verdict}")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,54 @@ import java.util.Map;
  * Plotly draws in a browser, and a README needs a static picture that renders where it is read
  * (GitHub, a terminal's viewer) with no script. It is small: four lines, two axes of decades.
  */
-final class ScalingChart {
+public final class ScalingChart {
   private ScalingChart() {}
+
+  /**
+   * Draws the chart again from a kept report, without running anything: {@code ScalingChart
+   * four-engines.txt scaling.svg} reads the report's "time against rows" table (the CSV loads and
+   * the five queries of both engines at each size) and writes the SVG.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: ScalingChart FOUR-ENGINES.txt OUT.svg");
+    }
+    List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[0]));
+    int header = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("| measure | engine |")) {
+        header = i;
+      }
+    }
+    if (header < 0) {
+      throw new IllegalArgumentException(args[0] + ": no \"time against rows\" table");
+    }
+    String[] head = lines.get(header).split("\\|");
+    List<Integer> sizes = new ArrayList<>();
+    for (int c = 3; c < head.length; c++) {
+      sizes.add(Integer.parseInt(head[c].trim().replace(",", "")));
+    }
+    Map<Integer, double[][]> medians = new java.util.LinkedHashMap<>();
+    Map<Integer, double[]> loads = new java.util.LinkedHashMap<>();
+    for (int rows : sizes) {
+      medians.put(rows, new double[4][Suite.NAMES.length]);
+      loads.put(rows, new double[2]);
+    }
+    for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("| "); i++) {
+      String[] cells = lines.get(i).split("\\|");
+      String measure = cells[1].trim();
+      int engine = cells[2].trim().equals("core") ? 0 : 1;
+      for (int c = 0; c < sizes.size(); c++) {
+        double ms = Double.parseDouble(cells[3 + c].trim().split(" ")[0].replace(",", ""));
+        if (measure.equals("load cases.csv")) {
+          loads.get(sizes.get(c))[engine] = ms;
+        } else if (measure.startsWith("query ")) {
+          medians.get(sizes.get(c))[engine][Integer.parseInt(measure.substring(6)) - 1] = ms;
+        }
+      }
+    }
+    java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), svg(medians, loads));
+  }
 
   /**
    * Every figure by size for both engines (CSV load, Parquet load, each query), and how much each
@@ -101,8 +147,8 @@ final class ScalingChart {
       series[3][i] = geomean(ms[1]);
     }
     String[] labels = {
-      "core: load cases.csv", "DuckDB: load cases.csv", "core: the 5 queries (geometric mean)",
-      "DuckDB: the 5 queries (geometric mean)"
+      "core: load cases.csv", "DuckDB: load cases.csv", "core: queries (geometric mean)",
+      "DuckDB: queries (geometric mean)"
     };
     // Okabe-Ito blue for the core, vermilion for DuckDB; loads solid, queries dashed
     String[] colours = {"#0072B2", "#D55E00", "#0072B2", "#D55E00"};

@@ -1,9 +1,7 @@
 package org.probationlens.parquet;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,8 +199,8 @@ public final class CaseParquet {
             ParquetFileReader.open(
                 new LocalInputFile(parquet),
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
-        Writer out =
-            new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8), 1 << 20)) {
+        java.io.OutputStream out =
+            new java.io.BufferedOutputStream(Files.newOutputStream(csv), 1 << 20)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       List<ColumnDescriptor> columns = schema.getColumns();
       StringBuilder header = new StringBuilder();
@@ -216,9 +214,13 @@ public final class CaseParquet {
         }
         header.append(c == 0 ? "" : ",").append(d.getPath()[0]);
       }
-      out.write(header.append('\n').toString());
+      out.write(header.append('\n').toString().getBytes(StandardCharsets.UTF_8));
       String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
-      StringBuilder line = new StringBuilder(256);
+      CsvLine line = new CsvLine();
+      CsvLine.Cell[] cells = new CsvLine.Cell[columns.size()];
+      for (int c = 0; c < cells.length; c++) {
+        cells[c] = CsvLine.cellFor(columns.get(c));
+      }
       PageReadStore pages;
       while ((pages = reader.readNextRowGroup()) != null) {
         ColumnReadStoreImpl store =
@@ -229,15 +231,18 @@ public final class CaseParquet {
           readers[c] = store.getColumnReader(columns.get(c));
         }
         for (long r = 0; r < pages.getRowCount(); r++) {
-          line.setLength(0);
+          line.clear();
           for (int c = 0; c < readers.length; c++) {
             if (c > 0) {
-              line.append(',');
+              line.append((byte) ',');
             }
-            cell(line, readers[c], columns.get(c));
+            if (readers[c].getCurrentDefinitionLevel() == columns.get(c).getMaxDefinitionLevel()) {
+              cells[c].append(readers[c], line);
+            }
             readers[c].consume();
           }
-          out.write(line.append('\n').toString());
+          line.append((byte) '\n');
+          out.write(line.bytes(), 0, line.size());
         }
       }
     }
@@ -262,21 +267,6 @@ public final class CaseParquet {
                 + size
                 + " bytes)");
       }
-    }
-  }
-
-  /** Appends one cell's CSV text: empty for a null, else the value as the contract writes it. */
-  private static void cell(StringBuilder line, ColumnReader reader, ColumnDescriptor column) {
-    String text = text(reader, column);
-    if (text == null) {
-      return;
-    }
-    if (column.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
-        || column.getPrimitiveType().getPrimitiveTypeName()
-            == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
-      quoted(line, text);
-    } else {
-      line.append(text);
     }
   }
 
@@ -318,7 +308,7 @@ public final class CaseParquet {
   }
 
   /** A decimal in plain notation: the shortest text that reads back as the same double. */
-  private static void decimal(StringBuilder line, double v) {
+  static void decimal(StringBuilder line, double v) {
     if (Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15) {
       line.append((long) v).append(".0");
     } else if (Double.isFinite(v)) {
@@ -328,7 +318,7 @@ public final class CaseParquet {
     }
   }
 
-  private static void quoted(StringBuilder line, String value) {
+  static void quoted(StringBuilder line, String value) {
     boolean quote = false;
     for (int i = 0; i < value.length() && !quote; i++) {
       char ch = value.charAt(i);

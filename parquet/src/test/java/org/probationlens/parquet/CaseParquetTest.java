@@ -141,6 +141,49 @@ class CaseParquetTest {
   }
 
   @Test
+  void eachParquetTypeIsWrittenAsTheContractsText() throws Exception {
+    // DuckDB writes one column of each type the case table may arrive in; the text expected is
+    // worked out by hand from the contract's rules (CaseParquet.text and decimal): whole numbers
+    // as Java prints them, decimals in plain notation (an integer value with ".0", a float widened
+    // to double first), dates yyyy-MM-dd, a null as an empty cell, text quoted only when it holds
+    // a comma, quote or line end, and UTF-8 as it is
+    Path parquet = dir.resolve("types.parquet");
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = db.createStatement()) {
+      st.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " (1::BIGINT, -2::INTEGER, 1.5::FLOAT, 0.1::DOUBLE, true, DATE '2015-04-01',"
+              + " 'plain'),"
+              + " (-9223372036854775807::BIGINT, 2147483647::INTEGER, -0.0::FLOAT, 1e20::DOUBLE,"
+              + " false, DATE '1900-01-01', 'a,b'),"
+              + " (NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
+              + " (0::BIGINT, 0::INTEGER, 3.0::FLOAT, 123456789.125::DOUBLE, true,"
+              + " DATE '9999-12-31', 'say \"hi\"'),"
+              + " (42::BIGINT, -1::INTEGER, 1e-7::FLOAT, 2.0::DOUBLE, false, DATE '2016-02-29',"
+              + " 'Ysgol Gymraeg \u00e9'),"
+              + " (7::BIGINT, 7::INTEGER, 2.5::FLOAT, 2.5::DOUBLE, true, DATE '2015-04-01',"
+              + " 'x' || chr(9) || 'y')"
+              + ") t(a, b, c, d, e, f, g)) TO '"
+              + parquet
+              + "'");
+    }
+    Path csv = dir.resolve("types.csv");
+    CaseParquet.toCsv(parquet, csv);
+    assertEquals(
+        String.join(
+            "\n",
+            "a,b,c,d,e,f,g",
+            "1,-2,1.5,0.1,true,2015-04-01,plain",
+            "-9223372036854775807,2147483647,0.0,100000000000000000000,false,1900-01-01,\"a,b\"",
+            ",,,,,,",
+            "0,0,3.0,123456789.125,true,9999-12-31,\"say \"\"hi\"\"\"",
+            "42,-1,0.00000010000000116860974,2.0,false,2016-02-29,Ysgol Gymraeg \u00e9",
+            "7,7,2.5,2.5,true,2015-04-01,x\ty",
+            ""),
+        Files.readString(csv, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void refusesAFileThatIsNotParquet() {
     assertThrows(java.io.UncheckedIOException.class, () -> CaseParquet.read(SAMPLE));
   }

@@ -542,4 +542,23 @@ class LensKernelTest {
         4,
         second.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("part ")).count());
   }
+
+  @Test
+  void theReadingWarmUpReadsItsRowsAsValidCasesAndLeavesNoFile() throws Exception {
+    java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    java.util.function.Supplier<Long> left =
+        () -> {
+          try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(tmp)) {
+            return files
+                .filter(f -> f.getFileName().toString().startsWith("lens-warm-up-"))
+                .count();
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    long before = left.get();
+    // every row valid: a refused file would go to the validating loader, warming nothing
+    assertEquals(LensKernel.WARM_UP_ROWS, LensKernel.warmUpReading());
+    assertEquals(before, left.get());
+  }
 }

@@ -185,7 +185,7 @@ public final class CaseCsv {
       out.add(new Col.Days(COLUMNS[c], days));
     }
     for (int c = 7; c <= 9; c++) {
-      out.add(new Col.Ints(COLUMNS[c], table.intColumn(COLUMNS[c]).asIntArray()));
+      out.add(Col.Ints.narrowest(COLUMNS[c], table.intColumn(COLUMNS[c]).asIntArray()));
     }
     BooleanColumn flags = table.booleanColumn(COLUMNS[10]);
     boolean[] accredited = new boolean[rows];

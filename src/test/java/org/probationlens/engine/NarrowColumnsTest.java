@@ -58,6 +58,14 @@ class NarrowColumnsTest {
             column);
       }
     }
+    // a file the fast reader leaves to the validating loader (quoted ids) is narrowed alike
+    Path quoted =
+        write(CaseCsv.HEADER, "\"K1\"" + row(1, 10, 100).substring(9), row(2, 40_000, 300));
+    assertThrows(Refusal.class, () -> CaseCsv.readFast(quoted, 1));
+    ColumnTable loaded = CaseCsv.read(quoted);
+    assertNotNull(((Col.Ints) loaded.column("sentence_months")).bytes);
+    assertNotNull(((Col.Ints) loaded.column("upw_hours")).shorts);
+    assertEquals(List.of(10, 40_000), loaded.toTablesaw().intColumn("rar_days").asList());
     Path small = write(CaseCsv.HEADER, row(1, 10, 100), row(2, 5_000, 40));
     assertNotNull(((Col.Ints) CaseCsv.readFast(small, 1).column("rar_days")).shorts);
     assertNotNull(((Col.Ints) CaseCsv.readFast(small, 1).column("upw_hours")).bytes);

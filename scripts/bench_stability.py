@@ -89,7 +89,10 @@ def main(d, n):
         for setting, run in (("kernel", kernel_engine_bench.run_in_kernel), ("tuned", run_tuned)):
             with open("/proc/loadavg") as la:
                 load = " ".join(la.read().split()[:3])
-            report = run(d)
+            try:
+                report = run(d)
+            except kernel_engine_bench.CellFailed as e:
+                sys.exit(f"bench-stability: the {setting} run {i + 1} failed: {e}")
             print(f"bench-stability: {setting} run {i + 1} of {n} (load average before: {load})")
             print(report.strip(), flush=True)
             runs[setting].append(figures(report))

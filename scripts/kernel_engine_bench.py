@@ -24,8 +24,12 @@ KERNEL = os.environ.get("LENS_KERNEL_NAME", "probation-lens")
 TIMEOUT = 3600
 
 
+class CellFailed(Exception):
+    """A cell of the run ended in an error (its name and message)."""
+
+
 def cell(kc, code):
-    """Runs a cell; returns its text/plain result, or exits naming the error."""
+    """Runs a cell; returns its text/plain result, or raises CellFailed naming the error."""
     msg_id = kc.execute(code)
     result, error = None, None
     while True:
@@ -42,7 +46,7 @@ def cell(kc, code):
         elif kind == "status" and msg["content"]["execution_state"] == "idle":
             break
     if error:
-        sys.exit(f"kernel-engine-bench: the cell failed: {error}\n{code}")
+        raise CellFailed(f"{error}\n{code}")
     return result
 
 
@@ -72,16 +76,26 @@ def run_in_kernel(d):
 
 
 def main(dirs):
+    """Each folder in its own fresh kernel; a folder whose run fails (a kernel whose heap is too
+    small for the cases, say) is reported and the others still run; exit status 1 then."""
     bench_classes()
+    failed = []
     for d in dirs:
         d = pathlib.Path(d).resolve()
         with open("/proc/loadavg") as f:
             print(f"kernel-engine-bench: {d.name}, load average {' '.join(f.read().split()[:3])}",
                   flush=True)
         began = time.perf_counter()
-        print(run_in_kernel(d), flush=True)
+        try:
+            print(run_in_kernel(d), flush=True)
+        except CellFailed as e:
+            failed.append(d.name)
+            print(f"kernel-engine-bench: {d.name}: the cell failed: {e}", flush=True)
+            continue
         print(f"kernel-engine-bench: {d.name} took {time.perf_counter() - began:.0f} s",
               flush=True)
+    if failed:
+        sys.exit(f"kernel-engine-bench: failed for {', '.join(failed)}")
 
 
 if __name__ == "__main__":

@@ -210,7 +210,7 @@ public final class LensKernel extends BaseKernel {
    * analyst's first load runs the CSV reader compiled rather than interpreted: the kernel's JVM
    * compiles with C1 alone, and a method is compiled only after some hundreds of calls, so the
    * first load of a fresh kernel took 1.6 to 1.9 times a later one at 1 million cases (./lens
-   * bench, scripts/kernel_engine_bench.py), and 1.5 to 1.6 times with this warm-up. The rows are
+   * bench, scripts/kernel_engine_bench.py), and 1.5 to 1.7 times with this warm-up. The rows are
    * made-up, valid and never shown.
    *
    * @return the rows the last read gave, or 0 if the warm-up failed (it logs why and goes on)

@@ -361,7 +361,7 @@ public final class CaseCsv {
       out.add(new Col.Days(COLUMNS[5], (int[]) cols[4]));
       out.add(new Col.Days(COLUMNS[6], (int[]) cols[5]));
       for (int k = 6; k <= 8; k++) {
-        out.add(wholeNumbers(COLUMNS[k + 1], cols[k]));
+        out.add(Col.Ints.of(COLUMNS[k + 1], cols[k]));
       }
       out.add(new Col.Booleans(COLUMNS[10], (boolean[]) cols[9]));
       out.add(new Col.Category(COLUMNS[11], (byte[]) cols[10], TERMINATION_REASONS.clone()));
@@ -589,16 +589,6 @@ public final class CaseCsv {
   }
 
   static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
-
-  /** A joined whole-number column, held in the array {@link Columns#join} narrowed it to. */
-  private static Col.Ints wholeNumbers(String name, Object array) {
-    if (array instanceof byte[] bytes) {
-      return new Col.Ints(name, bytes);
-    }
-    return array instanceof short[] shorts
-        ? new Col.Ints(name, shorts)
-        : new Col.Ints(name, (int[]) array);
-  }
 
   static int indexOf(byte[] a, int from, int to, byte b) {
     for (int i = from; i < to; i++) {
@@ -838,10 +828,7 @@ public final class CaseCsv {
         lo = Math.min(lo, min[s]);
         hi = Math.max(hi, max[s]);
       }
-      if (lo >= Byte.MIN_VALUE && hi <= Byte.MAX_VALUE) {
-        return byte.class;
-      }
-      return lo >= Short.MIN_VALUE && hi <= Short.MAX_VALUE ? short.class : int.class;
+      return Col.Ints.narrowestType(lo, hi);
     }
   }
 }

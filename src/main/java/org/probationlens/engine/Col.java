@@ -199,19 +199,15 @@ abstract class Col {
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
-      return narrowest(name, values, min, max);
-    }
-
-    /** As {@link #narrowest(String, int[])} when the least and greatest values are known. */
-    static Ints narrowest(String name, int[] values, int min, int max) {
-      if (min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE) {
+      Class<?> type = narrowestType(min, max);
+      if (type == byte.class) {
         byte[] out = new byte[values.length];
         for (int i = 0; i < out.length; i++) {
           out[i] = (byte) values[i];
         }
         return new Ints(name, out);
       }
-      if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
+      if (type == short.class) {
         short[] out = new short[values.length];
         for (int i = 0; i < out.length; i++) {
           out[i] = (short) values[i];
@@ -221,9 +217,20 @@ abstract class Col {
       return new Ints(name, values);
     }
 
-    /** The whole array held, whichever type it is: for building another column alike. */
-    Object array() {
-      return values != null ? values : shorts != null ? shorts : bytes;
+    /** {@code byte}, {@code short} or {@code int}: the narrowest that holds {@code min..max}. */
+    static Class<?> narrowestType(int min, int max) {
+      if (min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE) {
+        return byte.class;
+      }
+      return min >= Short.MIN_VALUE && max <= Short.MAX_VALUE ? short.class : int.class;
+    }
+
+    /** Whole numbers held in {@code array}, a {@code byte[]}, {@code short[]} or {@code int[]}. */
+    static Ints of(String name, Object array) {
+      if (array instanceof byte[] b) {
+        return new Ints(name, b);
+      }
+      return array instanceof short[] s ? new Ints(name, s) : new Ints(name, (int[]) array);
     }
 
     int get(int row) {
@@ -506,14 +513,11 @@ abstract class Col {
      */
     final int width;
 
-    private final int rows;
-
     Text(String name, byte[] bytes, int[] offsets) {
       super(name);
       this.bytes = bytes;
       this.offsets = offsets;
       this.width = 0;
-      this.rows = offsets.length - 1;
     }
 
     /** Rows of text all {@code width} bytes long, end to end in {@code bytes}. */
@@ -526,12 +530,11 @@ abstract class Col {
       this.bytes = bytes;
       this.offsets = null;
       this.width = width;
-      this.rows = rows;
     }
 
     @Override
     int size() {
-      return rows;
+      return offsets != null ? offsets.length - 1 : bytes.length / width;
     }
 
     /** Where row {@code row}'s text starts in {@link #bytes}; {@code row} may be the row count. */
@@ -558,11 +561,11 @@ abstract class Col {
     Col renamed(String newName) {
       return offsets != null
           ? new Text(newName, bytes, offsets)
-          : new Text(newName, bytes, width, rows);
+          : new Text(newName, bytes, width, size());
     }
 
     String get(int row) {
-      Objects.checkIndex(row, rows);
+      Objects.checkIndex(row, size());
       int from = start(row);
       return new String(
           bytes, from, start(row + 1) - from, java.nio.charset.StandardCharsets.UTF_8);

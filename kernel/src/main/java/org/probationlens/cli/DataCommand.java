@@ -68,11 +68,7 @@ public final class DataCommand {
 
   /** The parsed command line. */
   record Arguments(
-      GeneratorSettings settings, Path out, boolean ndelius, Path dataFirst, boolean parquet) {
-    Arguments(GeneratorSettings settings, Path out, boolean ndelius, Path dataFirst) {
-      this(settings, out, ndelius, dataFirst, false);
-    }
-  }
+      GeneratorSettings settings, Path out, boolean ndelius, Path dataFirst, boolean parquet) {}
 
   /** A command-line argument that cannot be used, with the message to show. */
   static final class BadArgument extends Exception {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -104,14 +105,15 @@ public final class FourEngines {
               .generate(dir, new GeneratorSettings(2014, rows), ProgressListener.none());
         }
         boolean large = rows >= CORE_AND_DUCKDB_ONLY;
-        double[] inOrder = loads(dir, large ? 2 : 4);
+        StringBuilder held = new StringBuilder();
+        double[] inOrder = loads(dir, large ? 2 : 4, held);
         double[] shuffled =
             large
                 ? new double[] {Double.NaN, Double.NaN}
-                : loads(shuffled(dir, base.resolve("shuffled-" + rows)), 4);
+                : loads(shuffled(dir, base.resolve("shuffled-" + rows)), 4, null);
         loads.put(rows, new double[] {inOrder[0], inOrder[1], shuffled[0], shuffled[1]});
         parquetLoads.put(rows, parquetLoads(dir, large ? 2 : 3));
-        memory.put(rows, memory(dir, rows));
+        memory.put(rows, held.toString());
         medians.put(rows, run(spark, dir, rows));
       }
     } finally {
@@ -167,61 +169,45 @@ public final class FourEngines {
   }
 
   /**
-   * What each engine holds the cases in: the core's live heap after a full collection with the
-   * cases loaded, less before (per case and in all), and DuckDB's own count of its memory with the
-   * cases in a table ({@code duckdb_memory()}), with the bytes it wrote to temporary files, if any.
+   * What DuckDB holds the cases in, on the connection that has just loaded them: its own count of
+   * its memory ({@code duckdb_memory()}), its memory limit, and the bytes it wrote to temporary
+   * files, if any.
    */
-  private static String memory(Path dir, int rows) throws Exception {
-    Path cases = dir.resolve("cases.csv");
-    long before = liveHeap();
-    org.probationlens.engine.ColumnTable table = CaseCsv.read(cases, THREADS);
-    long after = liveHeap();
-    String core =
-        String.format(
-            Locale.ROOT,
-            "core: %.1f bytes a case (%,.0f MiB of live heap)",
-            (after - before) / (double) table.rowCount(),
-            (after - before) / 1048576.0);
-    table = null;
-    System.gc();
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = db.createStatement()) {
-      Suite.settings(st, THREADS);
-      Suite.loadCases(st, cases);
-      long used = 0;
-      long temporary = 0;
-      try (java.sql.ResultSet rs =
-          st.executeQuery(
-              "SELECT sum(memory_usage_bytes), sum(temporary_storage_bytes) FROM duckdb_memory()")) {
-        rs.next();
-        used = rs.getLong(1);
-        temporary = rs.getLong(2);
-      }
-      long files = 0;
-      try (java.sql.ResultSet rs =
-          st.executeQuery("SELECT count(*), coalesce(sum(size), 0) FROM duckdb_temporary_files()")) {
-        rs.next();
-        files = rs.getLong(1);
-        temporary = Math.max(temporary, rs.getLong(2));
-      }
-      String limit = "";
-      try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('memory_limit')")) {
-        rs.next();
-        limit = rs.getString(1);
-      }
-      return String.format(
-          Locale.ROOT,
-          "%s; DuckDB: %.1f bytes a case (%,.0f MiB by duckdb_memory(), memory_limit %s),"
-              + " %s%n",
-          core,
-          used / (double) rows,
-          used / 1048576.0,
-          limit,
-          temporary == 0 && files == 0
-              ? "nothing spilled to temporary files"
-              : String.format(
-                  Locale.ROOT, "spilled %,.0f MiB to %d temporary file(s)", temporary / 1048576.0, files));
+  private static String duckDbMemory(Statement st, int rows) throws SQLException {
+    long used;
+    long temporary;
+    try (java.sql.ResultSet rs =
+        st.executeQuery(
+            "SELECT sum(memory_usage_bytes), sum(temporary_storage_bytes) FROM duckdb_memory()")) {
+      rs.next();
+      used = rs.getLong(1);
+      temporary = rs.getLong(2);
     }
+    long files;
+    try (java.sql.ResultSet rs =
+        st.executeQuery("SELECT count(*), coalesce(sum(size), 0) FROM duckdb_temporary_files()")) {
+      rs.next();
+      files = rs.getLong(1);
+      temporary = Math.max(temporary, rs.getLong(2));
+    }
+    String limit;
+    try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('memory_limit')")) {
+      rs.next();
+      limit = rs.getString(1);
+    }
+    return String.format(
+        Locale.ROOT,
+        "DuckDB: %.1f bytes a case (%,.0f MiB by duckdb_memory(), memory_limit %s), %s%n",
+        used / (double) rows,
+        used / 1048576.0,
+        limit,
+        temporary == 0 && files == 0
+            ? "nothing spilled to temporary files"
+            : String.format(
+                Locale.ROOT,
+                "spilled %,.0f MiB to %d temporary file(s)",
+                temporary / 1048576.0,
+                files));
   }
 
   private static long liveHeap() {
@@ -351,22 +337,40 @@ public final class FourEngines {
   /**
    * Load times in ms, medians of {@code runs - 1} after one untimed load of each (the file then in
    * the page cache for both, the core's reader compiled): {core CaseCsv.read (validated), DuckDB
-   * read_csv}.
+   * read_csv}. With {@code memory} not null, the last load of each engine also says there what it
+   * holds the cases in: the core's live heap after a full collection with the cases loaded, less
+   * before (taken outside the timed part), and DuckDB's {@link #duckDbMemory}.
    */
-  private static double[] loads(Path dir, int runs) throws Exception {
+  private static double[] loads(Path dir, int runs, StringBuilder memory) throws Exception {
     Path cases = dir.resolve("cases.csv");
     double[] core = new double[runs];
     double[] duck = new double[runs];
     for (int i = 0; i < runs; i++) {
+      boolean measure = memory != null && i == runs - 1;
+      long before = measure ? liveHeap() : 0;
       long t0 = System.nanoTime();
-      CaseCsv.read(cases, THREADS);
+      org.probationlens.engine.ColumnTable table = CaseCsv.read(cases, THREADS);
       core[i] = (System.nanoTime() - t0) / 1e6;
+      if (measure) {
+        long held = liveHeap() - before;
+        memory.append(
+            String.format(
+                Locale.ROOT,
+                "core: %.1f bytes a case (%,.0f MiB of live heap); ",
+                held / (double) table.rowCount(),
+                held / 1048576.0));
+      }
+      int rows = table.rowCount();
+      table = null;
       try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
           Statement st = db.createStatement()) {
         Suite.settings(st, THREADS);
         long t1 = System.nanoTime();
         Suite.loadCases(st, cases);
         duck[i] = (System.nanoTime() - t1) / 1e6;
+        if (measure) {
+          memory.append(duckDbMemory(st, rows));
+        }
       }
       System.gc();
     }
